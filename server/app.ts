@@ -1,0 +1,58 @@
+/**
+ * createApp(deps): the whole HTTP API as a plain Hono object. It is served under /api by the
+ * SvelteKit server (src/hooks.server.ts) and by the standalone API entry (server/index.ts).
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError } from './contracts/errors.js';
+import { apiSecurityHeaders } from './middleware/security-headers.js';
+import { loadSession } from './middleware/session.js';
+import { adminUserRoutes } from './routes/admin-users.js';
+import { authRoutes } from './routes/auth.js';
+import type { AppEnv } from './routes/env.js';
+import { kioskRoutes, setupRoutes } from './routes/setup.js';
+import type { ServiceDeps } from './services/deps.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  /** Where unexpected errors go; never given secrets (request bodies are not logged). */
+  logError?: (error: unknown) => void;
+}
+
+export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
+  const logError = options.logError ?? ((error: unknown) => console.error('shiftpass: unexpected error', error));
+  const app = new Hono<AppEnv>().basePath('/api');
+
+  app.use(apiSecurityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE');
+      },
+    }),
+  );
+  app.use(loadSession(deps));
+
+  const routes = app
+    .route('/auth', authRoutes(deps))
+    .route('/admin/users', adminUserRoutes(deps))
+    .route('/setup', setupRoutes(deps))
+    .route('/kiosk', kioskRoutes(deps));
+
+  app.notFound((c) => c.json(new ApiError('NOT_FOUND', 'No such API route.').toBody(), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.toBody(), error.status as 400);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
+      return c.json(new ApiError(code).toBody(), error.status);
+    }
+    logError(error);
+    return c.json(new ApiError('INTERNAL_ERROR').toBody(), 500);
+  });
+  return routes;
+}
+
+export type ShiftpassApi = ReturnType<typeof createApp>;

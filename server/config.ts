@@ -1,0 +1,94 @@
+/**
+ * Environment → typed Config, parsed once at the edge. A bad value stops start-up with one line
+ * naming the variable (ConfigError); nothing else in server/ reads process.env.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: optionalText,
+  DATABASE_URL: optionalText,
+  DATABASE_AUTH_TOKEN: optionalText,
+  PUBLIC_ORIGIN: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SHIFTPASS_SECRET_KEY: optionalText,
+  SHIFTPASS_SECRET_KEY_FILE: optionalText,
+  ISSUER_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Z0-9]{4,16}$/, 'must be 4–16 upper-case letters or digits')
+      .optional(),
+  ),
+  BOOTSTRAP_ADMIN_USERNAME: optionalText,
+  BOOTSTRAP_ADMIN_PASSWORD: optionalText.pipe(
+    z.string().min(12, 'must be at least 12 characters').optional(),
+  ),
+  BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  publicOrigin: string | undefined;
+  /** Where the server key comes from: given inline, or a file (created on first start if absent). */
+  secretKey: { inline: string } | { file: string; createIfMissing: boolean };
+  /** Fixed issuer id, or undefined to derive a stable one from the server key. */
+  issuerId: string | undefined;
+  bootstrap: {
+    adminUsername: string | undefined;
+    adminPassword: string | undefined;
+    apiToken: string | undefined;
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = result.data;
+  if (Boolean(e.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (e.SHIFTPASS_SECRET_KEY && e.SHIFTPASS_SECRET_KEY_FILE) {
+    throw new ConfigError('set SHIFTPASS_SECRET_KEY or SHIFTPASS_SECRET_KEY_FILE, not both');
+  }
+  const dataDir = e.DATA_DIR ?? './data';
+  const databaseUrl = e.DATABASE_URL ?? `file:${dataDir}/shiftpass.db`;
+  if (!/^(file:|libsql:|https?:|wss?:)/.test(databaseUrl) && databaseUrl !== ':memory:') {
+    throw new ConfigError('DATABASE_URL must start with file:, libsql:, http(s): or ws(s):');
+  }
+  return {
+    port: e.PORT,
+    dataDir,
+    databaseUrl,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
+    secretKey: e.SHIFTPASS_SECRET_KEY
+      ? { inline: e.SHIFTPASS_SECRET_KEY }
+      : e.SHIFTPASS_SECRET_KEY_FILE
+        ? { file: e.SHIFTPASS_SECRET_KEY_FILE, createIfMissing: false }
+        : { file: `${dataDir}/server.key`, createIfMissing: true },
+    issuerId: e.ISSUER_ID,
+    bootstrap: {
+      adminUsername: e.BOOTSTRAP_ADMIN_USERNAME,
+      adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
+      apiToken: e.BOOTSTRAP_API_TOKEN,
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The one error-code catalogue. Every failure the API returns is one of these codes, sent as
+ * `{ error: { code, message, ...details } }` with the status given here. The kiosk and console map
+ * codes to words; messages here are for API users and logs.
+ */
+export const ERRORS = {
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in first.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
+  USER_ALREADY_EXISTS: { status: 409, message: 'A user with this userPrincipalName already exists.' },
+  GROUP_NOT_FOUND: { status: 400, message: 'A group in groupIds does not exist.' },
+  ACTIVE_QR_CODE_EXISTS: { status: 409, message: 'The user already has an active QR code of this kind.' },
+  QR_CODE_NOT_RECOGNIZED: { status: 401, message: 'This QR code is not recognized.' },
+  QR_CODE_EXPIRED: { status: 401, message: 'This QR code has expired.' },
+  QR_CODE_NOT_YET_ACTIVE: { status: 401, message: 'This QR code is not active yet.' },
+  PIN_INCORRECT: { status: 401, message: 'The PIN is incorrect.' },
+  METHOD_LOCKED: { status: 423, message: 'Too many wrong PINs. Try again later.' },
+  METHOD_DISABLED_BY_POLICY: { status: 403, message: 'QR code sign-in is not enabled for this user.' },
+  ACCESS_BLOCKED_BY_POLICY: { status: 403, message: 'Sign-in was blocked by an access policy.' },
+  PIN_CHANGE_REQUIRED: { status: 403, message: 'Choose a new PIN before continuing.' },
+  PIN_POLICY_VIOLATION: { status: 400, message: 'The PIN does not meet the PIN rules.' },
+  SETUP_LINK_INVALID: { status: 410, message: 'This setup link is invalid, expired or already used.' },
+  INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; [detail: string]: unknown };
+}
+
+/** An expected failure to report to the client; `details` are merged into the error object. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'ApiError';
+    this.status = ERRORS[code].status;
+  }
+
+  toBody(): ErrorBody {
+    return { error: { ...this.details, code: this.code, message: this.message } };
+  }
+}
+
+export const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ErrorBody).error === 'object' &&
+  typeof (value as ErrorBody).error?.code === 'string';

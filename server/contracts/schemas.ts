@@ -1,0 +1,70 @@
+/** Request and response shapes of the public HTTP contract (ARCHITECTURE.md), shared with src/. */
+import { z } from 'zod';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ROLES = ['worker', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const createUserBody = z.strictObject({
+  userPrincipalName: text(256).regex(/^[^\s]+$/, 'must not contain spaces'),
+  displayName: text(256),
+  employeeId: text(64).optional(),
+  role: z.enum(ROLES).default('worker'),
+  groupIds: z.array(z.string().min(1).max(64)).max(100).default([]),
+  accountEnabled: z.boolean().default(true),
+});
+
+export const pinCode = z.string().max(64);
+
+export const putQrPinMethodBody = z.strictObject({
+  standardQRCode: z
+    .strictObject({ startDateTime: isoDateTime.optional(), expireDateTime: isoDateTime.optional() })
+    .default({}),
+  pin: z.strictObject({ code: pinCode }).optional(),
+});
+
+export const signInBody = z.strictObject({
+  qr: z.string().max(512),
+  pin: pinCode,
+  device: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const changePinBody = z.strictObject({ currentPin: pinCode, newPin: pinCode });
+
+export const completeSetupBody = z.strictObject({
+  token: z.string().min(1).max(128),
+  userPrincipalName: text(256).regex(/^[^\s]+$/, 'must not contain spaces'),
+  displayName: text(256).optional(),
+  password: z.string().min(12, 'must be at least 12 characters').max(256),
+});
+
+export interface UserView {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  employeeId: string | null;
+  role: Role;
+  groupIds: string[];
+  accountEnabled: boolean;
+  createdDateTime: string;
+}
+
+export interface SessionView {
+  user: { id: string; displayName: string; role: Role };
+  mustChangePin: boolean;
+  createdDateTime: string;
+  expiresDateTime: string;
+  idleTimeoutSeconds: number;
+}
+
+export interface SignInResult {
+  user: { id: string; displayName: string; role: Role };
+  mustChangePin: boolean;
+}
+
+export interface KioskConfig {
+  issuerId: string;
+  pinLength: number;
+}

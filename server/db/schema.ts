@@ -1,0 +1,213 @@
+/**
+ * The whole Shiftpass data model. Times are stored as integer milliseconds (drizzle `timestamp_ms`)
+ * and leave the API as ISO-8601 UTC strings. No column ever holds a PIN, QR secret or token in the
+ * clear: PINs and passwords are argon2id verifiers, secrets and tokens are SHA-256 hashes.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    userPrincipalName: text('user_principal_name').notNull(),
+    displayName: text('display_name').notNull(),
+    employeeId: text('employee_id'),
+    role: text('role', { enum: ['worker', 'manager', 'admin'] }).notNull(),
+    accountEnabled: integer('account_enabled', { mode: 'boolean' }).notNull().default(true),
+    /** argon2id verifier for console (username + password) sign-in; null for badge-only workers. */
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_upn_unique').on(sql`lower(${t.userPrincipalName})`),
+    index('users_display_name_idx').on(t.displayName),
+  ],
+);
+
+/** Groups double as stores: managers are scoped to the groups they belong to. */
+export const groups = sqliteTable('groups', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  /** IANA time zone for time-window rules (conditional access). */
+  timeZone: text('time_zone'),
+  createdAt: createdAt(),
+});
+
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('group_members_user_idx').on(t.userId)],
+);
+
+/** At most one QR-code + PIN method per user: the PIN and the lockout state live here. */
+export const qrPinMethods = sqliteTable('qr_pin_methods', {
+  id: text('id').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  pinHash: text('pin_hash').notNull(),
+  pinLength: integer('pin_length').notNull(),
+  forceChangePinNextSignIn: integer('force_change_pin', { mode: 'boolean' }).notNull(),
+  pinUpdatedAt: integer('pin_updated_at', { mode: 'timestamp_ms' }).notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+
+export const qrCodes = sqliteTable(
+  'qr_codes',
+  {
+    /** Public code id, carried in the badge payload (base32, not secret). */
+    id: text('id').primaryKey(),
+    methodId: text('method_id')
+      .notNull()
+      .references(() => qrPinMethods.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['standard', 'temporary'] }).notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** Short human-typable fallback code's hash (typed fallback). */
+    shortCodeHash: text('short_code_hash'),
+    startDateTime: integer('start_at', { mode: 'timestamp_ms' }).notNull(),
+    expireDateTime: integer('expire_at', { mode: 'timestamp_ms' }).notNull(),
+    createdDateTime: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedDateTime: integer('last_used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('qr_codes_method_idx').on(t.methodId),
+    index('qr_codes_expire_idx').on(t.expireDateTime),
+    uniqueIndex('qr_codes_short_code_unique').on(t.shortCodeHash),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['kiosk', 'console'] }).notNull(),
+    authMethod: text('auth_method', { enum: ['qr_pin', 'password', 'setup'] }).notNull(),
+    mustChangePin: integer('must_change_pin', { mode: 'boolean' }).notNull().default(false),
+    deviceId: text('device_id'),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+/** One-time first-run links; only the hash of the link's token is kept. */
+export const setupTokens = sqliteTable('setup_tokens', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+/** Named policies and settings (the QR-code method policy, session settings), stored as JSON. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Counters for throttling by device or network address, shared by every API process. */
+export const throttles = sqliteTable('throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+  blockedUntil: integer('blocked_until', { mode: 'timestamp_ms' }),
+});
+
+/** Kiosk-mode devices: a browser profile holding a non-extractable key a manager enrolled. */
+export const devices = sqliteTable('devices', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+  publicKeyJwk: text('public_key_jwk', { mode: 'json' }).notNull(),
+  keyThumbprint: text('key_thumbprint').notNull().unique(),
+  status: text('status', { enum: ['active', 'suspended', 'revoked'] }).notNull(),
+  enrolledByUserId: text('enrolled_by_user_id'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+});
+
+/** Single-use server nonces (device proofs); only the hash is stored. */
+export const nonces = sqliteTable('nonces', {
+  nonceHash: text('nonce_hash').primaryKey(),
+  purpose: text('purpose').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+export const auditLogs = sqliteTable(
+  'audit_logs',
+  {
+    id: text('id').primaryKey(),
+    activityDateTime: integer('activity_at', { mode: 'timestamp_ms' }).notNull(),
+    actorType: text('actor_type', { enum: ['user', 'api_token', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    activity: text('activity').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    /** Before/after values; never secrets. */
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [index('audit_logs_time_idx').on(t.activityDateTime)],
+);
+
+export const signInLogs = sqliteTable(
+  'sign_in_logs',
+  {
+    id: text('id').primaryKey(),
+    createdDateTime: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    result: text('result', { enum: ['success', 'failure'] }).notNull(),
+    failureCode: text('failure_code'),
+    authMethod: text('auth_method').notNull(),
+    userId: text('user_id'),
+    codeId: text('code_id'),
+    deviceId: text('device_id'),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    /** Conditional-access verdicts and other context; never secrets. */
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [
+    index('sign_in_logs_time_idx').on(t.createdDateTime),
+    index('sign_in_logs_user_idx').on(t.userId, t.createdDateTime),
+  ],
+);

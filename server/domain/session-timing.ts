@@ -1,0 +1,20 @@
+/** Session lifetime rules: an idle timeout and an absolute timeout, both enforced on the server. */
+export interface SessionTimeouts {
+  idleSeconds: number;
+  absoluteSeconds: number;
+}
+
+export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { idleSeconds: 15 * 60, absoluteSeconds: 12 * 60 * 60 };
+
+export type SessionState = 'active' | 'idle_expired' | 'expired' | 'revoked';
+
+export function sessionStateAt(
+  session: { lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null },
+  timeouts: SessionTimeouts,
+  now: Date,
+): SessionState {
+  if (session.revokedAt) return 'revoked';
+  if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
+  if (now.getTime() - session.lastSeenAt.getTime() >= timeouts.idleSeconds * 1000) return 'idle_expired';
+  return 'active';
+}

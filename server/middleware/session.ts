@@ -1,0 +1,66 @@
+/** Session cookie handling and the guards that every protected route goes through. */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ApiError } from '../contracts/errors.js';
+import type { Role } from '../contracts/schemas.js';
+import type { AppEnv } from '../routes/env.js';
+import { authenticateApiToken } from '../services/api-tokens.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { resolveSession } from '../services/sessions.js';
+
+/** `__Host-` binds the cookie to this origin: Secure, Path=/, no Domain (localhost counts as secure). */
+export const SESSION_COOKIE = '__Host-shiftpass_session';
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, maxAgeSeconds: number): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Strict' });
+}
+
+/** Loads the session named by the cookie (or null); never fails the request by itself. */
+export const loadSession =
+  (deps: ServiceDeps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('auth', token ? await resolveSession(deps, token) : null);
+    await next();
+  };
+
+/** A signed-in session; while a PIN change is pending, nothing but the PIN change is allowed. */
+export const requireSession =
+  (options: { allowPendingPinChange?: boolean } = {}): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const auth = c.get('auth');
+    if (!auth) throw new ApiError('UNAUTHENTICATED');
+    if (auth.session.mustChangePin && !options.allowPendingPinChange) throw new ApiError('PIN_CHANGE_REQUIRED');
+    await next();
+  };
+
+/** Admin API access: `Authorization: Bearer <api token>` or a signed-in session, with one of `roles`. */
+export const requireRole =
+  (deps: ServiceDeps, roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = match?.[1] ? await authenticateApiToken(deps, match[1]) : null;
+      if (!actor) throw new ApiError('UNAUTHENTICATED', 'The API token is not valid.');
+      if (!roles.includes(actor.role)) throw new ApiError('FORBIDDEN');
+      c.set('actor', actor);
+      return next();
+    }
+    const auth = c.get('auth');
+    if (!auth) throw new ApiError('UNAUTHENTICATED');
+    if (auth.session.mustChangePin) throw new ApiError('PIN_CHANGE_REQUIRED');
+    if (!roles.includes(auth.user.role)) throw new ApiError('FORBIDDEN');
+    c.set('actor', { type: 'user', userId: auth.user.id, role: auth.user.role, sessionId: auth.session.id });
+    await next();
+  };

@@ -1,0 +1,40 @@
+/**
+ * argon2id verifiers for PINs and passwords (OWASP: m=19 MiB, t=2, p=1), salted per hash and
+ * peppered with the server key. Parameters live in the PHC string, so a later change of
+ * parameters can be detected (`needsRehash`) and upgraded at the next successful sign-in.
+ */
+import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+
+export interface PasswordHasher {
+  hash(secret: string): Promise<string>;
+  verify(verifier: string, secret: string): Promise<boolean>;
+  needsRehash(verifier: string): boolean;
+}
+
+export interface Argon2Parameters {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+export const OWASP_ARGON2ID: Argon2Parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+// Algorithm is a const enum in the binding's types; 2 is Argon2id.
+const ARGON2ID = 2 as Algorithm;
+
+export function createArgon2Hasher(pepper: Uint8Array, params: Argon2Parameters = OWASP_ARGON2ID): PasswordHasher {
+  const options: Options = { ...params, algorithm: ARGON2ID, secret: pepper };
+  const expectedParams = `m=${params.memoryCost},t=${params.timeCost},p=${params.parallelism}`;
+  return {
+    hash: (secret) => hash(secret, options),
+    async verify(verifier, secret) {
+      try {
+        return await verify(verifier, secret, { secret: pepper });
+      } catch {
+        // A verifier that cannot be parsed is corrupt data; it never matches.
+        return false;
+      }
+    },
+    needsRehash: (verifier) => !verifier.startsWith('$argon2id$') || !verifier.includes(`$${expectedParams}$`),
+  };
+}

@@ -1,0 +1,46 @@
+/** Worker sign-in, the current session, PIN change and sign-out. */
+import { Hono } from 'hono';
+import { ApiError } from '../contracts/errors.js';
+import { changePinBody, signInBody } from '../contracts/schemas.js';
+import { clearSessionCookie, requireSession, setSessionCookie } from '../middleware/session.js';
+import { changePin } from '../services/change-pin.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { endSession, toSessionView } from '../services/sessions.js';
+import { signInWithQrPin } from '../services/sign-in.js';
+import type { AppEnv } from './env.js';
+import { clientIp, readJson, userAgentOf } from './request.js';
+
+export function authRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .post('/qr-pin/sign-in', async (c) => {
+      const body = await readJson(c, signInBody);
+      const outcome = await signInWithQrPin(deps, {
+        qr: body.qr,
+        pin: body.pin,
+        ipAddress: clientIp(c),
+        userAgent: userAgentOf(c),
+      });
+      if (!outcome.ok) throw new ApiError(outcome.code, undefined, outcome.details);
+      // A previous worker's session on this browser ends when the next one signs in.
+      const previous = c.get('auth');
+      if (previous) await endSession(deps, previous.session.id);
+      setSessionCookie(c, outcome.token, deps.settings.sessionTimeouts.absoluteSeconds);
+      return c.json(outcome.result, 200);
+    })
+    .get('/session', requireSession({ allowPendingPinChange: true }), (c) =>
+      c.json(toSessionView(c.get('auth')!, deps), 200),
+    )
+    .post('/qr-pin/change-pin', requireSession({ allowPendingPinChange: true }), async (c) => {
+      const body = await readJson(c, changePinBody);
+      await changePin(deps, c.get('auth')!, body);
+      return c.body(null, 204);
+    })
+    .post('/sign-out', async (c) => {
+      const auth = c.get('auth');
+      if (auth) await endSession(deps, auth.session.id);
+      clearSessionCookie(c);
+      // Not "storage": that would also wipe the device's enrollment (PRODUCT.md).
+      c.header('Clear-Site-Data', '"cache", "cookies"');
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,8 @@
+import type { ResolvedSession } from '../services/sessions.js';
+import type { Actor } from '../services/deps.js';
+
+/** Hono environment shared by every route: the client address comes from the entry that serves the app. */
+export interface AppEnv {
+  Bindings: { clientAddress?: string };
+  Variables: { auth: ResolvedSession | null; actor: Actor };
+}

@@ -1,0 +1,21 @@
+/** First-run setup link redemption and the kiosk's public configuration. */
+import { Hono } from 'hono';
+import { completeSetupBody, type KioskConfig } from '../contracts/schemas.js';
+import { completeSetup } from '../services/bootstrap.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { AppEnv } from './env.js';
+import { readJson } from './request.js';
+
+export function setupRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>().post('/', async (c) => {
+    const body = await readJson(c, completeSetupBody);
+    return c.json(await completeSetup(deps, body), 201);
+  });
+}
+
+export function kioskRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>().get('/config', (c) => {
+    const config: KioskConfig = { issuerId: deps.settings.issuerId, pinLength: deps.settings.pinLength };
+    return c.json(config, 200);
+  });
+}

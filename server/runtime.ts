@@ -1,0 +1,88 @@
+/**
+ * Boots Shiftpass once per process: config → server key → database (+ migrations) → services →
+ * first-run admin → Hono app. Used by the SvelteKit server and by the standalone API entry.
+ */
+import { createApp } from './app.js';
+import { parseConfig, type Config } from './config.js';
+import { openDatabase, type OpenDatabase } from './db/client.js';
+import { createRepositories } from './db/repositories/index.js';
+import { encodeBase32 } from './domain/base32.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { generatePin } from './domain/pin-rules.js';
+import { DEFAULT_SESSION_TIMEOUTS } from './domain/session-timing.js';
+import { hmacSha256, randomDigit } from './platform/crypto.js';
+import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
+import { loadServerKey } from './platform/server-key.js';
+import { bootstrapFirstAdmin, type BootstrapOutcome } from './services/bootstrap.js';
+import type { ServiceDeps } from './services/deps.js';
+
+export interface Runtime {
+  config: Config;
+  deps: ServiceDeps;
+  app: ReturnType<typeof createApp>;
+  database: OpenDatabase;
+  bootstrap: BootstrapOutcome;
+  close(): void;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  argon2?: Argon2Parameters;
+  migrationsDir?: string;
+}
+
+/** Stable per installation, so badges keep working across restarts and API nodes sharing the key. */
+export const deriveIssuerId = (serverKey: Buffer): string =>
+  `SP${encodeBase32(hmacSha256(serverKey, 'shiftpass issuer id')).slice(0, 8)}`;
+
+export async function startRuntime(env: Record<string, string | undefined>, options: RuntimeOptions = {}): Promise<Runtime> {
+  const config = parseConfig(env);
+  const { key } = loadServerKey(config.secretKey);
+  const database = await openDatabase(config.databaseUrl, {
+    authToken: config.databaseAuthToken,
+    migrationsDir: options.migrationsDir ?? env.MIGRATIONS_DIR,
+  });
+  const hasher = createArgon2Hasher(hmacSha256(key, 'shiftpass pin pepper'), options.argon2);
+  const deps: ServiceDeps = {
+    repos: createRepositories(database.db),
+    clock: options.clock ?? systemClock,
+    hasher,
+    settings: {
+      issuerId: config.issuerId ?? deriveIssuerId(key),
+      pinLength: 8,
+      standardQRCodeLifetimeInDays: 365,
+      sessionTimeouts: DEFAULT_SESSION_TIMEOUTS,
+    },
+    decoyPinHash: await hasher.hash(generatePin(8, randomDigit)),
+  };
+  const bootstrap = await bootstrapFirstAdmin(deps, config.bootstrap);
+  return {
+    config,
+    deps,
+    app: createApp(deps),
+    database,
+    bootstrap,
+    close: () => database.close(),
+  };
+}
+
+/** The lines printed at start-up about the first admin; never contains a password or token. */
+export function describeBootstrap(runtime: Runtime): string[] {
+  const origin = runtime.config.publicOrigin ?? `http://localhost:${runtime.config.port}`;
+  const b = runtime.bootstrap;
+  const lines: string[] = [];
+  if (b.kind === 'bootstrapped') {
+    if (b.adminUsername) lines.push(`Created the first admin "${b.adminUsername}" from BOOTSTRAP_ADMIN_USERNAME.`);
+    if (b.apiToken) lines.push('BOOTSTRAP_API_TOKEN is now an admin API token: send it as "Authorization: Bearer …".');
+  }
+  const setupToken = b.kind === 'setup_link' || b.kind === 'bootstrapped' ? b.setupToken : undefined;
+  if (setupToken) {
+    lines.push('No admin yet. Create the first admin (one-time link, valid 24 h):');
+    lines.push(`  ${origin}/setup#${setupToken}`);
+  }
+  if (b.kind === 'admin_exists' && b.ignoredApiToken) {
+    lines.push('BOOTSTRAP_API_TOKEN was ignored: an admin already exists (it only applies on first start).');
+  }
+  lines.push(`Kiosk: ${origin}/   API: ${origin}/api`);
+  return lines;
+}

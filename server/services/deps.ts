@@ -1,0 +1,27 @@
+/** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
+import type { Repositories } from '../db/repositories/index.js';
+import type { Clock } from '../domain/clock.js';
+import type { SessionTimeouts } from '../domain/session-timing.js';
+import type { PasswordHasher } from '../platform/password-hasher.js';
+
+export interface ServiceSettings {
+  /** Names this installation in every badge it issues. */
+  issuerId: string;
+  pinLength: number;
+  standardQRCodeLifetimeInDays: number;
+  sessionTimeouts: SessionTimeouts;
+}
+
+export interface ServiceDeps {
+  repos: Repositories;
+  clock: Clock;
+  hasher: PasswordHasher;
+  settings: ServiceSettings;
+  /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
+  decoyPinHash: string;
+}
+
+/** Who is acting: a signed-in person or an API token (always on behalf of its owner). */
+export type Actor =
+  | { type: 'user'; userId: string; role: 'worker' | 'manager' | 'admin'; sessionId: string }
+  | { type: 'api_token'; userId: string; role: 'worker' | 'manager' | 'admin'; tokenId: string };

@@ -1,0 +1,80 @@
+/**
+ * Opaque session tokens (256 bits), stored only as SHA-256. Idle and absolute timeouts are
+ * enforced here, on every request, not by the browser.
+ */
+import type { Role, SessionView } from '../contracts/schemas.js';
+import type { SessionRow } from '../db/repositories/sessions.js';
+import type { UserRow } from '../db/repositories/users.js';
+import { addSeconds } from '../domain/clock.js';
+import { sessionStateAt } from '../domain/session-timing.js';
+import { newId, randomToken, sha256 } from '../platform/crypto.js';
+import type { ServiceDeps } from './deps.js';
+
+/** lastSeenAt is written at most this often, so reads stay cheap. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+export interface NewSessionInput {
+  userId: string;
+  kind: SessionRow['kind'];
+  authMethod: SessionRow['authMethod'];
+  mustChangePin: boolean;
+  ipAddress: string | null;
+  userAgent: string | null;
+  deviceId?: string | null;
+}
+
+export async function createSession(
+  deps: ServiceDeps,
+  input: NewSessionInput,
+): Promise<{ token: string; session: SessionRow }> {
+  const now = deps.clock.now();
+  const token = randomToken(32);
+  const session: SessionRow = {
+    id: newId(),
+    tokenHash: sha256(token),
+    userId: input.userId,
+    kind: input.kind,
+    authMethod: input.authMethod,
+    mustChangePin: input.mustChangePin,
+    deviceId: input.deviceId ?? null,
+    ipAddress: input.ipAddress,
+    userAgent: input.userAgent,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: addSeconds(now, deps.settings.sessionTimeouts.absoluteSeconds),
+    revokedAt: null,
+  };
+  await deps.repos.sessions.insert(session);
+  return { token, session };
+}
+
+export type ResolvedSession = { session: SessionRow; user: UserRow };
+
+/** The live session for a token, or null when unknown, revoked, timed out or the user is disabled. */
+export async function resolveSession(deps: ServiceDeps, token: string): Promise<ResolvedSession | null> {
+  if (token.length < 20 || token.length > 128) return null;
+  const found = await deps.repos.sessions.findByTokenHash(sha256(token));
+  if (!found) return null;
+  const now = deps.clock.now();
+  if (sessionStateAt(found.session, deps.settings.sessionTimeouts, now) !== 'active') return null;
+  if (!found.user.accountEnabled) return null;
+  if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await deps.repos.sessions.touch(found.session.id, now);
+    found.session.lastSeenAt = now;
+  }
+  return found;
+}
+
+export async function endSession(deps: ServiceDeps, sessionId: string): Promise<void> {
+  await deps.repos.sessions.revoke(sessionId, deps.clock.now());
+}
+
+export function toSessionView({ session, user }: ResolvedSession, deps: ServiceDeps): SessionView {
+  return {
+    user: { id: user.id, displayName: user.displayName, role: user.role as Role },
+    mustChangePin: session.mustChangePin,
+    createdDateTime: session.createdAt.toISOString(),
+    expiresDateTime: session.expiresAt.toISOString(),
+    idleTimeoutSeconds: deps.settings.sessionTimeouts.idleSeconds,
+  };
+}

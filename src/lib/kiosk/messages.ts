@@ -1,0 +1,29 @@
+/** Words the kiosk shows for each API error code and camera problem. */
+import type { CameraProblem } from '$lib/scanner/scanner';
+
+export const signInMessages: Record<string, string> = {
+  QR_CODE_NOT_RECOGNIZED: 'This badge is not recognized. Ask your manager for a new badge.',
+  QR_CODE_EXPIRED: 'This badge has expired. Ask your manager for a new one.',
+  QR_CODE_NOT_YET_ACTIVE: 'This badge is not active yet. Try again later or ask your manager.',
+  PIN_INCORRECT: 'That PIN is not right. Try again.',
+  METHOD_LOCKED: 'Too many wrong PINs. Wait, then try again.',
+  METHOD_DISABLED_BY_POLICY: 'Badge sign-in is not turned on for you. Ask your manager.',
+  ACCESS_BLOCKED_BY_POLICY: 'Sign-in is not allowed here right now.',
+  PIN_POLICY_VIOLATION: 'That PIN is not allowed.',
+  NETWORK_ERROR: 'No connection to the server. Check the network and try again.',
+  VALIDATION_FAILED: 'Something in the form is not valid.',
+};
+
+export const FOREIGN_BADGE = 'This badge belongs to another organization. Use your own badge for this store.';
+
+export const cameraMessages: Record<CameraProblem, string> = {
+  denied:
+    'The camera is blocked. Allow camera access for this site in the browser settings, then press "Try the camera again".',
+  no_camera: 'No camera was found on this device. Use a phone or tablet with a camera.',
+  busy: 'The camera is in use by another app. Close that app, then press "Try the camera again".',
+  insecure: 'The camera only works over HTTPS. Ask your administrator to open Shiftpass with an https:// address.',
+  unknown: 'The camera could not start. Press "Try the camera again".',
+};
+
+export const messageFor = (error: { code: string; message: string }): string =>
+  signInMessages[error.code] ?? error.message;

@@ -1,0 +1,62 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Caches the app shell (built assets, static files and the kiosk page) so the scan screen opens
+ * offline. Never caches /api: answers there are personal and must not outlive a sign-out.
+ */
+import { build, files, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `shell-${version}`;
+/** SSR pages are not in Kit's asset lists; the kiosk page holds no personal data, so it is cached. */
+const SHELL_PAGES = ['/'];
+const ASSETS = [...build, ...files, ...SHELL_PAGES];
+
+sw.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+sw.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      await sw.clients.claim();
+    })(),
+  );
+});
+
+sw.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== sw.location.origin || url.pathname.startsWith('/api')) return;
+
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      if (ASSETS.includes(url.pathname) && url.pathname !== '/') {
+        const cached = await cache.match(url.pathname);
+        if (cached) return cached;
+      }
+      try {
+        const response = await fetch(request);
+        if (response.ok && url.pathname === '/' && request.mode === 'navigate') {
+          await cache.put('/', response.clone());
+        }
+        return response;
+      } catch (error) {
+        if (request.mode === 'navigate') {
+          const shell = await cache.match('/');
+          if (shell) return shell;
+        }
+        throw error;
+      }
+    })(),
+  );
+});
