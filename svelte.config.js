@@ -9,6 +9,18 @@ const config = {
     // Registered by src/lib/pwa through workbox-window so the update prompt has one owner.
     serviceWorker: { register: false },
     alias: { $server: 'server' },
+    typescript: {
+      // Type-check the API, scripts, benchmarks and tool configs with the app (npm run check).
+      config(tsconfig) {
+        tsconfig.include.push(
+          '../server/**/*.ts',
+          '../scripts/**/*.js',
+          '../bench/**/*.ts',
+          '../playwright.config.ts',
+          '../drizzle.config.ts',
+        );
+      },
+    },
     csp: {
       mode: 'hash',
       directives: {

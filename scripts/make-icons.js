@@ -8,11 +8,13 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
+/** @param {Buffer} buf */
 const crc32 = (buf) => {
   let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of buf) c = /** @type {number} */ (crcTable[(c ^ b) & 0xff]) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
+/** @param {string} type @param {Buffer} data */
 const chunk = (type, data) => {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -22,6 +24,7 @@ const chunk = (type, data) => {
   return Buffer.concat([len, body, crc]);
 };
 
+/** @param {number} size @param {number} padding */
 function icon(size, padding) {
   const brand = [11, 61, 92];
   const white = [255, 255, 255];
@@ -35,7 +38,7 @@ function icon(size, padding) {
     for (let x = 0; x < size; x++) {
       const gx = Math.floor((x - size * padding) / cell);
       const gy = Math.floor((y - size * padding) / cell);
-      const onMark = gx >= 0 && gy >= 0 && gx < 7 && gy < 7 && mark[gy][gx] === '1';
+      const onMark = gx >= 0 && gy >= 0 && gx < 7 && gy < 7 && mark[gy]?.[gx] === '1';
       row.push(...(onMark ? white : brand));
     }
     rows.push(Buffer.from(row));

@@ -22,7 +22,8 @@ export interface AppOptions {
 }
 
 export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
-  const logError = options.logError ?? ((error: unknown) => console.error('shiftpass: unexpected error', error));
+  const logError =
+    options.logError ?? ((error: unknown) => console.error('shiftpass: unexpected error', error));
   const app = new Hono<AppEnv>().basePath('/api');
 
   app.use(apiSecurityHeaders());

@@ -15,7 +15,12 @@ const optionalText = z
   .optional();
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number (1–65535)' })
+    .int('must be a port number (1–65535)')
+    .min(1, 'must be a port number (1–65535)')
+    .max(65535, 'must be a port number (1–65535)')
+    .default(3000),
   DATA_DIR: optionalText,
   DATABASE_URL: optionalText,
   DATABASE_AUTH_TOKEN: optionalText,
@@ -32,6 +37,8 @@ const envSchema = z.object({
   BOOTSTRAP_ADMIN_PASSWORD: optionalText.pipe(
     z.string().min(12, 'must be at least 12 characters').optional(),
   ),
+  TLS_CERT_FILE: optionalText,
+  TLS_KEY_FILE: optionalText,
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
@@ -41,6 +48,8 @@ export interface Config {
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   publicOrigin: string | undefined;
+  /** Serve HTTPS directly with this certificate and key (PEM files); otherwise plain HTTP. */
+  tls: { certFile: string; keyFile: string } | undefined;
   /** Where the server key comes from: given inline, or a file (created on first start if absent). */
   secretKey: { inline: string } | { file: string; createIfMissing: boolean };
   /** Fixed issuer id, or undefined to derive a stable one from the server key. */
@@ -65,6 +74,9 @@ export function parseConfig(env: Env): Config {
   if (Boolean(e.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
     throw new ConfigError('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD must be set together');
   }
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
+    throw new ConfigError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
   if (e.SHIFTPASS_SECRET_KEY && e.SHIFTPASS_SECRET_KEY_FILE) {
     throw new ConfigError('set SHIFTPASS_SECRET_KEY or SHIFTPASS_SECRET_KEY_FILE, not both');
   }
@@ -79,6 +91,7 @@ export function parseConfig(env: Env): Config {
     databaseUrl,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
     secretKey: e.SHIFTPASS_SECRET_KEY
       ? { inline: e.SHIFTPASS_SECRET_KEY }
       : e.SHIFTPASS_SECRET_KEY_FILE

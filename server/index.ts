@@ -3,23 +3,41 @@
  * nodes behind a load balancer on one shared libSQL database.
  */
 import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { ConfigError } from './config.js';
 import { describeBootstrap, startRuntime } from './runtime.js';
 
+interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
 try {
   const runtime = await startRuntime(process.env);
+  const { tls, port } = runtime.config;
+  let tlsFiles: { cert: Buffer; key: Buffer } | undefined;
+  try {
+    tlsFiles = tls ? { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) } : undefined;
+  } catch (error) {
+    throw new ConfigError(`cannot read the TLS certificate or key: ${(error as Error).message}`);
+  }
   const server = serve(
     {
-      fetch: (request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
+      fetch: (request, env: NodeBindings) =>
         runtime.app.fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
-      port: runtime.config.port,
+      port,
+      ...(tlsFiles ? { createServer: createHttpsServer, serverOptions: tlsFiles } : {}),
     },
     (info) => {
       for (const line of describeBootstrap(runtime)) console.log(line);
-      console.log(`Shiftpass API listening on port ${info.port}`);
+      console.log(`Shiftpass API listening on ${tlsFiles ? 'https' : 'http'}://0.0.0.0:${info.port}/api`);
     },
   );
-  const stop = () => server.close(() => { runtime.close(); process.exit(0); });
+  const stop = () =>
+    server.close(() => {
+      runtime.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

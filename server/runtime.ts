@@ -35,7 +35,10 @@ export interface RuntimeOptions {
 export const deriveIssuerId = (serverKey: Buffer): string =>
   `SP${encodeBase32(hmacSha256(serverKey, 'shiftpass issuer id')).slice(0, 8)}`;
 
-export async function startRuntime(env: Record<string, string | undefined>, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function startRuntime(
+  env: Record<string, string | undefined>,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const config = parseConfig(env);
   const { key } = loadServerKey(config.secretKey);
   const database = await openDatabase(config.databaseUrl, {
@@ -68,12 +71,15 @@ export async function startRuntime(env: Record<string, string | undefined>, opti
 
 /** The lines printed at start-up about the first admin; never contains a password or token. */
 export function describeBootstrap(runtime: Runtime): string[] {
-  const origin = runtime.config.publicOrigin ?? `http://localhost:${runtime.config.port}`;
+  const scheme = runtime.config.tls ? 'https' : 'http';
+  const origin = runtime.config.publicOrigin ?? `${scheme}://localhost:${runtime.config.port}`;
   const b = runtime.bootstrap;
   const lines: string[] = [];
   if (b.kind === 'bootstrapped') {
-    if (b.adminUsername) lines.push(`Created the first admin "${b.adminUsername}" from BOOTSTRAP_ADMIN_USERNAME.`);
-    if (b.apiToken) lines.push('BOOTSTRAP_API_TOKEN is now an admin API token: send it as "Authorization: Bearer …".');
+    if (b.adminUsername)
+      lines.push(`Created the first admin "${b.adminUsername}" from BOOTSTRAP_ADMIN_USERNAME.`);
+    if (b.apiToken)
+      lines.push('BOOTSTRAP_API_TOKEN is now an admin API token: send it as "Authorization: Bearer …".');
   }
   const setupToken = b.kind === 'setup_link' || b.kind === 'bootstrapped' ? b.setupToken : undefined;
   if (setupToken) {

@@ -4,7 +4,10 @@ export interface SessionTimeouts {
   absoluteSeconds: number;
 }
 
-export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { idleSeconds: 15 * 60, absoluteSeconds: 12 * 60 * 60 };
+export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = {
+  idleSeconds: 15 * 60,
+  absoluteSeconds: 12 * 60 * 60,
+};
 
 export type SessionState = 'active' | 'idle_expired' | 'expired' | 'revoked';
 

@@ -40,7 +40,8 @@ export const requireSession =
   async (c, next) => {
     const auth = c.get('auth');
     if (!auth) throw new ApiError('UNAUTHENTICATED');
-    if (auth.session.mustChangePin && !options.allowPendingPinChange) throw new ApiError('PIN_CHANGE_REQUIRED');
+    if (auth.session.mustChangePin && !options.allowPendingPinChange)
+      throw new ApiError('PIN_CHANGE_REQUIRED');
     await next();
   };
 

@@ -22,7 +22,10 @@ export const OWASP_ARGON2ID: Argon2Parameters = { memoryCost: 19_456, timeCost: 
 // Algorithm is a const enum in the binding's types; 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm;
 
-export function createArgon2Hasher(pepper: Uint8Array, params: Argon2Parameters = OWASP_ARGON2ID): PasswordHasher {
+export function createArgon2Hasher(
+  pepper: Uint8Array,
+  params: Argon2Parameters = OWASP_ARGON2ID,
+): PasswordHasher {
   const options: Options = { ...params, algorithm: ARGON2ID, secret: pepper };
   const expectedParams = `m=${params.memoryCost},t=${params.timeCost},p=${params.parallelism}`;
   return {
@@ -35,6 +38,7 @@ export function createArgon2Hasher(pepper: Uint8Array, params: Argon2Parameters 
         return false;
       }
     },
-    needsRehash: (verifier) => !verifier.startsWith('$argon2id$') || !verifier.includes(`$${expectedParams}$`),
+    needsRehash: (verifier) =>
+      !verifier.startsWith('$argon2id$') || !verifier.includes(`$${expectedParams}$`),
   };
 }

@@ -27,7 +27,8 @@ export function loadServerKey(source: Config['secretKey']): { key: Buffer; creat
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new ConfigError(`cannot read the server key file ${source.file}: ${(err as Error).message}`);
     }
-    if (!source.createIfMissing) throw new ConfigError(`SHIFTPASS_SECRET_KEY_FILE ${source.file} does not exist`);
+    if (!source.createIfMissing)
+      throw new ConfigError(`SHIFTPASS_SECRET_KEY_FILE ${source.file} does not exist`);
   }
   if (text !== undefined) {
     if ((statSync(source.file).mode & 0o077) !== 0) chmodSync(source.file, 0o600);

@@ -29,4 +29,5 @@ export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: 
 
 export const clientIp = (c: Context<AppEnv>): string | null => c.env?.clientAddress ?? null;
 
-export const userAgentOf = (c: Context<AppEnv>): string | null => c.req.header('user-agent')?.slice(0, 512) ?? null;
+export const userAgentOf = (c: Context<AppEnv>): string | null =>
+  c.req.header('user-agent')?.slice(0, 512) ?? null;

@@ -64,10 +64,19 @@ async function registerApiToken(deps: ServiceDeps, ownerId: string, token: strin
     userId: ownerId,
     createdAt: deps.clock.now(),
   });
-  await recordAudit(deps, 'system', 'apiToken.created', { type: 'apiToken', id }, { displayName: 'Bootstrap API token' });
+  await recordAudit(
+    deps,
+    'system',
+    'apiToken.created',
+    { type: 'apiToken', id },
+    { displayName: 'Bootstrap API token' },
+  );
 }
 
-export async function bootstrapFirstAdmin(deps: ServiceDeps, input: BootstrapInput): Promise<BootstrapOutcome> {
+export async function bootstrapFirstAdmin(
+  deps: ServiceDeps,
+  input: BootstrapInput,
+): Promise<BootstrapOutcome> {
   if ((await deps.repos.users.countPasswordAdmins()) > 0) {
     const known = input.apiToken
       ? await deps.repos.credentials.findApiTokenByHash(sha256(input.apiToken))
@@ -81,21 +90,33 @@ export async function bootstrapFirstAdmin(deps: ServiceDeps, input: BootstrapInp
   let ownerId: string;
   if (input.adminUsername && input.adminPassword) {
     if (await deps.repos.users.findByPrincipalName(input.adminUsername)) {
-      throw new ConfigError(`BOOTSTRAP_ADMIN_USERNAME ${input.adminUsername} names an existing user who is not an admin`);
+      throw new ConfigError(
+        `BOOTSTRAP_ADMIN_USERNAME ${input.adminUsername} names an existing user who is not an admin`,
+      );
     }
     const admin = await createAdmin(deps, {
       userPrincipalName: input.adminUsername,
       displayName: input.adminUsername,
       password: input.adminPassword,
     });
-    await recordAudit(deps, 'system', 'user.created', { type: 'user', id: admin.id }, { bootstrap: true, role: 'admin' });
+    await recordAudit(
+      deps,
+      'system',
+      'user.created',
+      { type: 'user', id: admin.id },
+      { bootstrap: true, role: 'admin' },
+    );
     ownerId = admin.id;
   } else {
     // Only an API token was given: it belongs to a service admin that cannot sign in with a password,
     // and a setup link is still issued so a person can claim the console.
     const owner =
       (await deps.repos.users.findByPrincipalName('bootstrap-api')) ??
-      (await createAdmin(deps, { userPrincipalName: 'bootstrap-api', displayName: 'Bootstrap API', password: null }));
+      (await createAdmin(deps, {
+        userPrincipalName: 'bootstrap-api',
+        displayName: 'Bootstrap API',
+        password: null,
+      }));
     ownerId = owner.id;
   }
   if (input.apiToken) await registerApiToken(deps, ownerId, input.apiToken);
@@ -116,13 +137,20 @@ export async function completeSetup(
   if (!(await deps.repos.credentials.consumeSetupToken(sha256(input.token), deps.clock.now()))) {
     throw new ApiError('SETUP_LINK_INVALID');
   }
-  if (await deps.repos.users.findByPrincipalName(input.userPrincipalName)) throw new ApiError('USER_ALREADY_EXISTS');
+  if (await deps.repos.users.findByPrincipalName(input.userPrincipalName))
+    throw new ApiError('USER_ALREADY_EXISTS');
   const admin = await createAdmin(deps, {
     userPrincipalName: input.userPrincipalName,
     displayName: input.displayName ?? input.userPrincipalName,
     password: input.password,
   });
-  await recordAudit(deps, 'system', 'user.created', { type: 'user', id: admin.id }, { setupLink: true, role: 'admin' });
+  await recordAudit(
+    deps,
+    'system',
+    'user.created',
+    { type: 'user', id: admin.id },
+    { setupLink: true, role: 'admin' },
+  );
   const apiToken = `sp_${randomToken(32)}`;
   const id = newId();
   await deps.repos.credentials.insertApiToken({
@@ -132,6 +160,12 @@ export async function completeSetup(
     userId: admin.id,
     createdAt: deps.clock.now(),
   });
-  await recordAudit(deps, 'system', 'apiToken.created', { type: 'apiToken', id }, { displayName: 'First admin token' });
+  await recordAudit(
+    deps,
+    'system',
+    'apiToken.created',
+    { type: 'apiToken', id },
+    { displayName: 'First admin token' },
+  );
   return { user: { id: admin.id, userPrincipalName: admin.userPrincipalName }, apiToken };
 }

@@ -53,9 +53,13 @@ function standardWindow(
     });
   }
   if (expire.getTime() - start.getTime() > MAX_STANDARD_LIFETIME_DAYS * DAY_SECONDS * 1000) {
-    throw new ApiError('VALIDATION_FAILED', `A standard QR code lives at most ${MAX_STANDARD_LIFETIME_DAYS} days.`, {
-      field: 'standardQRCode.expireDateTime',
-    });
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      `A standard QR code lives at most ${MAX_STANDARD_LIFETIME_DAYS} days.`,
+      {
+        field: 'standardQRCode.expireDateTime',
+      },
+    );
   }
   return { start, expire };
 }
@@ -113,7 +117,11 @@ export async function issueQrPinMethod(
     'qrPinMethod.issued',
     { type: 'user', id: userId },
     {
-      standardQRCode: { id: codeId, startDateTime: start.toISOString(), expireDateTime: expire.toISOString() },
+      standardQRCode: {
+        id: codeId,
+        startDateTime: start.toISOString(),
+        expireDateTime: expire.toISOString(),
+      },
       pinGenerated: !input.pin,
     },
   );

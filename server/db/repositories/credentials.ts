@@ -32,7 +32,13 @@ export function createCredentialRepository(db: Db) {
       const rows = await db
         .update(setupTokens)
         .set({ usedAt: at })
-        .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, at)))
+        .where(
+          and(
+            eq(setupTokens.tokenHash, tokenHash),
+            isNull(setupTokens.usedAt),
+            gt(setupTokens.expiresAt, at),
+          ),
+        )
         .returning({ id: setupTokens.id });
       return rows.length === 1;
     },

@@ -23,7 +23,10 @@ export function createUserRepository(db: Db) {
       return db.query.users.findFirst({ where: sql`lower(${users.userPrincipalName}) = lower(${upn})` });
     },
     async groupIdsOf(userId: string): Promise<string[]> {
-      const rows = await db.select({ groupId: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId));
+      const rows = await db
+        .select({ groupId: groupMembers.groupId })
+        .from(groupMembers)
+        .where(eq(groupMembers.userId, userId));
       return rows.map((r) => r.groupId);
     },
     async groupsExist(ids: string[]): Promise<boolean> {

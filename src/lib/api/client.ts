@@ -8,9 +8,13 @@ export interface ClientError {
   [detail: string]: unknown;
 }
 
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ClientError };
+export type ApiResult<T> =
+  { ok: true; status: number; data: T } | { ok: false; status: number; error: ClientError };
 
-const networkError = (message = 'The server could not be reached.'): ClientError => ({ code: 'NETWORK_ERROR', message });
+const networkError = (message = 'The server could not be reached.'): ClientError => ({
+  code: 'NETWORK_ERROR',
+  message,
+});
 
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',

@@ -105,8 +105,10 @@ export class KioskFlow {
       this.step = 'home';
       return;
     }
-    if (result.error.code === 'UNAUTHENTICATED') return this.backToScan('Your session ended. Scan your badge again.');
-    this.pinRuleMessage = result.error.code === 'PIN_POLICY_VIOLATION' ? result.error.message : messageFor(result.error);
+    if (result.error.code === 'UNAUTHENTICATED')
+      return this.backToScan('Your session ended. Scan your badge again.');
+    this.pinRuleMessage =
+      result.error.code === 'PIN_POLICY_VIOLATION' ? result.error.message : messageFor(result.error);
   }
 
   async signOut(): Promise<void> {

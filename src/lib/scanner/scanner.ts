@@ -16,7 +16,8 @@ export interface ScannerOptions {
 export function cameraProblemOf(error: unknown): CameraProblem {
   const text = String(error instanceof Error ? `${error.name} ${error.message}` : error);
   if (/NotAllowedError|Permission|denied/i.test(text)) return 'denied';
-  if (/NotFoundError|OverconstrainedError|no camera|Requested device not found/i.test(text)) return 'no_camera';
+  if (/NotFoundError|OverconstrainedError|no camera|Requested device not found/i.test(text))
+    return 'no_camera';
   if (/NotReadableError|TrackStartError|Could not start video source/i.test(text)) return 'busy';
   return 'unknown';
 }
@@ -45,7 +46,13 @@ export async function startScanner(options: ScannerOptions): Promise<ScannerHand
   try {
     await scanner.start(
       { facingMode: 'environment' },
-      { fps: 10, qrbox: (w, h) => ({ width: Math.floor(Math.min(w, h) * 0.8), height: Math.floor(Math.min(w, h) * 0.8) }) },
+      {
+        fps: 10,
+        qrbox: (w, h) => ({
+          width: Math.floor(Math.min(w, h) * 0.8),
+          height: Math.floor(Math.min(w, h) * 0.8),
+        }),
+      },
       (text) => {
         if (!stopped) options.onDecode(text);
       },

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Set once in the runner process; the workers inherit them, so every test talks to one server.
+process.env.E2E_PORT ??= '4317';
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'shiftpass-e2e-'));
+process.env.E2E_ADMIN_TOKEN ??= 'e2e-admin-token-0123456789abcdef';
+
+const baseURL = `http://localhost:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: { baseURL },
+  webServer: {
+    // The production build (npm run test:e2e builds it first), on a temporary database.
+    command: 'node build',
+    url: `${baseURL}/api/kiosk/config`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: process.env.E2E_PORT,
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      BOOTSTRAP_API_TOKEN: process.env.E2E_ADMIN_TOKEN,
+    },
+  },
+});

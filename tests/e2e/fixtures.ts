@@ -1,0 +1,100 @@
+/**
+ * Journey fixtures: an admin API client on the test server, worker provisioning, and a kiosk
+ * browser whose fake camera shows a given badge. Each kiosk is its own Chromium launch because the
+ * fake camera's video file is fixed per launch.
+ */
+import {
+  chromium,
+  request,
+  test as base,
+  type APIRequestContext,
+  type Browser,
+  type Page,
+} from '@playwright/test';
+import { join } from 'node:path';
+import { findChromium } from '../../scripts/find-chromium.js';
+import { writeBadgeVideo } from '../support/fake-camera.js';
+
+export interface ProvisionedWorker {
+  id: string;
+  displayName: string;
+  rawContent: string;
+  pin: string;
+}
+
+export interface KioskOptions {
+  /** The QR text the camera shows; null shows a blank frame. */
+  badge: string | null;
+  /** Whether the camera permission is granted (default true). */
+  camera?: boolean;
+}
+
+interface Fixtures {
+  adminApi: APIRequestContext;
+  provisionWorker(displayName: string): Promise<ProvisionedWorker>;
+  openKiosk(options: KioskOptions): Promise<Page>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-fake-device-for-media-stream',
+];
+
+export const test = base.extend<Fixtures>({
+  adminApi: async ({ baseURL }, use) => {
+    const api = await request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN}` },
+    });
+    await use(api);
+    await api.dispose();
+  },
+
+  provisionWorker: async ({ adminApi }, use, testInfo) => {
+    await use(async (displayName) => {
+      const upn = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${testInfo.testId}@store.example`;
+      const created = await adminApi.post('/api/admin/users', {
+        data: { userPrincipalName: upn, displayName },
+      });
+      if (created.status() !== 201)
+        throw new Error(`create user: ${created.status()} ${await created.text()}`);
+      const user = (await created.json()) as { id: string };
+      const issued = await adminApi.put(`/api/admin/users/${user.id}/qr-code-pin-method`, { data: {} });
+      if (issued.status() !== 201) throw new Error(`issue method: ${issued.status()} ${await issued.text()}`);
+      const method = (await issued.json()) as {
+        standardQRCode: { image: { rawContent: string } };
+        pin: { code: string };
+      };
+      return {
+        id: user.id,
+        displayName,
+        rawContent: method.standardQRCode.image.rawContent,
+        pin: method.pin.code,
+      };
+    });
+  },
+
+  openKiosk: async ({ baseURL }, use, testInfo) => {
+    const browsers: Browser[] = [];
+    await use(async ({ badge, camera = true }) => {
+      const video = writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge);
+      const browser = await chromium.launch({
+        executablePath: findChromium(),
+        args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${join(video)}`],
+      });
+      browsers.push(browser);
+      const context = await browser.newContext({ baseURL, permissions: camera ? ['camera'] : [] });
+      const page = await context.newPage();
+      await page.goto('/');
+      return page;
+    });
+    for (const browser of browsers) await browser.close();
+  },
+});
+
+export { expect } from '@playwright/test';

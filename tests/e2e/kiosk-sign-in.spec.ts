@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures.js';
+
+test('a new worker scans their badge, types the PIN, chooses their own PIN and signs out', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Ana Silva');
+  const page = await openKiosk({ badge: worker.rawContent });
+
+  // The PIN screen is reachable only by decoding the badge from the camera.
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  await page.getByLabel('New PIN', { exact: true }).fill('27051984');
+  await page.getByLabel('Confirm new PIN').fill('27051984');
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeVisible();
+  const session = await page.request.get('/api/auth/session');
+  expect(session.status()).toBe(200);
+  expect((await session.json()).user.displayName).toBe('Ana Silva');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeHidden();
+  expect(await page.context().cookies()).toEqual([]);
+  expect((await page.request.get('/api/auth/session')).status()).toBe(401);
+
+  // Back on the scan screen, the badge still in front of the camera is read again;
+  // the worker's own PIN now signs in straight to the home screen.
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  await page.getByLabel('PIN', { exact: true }).fill('27051984');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeVisible();
+});
+
+test('a wrong PIN is refused in the browser and nobody is signed in', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Ben Okafor');
+  const page = await openKiosk({ badge: worker.rawContent });
+
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  const wrongPin = worker.pin === '24681357' ? '24681359' : '24681357';
+  await page.getByLabel('PIN', { exact: true }).fill(wrongPin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText('That PIN is not right. Try again.');
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  expect(await page.context().cookies()).toEqual([]);
+  expect((await page.request.get('/api/auth/session')).status()).toBe(401);
+});
+
+test("another organization's badge is refused before any PIN is asked", async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Chen Wei');
+  const foreign = worker.rawContent.replace(/^SP1:[A-Z0-9]+:/, 'SP1:OTHERSITE:');
+  const page = await openKiosk({ badge: foreign });
+
+  await expect(page.getByRole('alert')).toHaveText(/belongs to another organization/);
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  await expect(page.getByLabel('PIN', { exact: true })).toHaveCount(0);
+});
+
+test('a blocked camera is explained in words with a way forward', async ({ openKiosk }) => {
+  const page = await openKiosk({ badge: null, camera: false });
+
+  await expect(page.getByRole('alert')).toContainText('The camera is blocked');
+  await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
+});

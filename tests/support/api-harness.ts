@@ -1,0 +1,184 @@
+/**
+ * A fresh Shiftpass on a fresh database for one API test file: a real libSQL file in a temp dir,
+ * real migrations, real argon2, a movable clock. Requests go through `app.request()`.
+ * Below the harness: builders for the test data most API tests need (a worker with a badge and a PIN).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { UserView } from '../../server/contracts/schemas.js';
+import type { Clock } from '../../server/domain/clock.js';
+import { startRuntime, type Runtime } from '../../server/runtime.js';
+import type { IssuedQrPinMethod } from '../../server/services/qr-pin-method.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const SESSION_COOKIE_NAME = '__Host-shiftpass_session';
+
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-06-01T08:00:00.000Z')) {}
+  now = (): Date => new Date(this.current);
+  advanceSeconds(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+  advanceMs(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  setTime(epochMs: number): void {
+    this.current = new Date(epochMs);
+  }
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  cookie?: string;
+  /** Bearer token; the bootstrap admin token unless given, `null` sends none. */
+  token?: string | null;
+}
+
+export interface Harness {
+  runtime: Runtime;
+  clock: TestClock;
+  dir: string;
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** Closes the database and keeps the data directory (for a restart on the same data). */
+  stop(): void;
+  /** Closes the database and removes the data directory. */
+  close(): void;
+}
+
+export interface HarnessOptions {
+  /** Whether to pass BOOTSTRAP_API_TOKEN=ADMIN_TOKEN (default true). */
+  bootstrapApiToken?: boolean;
+  /** Reuse an existing data directory (a restart) instead of a new temp dir. */
+  dataDir?: string;
+  clock?: TestClock;
+}
+
+export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiftpass-test-'));
+  const clock = options.clock ?? new TestClock();
+  const baseEnv: Record<string, string> = { DATA_DIR: dir };
+  if (options.bootstrapApiToken ?? true) baseEnv.BOOTSTRAP_API_TOKEN = ADMIN_TOKEN;
+  const runtime = await startRuntime({ ...baseEnv, ...env }, { clock });
+  return {
+    runtime,
+    clock,
+    dir,
+    request(method, path, requestOptions = {}) {
+      const headers: Record<string, string> = { ...requestOptions.headers };
+      const token = requestOptions.token === undefined ? ADMIN_TOKEN : requestOptions.token;
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (requestOptions.cookie) headers.cookie = requestOptions.cookie;
+      let body: string | undefined = requestOptions.raw;
+      if (requestOptions.body !== undefined) {
+        body = JSON.stringify(requestOptions.body);
+        headers['content-type'] ??= 'application/json';
+      } else if (requestOptions.raw !== undefined) {
+        headers['content-type'] ??= 'application/json';
+      }
+      return Promise.resolve(runtime.app.request(path, { method, headers, body }, { clientAddress: '127.0.0.1' }));
+    },
+    stop() {
+      runtime.close();
+    },
+    close() {
+      runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The `name=value` pair of the session cookie in a response, for the next request's Cookie header. */
+export function sessionCookieFrom(response: Response): string | undefined {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE_NAME}=`));
+  return header?.split(';')[0];
+}
+
+/** The raw token inside a `name=value` session cookie pair. */
+export const tokenOfCookie = (cookie: string): string => cookie.slice(`${SESSION_COOKIE_NAME}=`.length);
+
+export interface ErrorEnvelope {
+  error: { code: string; message: string; [detail: string]: unknown };
+}
+
+export const readJson = async <T>(response: Response): Promise<T> => (await response.json()) as T;
+
+export const readError = (response: Response): Promise<ErrorEnvelope> => readJson<ErrorEnvelope>(response);
+
+/** Every row of a query as a plain object keyed by column name. */
+export async function queryRows(h: Harness, sql: string, args: (string | number)[] = []) {
+  const result = await h.runtime.database.client.execute({ sql, args });
+  return result.rows.map((row) =>
+    Object.fromEntries(result.columns.map((column, i) => [column, row[i]])),
+  ) as Record<string, unknown>[];
+}
+
+let userCounter = 0;
+
+/** POST /api/admin/users with sensible defaults; fails loudly if the API refuses. */
+export async function createUser(h: Harness, overrides: Record<string, unknown> = {}): Promise<UserView> {
+  userCounter += 1;
+  const res = await h.request('POST', '/api/admin/users', {
+    body: { userPrincipalName: `worker${userCounter}@example.test`, displayName: `Worker ${userCounter}`, ...overrides },
+  });
+  if (res.status !== 201) throw new Error(`createUser: ${res.status} ${await res.text()}`);
+  return readJson<UserView>(res);
+}
+
+/** PUT /api/admin/users/{id}/qr-code-pin-method; fails loudly if the API refuses. */
+export async function issueMethod(h: Harness, userId: string, body: unknown = {}): Promise<IssuedQrPinMethod> {
+  const res = await h.request('PUT', `/api/admin/users/${userId}/qr-code-pin-method`, { body });
+  if (res.status !== 201) throw new Error(`issueMethod: ${res.status} ${await res.text()}`);
+  return readJson<IssuedQrPinMethod>(res);
+}
+
+export interface Worker {
+  user: UserView;
+  issued: IssuedQrPinMethod;
+  qr: string;
+  pin: string;
+}
+
+/** A worker with a freshly issued badge and PIN. */
+export async function createWorker(
+  h: Harness,
+  overrides: { user?: Record<string, unknown>; method?: unknown } = {},
+): Promise<Worker> {
+  const user = await createUser(h, overrides.user);
+  const issued = await issueMethod(h, user.id, overrides.method ?? {});
+  return { user, issued, qr: issued.standardQRCode.image.rawContent, pin: issued.pin.code };
+}
+
+/** POST /api/auth/qr-pin/sign-in without an admin token; returns the response and the new session cookie. */
+export async function signIn(
+  h: Harness,
+  qr: string,
+  pin: string,
+  options: { cookie?: string } = {},
+): Promise<{ res: Response; cookie: string | undefined }> {
+  const res = await h.request('POST', '/api/auth/qr-pin/sign-in', { body: { qr, pin }, token: null, cookie: options.cookie });
+  return { res, cookie: sessionCookieFrom(res) };
+}
+
+/** Signs in and, when the PIN must change, changes it; returns a session cookie that may use the API. */
+export async function signInReady(h: Harness, worker: Worker, newPin: string): Promise<string> {
+  const { res, cookie } = await signIn(h, worker.qr, worker.pin);
+  if (res.status !== 200 || !cookie) throw new Error(`signInReady: ${res.status} ${await res.text()}`);
+  const change = await h.request('POST', '/api/auth/qr-pin/change-pin', {
+    body: { currentPin: worker.pin, newPin },
+    token: null,
+    cookie,
+  });
+  if (change.status !== 204) throw new Error(`signInReady change-pin: ${change.status} ${await change.text()}`);
+  worker.pin = newPin;
+  return cookie;
+}
+
+/** GET /api/auth/session with a session cookie and no admin token. */
+export const getSession = (h: Harness, cookie: string): Promise<Response> =>
+  h.request('GET', '/api/auth/session', { token: null, cookie });
