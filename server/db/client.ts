@@ -8,6 +8,8 @@ import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
+const BUSY_TIMEOUT_MS = 5000;
+
 export interface OpenDatabase {
   db: Db;
   client: Client;
@@ -29,13 +31,12 @@ export async function openDatabase(
     const path = url.slice('file:'.length).split('?')[0] ?? '';
     if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, authToken });
-  if (url.startsWith('file:') || url === ':memory:') {
-    // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode.
+  // `timeout` is SQLite's busy timeout on every pooled connection: another process holding the write
+  // lock is waited for, not failed. libSQL connections enforce foreign keys and sync fully by default.
+  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  if (url.startsWith('file:')) {
+    // WAL (persistent in the file) lets readers run beside the writer.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = NORMAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: migrationsDir });

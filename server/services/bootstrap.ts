@@ -29,7 +29,7 @@ async function createAdmin(
   input: { userPrincipalName: string; displayName: string; password: string | null },
 ) {
   const now = deps.clock.now();
-  return deps.repos.users.insert({
+  const admin = await deps.repos.users.insert({
     id: newId(),
     userPrincipalName: input.userPrincipalName,
     displayName: input.displayName,
@@ -39,6 +39,8 @@ async function createAdmin(
     createdAt: now,
     updatedAt: now,
   });
+  if (!admin) throw new ApiError('USER_ALREADY_EXISTS');
+  return admin;
 }
 
 async function issueSetupToken(deps: ServiceDeps): Promise<string> {

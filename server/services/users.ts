@@ -41,6 +41,7 @@ export async function createUser(
     },
     groupIds,
   );
+  if (!user) throw new ApiError('USER_ALREADY_EXISTS');
   const view = toUserView(user, groupIds);
   await recordAudit(deps, actor, 'user.created', { type: 'user', id: user.id }, { after: view });
   return view;

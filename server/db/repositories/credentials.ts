@@ -22,10 +22,7 @@ export function createCredentialRepository(db: Db) {
       await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
     },
     async replaceSetupToken(token: typeof setupTokens.$inferInsert): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.delete(setupTokens).where(isNull(setupTokens.usedAt));
-        await tx.insert(setupTokens).values(token);
-      });
+      await db.batch([db.delete(setupTokens).where(isNull(setupTokens.usedAt)), db.insert(setupTokens).values(token)]);
     },
     /** Marks an unused, unexpired setup token used; true only for the one caller that won. */
     async consumeSetupToken(tokenHash: string, at: Date): Promise<boolean> {

@@ -15,13 +15,13 @@ export function createQrPinMethodRepository(db: Db) {
     async findById(id: string): Promise<MethodRow | undefined> {
       return db.query.qrPinMethods.findFirst({ where: eq(qrPinMethods.id, id) });
     },
-    /** Replaces the user's whole method (PIN and codes) in one transaction. */
+    /** Replaces the user's whole method (PIN and codes) in one atomic batch. */
     async replaceForUser(method: NewMethod, code: NewQrCode): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.delete(qrPinMethods).where(eq(qrPinMethods.userId, method.userId));
-        await tx.insert(qrPinMethods).values(method);
-        await tx.insert(qrCodes).values(code);
-      });
+      await db.batch([
+        db.delete(qrPinMethods).where(eq(qrPinMethods.userId, method.userId)),
+        db.insert(qrPinMethods).values(method),
+        db.insert(qrCodes).values(code),
+      ]);
     },
     async codesOf(methodId: string): Promise<QrCodeRow[]> {
       return db.select().from(qrCodes).where(eq(qrCodes.methodId, methodId));

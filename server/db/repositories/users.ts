@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { isUniqueViolation } from '../errors.js';
 import { groupMembers, groups, users } from '../schema.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -7,14 +8,20 @@ export type NewUser = typeof users.$inferInsert;
 
 export function createUserRepository(db: Db) {
   return {
-    async insert(user: NewUser, groupIds: string[] = []): Promise<UserRow> {
-      return db.transaction(async (tx) => {
-        const [row] = await tx.insert(users).values(user).returning();
-        if (groupIds.length > 0) {
-          await tx.insert(groupMembers).values(groupIds.map((groupId) => ({ groupId, userId: user.id })));
-        }
-        return row!;
-      });
+    /** The new user, or null when the userPrincipalName is taken (also when another request won a race). */
+    async insert(user: NewUser, groupIds: string[] = []): Promise<UserRow | null> {
+      const insertUser = db.insert(users).values(user).returning();
+      try {
+        if (groupIds.length === 0) return (await insertUser)[0]!;
+        const [rows] = await db.batch([
+          insertUser,
+          db.insert(groupMembers).values(groupIds.map((groupId) => ({ groupId, userId: user.id }))),
+        ]);
+        return rows[0]!;
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
     },
     async findById(id: string): Promise<UserRow | undefined> {
       return db.query.users.findFirst({ where: eq(users.id, id) });

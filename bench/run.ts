@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: prints figures, never asserts. Runs the real runtime on a temporary file database.
+ * - argon2id cost per PIN verification
+ * - median latency of an unknown badge vs a wrong PIN (they must look the same to an attacker)
+ * - successful sign-ins per second at concurrency 1 and 4
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startRuntime } from '../server/runtime.js';
+
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-'));
+const runtime = await startRuntime({ DATA_DIR: dir, BOOTSTRAP_API_TOKEN: TOKEN });
+const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+const call = (method: string, path: string, body: unknown, headers: Record<string, string> = admin) =>
+  runtime.app.request(path, { method, headers, body: JSON.stringify(body) }, { clientAddress: '127.0.0.1' });
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+async function provision(i: number) {
+  const user = (await (await call('POST', '/api/admin/users', { userPrincipalName: `bench${i}`, displayName: `Bench ${i}` })).json()) as { id: string };
+  const method = (await (await call('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, {})).json()) as {
+    standardQRCode: { image: { rawContent: string } };
+    pin: { code: string };
+  };
+  return { qr: method.standardQRCode.image.rawContent, pin: method.pin.code };
+}
+
+async function timeSignIn(qr: string, pin: string): Promise<{ ms: number; status: number }> {
+  const start = performance.now();
+  const res = await call('POST', '/api/auth/qr-pin/sign-in', { qr, pin }, { 'content-type': 'application/json' });
+  await res.arrayBuffer();
+  return { ms: performance.now() - start, status: res.status };
+}
+
+try {
+  const hasher = runtime.deps.hasher;
+  const verifier = await hasher.hash('27051984');
+  const hashTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const start = performance.now();
+    await hasher.verify(verifier, '27051984');
+    hashTimes.push(performance.now() - start);
+  }
+  console.log(`argon2id verify (m=19 MiB, t=2, p=1): median ${median(hashTimes).toFixed(1)} ms`);
+
+  const badge = await provision(0);
+  const forged = badge.qr.replace(/:[A-Z2-7]{16}:/, ':AAAAAAAAAAAAAAAA:');
+  const wrong: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    // Interleaved so drift in machine load hits both alike.
+    wrong.push((await timeSignIn(badge.qr, '11223344')).ms);
+    unknown.push((await timeSignIn(forged, '11223344')).ms);
+  }
+  const ratio = median(unknown) / median(wrong);
+  console.log(
+    `sign-in failure latency, median of 40: wrong PIN ${median(wrong).toFixed(1)} ms, unknown badge ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+  );
+
+  const badges = await Promise.all(Array.from({ length: 8 }, (_, i) => provision(i + 1)));
+  for (const concurrency of [1, 4]) {
+    const total = 80;
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          const b = badges[next++ % badges.length]!;
+          const { status } = await timeSignIn(b.qr, b.pin);
+          if (status !== 200) throw new Error(`sign-in failed with ${status}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    console.log(`successful sign-ins, concurrency ${concurrency}: ${(total / seconds).toFixed(0)} per second`);
+  }
+} finally {
+  runtime.close();
+  rmSync(dir, { recursive: true, force: true });
+}
