@@ -23,7 +23,9 @@ const median = (values: number[]) => {
 };
 
 async function provision(i: number) {
-  const user = (await (await call('POST', '/api/admin/users', { userPrincipalName: `bench${i}`, displayName: `Bench ${i}` })).json()) as { id: string };
+  const user = (await (
+    await call('POST', '/api/admin/users', { userPrincipalName: `bench${i}`, displayName: `Bench ${i}` })
+  ).json()) as { id: string };
   const method = (await (await call('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, {})).json()) as {
     standardQRCode: { image: { rawContent: string } };
     pin: { code: string };
@@ -33,7 +35,12 @@ async function provision(i: number) {
 
 async function timeSignIn(qr: string, pin: string): Promise<{ ms: number; status: number }> {
   const start = performance.now();
-  const res = await call('POST', '/api/auth/qr-pin/sign-in', { qr, pin }, { 'content-type': 'application/json' });
+  const res = await call(
+    'POST',
+    '/api/auth/qr-pin/sign-in',
+    { qr, pin },
+    { 'content-type': 'application/json' },
+  );
   await res.arrayBuffer();
   return { ms: performance.now() - start, status: res.status };
 }
@@ -78,7 +85,9 @@ try {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
-    console.log(`successful sign-ins, concurrency ${concurrency}: ${(total / seconds).toFixed(0)} per second`);
+    console.log(
+      `successful sign-ins, concurrency ${concurrency}: ${(total / seconds).toFixed(0)} per second`,
+    );
   }
 } finally {
   runtime.close();

@@ -42,7 +42,8 @@ function configError(message) {
 if (process.env.PUBLIC_ORIGIN && !process.env.ORIGIN) process.env.ORIGIN = process.env.PUBLIC_ORIGIN;
 
 const { TLS_CERT_FILE, TLS_KEY_FILE } = process.env;
-if (Boolean(TLS_CERT_FILE) !== Boolean(TLS_KEY_FILE)) configError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+if (Boolean(TLS_CERT_FILE) !== Boolean(TLS_KEY_FILE))
+  configError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
 if (TLS_CERT_FILE && TLS_KEY_FILE) {
   /** @type {{ cert: Buffer, key: Buffer }} */
   let tls = { cert: Buffer.alloc(0), key: Buffer.alloc(0) };

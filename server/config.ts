@@ -91,7 +91,8 @@ export function parseConfig(env: Env): Config {
     databaseUrl,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
-    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
+    tls:
+      e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
     secretKey: e.SHIFTPASS_SECRET_KEY
       ? { inline: e.SHIFTPASS_SECRET_KEY }
       : e.SHIFTPASS_SECRET_KEY_FILE

@@ -3,7 +3,7 @@
  * first-run admin → Hono app. Used by the SvelteKit server and by the standalone API entry.
  */
 import { createApp } from './app.js';
-import { parseConfig, type Config } from './config.js';
+import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './db/repositories/index.js';
 import { encodeBase32 } from './domain/base32.js';
@@ -41,10 +41,17 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const config = parseConfig(env);
   const { key } = loadServerKey(config.secretKey);
-  const database = await openDatabase(config.databaseUrl, {
-    authToken: config.databaseAuthToken,
-    migrationsDir: options.migrationsDir ?? env.MIGRATIONS_DIR,
-  });
+  let database: OpenDatabase;
+  try {
+    database = await openDatabase(config.databaseUrl, {
+      authToken: config.databaseAuthToken,
+      migrationsDir: options.migrationsDir ?? env.MIGRATIONS_DIR,
+    });
+  } catch (error) {
+    // The URL's query may hold credentials: name only what comes before it.
+    const where = config.databaseUrl.split('?')[0];
+    throw new ConfigError(`cannot open the database ${where}: ${(error as Error).message.split('\n')[0]}`);
+  }
   const hasher = createArgon2Hasher(hmacSha256(key, 'shiftpass pin pepper'), options.argon2);
   const deps: ServiceDeps = {
     repos: createRepositories(database.db),

@@ -27,10 +27,17 @@ function longestSequentialRun(pin: string): number {
   return longest;
 }
 
+/** True when the PIN is its first 1–3 digits over and over (11111111, 12121212, 12312312). */
 function isRepeatedUnit(pin: string): boolean {
   for (let unit = 1; unit <= 3; unit++) {
-    if (pin.length % unit !== 0 || pin.length === unit) continue;
-    if (pin.slice(0, unit).repeat(pin.length / unit) === pin) return true;
+    if (pin.length < 2 * unit) continue;
+    if (
+      pin
+        .slice(0, unit)
+        .repeat(Math.ceil(pin.length / unit))
+        .slice(0, pin.length) === pin
+    )
+      return true;
   }
   return false;
 }

@@ -135,12 +135,18 @@ export async function completeSetup(
   deps: ServiceDeps,
   input: z.output<typeof completeSetupBody>,
 ): Promise<{ user: { id: string; userPrincipalName: string }; apiToken: string }> {
-  if ((await deps.repos.users.countPasswordAdmins()) > 0) throw new ApiError('SETUP_LINK_INVALID');
-  if (!(await deps.repos.credentials.consumeSetupToken(sha256(input.token), deps.clock.now()))) {
+  const tokenHash = sha256(input.token);
+  const usable =
+    (await deps.repos.users.countPasswordAdmins()) === 0 &&
+    (await deps.repos.credentials.isSetupTokenUsable(tokenHash, deps.clock.now()));
+  if (!usable) throw new ApiError('SETUP_LINK_INVALID');
+  // Checked before the link is used up, so a taken name can be corrected; only link holders learn it.
+  if (await deps.repos.users.findByPrincipalName(input.userPrincipalName)) {
+    throw new ApiError('USER_ALREADY_EXISTS');
+  }
+  if (!(await deps.repos.credentials.consumeSetupToken(tokenHash, deps.clock.now()))) {
     throw new ApiError('SETUP_LINK_INVALID');
   }
-  if (await deps.repos.users.findByPrincipalName(input.userPrincipalName))
-    throw new ApiError('USER_ALREADY_EXISTS');
   const admin = await createAdmin(deps, {
     userPrincipalName: input.userPrincipalName,
     displayName: input.displayName ?? input.userPrincipalName,

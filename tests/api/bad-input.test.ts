@@ -1,9 +1,19 @@
 /** Bad requests get a 4xx in the error envelope, never a 500; admin routes need a valid token. */
 import { afterAll, beforeAll, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { ADMIN_TOKEN, createUser, readError, startHarness, type Harness } from '../support/api-harness.js';
+import {
+  ADMIN_TOKEN,
+  createUser,
+  createWorker,
+  readError,
+  signIn,
+  startHarness,
+  type Harness,
+} from '../support/api-harness.js';
 
 let h: Harness;
 let userId: string;
+/** A worker's session, so the change-pin route gets as far as reading its body. */
+let workerCookie: string;
 let consoleError: MockInstance<typeof console.error>;
 
 beforeAll(async () => {
@@ -11,6 +21,8 @@ beforeAll(async () => {
   consoleError = vi.spyOn(console, 'error');
   h = await startHarness();
   userId = (await createUser(h)).id;
+  const worker = await createWorker(h);
+  workerCookie = (await signIn(h, worker.qr, worker.pin)).cookie!;
 });
 afterAll(() => {
   h.close();
@@ -42,7 +54,8 @@ const pathOf = (path: string) => path.replace('{id}', userId);
 describe('malformed JSON', () => {
   test.each(jsonRoutes)('%s %s → 400 INVALID_JSON', async (method, path) => {
     for (const raw of ['{', '{"qr": "x",}', "{'qr': 'x'}", '', 'undefined', '{"a":1}}']) {
-      await expectError(await h.request(method, pathOf(path), { raw }), 400, 'INVALID_JSON');
+      const res = await h.request(method, pathOf(path), { raw, cookie: workerCookie });
+      await expectError(res, 400, 'INVALID_JSON');
     }
   });
 });
@@ -52,6 +65,7 @@ describe('wrong media type', () => {
     const res = await h.request(method, pathOf(path), {
       raw: '{"qr":"x","pin":"1"}',
       headers: { 'content-type': 'text/plain' },
+      cookie: workerCookie,
     });
     await expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
@@ -79,21 +93,79 @@ describe('validation', () => {
     ['sign-in qr is a number', 'POST', '/api/auth/qr-pin/sign-in', { qr: 123, pin: '19283746' }, 'qr'],
     ['sign-in pin is a number', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'x', pin: 19283746 }, 'pin'],
     ['sign-in pin missing', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'x' }, 'pin'],
-    ['sign-in unknown field', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'x', pin: '1', remember: true }, 'remember'],
+    [
+      'sign-in unknown field',
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { qr: 'x', pin: '1', remember: true },
+      'remember',
+    ],
     ['sign-in qr too long', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'A'.repeat(513), pin: '1' }, 'qr'],
     ['sign-in pin too long', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'x', pin: '1'.repeat(65) }, 'pin'],
     ['user displayName missing', 'POST', '/api/admin/users', { userPrincipalName: 'a' }, 'displayName'],
-    ['user role unknown', 'POST', '/api/admin/users', { userPrincipalName: 'a', displayName: 'A', role: 'root' }, 'role'],
-    ['user unknown field', 'POST', '/api/admin/users', { userPrincipalName: 'a', displayName: 'A', isAdmin: true }, 'isAdmin'],
-    ['user name with a space', 'POST', '/api/admin/users', { userPrincipalName: 'a b', displayName: 'A' }, 'userPrincipalName'],
-    ['user accountEnabled as text', 'POST', '/api/admin/users', { userPrincipalName: 'a', displayName: 'A', accountEnabled: 'yes' }, 'accountEnabled'],
-    ['method start not a date', 'PUT', '/api/admin/users/{id}/qr-code-pin-method', { standardQRCode: { startDateTime: 'tomorrow' } }, 'standardQRCode.startDateTime'],
-    ['method unknown nested field', 'PUT', '/api/admin/users/{id}/qr-code-pin-method', { standardQRCode: { lifetime: 3 } }, 'lifetime'],
-    ['method pin code a number', 'PUT', '/api/admin/users/{id}/qr-code-pin-method', { pin: { code: 19283746 } }, 'pin.code'],
-    ['setup password too short', 'POST', '/api/setup', { token: 't', userPrincipalName: 'root', password: 'short' }, 'password'],
+    [
+      'user role unknown',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'a', displayName: 'A', role: 'root' },
+      'role',
+    ],
+    [
+      'user unknown field',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'a', displayName: 'A', isAdmin: true },
+      'isAdmin',
+    ],
+    [
+      'user name with a space',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'a b', displayName: 'A' },
+      'userPrincipalName',
+    ],
+    [
+      'user accountEnabled as text',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'a', displayName: 'A', accountEnabled: 'yes' },
+      'accountEnabled',
+    ],
+    [
+      'method start not a date',
+      'PUT',
+      '/api/admin/users/{id}/qr-code-pin-method',
+      { standardQRCode: { startDateTime: 'tomorrow' } },
+      'standardQRCode.startDateTime',
+    ],
+    [
+      'method unknown nested field',
+      'PUT',
+      '/api/admin/users/{id}/qr-code-pin-method',
+      { standardQRCode: { lifetime: 3 } },
+      'lifetime',
+    ],
+    [
+      'method pin code a number',
+      'PUT',
+      '/api/admin/users/{id}/qr-code-pin-method',
+      { pin: { code: 19283746 } },
+      'pin.code',
+    ],
+    [
+      'setup password too short',
+      'POST',
+      '/api/setup',
+      { token: 't', userPrincipalName: 'root', password: 'short' },
+      'password',
+    ],
   ];
   test.each(cases)('%s → 400 VALIDATION_FAILED with field', async (_name, method, path, body, field) => {
-    const error = await expectError(await h.request(method, pathOf(path), { body }), 400, 'VALIDATION_FAILED');
+    const error = await expectError(
+      await h.request(method, pathOf(path), { body }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(error.field).toBe(field);
   });
 
@@ -103,7 +175,44 @@ describe('validation', () => {
     ['a string', '"hello"'],
     ['a number', '42'],
   ])('a body that is %s → 400 VALIDATION_FAILED', async (_name, raw) => {
-    await expectError(await h.request('POST', '/api/auth/qr-pin/sign-in', { raw, token: null }), 400, 'VALIDATION_FAILED');
+    await expectError(
+      await h.request('POST', '/api/auth/qr-pin/sign-in', { raw, token: null }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+});
+
+describe('odd but well-formed input', () => {
+  test('an impossible calendar date → 400 VALIDATION_FAILED naming the field', async () => {
+    const res = await h.request('PUT', pathOf('/api/admin/users/{id}/qr-code-pin-method'), {
+      body: { standardQRCode: { startDateTime: '2026-02-30T08:00:00Z' } },
+    });
+    const error = await expectError(res, 400, 'VALIDATION_FAILED');
+    expect(error.field).toBe('standardQRCode.startDateTime');
+  });
+
+  test('deeply nested JSON is handled, not a crash', async () => {
+    const depth = 5000;
+    const raw = `{"qr":"x","pin":"1","device":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    await expectError(
+      await h.request('POST', '/api/auth/qr-pin/sign-in', { raw, token: null }),
+      401,
+      'QR_CODE_NOT_RECOGNIZED',
+    );
+  });
+
+  test.each([
+    ['control characters', 'SP1:\u0000\u0001:AAAA'],
+    ['emoji', '🙂🙂🙂:SP1'],
+    ['only colons', ':::'],
+    ['a lone surrogate', 'SP1:\ud800'],
+  ])('a scan of %s → 401 QR_CODE_NOT_RECOGNIZED', async (_name, qr) => {
+    await expectError(
+      await h.request('POST', '/api/auth/qr-pin/sign-in', { body: { qr, pin: '19283746' }, token: null }),
+      401,
+      'QR_CODE_NOT_RECOGNIZED',
+    );
   });
 });
 
@@ -111,7 +220,11 @@ describe('body size', () => {
   const bigBody = JSON.stringify({ qr: 'x', pin: '1', padding: 'A'.repeat(64 * 1024) });
 
   test('a body over 64 KiB → 413 PAYLOAD_TOO_LARGE (streamed, no Content-Length)', async () => {
-    await expectError(await h.request('POST', '/api/auth/qr-pin/sign-in', { raw: bigBody, token: null }), 413, 'PAYLOAD_TOO_LARGE');
+    await expectError(
+      await h.request('POST', '/api/auth/qr-pin/sign-in', { raw: bigBody, token: null }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   test('a body over 64 KiB → 413 PAYLOAD_TOO_LARGE (with Content-Length)', async () => {
@@ -127,7 +240,11 @@ describe('body size', () => {
     // Whitespace between JSON tokens pads the body without breaking any field limit.
     const padded = `${' '.repeat(64 * 1024 - base.length)}${base}`;
     expect(Buffer.byteLength(padded)).toBe(64 * 1024);
-    await expectError(await h.request('POST', '/api/auth/qr-pin/sign-in', { raw: padded, token: null }), 401, 'QR_CODE_NOT_RECOGNIZED');
+    await expectError(
+      await h.request('POST', '/api/auth/qr-pin/sign-in', { raw: padded, token: null }),
+      401,
+      'QR_CODE_NOT_RECOGNIZED',
+    );
   });
 });
 
@@ -145,7 +262,11 @@ describe('unknown routes', () => {
 
   test('an unknown user id → 404 NOT_FOUND', async () => {
     await expectError(await h.request('GET', '/api/admin/users/no-such-user'), 404, 'NOT_FOUND');
-    await expectError(await h.request('PUT', '/api/admin/users/no-such-user/qr-code-pin-method', { body: {} }), 404, 'NOT_FOUND');
+    await expectError(
+      await h.request('PUT', '/api/admin/users/no-such-user/qr-code-pin-method', { body: {} }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -166,7 +287,10 @@ describe('admin authentication', () => {
     ['a prefix of the right token', { authorization: `Bearer ${ADMIN_TOKEN.slice(0, 20)}` }],
     ['a short token', { authorization: 'Bearer abc' }],
     ['a huge token', { authorization: `Bearer ${'A'.repeat(5000)}` }],
-    ['Basic credentials', { authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}` }],
+    [
+      'Basic credentials',
+      { authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}` },
+    ],
     ['the bare token without a scheme', { authorization: ADMIN_TOKEN }],
     ['an empty header', { authorization: '' }],
   ])('%s → 401 UNAUTHENTICATED', async (_name, headers) => {
@@ -177,7 +301,9 @@ describe('admin authentication', () => {
   });
 
   test('nothing was created by the refused calls', async () => {
-    const rows = await h.runtime.database.client.execute("SELECT count(*) AS n FROM users WHERE user_principal_name = 'mallory'");
+    const rows = await h.runtime.database.client.execute(
+      "SELECT count(*) AS n FROM users WHERE user_principal_name = 'mallory'",
+    );
     expect(Number(rows.rows[0]!.n)).toBe(0);
   });
 

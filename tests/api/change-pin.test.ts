@@ -40,7 +40,9 @@ describe('while the PIN must change', () => {
     ] as const) {
       const res = await h.request(method, path, { body, token: null, cookie });
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(await readError(res)).toEqual({ error: { code: 'PIN_CHANGE_REQUIRED', message: expect.any(String) } });
+      expect(await readError(res)).toEqual({
+        error: { code: 'PIN_CHANGE_REQUIRED', message: expect.any(String) },
+      });
     }
   });
 
@@ -63,16 +65,19 @@ describe('POST /api/auth/qr-pin/change-pin', () => {
     ['5647382', 'length'],
     ['564738291928374650192', 'length'],
     [ISSUED_PIN, 'same_as_current'],
-  ])('refuses new PIN %j with 400 PIN_POLICY_VIOLATION rule %s, keeping the old PIN', async (newPin, rule) => {
-    const { worker, cookie } = await signedInWorker();
-    const res = await changePin(cookie, { currentPin: ISSUED_PIN, newPin });
-    expect(res.status).toBe(400);
-    expect(await readError(res)).toEqual({
-      error: { code: 'PIN_POLICY_VIOLATION', message: expect.any(String), rule, field: 'newPin' },
-    });
-    expect(await (await getSession(h, cookie)).json()).toMatchObject({ mustChangePin: true });
-    expect((await signIn(h, worker.qr, ISSUED_PIN)).res.status).toBe(200);
-  });
+  ])(
+    'refuses new PIN %j with 400 PIN_POLICY_VIOLATION rule %s, keeping the old PIN',
+    async (newPin, rule) => {
+      const { worker, cookie } = await signedInWorker();
+      const res = await changePin(cookie, { currentPin: ISSUED_PIN, newPin });
+      expect(res.status).toBe(400);
+      expect(await readError(res)).toEqual({
+        error: { code: 'PIN_POLICY_VIOLATION', message: expect.any(String), rule, field: 'newPin' },
+      });
+      expect(await (await getSession(h, cookie)).json()).toMatchObject({ mustChangePin: true });
+      expect((await signIn(h, worker.qr, ISSUED_PIN)).res.status).toBe(200);
+    },
+  );
 
   test('a wrong current PIN is 401 PIN_INCORRECT and changes nothing', async () => {
     const { worker, cookie } = await signedInWorker();

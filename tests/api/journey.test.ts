@@ -3,11 +3,13 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { IssuedQrPinMethod } from '../../server/services/qr-pin-method.js';
 import {
+  createWorker,
   getSession,
   readError,
   readJson,
   SESSION_COOKIE_NAME,
   sessionCookieFrom,
+  signIn,
   startHarness,
   type Harness,
 } from '../support/api-harness.js';
@@ -46,7 +48,13 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
   expect(Object.keys(issued).sort()).toEqual(['id', 'pin', 'standardQRCode']);
   expect(issued.id).toEqual(expect.any(String));
   const code = issued.standardQRCode;
-  expect(Object.keys(code).sort()).toEqual(['createdDateTime', 'expireDateTime', 'id', 'image', 'startDateTime']);
+  expect(Object.keys(code).sort()).toEqual([
+    'createdDateTime',
+    'expireDateTime',
+    'id',
+    'image',
+    'startDateTime',
+  ]);
   const now = h.clock.now();
   expect(code.createdDateTime).toBe(now.toISOString());
   expect(code.startDateTime).toBe(now.toISOString());
@@ -106,20 +114,12 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
 });
 
 test('the session view says when the session ends and how long it may idle', async () => {
-  const user = await readJson<UserView>(
-    await h.request('POST', '/api/admin/users', { body: { userPrincipalName: 'bo', displayName: 'Bo' } }),
-  );
-  const issued = await readJson<IssuedQrPinMethod>(
-    await h.request('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, { body: {} }),
-  );
-  const signIn = await h.request('POST', '/api/auth/qr-pin/sign-in', {
-    body: { qr: issued.standardQRCode.image.rawContent, pin: issued.pin.code },
-    token: null,
-  });
+  const worker = await createWorker(h, { user: { displayName: 'Bo' } });
+  const { cookie } = await signIn(h, worker.qr, worker.pin);
   const signedInAt = h.clock.now();
-  const session = await getSession(h, sessionCookieFrom(signIn)!);
+  const session = await getSession(h, cookie!);
   expect(await session.json()).toEqual({
-    user: { id: user.id, displayName: 'Bo', role: 'worker' },
+    user: { id: worker.user.id, displayName: 'Bo', role: 'worker' },
     mustChangePin: true,
     createdDateTime: signedInAt.toISOString(),
     expiresDateTime: new Date(signedInAt.getTime() + 12 * 3600 * 1000).toISOString(),

@@ -130,11 +130,15 @@ describe('the validity window, by the clock', () => {
       h.clock.setTime(expire);
       const late = await signIn(h, worker.qr, worker.pin);
       expect(late.res.status).toBe(401);
-      expect(await readError(late.res)).toEqual({ error: { code: 'QR_CODE_EXPIRED', message: expect.any(String) } });
+      expect(await readError(late.res)).toEqual({
+        error: { code: 'QR_CODE_EXPIRED', message: expect.any(String) },
+      });
       expect(late.cookie).toBeUndefined();
 
       h.clock.setTime(expire + 30 * 24 * HOUR_MS);
-      expect((await readError((await signIn(h, worker.qr, worker.pin)).res)).error.code).toBe('QR_CODE_EXPIRED');
+      expect((await readError((await signIn(h, worker.qr, worker.pin)).res)).error.code).toBe(
+        'QR_CODE_EXPIRED',
+      );
     } finally {
       h.clock.setTime(now);
     }
@@ -144,10 +148,18 @@ describe('the validity window, by the clock', () => {
     const user = await createUser(h);
     const now = h.clock.now().getTime();
     for (const standardQRCode of [
-      { startDateTime: new Date(now + 2 * HOUR_MS).toISOString(), expireDateTime: new Date(now + HOUR_MS).toISOString() },
-      { startDateTime: new Date(now - 2 * HOUR_MS).toISOString(), expireDateTime: new Date(now).toISOString() },
+      {
+        startDateTime: new Date(now + 2 * HOUR_MS).toISOString(),
+        expireDateTime: new Date(now + HOUR_MS).toISOString(),
+      },
+      {
+        startDateTime: new Date(now - 2 * HOUR_MS).toISOString(),
+        expireDateTime: new Date(now).toISOString(),
+      },
     ]) {
-      const res = await h.request('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, { body: { standardQRCode } });
+      const res = await h.request('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, {
+        body: { standardQRCode },
+      });
       expect(res.status).toBe(400);
       expect(await readError(res)).toMatchObject({
         error: { code: 'VALIDATION_FAILED', field: 'standardQRCode.expireDateTime' },

@@ -59,7 +59,10 @@ export interface HarnessOptions {
   clock?: TestClock;
 }
 
-export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiftpass-test-'));
   const clock = options.clock ?? new TestClock();
   const baseEnv: Record<string, string> = { DATA_DIR: dir };
@@ -81,7 +84,9 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
       } else if (requestOptions.raw !== undefined) {
         headers['content-type'] ??= 'application/json';
       }
-      return Promise.resolve(runtime.app.request(path, { method, headers, body }, { clientAddress: '127.0.0.1' }));
+      return Promise.resolve(
+        runtime.app.request(path, { method, headers, body }, { clientAddress: '127.0.0.1' }),
+      );
     },
     stop() {
       runtime.close();
@@ -124,14 +129,22 @@ let userCounter = 0;
 export async function createUser(h: Harness, overrides: Record<string, unknown> = {}): Promise<UserView> {
   userCounter += 1;
   const res = await h.request('POST', '/api/admin/users', {
-    body: { userPrincipalName: `worker${userCounter}@example.test`, displayName: `Worker ${userCounter}`, ...overrides },
+    body: {
+      userPrincipalName: `worker${userCounter}@example.test`,
+      displayName: `Worker ${userCounter}`,
+      ...overrides,
+    },
   });
   if (res.status !== 201) throw new Error(`createUser: ${res.status} ${await res.text()}`);
   return readJson<UserView>(res);
 }
 
 /** PUT /api/admin/users/{id}/qr-code-pin-method; fails loudly if the API refuses. */
-export async function issueMethod(h: Harness, userId: string, body: unknown = {}): Promise<IssuedQrPinMethod> {
+export async function issueMethod(
+  h: Harness,
+  userId: string,
+  body: unknown = {},
+): Promise<IssuedQrPinMethod> {
   const res = await h.request('PUT', `/api/admin/users/${userId}/qr-code-pin-method`, { body });
   if (res.status !== 201) throw new Error(`issueMethod: ${res.status} ${await res.text()}`);
   return readJson<IssuedQrPinMethod>(res);
@@ -161,22 +174,12 @@ export async function signIn(
   pin: string,
   options: { cookie?: string } = {},
 ): Promise<{ res: Response; cookie: string | undefined }> {
-  const res = await h.request('POST', '/api/auth/qr-pin/sign-in', { body: { qr, pin }, token: null, cookie: options.cookie });
-  return { res, cookie: sessionCookieFrom(res) };
-}
-
-/** Signs in and, when the PIN must change, changes it; returns a session cookie that may use the API. */
-export async function signInReady(h: Harness, worker: Worker, newPin: string): Promise<string> {
-  const { res, cookie } = await signIn(h, worker.qr, worker.pin);
-  if (res.status !== 200 || !cookie) throw new Error(`signInReady: ${res.status} ${await res.text()}`);
-  const change = await h.request('POST', '/api/auth/qr-pin/change-pin', {
-    body: { currentPin: worker.pin, newPin },
+  const res = await h.request('POST', '/api/auth/qr-pin/sign-in', {
+    body: { qr, pin },
     token: null,
-    cookie,
+    cookie: options.cookie,
   });
-  if (change.status !== 204) throw new Error(`signInReady change-pin: ${change.status} ${await change.text()}`);
-  worker.pin = newPin;
-  return cookie;
+  return { res, cookie: sessionCookieFrom(res) };
 }
 
 /** GET /api/auth/session with a session cookie and no admin token. */

@@ -20,6 +20,7 @@ describe('parseConfig defaults', () => {
       databaseUrl: 'file:./data/shiftpass.db',
       databaseAuthToken: undefined,
       publicOrigin: undefined,
+      tls: undefined,
       secretKey: { file: './data/server.key', createIfMissing: true },
       issuerId: undefined,
       bootstrap: { adminUsername: undefined, adminPassword: undefined, apiToken: undefined },
@@ -58,9 +59,17 @@ describe('parseConfig defaults', () => {
       databaseUrl: 'libsql://db.example.com',
       databaseAuthToken: 'db-token',
       publicOrigin: 'https://shiftpass.example.com',
+      tls: undefined,
       secretKey: { inline: 'a'.repeat(64) },
       issuerId: 'ACME01',
       bootstrap: { adminUsername: 'admin', adminPassword: 'correct horse battery', apiToken: 'x'.repeat(32) },
+    });
+  });
+
+  test('TLS_CERT_FILE and TLS_KEY_FILE together turn on HTTPS', () => {
+    expect(parseConfig({ TLS_CERT_FILE: '/tls/cert.pem', TLS_KEY_FILE: '/tls/key.pem' }).tls).toEqual({
+      certFile: '/tls/cert.pem',
+      keyFile: '/tls/key.pem',
     });
   });
 
@@ -89,7 +98,9 @@ describe('parseConfig refusals name the variable', () => {
   });
 
   test('BOOTSTRAP_ADMIN_USERNAME without a password', () => {
-    expect(configErrorOf({ BOOTSTRAP_ADMIN_USERNAME: 'admin' }).message).toContain('BOOTSTRAP_ADMIN_PASSWORD');
+    expect(configErrorOf({ BOOTSTRAP_ADMIN_USERNAME: 'admin' }).message).toContain(
+      'BOOTSTRAP_ADMIN_PASSWORD',
+    );
   });
 
   test('BOOTSTRAP_ADMIN_PASSWORD without a username', () => {
@@ -98,10 +109,19 @@ describe('parseConfig refusals name the variable', () => {
     );
   });
 
+  test.each<Record<string, string>>([{ TLS_CERT_FILE: '/tls/cert.pem' }, { TLS_KEY_FILE: '/tls/key.pem' }])(
+    'only one of the TLS files (%o)',
+    (env) => {
+      const message = configErrorOf(env).message;
+      expect(message).toContain('TLS_CERT_FILE');
+      expect(message).toContain('TLS_KEY_FILE');
+    },
+  );
+
   test('a bootstrap password under 12 characters', () => {
-    expect(configErrorOf({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'short' }).message).toMatch(
-      /^BOOTSTRAP_ADMIN_PASSWORD\b/,
-    );
+    expect(
+      configErrorOf({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'short' }).message,
+    ).toMatch(/^BOOTSTRAP_ADMIN_PASSWORD\b/);
   });
 
   test('a bootstrap API token under 16 characters', () => {
@@ -118,15 +138,18 @@ describe('parseConfig refusals name the variable', () => {
   });
 
   test('both SHIFTPASS_SECRET_KEY and SHIFTPASS_SECRET_KEY_FILE', () => {
-    const message = configErrorOf({ SHIFTPASS_SECRET_KEY: 'a'.repeat(64), SHIFTPASS_SECRET_KEY_FILE: '/k' }).message;
+    const message = configErrorOf({
+      SHIFTPASS_SECRET_KEY: 'a'.repeat(64),
+      SHIFTPASS_SECRET_KEY_FILE: '/k',
+    }).message;
     expect(message).toContain('SHIFTPASS_SECRET_KEY');
     expect(message).toContain('SHIFTPASS_SECRET_KEY_FILE');
   });
 
   test('a refusal never repeats a secret value', () => {
     const password = 'short-pw';
-    expect(configErrorOf({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: password }).message).not.toContain(
-      password,
-    );
+    expect(
+      configErrorOf({ BOOTSTRAP_ADMIN_USERNAME: 'admin', BOOTSTRAP_ADMIN_PASSWORD: password }).message,
+    ).not.toContain(password);
   });
 });

@@ -97,6 +97,8 @@ describe('checkPin: repeated patterns', () => {
     ['a 2-digit unit, 10 long', '9090909090'],
     ['a 3-digit unit', '123123123'],
     ['a 3-digit unit, 12 long', '749749749749'],
+    ['a 3-digit unit cut short', '12312312'],
+    ['a 2-digit unit cut short', '909090909'],
   ])('refuses %s (%s)', (_name, pin) => {
     expect(ruleOf(checkPin(pin, rules))).toBe('repeated_pattern');
   });

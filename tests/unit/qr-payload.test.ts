@@ -32,9 +32,15 @@ describe('parseQrPayload', () => {
     expect(parseQrPayload(valid)).toEqual({ ok: true, payload });
   });
 
-  test.each(['ABCD', 'SITE1234', 'A1B2C3D4E5F6G7H8'])('accepts issuer %s (4–16 upper-case letters/digits)', (issuer) => {
-    expect(parseQrPayload(formatQrPayload({ ...payload, issuer }))).toEqual({ ok: true, payload: { ...payload, issuer } });
-  });
+  test.each(['ABCD', 'SITE1234', 'A1B2C3D4E5F6G7H8'])(
+    'accepts issuer %s (4–16 upper-case letters/digits)',
+    (issuer) => {
+      expect(parseQrPayload(formatQrPayload({ ...payload, issuer }))).toEqual({
+        ok: true,
+        payload: { ...payload, issuer },
+      });
+    },
+  );
 
   test('tolerates the line ending a scanner adds', () => {
     expect(parseQrPayload(`${valid}\n`)).toEqual({ ok: true, payload });

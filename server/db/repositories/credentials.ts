@@ -22,7 +22,20 @@ export function createCredentialRepository(db: Db) {
       await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
     },
     async replaceSetupToken(token: typeof setupTokens.$inferInsert): Promise<void> {
-      await db.batch([db.delete(setupTokens).where(isNull(setupTokens.usedAt)), db.insert(setupTokens).values(token)]);
+      await db.batch([
+        db.delete(setupTokens).where(isNull(setupTokens.usedAt)),
+        db.insert(setupTokens).values(token),
+      ]);
+    },
+    async isSetupTokenUsable(tokenHash: string, at: Date): Promise<boolean> {
+      const row = await db.query.setupTokens.findFirst({
+        where: and(
+          eq(setupTokens.tokenHash, tokenHash),
+          isNull(setupTokens.usedAt),
+          gt(setupTokens.expiresAt, at),
+        ),
+      });
+      return row !== undefined;
     },
     /** Marks an unused, unexpired setup token used; true only for the one caller that won. */
     async consumeSetupToken(tokenHash: string, at: Date): Promise<boolean> {

@@ -1,0 +1,148 @@
+/**
+ * Secrets at rest: after a full round of use, no table or column — nor the database files — holds a
+ * PIN, a badge secret, a session token, a setup token, an API token or a password in the clear.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  ADMIN_TOKEN,
+  createWorker,
+  queryRows,
+  readJson,
+  signIn,
+  startHarness,
+  tokenOfCookie,
+  type Harness,
+} from '../support/api-harness.js';
+
+const ARGON2ID_OWASP_PREFIX = '$argon2id$v=19$m=19456,t=2,p=1$';
+const WORKER_NAME = 'Scan Target Worker';
+
+let h: Harness;
+let secrets: Record<string, string>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  expect(h.runtime.bootstrap.kind).toBe('bootstrapped');
+  const setupToken = h.runtime.bootstrap.kind === 'bootstrapped' ? h.runtime.bootstrap.setupToken : undefined;
+  expect(setupToken).toBeDefined();
+
+  const worker = await createWorker(h, { user: { displayName: WORKER_NAME } });
+  const qrSecret = worker.qr.split(':').at(-1)!;
+
+  const wrongPin = '73829104';
+  expect((await signIn(h, worker.qr, wrongPin)).res.status).toBe(401);
+  const { cookie } = await signIn(h, worker.qr, worker.pin);
+  const sessionToken = tokenOfCookie(cookie!);
+
+  const newPin = worker.pin === '56473829' ? '56473830' : '56473829';
+  const changed = await h.request('POST', '/api/auth/qr-pin/change-pin', {
+    body: { currentPin: worker.pin, newPin },
+    token: null,
+    cookie,
+  });
+  expect(changed.status).toBe(204);
+  const secondSession = tokenOfCookie((await signIn(h, worker.qr, newPin)).cookie!);
+
+  const adminPassword = 'correct horse battery staple';
+  const setup = await h.request('POST', '/api/setup', {
+    body: { token: setupToken, userPrincipalName: 'root@example.test', password: adminPassword },
+    token: null,
+  });
+  expect(setup.status).toBe(201);
+  const { apiToken } = await readJson<{ apiToken: string }>(setup);
+
+  secrets = {
+    'issued PIN': worker.issued.pin.code,
+    'new PIN': newPin,
+    'wrong PIN typed at a kiosk': wrongPin,
+    'QR secret': qrSecret,
+    'QR payload': worker.qr,
+    'session token': sessionToken,
+    'second session token': secondSession,
+    'setup token': setupToken!,
+    'bootstrap admin API token': ADMIN_TOKEN,
+    'setup admin API token': apiToken,
+    'setup admin password': adminPassword,
+  };
+  for (const [name, value] of Object.entries(secrets)) expect(value.length, name).toBeGreaterThanOrEqual(8);
+});
+afterAll(() => h.close());
+
+/** Every value in every table, as text (blobs decoded as latin1 so any byte sequence survives). */
+async function everyStoredValue(): Promise<{ where: string; text: string }[]> {
+  const tables = await queryRows(h, "SELECT name FROM sqlite_master WHERE type = 'table'");
+  const out: { where: string; text: string }[] = [];
+  for (const { name } of tables) {
+    const rows = await queryRows(h, `SELECT * FROM "${String(name)}"`);
+    rows.forEach((row, i) => {
+      for (const [column, value] of Object.entries(row)) {
+        if (value === null || value === undefined) continue;
+        const text = value instanceof ArrayBuffer ? Buffer.from(value).toString('latin1') : String(value);
+        out.push({ where: `${String(name)}[${i}].${column}`, text });
+      }
+    });
+  }
+  return out;
+}
+
+test('no table or column contains a PIN, badge secret, token or password', async () => {
+  const values = await everyStoredValue();
+  const tablesSeen = new Set(values.map((v) => v.where.split('[')[0]));
+  for (const table of [
+    'users',
+    'qr_pin_methods',
+    'qr_codes',
+    'sessions',
+    'api_tokens',
+    'setup_tokens',
+    'audit_logs',
+    'sign_in_logs',
+  ]) {
+    expect(tablesSeen, table).toContain(table);
+  }
+  // The scan does find what is really there.
+  expect(values.some((v) => v.text.includes(WORKER_NAME))).toBe(true);
+
+  const leaks = values.flatMap(({ where, text }) =>
+    Object.entries(secrets)
+      .filter(([, secret]) => text.includes(secret))
+      .map(([name]) => `${name} in ${where}`),
+  );
+  expect(leaks).toEqual([]);
+});
+
+test('the database files on disk contain none of them either', () => {
+  const files = readdirSync(h.dir).filter((f) => f.startsWith('shiftpass.db'));
+  expect(files).toContain('shiftpass.db');
+  const bytes = files.map((f) => readFileSync(join(h.dir, f)).toString('latin1')).join('\n');
+  expect(bytes).toContain(WORKER_NAME);
+  const leaks = Object.entries(secrets)
+    .filter(([, secret]) => bytes.includes(secret))
+    .map(([name]) => name);
+  expect(leaks).toEqual([]);
+});
+
+test('PINs and passwords are kept as argon2id verifiers with the OWASP parameters', async () => {
+  const methods = await queryRows(h, 'SELECT pin_hash FROM qr_pin_methods');
+  expect(methods).toHaveLength(1);
+  for (const { pin_hash } of methods) expect(String(pin_hash).startsWith(ARGON2ID_OWASP_PREFIX)).toBe(true);
+
+  const admins = await queryRows(
+    h,
+    "SELECT password_hash FROM users WHERE user_principal_name = 'root@example.test'",
+  );
+  expect(String(admins[0]?.password_hash).startsWith(ARGON2ID_OWASP_PREFIX)).toBe(true);
+});
+
+test('two verifiers of the same PIN differ (each is salted)', async () => {
+  const a = await createWorker(h, { method: { pin: { code: '19283746' } } });
+  const b = await createWorker(h, { method: { pin: { code: '19283746' } } });
+  const rows = await queryRows(h, 'SELECT user_id, pin_hash FROM qr_pin_methods WHERE user_id IN (?, ?)', [
+    a.user.id,
+    b.user.id,
+  ]);
+  expect(rows).toHaveLength(2);
+  expect(rows[0]!.pin_hash).not.toBe(rows[1]!.pin_hash);
+});
