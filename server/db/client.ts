@@ -29,7 +29,8 @@ export async function openDatabase(
   const { authToken, migrationsDir = DEFAULT_MIGRATIONS_DIR } = options;
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    // The folder holds PIN verifiers and token hashes: readable by the service user only.
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
   }
   // `timeout` is SQLite's busy timeout on every pooled connection: another process holding the write
   // lock is waited for, not failed. libSQL connections enforce foreign keys and sync fully by default.

@@ -35,7 +35,7 @@ export function loadServerKey(source: Config['secretKey']): { key: Buffer; creat
     return { key: decodeKey(text, source.file), created: false };
   }
   const key = randomBytes(MIN_KEY_BYTES);
-  mkdirSync(dirname(source.file), { recursive: true });
+  mkdirSync(dirname(source.file), { recursive: true, mode: 0o700 });
   // 'wx' fails if another process created the file first; then use theirs.
   try {
     writeFileSync(source.file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
