@@ -55,24 +55,24 @@ async function issueSetupToken(deps: ServiceDeps): Promise<string> {
   return token;
 }
 
-async function registerApiToken(deps: ServiceDeps, ownerId: string, token: string): Promise<void> {
+/** Stores an admin API token (its hash only) for `ownerId`; a token already stored is left alone. */
+async function storeApiToken(
+  deps: ServiceDeps,
+  ownerId: string,
+  token: string,
+  displayName: string,
+): Promise<void> {
   const tokenHash = sha256(token);
   if (await deps.repos.credentials.findApiTokenByHash(tokenHash)) return;
   const id = newId();
   await deps.repos.credentials.insertApiToken({
     id,
-    displayName: 'Bootstrap API token',
+    displayName,
     tokenHash,
     userId: ownerId,
     createdAt: deps.clock.now(),
   });
-  await recordAudit(
-    deps,
-    'system',
-    'apiToken.created',
-    { type: 'apiToken', id },
-    { displayName: 'Bootstrap API token' },
-  );
+  await recordAudit(deps, 'system', 'apiToken.created', { type: 'apiToken', id }, { displayName });
 }
 
 export async function bootstrapFirstAdmin(
@@ -121,7 +121,7 @@ export async function bootstrapFirstAdmin(
       }));
     ownerId = owner.id;
   }
-  if (input.apiToken) await registerApiToken(deps, ownerId, input.apiToken);
+  if (input.apiToken) await storeApiToken(deps, ownerId, input.apiToken, 'Bootstrap API token');
   return {
     kind: 'bootstrapped',
     adminUsername: input.adminUsername,
@@ -160,20 +160,6 @@ export async function completeSetup(
     { setupLink: true, role: 'admin' },
   );
   const apiToken = `sp_${randomToken(32)}`;
-  const id = newId();
-  await deps.repos.credentials.insertApiToken({
-    id,
-    displayName: 'First admin token',
-    tokenHash: sha256(apiToken),
-    userId: admin.id,
-    createdAt: deps.clock.now(),
-  });
-  await recordAudit(
-    deps,
-    'system',
-    'apiToken.created',
-    { type: 'apiToken', id },
-    { displayName: 'First admin token' },
-  );
+  await storeApiToken(deps, admin.id, apiToken, 'First admin token');
   return { user: { id: admin.id, userPrincipalName: admin.userPrincipalName }, apiToken };
 }
