@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './contracts/errors.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
+import { adminPolicyRoutes } from './routes/admin-policies.js';
 import { adminUserRoutes } from './routes/admin-users.js';
 import { authRoutes } from './routes/auth.js';
 import type { AppEnv } from './routes/env.js';
@@ -40,6 +41,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
   const routes = app
     .route('/auth', authRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))
+    .route('/admin/policies', adminPolicyRoutes(deps))
     .route('/setup', setupRoutes(deps))
     .route('/kiosk', kioskRoutes(deps));
 

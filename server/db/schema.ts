@@ -28,6 +28,8 @@ export const users = sqliteTable(
   (t) => [
     uniqueIndex('users_upn_unique').on(sql`lower(${t.userPrincipalName})`),
     index('users_display_name_idx').on(t.displayName),
+    index('users_display_name_nocase_idx').on(sql`lower(${t.displayName})`, t.id),
+    index('users_employee_id_idx').on(t.employeeId),
   ],
 );
 
@@ -65,7 +67,10 @@ export const qrPinMethods = sqliteTable('qr_pin_methods', {
   forceChangePinNextSignIn: integer('force_change_pin', { mode: 'boolean' }).notNull(),
   pinUpdatedAt: integer('pin_updated_at', { mode: 'timestamp_ms' }).notNull(),
   failedAttempts: integer('failed_attempts').notNull().default(0),
+  /** Failures since the last success; at the policy's hard limit the method stays locked until unlocked. */
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  /** Lockouts since the last success: the exponent of the growing lockout delay. */
+  lockoutCount: integer('lockout_count').notNull().default(0),
   lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
@@ -187,7 +192,11 @@ export const auditLogs = sqliteTable(
     /** Before/after values; never secrets. */
     details: text('details', { mode: 'json' }),
   },
-  (t) => [index('audit_logs_time_idx').on(t.activityDateTime)],
+  (t) => [
+    index('audit_logs_time_idx').on(t.activityDateTime, t.id),
+    index('audit_logs_actor_idx').on(t.actorId, t.activityDateTime),
+    index('audit_logs_target_idx').on(t.targetId, t.activityDateTime),
+  ],
 );
 
 export const signInLogs = sqliteTable(
@@ -207,7 +216,9 @@ export const signInLogs = sqliteTable(
     details: text('details', { mode: 'json' }),
   },
   (t) => [
-    index('sign_in_logs_time_idx').on(t.createdDateTime),
+    index('sign_in_logs_time_idx').on(t.createdDateTime, t.id),
     index('sign_in_logs_user_idx').on(t.userId, t.createdDateTime),
+    index('sign_in_logs_device_idx').on(t.deviceId, t.createdDateTime),
+    index('sign_in_logs_code_idx').on(t.codeId),
   ],
 );

@@ -3,6 +3,7 @@ import { createCredentialRepository } from './credentials.js';
 import { createLogRepository } from './logs.js';
 import { createQrPinMethodRepository } from './qr-pin-methods.js';
 import { createSessionRepository } from './sessions.js';
+import { createSettingsRepository } from './settings.js';
 import { createUserRepository } from './users.js';
 
 export function createRepositories(db: Db) {
@@ -12,6 +13,7 @@ export function createRepositories(db: Db) {
     sessions: createSessionRepository(db),
     credentials: createCredentialRepository(db),
     logs: createLogRepository(db),
+    settings: createSettingsRepository(db),
   };
 }
 

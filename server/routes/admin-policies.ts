@@ -1,0 +1,23 @@
+/** /api/admin/policies: the QR-code + PIN method policy and the session policy (admins only). */
+import { Hono } from 'hono';
+import { patchQrPinPolicyBody, patchSessionPolicyBody } from '../contracts/policies.js';
+import { requireRole } from '../middleware/session.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { getQrPinPolicy, getSessionPolicy, updateQrPinPolicy, updateSessionPolicy } from '../services/policies.js';
+import type { AppEnv } from './env.js';
+import { readJson } from './request.js';
+
+export function adminPolicyRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .use(requireRole(deps, ['admin']))
+    .get('/qr-code-pin', async (c) => c.json(await getQrPinPolicy(deps), 200))
+    .patch('/qr-code-pin', async (c) => {
+      const body = await readJson(c, patchQrPinPolicyBody);
+      return c.json(await updateQrPinPolicy(deps, c.get('actor'), body), 200);
+    })
+    .get('/sessions', async (c) => c.json(await getSessionPolicy(deps), 200))
+    .patch('/sessions', async (c) => {
+      const body = await readJson(c, patchSessionPolicyBody);
+      return c.json(await updateSessionPolicy(deps, c.get('actor'), body), 200);
+    });
+}

@@ -1,0 +1,82 @@
+/** Reading and changing the QR-code + PIN method policy and the session policy. */
+import type { z } from 'zod';
+import { ApiError } from '../contracts/errors.js';
+import type { patchQrPinPolicyBody, patchSessionPolicyBody } from '../contracts/policies.js';
+import {
+  ALL_USERS,
+  DEFAULT_QR_PIN_POLICY,
+  DEFAULT_SESSION_POLICY,
+  type QrPinPolicy,
+  type SessionPolicy,
+} from '../domain/qr-pin-policy.js';
+import type { SessionTimeouts } from '../domain/session-timing.js';
+import { recordAudit } from './audit.js';
+import type { Actor, ServiceDeps } from './deps.js';
+
+const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
+const SESSION_POLICY_KEY = 'policy.sessions';
+
+export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
+  const stored = await deps.repos.settings.get<Partial<QrPinPolicy>>(QR_PIN_POLICY_KEY);
+  return {
+    ...DEFAULT_QR_PIN_POLICY,
+    ...stored,
+    lockout: { ...DEFAULT_QR_PIN_POLICY.lockout, ...stored?.lockout },
+  };
+}
+
+export async function getSessionPolicy(deps: ServiceDeps): Promise<SessionPolicy> {
+  const stored = await deps.repos.settings.get<Partial<SessionPolicy>>(SESSION_POLICY_KEY);
+  return { ...DEFAULT_SESSION_POLICY, ...stored };
+}
+
+export const sessionTimeoutsOf = (policy: SessionPolicy): SessionTimeouts => ({
+  idleSeconds: policy.idleTimeoutInMinutes * 60,
+  absoluteSeconds: policy.absoluteTimeoutInHours * 3600,
+});
+
+const dedupeTargets = (targets: { id: string }[]) => [...new Set(targets.map((t) => t.id))].map((id) => ({ id }));
+
+export async function updateQrPinPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  patch: z.output<typeof patchQrPinPolicyBody>,
+): Promise<QrPinPolicy> {
+  const before = await getQrPinPolicy(deps);
+  const after: QrPinPolicy = {
+    ...before,
+    ...patch,
+    includeTargets: dedupeTargets(patch.includeTargets ?? before.includeTargets),
+    excludeTargets: dedupeTargets(patch.excludeTargets ?? before.excludeTargets),
+    lockout: { ...before.lockout, ...patch.lockout },
+  };
+  const groupIds = [...after.includeTargets, ...after.excludeTargets].map((t) => t.id).filter((id) => id !== ALL_USERS);
+  if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
+    throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field: 'includeTargets' });
+  }
+  if (after.lockout.maxDelaySeconds < after.lockout.baseDelaySeconds) {
+    throw new ApiError('VALIDATION_FAILED', 'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.', {
+      field: 'lockout.maxDelaySeconds',
+    });
+  }
+  if (after.lockout.hardLimit < after.lockout.threshold) {
+    throw new ApiError('VALIDATION_FAILED', 'lockout.hardLimit must not be below lockout.threshold.', {
+      field: 'lockout.hardLimit',
+    });
+  }
+  await deps.repos.settings.put(QR_PIN_POLICY_KEY, after, deps.clock.now());
+  await recordAudit(deps, actor, 'policy.qrCodePin.updated', { type: 'policy', id: 'qr-code-pin' }, { before, after });
+  return after;
+}
+
+export async function updateSessionPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  patch: z.output<typeof patchSessionPolicyBody>,
+): Promise<SessionPolicy> {
+  const before = await getSessionPolicy(deps);
+  const after: SessionPolicy = { ...before, ...patch };
+  await deps.repos.settings.put(SESSION_POLICY_KEY, after, deps.clock.now());
+  await recordAudit(deps, actor, 'policy.sessions.updated', { type: 'policy', id: 'sessions' }, { before, after });
+  return after;
+}
