@@ -8,8 +8,7 @@ import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './db/repositories/index.js';
 import { encodeBase32 } from './domain/base32.js';
 import { systemClock, type Clock } from './domain/clock.js';
-import { generatePin } from './domain/pin-rules.js';
-import { DEFAULT_SESSION_TIMEOUTS } from './domain/session-timing.js';
+import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { loadServerKey } from './platform/server-key.js';
@@ -59,11 +58,8 @@ export async function startRuntime(
     hasher,
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
-      pinLength: 8,
-      standardQRCodeLifetimeInDays: 365,
-      sessionTimeouts: DEFAULT_SESSION_TIMEOUTS,
     },
-    decoyPinHash: await hasher.hash(generatePin(8, randomDigit)),
+    decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };
   const bootstrap = await bootstrapFirstAdmin(deps, config.bootstrap);
   return {

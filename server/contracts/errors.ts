@@ -20,6 +20,10 @@ export const ERRORS = {
   QR_CODE_NOT_YET_ACTIVE: { status: 401, message: 'This QR code is not active yet.' },
   PIN_INCORRECT: { status: 401, message: 'The PIN is incorrect.' },
   METHOD_LOCKED: { status: 423, message: 'Too many wrong PINs. Try again later.' },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    message: 'Too many failed sign-ins from this device or network. Try again later.',
+  },
   METHOD_DISABLED_BY_POLICY: { status: 403, message: 'QR code sign-in is not enabled for this user.' },
   ACCESS_BLOCKED_BY_POLICY: { status: 403, message: 'Sign-in was blocked by an access policy.' },
   PIN_CHANGE_REQUIRED: { status: 403, message: 'Choose a new PIN before continuing.' },

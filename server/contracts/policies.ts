@@ -17,7 +17,11 @@ export const patchQrPinPolicyBody = z.strictObject({
     .strictObject({
       threshold: int('threshold').optional(),
       baseDelaySeconds: int('baseDelaySeconds').optional(),
-      growthFactor: z.number().min(POLICY_LIMITS.growthFactor.min).max(POLICY_LIMITS.growthFactor.max).optional(),
+      growthFactor: z
+        .number()
+        .min(POLICY_LIMITS.growthFactor.min)
+        .max(POLICY_LIMITS.growthFactor.max)
+        .optional(),
       maxDelaySeconds: int('maxDelaySeconds').optional(),
       hardLimit: int('hardLimit').optional(),
       clientThreshold: int('clientThreshold').optional(),

@@ -18,12 +18,17 @@ export const createUserBody = z.strictObject({
 
 export const pinCode = z.string().max(64);
 
+export const qrCodeWindowBody = z.strictObject({
+  startDateTime: isoDateTime.optional(),
+  expireDateTime: isoDateTime.optional(),
+});
+
 export const putQrPinMethodBody = z.strictObject({
-  standardQRCode: z
-    .strictObject({ startDateTime: isoDateTime.optional(), expireDateTime: isoDateTime.optional() })
-    .default({}),
+  standardQRCode: qrCodeWindowBody.default({}),
   pin: z.strictObject({ code: pinCode }).optional(),
 });
+
+export const resetPinBody = z.strictObject({ code: pinCode.optional() });
 
 export const signInBody = z.strictObject({
   qr: z.string().max(512),

@@ -20,7 +20,8 @@ export function lockStateAt(
   policy: LockoutPolicy,
   now: Date,
 ): LockState {
-  if (method.consecutiveFailures >= policy.hardLimit) return { locked: true, until: null, retryAfterSeconds: null };
+  if (method.consecutiveFailures >= policy.hardLimit)
+    return { locked: true, until: null, retryAfterSeconds: null };
   if (method.lockedUntil && method.lockedUntil.getTime() > now.getTime()) {
     const retryAfterSeconds = Math.ceil((method.lockedUntil.getTime() - now.getTime()) / 1000);
     return { locked: true, until: method.lockedUntil, retryAfterSeconds };

@@ -1,14 +1,23 @@
 /**
- * PIN rules, applied on every set and change (PRODUCT.md, Entra parity):
+ * PIN rules, applied on every set and change (PRODUCT.md, Entra parity, and better):
  * digits only, policy length up to 20, no long ascending/descending runs,
- * no PIN made of one repeated 1–3 digit unit.
+ * no PIN made of one repeated 1–3 digit unit, no date, no keypad shape or common PIN.
  */
+import { isCommonPin, looksLikeDate } from './pin-blocklist.js';
+
 export const MIN_PIN_LENGTH = 8;
 export const MAX_PIN_LENGTH = 20;
 /** A run of this many consecutive digits (0123… or 9876…) is refused anywhere in the PIN. */
 export const MAX_SEQUENTIAL_RUN = 5;
 
-export type PinRule = 'digits_only' | 'length' | 'sequential_digits' | 'repeated_pattern' | 'same_as_current';
+export type PinRule =
+  | 'digits_only'
+  | 'length'
+  | 'sequential_digits'
+  | 'repeated_pattern'
+  | 'date'
+  | 'common_pin'
+  | 'same_as_current';
 
 export type PinCheck = { ok: true } | { ok: false; rule: PinRule; message: string };
 
@@ -55,6 +64,13 @@ export function checkPin(pin: string, rules: { minLength: number }): PinCheck {
     return fail(
       'sequential_digits',
       `The PIN must not contain ${MAX_SEQUENTIAL_RUN} or more digits in a row going up or down (like 12345).`,
+    );
+  }
+  if (looksLikeDate(pin)) return fail('date', 'The PIN must not be a date (like 27051984 or 19840527).');
+  if (isCommonPin(pin)) {
+    return fail(
+      'common_pin',
+      'The PIN is too easy to guess (a keypad shape, a doubled group or a common PIN).',
     );
   }
   return { ok: true };

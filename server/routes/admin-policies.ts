@@ -3,7 +3,12 @@ import { Hono } from 'hono';
 import { patchQrPinPolicyBody, patchSessionPolicyBody } from '../contracts/policies.js';
 import { requireRole } from '../middleware/session.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { getQrPinPolicy, getSessionPolicy, updateQrPinPolicy, updateSessionPolicy } from '../services/policies.js';
+import {
+  getQrPinPolicy,
+  getSessionPolicy,
+  updateQrPinPolicy,
+  updateSessionPolicy,
+} from '../services/policies.js';
 import type { AppEnv } from './env.js';
 import { readJson } from './request.js';
 

@@ -1,23 +1,71 @@
-/** /api/admin/users: people and their QR-code + PIN method. */
+/** /api/admin/users: creating people and their QR-code + PIN method (badges, PIN, lockout, sessions). */
 import { Hono } from 'hono';
-import { createUserBody, putQrPinMethodBody } from '../contracts/schemas.js';
+import { createUserBody, putQrPinMethodBody, qrCodeWindowBody, resetPinBody } from '../contracts/schemas.js';
 import { requireRole } from '../middleware/session.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { issueQrPinMethod } from '../services/qr-pin-method.js';
+import {
+  deleteQrCode,
+  deleteQrPinMethod,
+  getQrPinMethodState,
+  issueQrCode,
+  issueQrPinMethod,
+  resetPin,
+  revokeSignInSessions,
+  unlockMethod,
+} from '../services/qr-pin-method.js';
 import { createUser, getUser } from '../services/users.js';
 import type { AppEnv } from './env.js';
 import { readJson } from './request.js';
 
+const METHOD = '/:id/qr-code-pin-method';
+
 export function adminUserRoutes(deps: ServiceDeps) {
+  const adminOnly = requireRole(deps, ['admin']);
+  // Managers may look after the method of workers in their own groups (checked per user in the service).
+  const adminOrManager = requireRole(deps, ['admin', 'manager']);
   return new Hono<AppEnv>()
-    .use(requireRole(deps, ['admin']))
-    .post('/', async (c) => {
+    .post('/', adminOnly, async (c) => {
       const body = await readJson(c, createUserBody);
       return c.json(await createUser(deps, c.get('actor'), body), 201);
     })
-    .get('/:id', async (c) => c.json(await getUser(deps, c.req.param('id')), 200))
-    .put('/:id/qr-code-pin-method', async (c) => {
+    .get('/:id', adminOnly, async (c) => c.json(await getUser(deps, c.req.param('id')), 200))
+    .post('/:id/revoke-sign-in-sessions', adminOrManager, async (c) => {
+      await revokeSignInSessions(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .put(METHOD, adminOrManager, async (c) => {
       const body = await readJson(c, putQrPinMethodBody);
       return c.json(await issueQrPinMethod(deps, c.get('actor'), c.req.param('id'), body), 201);
+    })
+    .get(METHOD, adminOrManager, async (c) =>
+      c.json(await getQrPinMethodState(deps, c.get('actor'), c.req.param('id')), 200),
+    )
+    .delete(METHOD, adminOrManager, async (c) => {
+      await deleteQrPinMethod(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .put(`${METHOD}/standard-qr-code`, adminOrManager, async (c) => {
+      const body = await readJson(c, qrCodeWindowBody);
+      return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'standard', body), 201);
+    })
+    .delete(`${METHOD}/standard-qr-code`, adminOrManager, async (c) => {
+      await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'standard');
+      return c.body(null, 204);
+    })
+    .put(`${METHOD}/temporary-qr-code`, adminOrManager, async (c) => {
+      const body = await readJson(c, qrCodeWindowBody);
+      return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary', body), 201);
+    })
+    .delete(`${METHOD}/temporary-qr-code`, adminOrManager, async (c) => {
+      await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary');
+      return c.body(null, 204);
+    })
+    .post(`${METHOD}/pin/reset`, adminOrManager, async (c) => {
+      const body = await readJson(c, resetPinBody);
+      return c.json(await resetPin(deps, c.get('actor'), c.req.param('id'), body), 200);
+    })
+    .post(`${METHOD}/unlock`, adminOrManager, async (c) => {
+      await unlockMethod(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
     });
 }

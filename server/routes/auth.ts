@@ -24,11 +24,12 @@ export function authRoutes(deps: ServiceDeps) {
       // A previous worker's session on this browser ends when the next one signs in.
       const previous = c.get('auth');
       if (previous) await endSession(deps, previous.session.id);
-      setSessionCookie(c, outcome.token, deps.settings.sessionTimeouts.absoluteSeconds);
+      const maxAgeSeconds = Math.floor((outcome.expiresAt.getTime() - deps.clock.now().getTime()) / 1000);
+      setSessionCookie(c, outcome.token, maxAgeSeconds);
       return c.json(outcome.result, 200);
     })
     .get('/session', requireSession({ allowPendingPinChange: true }), (c) =>
-      c.json(toSessionView(c.get('auth')!, deps), 200),
+      c.json(toSessionView(c.get('auth')!), 200),
     )
     .post('/qr-pin/change-pin', requireSession({ allowPendingPinChange: true }), async (c) => {
       const body = await readJson(c, changePinBody);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { completeSetupBody, type KioskConfig } from '../contracts/schemas.js';
 import { completeSetup } from '../services/bootstrap.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { getQrPinPolicy } from '../services/policies.js';
 import type { AppEnv } from './env.js';
 import { readJson } from './request.js';
 
@@ -14,8 +15,9 @@ export function setupRoutes(deps: ServiceDeps) {
 }
 
 export function kioskRoutes(deps: ServiceDeps) {
-  return new Hono<AppEnv>().get('/config', (c) => {
-    const config: KioskConfig = { issuerId: deps.settings.issuerId, pinLength: deps.settings.pinLength };
+  return new Hono<AppEnv>().get('/config', async (c) => {
+    const policy = await getQrPinPolicy(deps);
+    const config: KioskConfig = { issuerId: deps.settings.issuerId, pinLength: policy.pinLength };
     return c.json(config, 200);
   });
 }

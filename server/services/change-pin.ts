@@ -2,9 +2,15 @@ import { ApiError } from '../contracts/errors.js';
 import { checkNewPin } from '../domain/pin-rules.js';
 import { recordAudit } from './audit.js';
 import type { ServiceDeps } from './deps.js';
+import { getQrPinPolicy } from './policies.js';
 import type { ResolvedSession } from './sessions.js';
+import { checkPinWithLockout } from './pin-verification.js';
 
-/** A signed-in worker replaces their PIN. Other sessions of the worker end; this one continues. */
+/**
+ * A signed-in worker replaces their PIN. The current PIN is checked under the same lockout as at
+ * sign-in (an unattended signed-in phone must not become a PIN-guessing oracle). Other sessions of
+ * the worker end; this one continues.
+ */
 export async function changePin(
   deps: ServiceDeps,
   { session, user }: ResolvedSession,
@@ -12,18 +18,32 @@ export async function changePin(
 ): Promise<void> {
   const method = await deps.repos.methods.findByUserId(user.id);
   if (!method) throw new ApiError('NOT_FOUND', 'This user has no QR code + PIN method.');
-  if (!(await deps.hasher.verify(method.pinHash, input.currentPin))) throw new ApiError('PIN_INCORRECT');
-  const check = checkNewPin(input.newPin, input.currentPin, { minLength: deps.settings.pinLength });
+  const policy = await getQrPinPolicy(deps);
+  const now = deps.clock.now();
+  const verdict = await checkPinWithLockout(deps, method, input.currentPin, policy, now);
+  if (verdict.kind === 'locked') {
+    throw new ApiError('METHOD_LOCKED', undefined, { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+  if (verdict.kind === 'wrong') {
+    if (verdict.remainingAttempts === 0) {
+      throw new ApiError('METHOD_LOCKED', undefined, { retryAfterSeconds: verdict.lockedForSeconds });
+    }
+    throw new ApiError('PIN_INCORRECT', undefined, { remainingAttempts: verdict.remainingAttempts });
+  }
+  const check = checkNewPin(input.newPin, input.currentPin, { minLength: policy.pinLength });
   if (!check.ok) {
     throw new ApiError('PIN_POLICY_VIOLATION', check.message, { rule: check.rule, field: 'newPin' });
   }
-  const now = deps.clock.now();
-  await deps.repos.methods.updatePin(method.id, {
-    pinHash: await deps.hasher.hash(input.newPin),
-    pinLength: input.newPin.length,
-    forceChangePinNextSignIn: false,
-    pinUpdatedAt: now,
-  });
+  await deps.repos.methods.updatePin(
+    method.id,
+    {
+      pinHash: await deps.hasher.hash(input.newPin),
+      pinLength: input.newPin.length,
+      forceChangePinNextSignIn: false,
+      pinUpdatedAt: now,
+    },
+    { clearLockout: false },
+  );
   await deps.repos.sessions.revokeAllForUser(user.id, now, { except: session.id });
   await deps.repos.sessions.clearMustChangePin(session.id);
   await recordAudit(

@@ -1,15 +1,12 @@
 /** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
-import type { SessionTimeouts } from '../domain/session-timing.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 
+/** Fixed for the life of the process; everything an admin can change lives in the database (policies). */
 export interface ServiceSettings {
   /** Names this installation in every badge it issues. */
   issuerId: string;
-  pinLength: number;
-  standardQRCodeLifetimeInDays: number;
-  sessionTimeouts: SessionTimeouts;
 }
 
 export interface ServiceDeps {

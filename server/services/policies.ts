@@ -35,7 +35,8 @@ export const sessionTimeoutsOf = (policy: SessionPolicy): SessionTimeouts => ({
   absoluteSeconds: policy.absoluteTimeoutInHours * 3600,
 });
 
-const dedupeTargets = (targets: { id: string }[]) => [...new Set(targets.map((t) => t.id))].map((id) => ({ id }));
+const dedupeTargets = (targets: { id: string }[]) =>
+  [...new Set(targets.map((t) => t.id))].map((id) => ({ id }));
 
 export async function updateQrPinPolicy(
   deps: ServiceDeps,
@@ -50,14 +51,20 @@ export async function updateQrPinPolicy(
     excludeTargets: dedupeTargets(patch.excludeTargets ?? before.excludeTargets),
     lockout: { ...before.lockout, ...patch.lockout },
   };
-  const groupIds = [...after.includeTargets, ...after.excludeTargets].map((t) => t.id).filter((id) => id !== ALL_USERS);
+  const groupIds = [...after.includeTargets, ...after.excludeTargets]
+    .map((t) => t.id)
+    .filter((id) => id !== ALL_USERS);
   if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
     throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field: 'includeTargets' });
   }
   if (after.lockout.maxDelaySeconds < after.lockout.baseDelaySeconds) {
-    throw new ApiError('VALIDATION_FAILED', 'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.', {
-      field: 'lockout.maxDelaySeconds',
-    });
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.',
+      {
+        field: 'lockout.maxDelaySeconds',
+      },
+    );
   }
   if (after.lockout.hardLimit < after.lockout.threshold) {
     throw new ApiError('VALIDATION_FAILED', 'lockout.hardLimit must not be below lockout.threshold.', {
@@ -65,7 +72,13 @@ export async function updateQrPinPolicy(
     });
   }
   await deps.repos.settings.put(QR_PIN_POLICY_KEY, after, deps.clock.now());
-  await recordAudit(deps, actor, 'policy.qrCodePin.updated', { type: 'policy', id: 'qr-code-pin' }, { before, after });
+  await recordAudit(
+    deps,
+    actor,
+    'policy.qrCodePin.updated',
+    { type: 'policy', id: 'qr-code-pin' },
+    { before, after },
+  );
   return after;
 }
 
@@ -77,6 +90,12 @@ export async function updateSessionPolicy(
   const before = await getSessionPolicy(deps);
   const after: SessionPolicy = { ...before, ...patch };
   await deps.repos.settings.put(SESSION_POLICY_KEY, after, deps.clock.now());
-  await recordAudit(deps, actor, 'policy.sessions.updated', { type: 'policy', id: 'sessions' }, { before, after });
+  await recordAudit(
+    deps,
+    actor,
+    'policy.sessions.updated',
+    { type: 'policy', id: 'sessions' },
+    { before, after },
+  );
   return after;
 }

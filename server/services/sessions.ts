@@ -9,6 +9,7 @@ import { addSeconds } from '../domain/clock.js';
 import { sessionStateAt } from '../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../platform/crypto.js';
 import type { ServiceDeps } from './deps.js';
+import { getSessionPolicy, sessionTimeoutsOf } from './policies.js';
 
 /** lastSeenAt is written at most this often, so reads stay cheap. */
 const TOUCH_INTERVAL_MS = 30_000;
@@ -28,6 +29,7 @@ export async function createSession(
   input: NewSessionInput,
 ): Promise<{ token: string; session: SessionRow }> {
   const now = deps.clock.now();
+  const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps));
   const token = randomToken(32);
   const session: SessionRow = {
     id: newId(),
@@ -41,14 +43,14 @@ export async function createSession(
     userAgent: input.userAgent,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: addSeconds(now, deps.settings.sessionTimeouts.absoluteSeconds),
+    expiresAt: addSeconds(now, timeouts.absoluteSeconds),
     revokedAt: null,
   };
   await deps.repos.sessions.insert(session);
   return { token, session };
 }
 
-export type ResolvedSession = { session: SessionRow; user: UserRow };
+export type ResolvedSession = { session: SessionRow; user: UserRow; idleTimeoutSeconds: number };
 
 /** The live session for a token, or null when unknown, revoked, timed out or the user is disabled. */
 export async function resolveSession(deps: ServiceDeps, token: string): Promise<ResolvedSession | null> {
@@ -56,25 +58,31 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
   const found = await deps.repos.sessions.findByTokenHash(sha256(token));
   if (!found) return null;
   const now = deps.clock.now();
-  if (sessionStateAt(found.session, deps.settings.sessionTimeouts, now) !== 'active') return null;
+  const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps));
+  if (sessionStateAt(found.session, timeouts, now) !== 'active') return null;
   if (!found.user.accountEnabled) return null;
   if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await deps.repos.sessions.touch(found.session.id, now);
     found.session.lastSeenAt = now;
   }
-  return found;
+  return { ...found, idleTimeoutSeconds: timeouts.idleSeconds };
+}
+
+/** Ends every session of a user at once (PIN reset, code deletion, disabling, admin request). */
+export async function endUserSessions(deps: ServiceDeps, userId: string): Promise<void> {
+  await deps.repos.sessions.revokeAllForUser(userId, deps.clock.now());
 }
 
 export async function endSession(deps: ServiceDeps, sessionId: string): Promise<void> {
   await deps.repos.sessions.revoke(sessionId, deps.clock.now());
 }
 
-export function toSessionView({ session, user }: ResolvedSession, deps: ServiceDeps): SessionView {
+export function toSessionView({ session, user, idleTimeoutSeconds }: ResolvedSession): SessionView {
   return {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin: session.mustChangePin,
     createdDateTime: session.createdAt.toISOString(),
     expiresDateTime: session.expiresAt.toISOString(),
-    idleTimeoutSeconds: deps.settings.sessionTimeouts.idleSeconds,
+    idleTimeoutSeconds,
   };
 }

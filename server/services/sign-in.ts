@@ -1,16 +1,22 @@
 /**
- * Worker sign-in with a scanned badge and a PIN.
+ * Worker sign-in with a scanned badge and a PIN, in this order:
+ * client budget → badge format and issuer → code lookup and secret → account → policy scope →
+ * code time window → method lock → claim an attempt → verify the PIN → lock or succeed.
  *
- * Unknown, forged, deleted, foreign and malformed badges all answer QR_CODE_NOT_RECOGNIZED and all
- * run one argon2id verification against a decoy verifier, so they cost the same time as a wrong PIN
- * and reveal nothing about which badges exist.
+ * Unknown, forged, deleted, foreign and malformed badges (and disabled accounts) all answer
+ * QR_CODE_NOT_RECOGNIZED after one argon2id verification against a decoy verifier, so they cost the
+ * same time as a wrong PIN and reveal nothing about which badges exist. The answers that differ
+ * (expired, not yet active, out of policy, locked) need the real badge secret to reach.
  */
 import type { ErrorCode } from '../contracts/errors.js';
 import type { Role, SignInResult } from '../contracts/schemas.js';
 import { codeWindowAt } from '../domain/qr-code-window.js';
 import { parseQrPayload } from '../domain/qr-payload.js';
+import { isUserInPolicyScope } from '../domain/qr-pin-policy.js';
 import { equalHashes, newId, sha256 } from '../platform/crypto.js';
 import type { ServiceDeps } from './deps.js';
+import { checkPinWithLockout } from './pin-verification.js';
+import { getQrPinPolicy } from './policies.js';
 import { createSession } from './sessions.js';
 
 export interface SignInInput {
@@ -21,17 +27,23 @@ export interface SignInInput {
 }
 
 export type SignInOutcome =
-  | { ok: true; token: string; result: SignInResult }
+  | { ok: true; token: string; expiresAt: Date; result: SignInResult }
   | { ok: false; code: ErrorCode; details?: Record<string, unknown> };
 
 type Failure = Extract<SignInOutcome, { ok: false }>;
 
+interface LogContext {
+  userId?: string;
+  codeId?: string;
+  reason?: string;
+}
+
 export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Promise<SignInOutcome> {
   const now = deps.clock.now();
-  const log = async (
-    outcome: SignInOutcome,
-    context: { userId?: string; codeId?: string; reason?: string },
-  ): Promise<SignInOutcome> => {
+  const policy = await getQrPinPolicy(deps);
+  const clientKey = input.ipAddress ? `ip:${input.ipAddress}` : null;
+
+  const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
     await deps.repos.logs.signIn({
       id: newId(),
       createdDateTime: now,
@@ -46,11 +58,30 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     });
     return outcome;
   };
+  const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
+    log({ ok: false, code, details } satisfies Failure, context);
+  /** An outcome that checked no PIN gives the client's claimed attempt back. */
+  const refundClient = async () => {
+    if (clientKey) await deps.repos.throttles.refund(clientKey);
+  };
   const notRecognized = async (reason: string, codeId?: string, userId?: string) => {
     await deps.hasher.verify(deps.decoyPinHash, input.pin);
-    const failure: Failure = { ok: false, code: 'QR_CODE_NOT_RECOGNIZED' };
-    return log(failure, { reason, codeId, userId });
+    return fail('QR_CODE_NOT_RECOGNIZED', { reason, codeId, userId });
   };
+
+  if (clientKey) {
+    const claim = await deps.repos.throttles.claim(clientKey, now, {
+      threshold: policy.lockout.clientThreshold,
+      windowSeconds: policy.lockout.clientWindowSeconds,
+    });
+    if (!claim.ok) {
+      return fail(
+        'TOO_MANY_ATTEMPTS',
+        { reason: 'client_throttled' },
+        { retryAfterSeconds: claim.retryAfterSeconds },
+      );
+    }
+  }
 
   const parsed = parseQrPayload(input.qr);
   if (!parsed.ok) return notRecognized('malformed_payload');
@@ -64,26 +95,45 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
 
   const user = await deps.repos.users.findById(method.userId);
   if (!user || !user.accountEnabled) return notRecognized('account_disabled', codeId, method.userId);
+  const context = { codeId, userId: user.id };
 
+  if (!isUserInPolicyScope(policy, await deps.repos.users.groupIdsOf(user.id))) {
+    await refundClient();
+    return fail('METHOD_DISABLED_BY_POLICY', context);
+  }
   const window = codeWindowAt(code, now);
   if (window !== 'active') {
-    const failure: Failure = {
-      ok: false,
-      code: window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE',
-    };
-    return log(failure, { codeId, userId: user.id });
+    await refundClient();
+    return fail(window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE', context);
   }
 
-  if (!(await deps.hasher.verify(method.pinHash, input.pin))) {
-    return log({ ok: false, code: 'PIN_INCORRECT' }, { codeId, userId: user.id });
+  const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now);
+  if (verdict.kind === 'locked') {
+    await refundClient();
+    return fail(
+      'METHOD_LOCKED',
+      { ...context, reason: verdict.reason },
+      { retryAfterSeconds: verdict.retryAfterSeconds },
+    );
   }
+  if (verdict.kind === 'wrong') {
+    if (verdict.lockedForSeconds !== null || verdict.remainingAttempts === 0) {
+      return fail(
+        'METHOD_LOCKED',
+        { ...context, reason: 'pin_incorrect_locked' },
+        { retryAfterSeconds: verdict.lockedForSeconds },
+      );
+    }
+    return fail('PIN_INCORRECT', context, { remainingAttempts: verdict.remainingAttempts });
+  }
+
+  await refundClient();
   if (deps.hasher.needsRehash(method.pinHash)) {
     await deps.repos.methods.upgradePinHash(method.id, method.pinHash, await deps.hasher.hash(input.pin));
   }
-
-  const mustChangePin = method.forceChangePinNextSignIn || method.pinLength < deps.settings.pinLength;
+  const mustChangePin = method.forceChangePinNextSignIn || method.pinLength < policy.pinLength;
   await deps.repos.methods.markCodeUsed(code.id, now);
-  const { token } = await createSession(deps, {
+  const { token, session } = await createSession(deps, {
     userId: user.id,
     kind: 'kiosk',
     authMethod: 'qr_pin',
@@ -95,5 +145,5 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
   };
-  return log({ ok: true, token, result }, { codeId, userId: user.id });
+  return log({ ok: true, token, expiresAt: session.expiresAt, result }, context);
 }

@@ -83,7 +83,9 @@ describe('POST /api/auth/qr-pin/change-pin', () => {
     const { worker, cookie } = await signedInWorker();
     const res = await changePin(cookie, { currentPin: '74839201', newPin: NEW_PIN });
     expect(res.status).toBe(401);
-    expect(await readError(res)).toEqual({ error: { code: 'PIN_INCORRECT', message: expect.any(String) } });
+    expect(await readError(res)).toEqual({
+      error: { code: 'PIN_INCORRECT', message: expect.any(String), remainingAttempts: 9 },
+    });
     expect((await readError((await signIn(h, worker.qr, NEW_PIN)).res)).error.code).toBe('PIN_INCORRECT');
   });
 

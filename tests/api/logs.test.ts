@@ -54,6 +54,7 @@ describe('audit log', () => {
         expireDateTime: issued.standardQRCode.expireDateTime,
       },
       pinGenerated: true,
+      replacedMethod: false,
     });
   });
 

@@ -35,7 +35,9 @@ describe('a recognised badge', () => {
     const worker = await createWorker(h, { method: { pin: { code: '19283746' } } });
     const { res, cookie } = await signIn(h, worker.qr, '56473829');
     expect(res.status).toBe(401);
-    expect(await readError(res)).toEqual({ error: { code: 'PIN_INCORRECT', message: expect.any(String) } });
+    expect(await readError(res)).toEqual({
+      error: { code: 'PIN_INCORRECT', message: expect.any(String), remainingAttempts: 9 },
+    });
     expect(cookie).toBeUndefined();
   });
 
@@ -169,7 +171,7 @@ describe('the validity window, by the clock', () => {
 });
 
 describe('re-issuing the method', () => {
-  test('retires the old badge and PIN and ends the worker’s sessions', async () => {
+  test('is refused while the standard code is unexpired; after DELETE it retires the old badge, PIN and sessions', async () => {
     const user = await createUser(h);
     const first = await issueMethod(h, user.id, { pin: { code: '19283746' } });
     const oldQr = first.standardQRCode.image.rawContent;
@@ -177,6 +179,13 @@ describe('re-issuing the method', () => {
     expect(res.status).toBe(200);
     expect((await getSession(h, cookie!)).status).toBe(200);
 
+    const again = await h.request('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, { body: {} });
+    expect(again.status).toBe(409);
+    expect((await readError(again)).error.code).toBe('ACTIVE_QR_CODE_EXISTS');
+    expect((await getSession(h, cookie!)).status).toBe(200);
+
+    const deleted = await h.request('DELETE', `/api/admin/users/${user.id}/qr-code-pin-method`);
+    expect(deleted.status).toBe(204);
     const second = await issueMethod(h, user.id, { pin: { code: '56473829' } });
     const newQr = second.standardQRCode.image.rawContent;
     expect(newQr).not.toBe(oldQr);

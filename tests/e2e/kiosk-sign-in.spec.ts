@@ -13,8 +13,8 @@ test('a new worker scans their badge, types the PIN, chooses their own PIN and s
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
-  await page.getByLabel('New PIN', { exact: true }).fill('27051984');
-  await page.getByLabel('Confirm new PIN').fill('27051984');
+  await page.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await page.getByLabel('Confirm new PIN').fill('58203917');
   await page.getByRole('button', { name: 'Save PIN' }).click();
 
   await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeVisible();
@@ -30,7 +30,7 @@ test('a new worker scans their badge, types the PIN, chooses their own PIN and s
   // Back on the scan screen, the badge still in front of the camera is read again;
   // the worker's own PIN now signs in straight to the home screen.
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
-  await page.getByLabel('PIN', { exact: true }).fill('27051984');
+  await page.getByLabel('PIN', { exact: true }).fill('58203917');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeVisible();
 });

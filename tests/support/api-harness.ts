@@ -38,6 +38,8 @@ export interface RequestOptions {
   cookie?: string;
   /** Bearer token; the bootstrap admin token unless given, `null` sends none. */
   token?: string | null;
+  /** The client's network address as the server sees it (default 127.0.0.1). */
+  clientAddress?: string;
 }
 
 export interface Harness {
@@ -57,6 +59,11 @@ export interface HarnessOptions {
   /** Reuse an existing data directory (a restart) instead of a new temp dir. */
   dataDir?: string;
   clock?: TestClock;
+  /**
+   * 'enabled' (default) switches the QR-code method policy on for all users before the first request,
+   * as an admin would on a new installation; 'default' leaves the shipped default (disabled).
+   */
+  methodPolicy?: 'enabled' | 'default';
 }
 
 export async function startHarness(
@@ -68,6 +75,9 @@ export async function startHarness(
   const baseEnv: Record<string, string> = { DATA_DIR: dir };
   if (options.bootstrapApiToken ?? true) baseEnv.BOOTSTRAP_API_TOKEN = ADMIN_TOKEN;
   const runtime = await startRuntime({ ...baseEnv, ...env }, { clock });
+  if ((options.methodPolicy ?? 'enabled') === 'enabled' && !options.dataDir) {
+    await runtime.deps.repos.settings.put('policy.qrCodePin', { state: 'enabled' }, clock.now());
+  }
   return {
     runtime,
     clock,
@@ -85,7 +95,11 @@ export async function startHarness(
         headers['content-type'] ??= 'application/json';
       }
       return Promise.resolve(
-        runtime.app.request(path, { method, headers, body }, { clientAddress: '127.0.0.1' }),
+        runtime.app.request(
+          path,
+          { method, headers, body },
+          { clientAddress: requestOptions.clientAddress ?? '127.0.0.1' },
+        ),
       );
     },
     stop() {

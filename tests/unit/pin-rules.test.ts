@@ -103,13 +103,14 @@ describe('checkPin: repeated patterns', () => {
     expect(ruleOf(checkPin(pin, rules))).toBe('repeated_pattern');
   });
 
-  test('a repeated 4-digit unit is not this rule', () => {
-    expect(checkPin('19471947', rules)).toEqual({ ok: true });
+  test('a repeated 4-digit unit is not this rule but a common PIN', () => {
+    expect(ruleOf(checkPin('19471947', rules))).toBe('common_pin');
   });
 
-  test('repeated digits that do not make up the whole PIN are allowed', () => {
-    expect(checkPin('11111112', rules)).toEqual({ ok: true });
+  test('repeated digits that do not make up the whole PIN are not this rule', () => {
+    expect(checkPin('11111112', rules)).not.toMatchObject({ rule: 'repeated_pattern' });
     expect(checkPin('12121213', rules)).toEqual({ ok: true });
+    expect(checkPin('22222225', rules)).toEqual({ ok: true });
   });
 });
 

@@ -4,6 +4,7 @@ import { createLogRepository } from './logs.js';
 import { createQrPinMethodRepository } from './qr-pin-methods.js';
 import { createSessionRepository } from './sessions.js';
 import { createSettingsRepository } from './settings.js';
+import { createThrottleRepository } from './throttles.js';
 import { createUserRepository } from './users.js';
 
 export function createRepositories(db: Db) {
@@ -14,6 +15,7 @@ export function createRepositories(db: Db) {
     credentials: createCredentialRepository(db),
     logs: createLogRepository(db),
     settings: createSettingsRepository(db),
+    throttles: createThrottleRepository(db),
   };
 }
 

@@ -1,4 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+/**
+ * The QR-code + PIN method, its codes and its lockout counters. Counters change only through single
+ * conditional UPDATE statements, so any number of concurrent requests and API processes agree.
+ */
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { qrCodes, qrPinMethods } from '../schema.js';
 
@@ -6,22 +10,29 @@ export type MethodRow = typeof qrPinMethods.$inferSelect;
 export type QrCodeRow = typeof qrCodes.$inferSelect;
 export type NewMethod = typeof qrPinMethods.$inferInsert;
 export type NewQrCode = typeof qrCodes.$inferInsert;
+export type CodeKind = QrCodeRow['kind'];
+
+export interface ClaimedAttempt {
+  failedAttempts: number;
+  consecutiveFailures: number;
+  lockoutCount: number;
+}
 
 export function createQrPinMethodRepository(db: Db) {
   return {
     async findByUserId(userId: string): Promise<MethodRow | undefined> {
       return db.query.qrPinMethods.findFirst({ where: eq(qrPinMethods.userId, userId) });
     },
-    async findById(id: string): Promise<MethodRow | undefined> {
-      return db.query.qrPinMethods.findFirst({ where: eq(qrPinMethods.id, id) });
+    async insertMethod(method: NewMethod, code: NewQrCode): Promise<void> {
+      await db.batch([db.insert(qrPinMethods).values(method), db.insert(qrCodes).values(code)]);
     },
-    /** Replaces the user's whole method (PIN and codes) in one atomic batch. */
-    async replaceForUser(method: NewMethod, code: NewQrCode): Promise<void> {
-      await db.batch([
-        db.delete(qrPinMethods).where(eq(qrPinMethods.userId, method.userId)),
-        db.insert(qrPinMethods).values(method),
-        db.insert(qrCodes).values(code),
-      ]);
+    /** Deletes the user's method and (by cascade) its codes; true when there was one. */
+    async deleteForUser(userId: string): Promise<boolean> {
+      const rows = await db
+        .delete(qrPinMethods)
+        .where(eq(qrPinMethods.userId, userId))
+        .returning({ id: qrPinMethods.id });
+      return rows.length > 0;
     },
     async codesOf(methodId: string): Promise<QrCodeRow[]> {
       return db.select().from(qrCodes).where(eq(qrCodes.methodId, methodId));
@@ -34,14 +45,52 @@ export function createQrPinMethodRepository(db: Db) {
         .where(eq(qrCodes.id, codeId));
       return row;
     },
-    async markCodeUsed(codeId: string, at: Date): Promise<void> {
-      await db.update(qrCodes).set({ lastUsedDateTime: at }).where(eq(qrCodes.id, codeId));
+    /**
+     * Adds a code of `kind` unless one of that kind is still unexpired at `now`; expired codes of the
+     * kind are removed in the same statement batch. False when an unexpired one exists.
+     */
+    async addCodeUnlessActive(code: NewQrCode & { kind: CodeKind }, now: Date): Promise<boolean> {
+      const [, inserted] = await db.batch([
+        db
+          .delete(qrCodes)
+          .where(
+            and(
+              eq(qrCodes.methodId, code.methodId),
+              eq(qrCodes.kind, code.kind),
+              lte(qrCodes.expireDateTime, now),
+            ),
+          ),
+        db.run(sql`
+          insert into ${qrCodes} (id, method_id, kind, secret_hash, short_code_hash, start_at, expire_at, created_at)
+          select ${code.id}, ${code.methodId}, ${code.kind}, ${code.secretHash}, ${code.shortCodeHash ?? null},
+                 ${code.startDateTime.getTime()}, ${code.expireDateTime.getTime()}, ${code.createdDateTime.getTime()}
+          where not exists (
+            select 1 from ${qrCodes}
+            where ${qrCodes.methodId} = ${code.methodId} and ${qrCodes.kind} = ${code.kind}
+              and ${qrCodes.expireDateTime} > ${now.getTime()})`),
+      ]);
+      return inserted.rowsAffected === 1;
     },
+    async deleteCodes(methodId: string, kind: CodeKind): Promise<number> {
+      const rows = await db
+        .delete(qrCodes)
+        .where(and(eq(qrCodes.methodId, methodId), eq(qrCodes.kind, kind)))
+        .returning({ id: qrCodes.id });
+      return rows.length;
+    },
+    /** Sets a new PIN verifier; `clearLockout` also forgets every failure (PIN reset). */
     async updatePin(
       methodId: string,
-      change: { pinHash: string; pinLength?: number; forceChangePinNextSignIn: boolean; pinUpdatedAt?: Date },
+      change: { pinHash: string; pinLength: number; forceChangePinNextSignIn: boolean; pinUpdatedAt: Date },
+      options: { clearLockout: boolean },
     ): Promise<void> {
-      await db.update(qrPinMethods).set(change).where(eq(qrPinMethods.id, methodId));
+      const lockout = options.clearLockout
+        ? { failedAttempts: 0, consecutiveFailures: 0, lockoutCount: 0, lockedUntil: null }
+        : {};
+      await db
+        .update(qrPinMethods)
+        .set({ ...change, ...lockout })
+        .where(eq(qrPinMethods.id, methodId));
     },
     /** Swaps the verifier only if it is still the one that was checked (parameter upgrade). */
     async upgradePinHash(methodId: string, oldHash: string, newHash: string): Promise<void> {
@@ -49,6 +98,54 @@ export function createQrPinMethodRepository(db: Db) {
         .update(qrPinMethods)
         .set({ pinHash: newHash })
         .where(and(eq(qrPinMethods.id, methodId), eq(qrPinMethods.pinHash, oldHash)));
+    },
+    /**
+     * Counts one PIN attempt as a failure before it is checked, in one atomic statement, and only while
+     * the method is unlocked and below the threshold and the hard limit. Undefined means: locked,
+     * do not check the PIN. A correct PIN then calls `resetLockout`.
+     */
+    async claimAttempt(
+      methodId: string,
+      now: Date,
+      limits: { threshold: number; hardLimit: number },
+    ): Promise<ClaimedAttempt | undefined> {
+      const [row] = await db
+        .update(qrPinMethods)
+        .set({
+          failedAttempts: sql`${qrPinMethods.failedAttempts} + 1`,
+          consecutiveFailures: sql`${qrPinMethods.consecutiveFailures} + 1`,
+        })
+        .where(
+          and(
+            eq(qrPinMethods.id, methodId),
+            or(isNull(qrPinMethods.lockedUntil), lte(qrPinMethods.lockedUntil, now)),
+            lt(qrPinMethods.failedAttempts, limits.threshold),
+            lt(qrPinMethods.consecutiveFailures, limits.hardLimit),
+          ),
+        )
+        .returning({
+          failedAttempts: qrPinMethods.failedAttempts,
+          consecutiveFailures: qrPinMethods.consecutiveFailures,
+          lockoutCount: qrPinMethods.lockoutCount,
+        });
+      return row;
+    },
+    /** Locks the method after the threshold-th failure and starts counting towards the next lock. */
+    async lock(methodId: string, until: Date): Promise<void> {
+      await db
+        .update(qrPinMethods)
+        .set({ lockedUntil: until, failedAttempts: 0, lockoutCount: sql`${qrPinMethods.lockoutCount} + 1` })
+        .where(eq(qrPinMethods.id, methodId));
+    },
+    /** After a correct PIN, or an admin's unlock. */
+    async resetLockout(methodId: string): Promise<void> {
+      await db
+        .update(qrPinMethods)
+        .set({ failedAttempts: 0, consecutiveFailures: 0, lockoutCount: 0, lockedUntil: null })
+        .where(eq(qrPinMethods.id, methodId));
+    },
+    async markCodeUsed(codeId: string, at: Date): Promise<void> {
+      await db.update(qrCodes).set({ lastUsedDateTime: at }).where(eq(qrCodes.id, codeId));
     },
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * PIN checks under the lockout rules (docs/security.md, "Lockout"), shared by sign-in and PIN change.
+ */
+import type { MethodRow } from '../db/repositories/qr-pin-methods.js';
+import { addSeconds } from '../domain/clock.js';
+import { lockDelaySeconds, lockStateAt } from '../domain/lockout.js';
+import type { QrPinPolicy } from '../domain/qr-pin-policy.js';
+import type { ServiceDeps } from './deps.js';
+
+export type PinVerdict =
+  | { kind: 'correct' }
+  | { kind: 'wrong'; remainingAttempts: number; lockedForSeconds: number | null }
+  | { kind: 'locked'; retryAfterSeconds: number | null; reason: string };
+
+/**
+ * Verifies a PIN under the lockout rules. The attempt is counted before the (slow) check, so any
+ * number of parallel requests gets at most `threshold` PIN checks per lock period.
+ */
+export async function checkPinWithLockout(
+  deps: ServiceDeps,
+  method: MethodRow,
+  pin: string,
+  policy: QrPinPolicy,
+  now: Date,
+): Promise<PinVerdict> {
+  const { lockout } = policy;
+  const state = lockStateAt(method, lockout, now);
+  if (state.locked) {
+    return {
+      kind: 'locked',
+      retryAfterSeconds: state.retryAfterSeconds,
+      reason: state.until ? 'locked' : 'hard_limit',
+    };
+  }
+  const claim = await deps.repos.methods.claimAttempt(method.id, now, lockout);
+  if (!claim) {
+    // Another request used the last attempt a moment ago; its lock is being written.
+    const fresh = await deps.repos.methods.findByUserId(method.userId);
+    const after = fresh ? lockStateAt(fresh, lockout, now) : state;
+    const retryAfterSeconds = after.locked
+      ? after.retryAfterSeconds
+      : lockDelaySeconds(lockout, fresh?.lockoutCount ?? method.lockoutCount);
+    return { kind: 'locked', retryAfterSeconds, reason: 'attempts_in_flight' };
+  }
+  if (await deps.hasher.verify(method.pinHash, pin)) {
+    await deps.repos.methods.resetLockout(method.id);
+    return { kind: 'correct' };
+  }
+  if (claim.consecutiveFailures >= lockout.hardLimit) {
+    return { kind: 'wrong', remainingAttempts: 0, lockedForSeconds: null };
+  }
+  if (claim.failedAttempts >= lockout.threshold) {
+    const seconds = lockDelaySeconds(lockout, claim.lockoutCount);
+    await deps.repos.methods.lock(method.id, addSeconds(now, seconds));
+    return { kind: 'wrong', remainingAttempts: 0, lockedForSeconds: seconds };
+  }
+  return {
+    kind: 'wrong',
+    remainingAttempts: lockout.threshold - claim.failedAttempts,
+    lockedForSeconds: null,
+  };
+}
