@@ -56,6 +56,11 @@ export const test = base.extend<Fixtures>({
   },
 
   provisionWorker: async ({ adminApi }, use, testInfo) => {
+    // The method policy ships disabled (as in Entra); an admin turns it on for everyone.
+    const policy = await adminApi.patch('/api/admin/policies/qr-code-pin', {
+      data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
+    });
+    if (policy.status() !== 200) throw new Error(`enable policy: ${policy.status()} ${await policy.text()}`);
     await use(async (displayName) => {
       const upn = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${testInfo.testId}@store.example`;
       const created = await adminApi.post('/api/admin/users', {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { Clock } from '../../server/domain/clock.js';
+import type { Argon2Parameters } from '../../server/platform/password-hasher.js';
 import { startRuntime, type Runtime } from '../../server/runtime.js';
 import type { IssuedQrPinMethod } from '../../server/services/qr-pin-method.js';
 
@@ -64,6 +65,8 @@ export interface HarnessOptions {
    * as an admin would on a new installation; 'default' leaves the shipped default (disabled).
    */
   methodPolicy?: 'enabled' | 'default';
+  /** argon2id parameters for new verifiers (default: OWASP), to test parameter upgrades. */
+  argon2?: Argon2Parameters;
 }
 
 export async function startHarness(
@@ -74,7 +77,7 @@ export async function startHarness(
   const clock = options.clock ?? new TestClock();
   const baseEnv: Record<string, string> = { DATA_DIR: dir };
   if (options.bootstrapApiToken ?? true) baseEnv.BOOTSTRAP_API_TOKEN = ADMIN_TOKEN;
-  const runtime = await startRuntime({ ...baseEnv, ...env }, { clock });
+  const runtime = await startRuntime({ ...baseEnv, ...env }, { clock, argon2: options.argon2 });
   if ((options.methodPolicy ?? 'enabled') === 'enabled' && !options.dataDir) {
     await runtime.deps.repos.settings.put('policy.qrCodePin', { state: 'enabled' }, clock.now());
   }

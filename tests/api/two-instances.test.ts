@@ -1,0 +1,71 @@
+/**
+ * Two API processes on one database file behave as one: lockout counters, session revocation and
+ * policy changes live in the database, not in either process's memory.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  createWorker,
+  getSession,
+  readError,
+  signIn,
+  startHarness,
+  type Harness,
+} from '../support/api-harness.js';
+
+let a: Harness;
+let b: Harness;
+
+beforeAll(async () => {
+  a = await startHarness();
+  // Same data directory: the same database file and the same server key, as two nodes would share.
+  b = await startHarness({}, { dataDir: a.dir, clock: a.clock });
+});
+afterAll(() => {
+  b.stop();
+  a.close();
+});
+
+test('a badge issued on one instance signs in on the other', async () => {
+  const worker = await createWorker(a);
+  const { res, cookie } = await signIn(b, worker.qr, worker.pin);
+  expect(res.status).toBe(200);
+  expect((await getSession(a, cookie!)).status).toBe(200);
+});
+
+test('wrong PINs on either instance add up to one lockout', async () => {
+  const worker = await createWorker(a);
+  const wrongPin = worker.pin === '47382916' ? '47382917' : '47382916';
+  for (let i = 1; i <= 9; i++) {
+    const res = (await signIn(i % 2 ? a : b, worker.qr, wrongPin)).res;
+    expect(res.status).toBe(401);
+    expect((await readError(res)).error).toMatchObject({ code: 'PIN_INCORRECT', remainingAttempts: 10 - i });
+  }
+  const tenth = (await signIn(b, worker.qr, wrongPin)).res;
+  expect(tenth.status).toBe(423);
+  // The right PIN is refused on the other instance too while the lock lasts.
+  const onA = (await signIn(a, worker.qr, worker.pin)).res;
+  expect(onA.status).toBe(423);
+  expect((await readError(onA)).error).toMatchObject({ code: 'METHOD_LOCKED', retryAfterSeconds: 60 });
+});
+
+test('revoking sessions on one instance ends them on the other at once', async () => {
+  const worker = await createWorker(a);
+  const { cookie } = await signIn(a, worker.qr, worker.pin);
+  expect((await getSession(b, cookie!)).status).toBe(200);
+
+  const revoke = await a.request('POST', `/api/admin/users/${worker.user.id}/revoke-sign-in-sessions`);
+  expect(revoke.status).toBe(204);
+  expect((await getSession(b, cookie!)).status).toBe(401);
+});
+
+test('a policy change on one instance applies to the next sign-in on the other', async () => {
+  const worker = await createWorker(a);
+  const off = await a.request('PATCH', '/api/admin/policies/qr-code-pin', { body: { state: 'disabled' } });
+  expect(off.status).toBe(200);
+  const refused = (await signIn(b, worker.qr, worker.pin)).res;
+  expect(refused.status).toBe(403);
+  expect((await readError(refused)).error.code).toBe('METHOD_DISABLED_BY_POLICY');
+
+  await b.request('PATCH', '/api/admin/policies/qr-code-pin', { body: { state: 'enabled' } });
+  expect((await signIn(a, worker.qr, worker.pin)).res.status).toBe(200);
+});
