@@ -8,7 +8,11 @@ import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './contracts/errors.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
+import { adminGroupRoutes } from './routes/admin-groups.js';
+import { adminLogRoutes } from './routes/admin-logs.js';
 import { adminPolicyRoutes } from './routes/admin-policies.js';
+import { adminReportRoutes } from './routes/admin-reports.js';
+import { adminUserCrudRoutes } from './routes/admin-users-crud.js';
 import { adminUserRoutes } from './routes/admin-users.js';
 import { authRoutes } from './routes/auth.js';
 import type { AppEnv } from './routes/env.js';
@@ -40,8 +44,12 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
 
   const routes = app
     .route('/auth', authRoutes(deps))
+    .route('/admin/users', adminUserCrudRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))
+    .route('/admin/groups', adminGroupRoutes(deps))
     .route('/admin/policies', adminPolicyRoutes(deps))
+    .route('/admin/reports', adminReportRoutes(deps))
+    .route('/admin', adminLogRoutes(deps))
     .route('/setup', setupRoutes(deps))
     .route('/kiosk', kioskRoutes(deps));
 

@@ -11,13 +11,18 @@ export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = {
 
 export type SessionState = 'active' | 'idle_expired' | 'expired' | 'revoked';
 
+/**
+ * The absolute limit is the earlier of the expiry fixed at sign-in and creation + the current policy's
+ * absolute timeout, so shortening the policy also shortens sessions that are already open.
+ */
 export function sessionStateAt(
-  session: { lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null },
+  session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null },
   timeouts: SessionTimeouts,
   now: Date,
 ): SessionState {
   if (session.revokedAt) return 'revoked';
   if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
+  if (now.getTime() - session.createdAt.getTime() >= timeouts.absoluteSeconds * 1000) return 'expired';
   if (now.getTime() - session.lastSeenAt.getTime() >= timeouts.idleSeconds * 1000) return 'idle_expired';
   return 'active';
 }

@@ -34,13 +34,22 @@ export async function checkPinWithLockout(
   }
   const claim = await deps.repos.methods.claimAttempt(method.id, now, lockout);
   if (!claim) {
-    // Another request used the last attempt a moment ago; its lock is being written.
-    const fresh = await deps.repos.methods.findByUserId(method.userId);
-    const after = fresh ? lockStateAt(fresh, lockout, now) : state;
-    const retryAfterSeconds = after.locked
-      ? after.retryAfterSeconds
-      : lockDelaySeconds(lockout, fresh?.lockoutCount ?? method.lockoutCount);
-    return { kind: 'locked', retryAfterSeconds, reason: 'attempts_in_flight' };
+    // Failures are at the threshold but no lock runs: another request used the last attempt a moment
+    // ago, or an admin lowered the threshold below this method's count. Either way, lock now (one
+    // conditional write, so a racing request's lock is not doubled) and answer with the lock.
+    const fresh = (await deps.repos.methods.findByUserId(method.userId)) ?? method;
+    const seconds = lockDelaySeconds(lockout, fresh.lockoutCount);
+    await deps.repos.methods.lockIfDue(method.id, now, {
+      threshold: lockout.threshold,
+      lockoutCount: fresh.lockoutCount,
+      until: addSeconds(now, seconds),
+    });
+    const after = lockStateAt((await deps.repos.methods.findByUserId(method.userId)) ?? fresh, lockout, now);
+    return {
+      kind: 'locked',
+      retryAfterSeconds: after.locked ? after.retryAfterSeconds : seconds,
+      reason: after.locked && after.until === null ? 'hard_limit' : 'attempts_exhausted',
+    };
   }
   if (await deps.hasher.verify(method.pinHash, pin)) {
     await deps.repos.methods.resetLockout(method.id);
@@ -51,12 +60,20 @@ export async function checkPinWithLockout(
   }
   if (claim.failedAttempts >= lockout.threshold) {
     const seconds = lockDelaySeconds(lockout, claim.lockoutCount);
-    await deps.repos.methods.lock(method.id, addSeconds(now, seconds));
+    await deps.repos.methods.lockIfDue(method.id, now, {
+      threshold: lockout.threshold,
+      lockoutCount: claim.lockoutCount,
+      until: addSeconds(now, seconds),
+    });
     return { kind: 'wrong', remainingAttempts: 0, lockedForSeconds: seconds };
   }
   return {
     kind: 'wrong',
-    remainingAttempts: lockout.threshold - claim.failedAttempts,
+    // Whichever comes first: the next timed lock or the hard limit.
+    remainingAttempts: Math.min(
+      lockout.threshold - claim.failedAttempts,
+      lockout.hardLimit - claim.consecutiveFailures,
+    ),
     lockedForSeconds: null,
   };
 }

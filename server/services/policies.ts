@@ -51,11 +51,11 @@ export async function updateQrPinPolicy(
     excludeTargets: dedupeTargets(patch.excludeTargets ?? before.excludeTargets),
     lockout: { ...before.lockout, ...patch.lockout },
   };
-  const groupIds = [...after.includeTargets, ...after.excludeTargets]
-    .map((t) => t.id)
-    .filter((id) => id !== ALL_USERS);
-  if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
-    throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field: 'includeTargets' });
+  for (const field of ['includeTargets', 'excludeTargets'] as const) {
+    const groupIds = after[field].map((t) => t.id).filter((id) => id !== ALL_USERS);
+    if (!(await deps.repos.users.groupsExist(groupIds))) {
+      throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field });
+    }
   }
   if (after.lockout.maxDelaySeconds < after.lockout.baseDelaySeconds) {
     throw new ApiError(

@@ -160,12 +160,15 @@ export async function issueQrPinMethod(
   const existing = await deps.repos.methods.findByUserId(user.id);
   if (existing) {
     const codes = await deps.repos.methods.codesOf(existing.id);
-    if (codes.some((c) => c.kind === 'standard' && codeWindowAt(c, now) !== 'expired')) {
+    // A new method replaces the PIN and every code: refused while any badge of the user still works.
+    const unexpired = codes.find((c) => codeWindowAt(c, now) !== 'expired');
+    if (unexpired) {
       throw new ApiError(
         'ACTIVE_QR_CODE_EXISTS',
-        'The user already has an unexpired standard QR code. Delete it first.',
+        `The user already has an unexpired ${unexpired.kind} QR code. Delete it (or the method) first.`,
       );
     }
+
     await deps.repos.methods.deleteForUser(user.id);
   }
 

@@ -202,3 +202,50 @@ export async function signIn(
 /** GET /api/auth/session with a session cookie and no admin token. */
 export const getSession = (h: Harness, cookie: string): Promise<Response> =>
   h.request('GET', '/api/auth/session', { token: null, cookie });
+
+let groupCounter = 0;
+
+/**
+ * A group (store) for tests: POST /api/admin/groups where that route exists, else a row inserted
+ * directly (for checkouts where the groups API is not mounted yet).
+ */
+export async function addGroup(
+  h: Harness,
+  displayName?: string,
+): Promise<{ id: string; displayName: string }> {
+  groupCounter += 1;
+  const name = displayName ?? `Store ${groupCounter}`;
+  const res = await h.request('POST', '/api/admin/groups', { body: { displayName: name } });
+  if (res.status === 201) return readJson<{ id: string; displayName: string }>(res);
+  if (res.status !== 404) throw new Error(`addGroup: ${res.status} ${await res.text()}`);
+  const id = `group-${groupCounter}-${Math.random().toString(36).slice(2, 10)}`;
+  await h.runtime.database.client.execute({
+    sql: 'INSERT INTO groups (id, display_name) VALUES (?, ?)',
+    args: [id, name],
+  });
+  return { id, displayName: name };
+}
+
+export const SIGNED_IN_ISSUED_PIN = '19283746';
+export const SIGNED_IN_CHOSEN_PIN = '56473829';
+
+/**
+ * A user of any role with a badge, signed in on a kiosk and past the first-sign-in PIN change:
+ * the session cookie can be used on every route the role allows. `pin` is the user's current PIN.
+ */
+export async function signedInUser(
+  h: Harness,
+  user: Record<string, unknown> = {},
+): Promise<Worker & { cookie: string }> {
+  const worker = await createWorker(h, { user, method: { pin: { code: SIGNED_IN_ISSUED_PIN } } });
+  const { res, cookie } = await signIn(h, worker.qr, worker.pin);
+  if (res.status !== 200 || !cookie) throw new Error(`signedInUser: ${res.status} ${await res.text()}`);
+  const change = await h.request('POST', '/api/auth/qr-pin/change-pin', {
+    body: { currentPin: SIGNED_IN_ISSUED_PIN, newPin: SIGNED_IN_CHOSEN_PIN },
+    token: null,
+    cookie,
+  });
+  if (change.status !== 204)
+    throw new Error(`signedInUser: change-pin ${change.status} ${await change.text()}`);
+  return { ...worker, pin: SIGNED_IN_CHOSEN_PIN, cookie };
+}

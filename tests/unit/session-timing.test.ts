@@ -5,7 +5,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const created = new Date('2026-06-01T08:00:00.000Z');
 const at = (ms: number) => new Date(created.getTime() + ms);
-const fresh = { lastSeenAt: created, expiresAt: at(12 * HOUR), revokedAt: null };
+const fresh = { createdAt: created, lastSeenAt: created, expiresAt: at(12 * HOUR), revokedAt: null };
 
 describe('DEFAULT_SESSION_TIMEOUTS', () => {
   test('are 15 minutes idle and 12 hours absolute', () => {
@@ -45,5 +45,14 @@ describe('sessionStateAt', () => {
     const short = { idleSeconds: 60, absoluteSeconds: 3600 };
     expect(sessionStateAt(fresh, short, at(MINUTE - 1))).toBe('active');
     expect(sessionStateAt(fresh, short, at(MINUTE))).toBe('idle_expired');
+  });
+});
+
+describe('sessionStateAt with a shortened policy', () => {
+  test('a session opened under a 12 h policy ends at 1 h once the policy says 1 h', () => {
+    const oneHour = { idleSeconds: 15 * 60, absoluteSeconds: 60 * 60 };
+    const busy = { ...fresh, lastSeenAt: at(HOUR - MINUTE) };
+    expect(sessionStateAt(busy, oneHour, at(HOUR - 1))).toBe('active');
+    expect(sessionStateAt(busy, oneHour, at(HOUR))).toBe('expired');
   });
 });

@@ -1,7 +1,10 @@
 import type { Db } from '../client.js';
 import { createCredentialRepository } from './credentials.js';
+import { createGroupRepository } from './groups.js';
+import { createLogQueryRepository } from './log-queries.js';
 import { createLogRepository } from './logs.js';
 import { createQrPinMethodRepository } from './qr-pin-methods.js';
+import { createReportRepository } from './reports.js';
 import { createSessionRepository } from './sessions.js';
 import { createSettingsRepository } from './settings.js';
 import { createThrottleRepository } from './throttles.js';
@@ -16,6 +19,9 @@ export function createRepositories(db: Db) {
     logs: createLogRepository(db),
     settings: createSettingsRepository(db),
     throttles: createThrottleRepository(db),
+    groups: createGroupRepository(db),
+    logQueries: createLogQueryRepository(db),
+    reports: createReportRepository(db),
   };
 }
 

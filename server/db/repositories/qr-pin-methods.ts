@@ -2,7 +2,7 @@
  * The QR-code + PIN method, its codes and its lockout counters. Counters change only through single
  * conditional UPDATE statements, so any number of concurrent requests and API processes agree.
  */
-import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { qrCodes, qrPinMethods } from '../schema.js';
 
@@ -130,12 +130,29 @@ export function createQrPinMethodRepository(db: Db) {
         });
       return row;
     },
-    /** Locks the method after the threshold-th failure and starts counting towards the next lock. */
-    async lock(methodId: string, until: Date): Promise<void> {
-      await db
+    /**
+     * Locks the method until `until` once its failures reached the threshold, unless a lock is running
+     * or the lockout count moved on (optimistic: `until` was computed from `lockoutCount`). The
+     * request that used the last attempt and any request that raced it write one lock between them.
+     */
+    async lockIfDue(
+      methodId: string,
+      now: Date,
+      due: { threshold: number; lockoutCount: number; until: Date },
+    ): Promise<boolean> {
+      const rows = await db
         .update(qrPinMethods)
-        .set({ lockedUntil: until, failedAttempts: 0, lockoutCount: sql`${qrPinMethods.lockoutCount} + 1` })
-        .where(eq(qrPinMethods.id, methodId));
+        .set({ lockedUntil: due.until, failedAttempts: 0, lockoutCount: due.lockoutCount + 1 })
+        .where(
+          and(
+            eq(qrPinMethods.id, methodId),
+            gte(qrPinMethods.failedAttempts, due.threshold),
+            eq(qrPinMethods.lockoutCount, due.lockoutCount),
+            or(isNull(qrPinMethods.lockedUntil), lte(qrPinMethods.lockedUntil, now)),
+          ),
+        )
+        .returning({ id: qrPinMethods.id });
+      return rows.length === 1;
     },
     /** After a correct PIN, or an admin's unlock. */
     async resetLockout(methodId: string): Promise<void> {
