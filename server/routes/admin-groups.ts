@@ -5,8 +5,7 @@ import { requireRole } from '../middleware/session.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from '../services/groups.js';
 import type { AppEnv } from './env.js';
-import { readQuery } from './query.js';
-import { readJson } from './request.js';
+import { readJson, readQuery } from './request.js';
 
 export function adminGroupRoutes(deps: ServiceDeps) {
   const adminOnly = requireRole(deps, ['admin']);

@@ -5,7 +5,7 @@ import { requireRole } from '../middleware/session.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { reportQrCodeExpirations } from '../services/expiry-report.js';
 import type { AppEnv } from './env.js';
-import { readQuery } from './query.js';
+import { readQuery } from './request.js';
 
 export function adminReportRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>().get(

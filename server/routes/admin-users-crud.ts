@@ -10,8 +10,7 @@ import { requireRole } from '../middleware/session.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { deleteUser, getUserAsActor, listUsers, updateUser } from '../services/user-directory.js';
 import type { AppEnv } from './env.js';
-import { readQuery } from './query.js';
-import { readJson } from './request.js';
+import { readJson, readQuery } from './request.js';
 
 export function adminUserCrudRoutes(deps: ServiceDeps) {
   const adminOnly = requireRole(deps, ['admin']);

@@ -13,7 +13,7 @@ import {
   revokeSignInSessions,
   unlockMethod,
 } from '../services/qr-pin-method.js';
-import { createUser, getUser } from '../services/users.js';
+import { createUser } from '../services/users.js';
 import type { AppEnv } from './env.js';
 import { readJson } from './request.js';
 
@@ -28,7 +28,6 @@ export function adminUserRoutes(deps: ServiceDeps) {
       const body = await readJson(c, createUserBody);
       return c.json(await createUser(deps, c.get('actor'), body), 201);
     })
-    .get('/:id', adminOnly, async (c) => c.json(await getUser(deps, c.req.param('id')), 200))
     .post('/:id/revoke-sign-in-sessions', adminOrManager, async (c) => {
       await revokeSignInSessions(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);

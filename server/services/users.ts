@@ -46,9 +46,3 @@ export async function createUser(
   await recordAudit(deps, actor, 'user.created', { type: 'user', id: user.id }, { after: view });
   return view;
 }
-
-export async function getUser(deps: ServiceDeps, id: string): Promise<UserView> {
-  const user = await deps.repos.users.findById(id);
-  if (!user) throw new ApiError('NOT_FOUND', 'No user has this id.');
-  return toUserView(user, await deps.repos.users.groupIdsOf(id));
-}

@@ -143,7 +143,7 @@ describe('validation', () => {
       'PUT',
       '/api/admin/users/{id}/qr-code-pin-method',
       { standardQRCode: { lifetime: 3 } },
-      'lifetime',
+      'standardQRCode.lifetime',
     ],
     [
       'method pin code a number',

@@ -238,9 +238,9 @@ describe('PATCH /api/admin/policies/qr-code-pin: ranges', () => {
     for (const [body, field] of [
       [{ lockoutThreshold: 5 }, 'lockoutThreshold'],
       [{ state: 'enabled', id: 'qr-code-pin' }, 'id'],
-      // Nested unknown keys are named by the key alone, as on the other routes.
-      [{ lockout: { threshold: 5, delay: 30 } }, 'delay'],
-      [{ includeTargets: [{ id: 'all_users', type: 'group' }] }, 'type'],
+      // Nested unknown keys are named by their full path, like every other field.
+      [{ lockout: { threshold: 5, delay: 30 } }, 'lockout.delay'],
+      [{ includeTargets: [{ id: 'all_users', type: 'group' }] }, 'includeTargets.0.type'],
     ] as const) {
       const res = await h.request('PATCH', QR_POLICY, { body });
       expect(res.status, JSON.stringify(body)).toBe(400);

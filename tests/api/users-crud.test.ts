@@ -79,6 +79,9 @@ describe('GET /api/admin/users: keyset pages', () => {
       const displayName = `${names[i % names.length]}${i % 4 === 0 ? '' : ` ${i % 10}`}`;
       members.push(await createUser(h, { displayName, groupIds: [groupId] }));
     }
+    // Outside the group: names whose order is SQLite's (UTF-8 bytes), not JavaScript's (UTF-16).
+    for (const displayName of ['Émile Ünal', '😀 Smile', '\uFF21 full-width', 'Chloë'])
+      await createUser(h, { displayName });
   });
 
   test('120 users, limit 50: pages of 50, 50 and 20, each user exactly once, in lower(displayName), id order', async () => {
