@@ -205,10 +205,7 @@ export const getSession = (h: Harness, cookie: string): Promise<Response> =>
 
 let groupCounter = 0;
 
-/**
- * A group (store) for tests: POST /api/admin/groups where that route exists, else a row inserted
- * directly (for checkouts where the groups API is not mounted yet).
- */
+/** A group (store) for tests, created through POST /api/admin/groups. */
 export async function addGroup(
   h: Harness,
   displayName?: string,
@@ -216,14 +213,8 @@ export async function addGroup(
   groupCounter += 1;
   const name = displayName ?? `Store ${groupCounter}`;
   const res = await h.request('POST', '/api/admin/groups', { body: { displayName: name } });
-  if (res.status === 201) return readJson<{ id: string; displayName: string }>(res);
-  if (res.status !== 404) throw new Error(`addGroup: ${res.status} ${await res.text()}`);
-  const id = `group-${groupCounter}-${Math.random().toString(36).slice(2, 10)}`;
-  await h.runtime.database.client.execute({
-    sql: 'INSERT INTO groups (id, display_name) VALUES (?, ?)',
-    args: [id, name],
-  });
-  return { id, displayName: name };
+  if (res.status !== 201) throw new Error(`addGroup: ${res.status} ${await res.text()}`);
+  return readJson<{ id: string; displayName: string }>(res);
 }
 
 export const SIGNED_IN_ISSUED_PIN = '19283746';

@@ -1,0 +1,241 @@
+/**
+ * Every route of the API, fed bad input: malformed JSON, wrong types, unknown fields, Unicode digits,
+ * oversized bodies, bad query strings and unknown ids. Every answer is a 4xx in the error envelope;
+ * nothing ever reaches the 500 path.
+ */
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { addGroup, createWorker, signedInUser, startHarness, type Harness } from '../support/api-harness.js';
+
+let h: Harness;
+let userId: string;
+let groupId: string;
+let workerCookie: string;
+let serverErrors: unknown[];
+
+beforeAll(async () => {
+  h = await startHarness();
+  groupId = (await addGroup(h)).id;
+  userId = (await createWorker(h, { user: { groupIds: [groupId] } })).user.id;
+  workerCookie = (await signedInUser(h)).cookie;
+  serverErrors = [];
+  vi.spyOn(console, 'error').mockImplementation((...args) => {
+    serverErrors.push(args);
+  });
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  h.close();
+});
+
+interface Route {
+  method: string;
+  /** The route as documented, for test names; `{id}` is filled in at run time. */
+  name: string;
+  path: () => string;
+  body: boolean;
+  session?: boolean;
+  namesUser?: boolean;
+}
+const m = () => `/api/admin/users/${userId}/qr-code-pin-method`;
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    name: '/api/admin/policies/qr-code-pin',
+    path: () => '/api/admin/policies/qr-code-pin',
+    body: false,
+  },
+  {
+    method: 'PATCH',
+    name: '/api/admin/policies/qr-code-pin',
+    path: () => '/api/admin/policies/qr-code-pin',
+    body: true,
+  },
+  {
+    method: 'GET',
+    name: '/api/admin/policies/sessions',
+    path: () => '/api/admin/policies/sessions',
+    body: false,
+  },
+  {
+    method: 'PATCH',
+    name: '/api/admin/policies/sessions',
+    path: () => '/api/admin/policies/sessions',
+    body: true,
+  },
+  { method: 'GET', name: '/api/admin/groups', path: () => '/api/admin/groups', body: false },
+  { method: 'POST', name: '/api/admin/groups', path: () => '/api/admin/groups', body: true },
+  { method: 'GET', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: false },
+  { method: 'PATCH', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: true },
+  { method: 'GET', name: '/api/admin/users', path: () => '/api/admin/users', body: false },
+  { method: 'POST', name: '/api/admin/users', path: () => '/api/admin/users', body: true },
+  {
+    method: 'GET',
+    name: '/api/admin/users/{id}',
+    path: () => `/api/admin/users/${userId}`,
+    namesUser: true,
+    body: false,
+  },
+  {
+    method: 'PATCH',
+    name: '/api/admin/users/{id}',
+    path: () => `/api/admin/users/${userId}`,
+    namesUser: true,
+    body: true,
+  },
+  { method: 'PUT', name: '/api/admin/users/{id}/qr-code-pin-method', path: m, namesUser: true, body: true },
+  { method: 'GET', name: '/api/admin/users/{id}/qr-code-pin-method', path: m, namesUser: true, body: false },
+  {
+    method: 'PUT',
+    name: '/api/admin/users/{id}/qr-code-pin-method/standard-qr-code',
+    path: () => `${m()}/standard-qr-code`,
+    namesUser: true,
+    body: true,
+  },
+  {
+    method: 'PUT',
+    name: '/api/admin/users/{id}/qr-code-pin-method/temporary-qr-code',
+    path: () => `${m()}/temporary-qr-code`,
+    namesUser: true,
+    body: true,
+  },
+  {
+    method: 'POST',
+    name: '/api/admin/users/{id}/qr-code-pin-method/pin/reset',
+    path: () => `${m()}/pin/reset`,
+    namesUser: true,
+    body: true,
+  },
+  {
+    method: 'POST',
+    name: '/api/admin/users/{id}/qr-code-pin-method/unlock',
+    path: () => `${m()}/unlock`,
+    namesUser: true,
+    body: false,
+  },
+  {
+    method: 'POST',
+    name: '/api/admin/users/{id}/revoke-sign-in-sessions',
+    path: () => `/api/admin/users/${userId}/revoke-sign-in-sessions`,
+    namesUser: true,
+    body: false,
+  },
+  { method: 'GET', name: '/api/admin/audit-logs', path: () => '/api/admin/audit-logs', body: false },
+  { method: 'GET', name: '/api/admin/sign-in-logs', path: () => '/api/admin/sign-in-logs', body: false },
+  {
+    method: 'GET',
+    name: '/api/admin/reports/qr-code-expirations',
+    path: () => '/api/admin/reports/qr-code-expirations',
+    body: false,
+  },
+  { method: 'POST', name: '/api/auth/qr-pin/sign-in', path: () => '/api/auth/qr-pin/sign-in', body: true },
+  {
+    method: 'POST',
+    name: '/api/auth/qr-pin/change-pin',
+    path: () => '/api/auth/qr-pin/change-pin',
+    body: true,
+    session: true,
+  },
+  { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
+];
+
+const BAD_BODIES: [string, string][] = [
+  ['malformed JSON', '{"a":'],
+  ['a JSON array', '[1,2,3]'],
+  ['a JSON string', '"x"'],
+  ['null', 'null'],
+  ['an unknown field', '{"definitelyNotAField":1}'],
+  [
+    'Arabic-Indic digits where digits go',
+    '{"pin":"١٢٣٤٥٦٧٨","code":"١٢٣٤٥٦٧٨","newPin":"١٢٣٤٥٦٧٨","currentPin":"١٢٣٤٥٦٧٨"}',
+  ],
+  [
+    'wrong types everywhere',
+    '{"state":1,"displayName":[],"userPrincipalName":{},"pinLength":"8","qr":5,"pin":8,"startDateTime":7,"idleTimeoutInMinutes":"x","token":1}',
+  ],
+  ['deeply nested junk', `{"lockout":${'{"a":'.repeat(200)}1${'}'.repeat(200)}}`],
+];
+
+const BAD_QUERIES = [
+  'limit=0',
+  'limit=abc',
+  'cursor=%%%',
+  'cursor=eyJ4IjoxfQ',
+  'from=yesterday',
+  'withinDays=-1',
+  'nope=1',
+  'limit=1&limit=2',
+];
+
+async function expectClientError(res: Response, context: string) {
+  expect(res.status, context).toBeGreaterThanOrEqual(400);
+  expect(res.status, context).toBeLessThan(500);
+  const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+  expect(typeof body.error?.code, context).toBe('string');
+  expect(typeof body.error?.message, context).toBe('string');
+}
+
+const send = (route: Route, init: { raw?: string; query?: string; headers?: Record<string, string> }) =>
+  h.request(route.method, `${route.path()}${init.query ? `?${init.query}` : ''}`, {
+    raw: init.raw,
+    headers: init.headers,
+    cookie: route.session ? workerCookie : undefined,
+    token: route.session ? null : undefined,
+  });
+
+describe.each(ROUTES.filter((r) => r.body))('$method $name', (route) => {
+  test.each(BAD_BODIES)('%s → 4xx with the envelope', async (name, raw) => {
+    await expectClientError(await send(route, { raw }), `${route.method} ${route.path()} ${name}`);
+  });
+
+  test('a body of another media type → 415', async () => {
+    const res = await send(route, { raw: '{}', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(415);
+  });
+
+  test('a 70 KiB body → 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await send(route, { raw: JSON.stringify({ displayName: 'x'.repeat(70 * 1024) }) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe.each(ROUTES.filter((r) => !r.body))('$method $name', (route) => {
+  test.each(BAD_QUERIES)('?%s → 2xx or 4xx, never 5xx', async (query) => {
+    const res = await send(route, { query });
+    if (res.status >= 300) await expectClientError(res, `${route.method} ${route.path()}?${query}`);
+  });
+});
+
+test.each(ROUTES.filter((r) => r.namesUser))('$method $name with an unknown user id → 404', async (route) => {
+  const res = await h.request(route.method, route.path().replace(userId, 'no-such-user'), {
+    body: route.body ? {} : undefined,
+  });
+  expect(res.status).toBe(404);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+});
+
+test.each([
+  '/api/admin/users/no-such-user',
+  '/api/admin/users/no-such-user/qr-code-pin-method',
+  '/api/admin/users/no-such-user/qr-code-pin-method/standard-qr-code',
+  '/api/admin/users/no-such-user/qr-code-pin-method/temporary-qr-code',
+  '/api/admin/groups/no-such-group',
+])('DELETE %s → 404', async (path) => {
+  const res = await h.request('DELETE', path);
+  expect(res.status).toBe(404);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+});
+
+test('unknown routes and wrong methods are 404 in the envelope', async () => {
+  for (const [method, path] of [
+    ['GET', '/api/nope'],
+    ['DELETE', '/api/admin/policies/qr-code-pin'],
+    ['PUT', '/api/auth/session'],
+  ] as const) {
+    await expectClientError(await h.request(method, path), `${method} ${path}`);
+  }
+});
+
+test('nothing above reached the 500 path', () => {
+  expect(serverErrors).toEqual([]);
+});
