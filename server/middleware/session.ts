@@ -45,6 +45,13 @@ export const requireSession =
     await next();
   };
 
+/**
+ * A badge + PIN (kiosk) session is single-factor: an admin signed in that way acts with a manager's
+ * reach (their own groups' workers). Full admin rights need a console session or an API token.
+ */
+export const effectiveRole = (role: Role, sessionKind: 'kiosk' | 'console'): Role =>
+  sessionKind === 'kiosk' && role === 'admin' ? 'manager' : role;
+
 /** Admin API access: `Authorization: Bearer <api token>` or a signed-in session, with one of `roles`. */
 export const requireRole =
   (deps: ServiceDeps, roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
@@ -61,7 +68,8 @@ export const requireRole =
     const auth = c.get('auth');
     if (!auth) throw new ApiError('UNAUTHENTICATED');
     if (auth.session.mustChangePin) throw new ApiError('PIN_CHANGE_REQUIRED');
-    if (!roles.includes(auth.user.role)) throw new ApiError('FORBIDDEN');
-    c.set('actor', { type: 'user', userId: auth.user.id, role: auth.user.role, sessionId: auth.session.id });
+    const role = effectiveRole(auth.user.role, auth.session.kind);
+    if (!roles.includes(role)) throw new ApiError('FORBIDDEN');
+    c.set('actor', { type: 'user', userId: auth.user.id, role, sessionId: auth.session.id });
     await next();
   };

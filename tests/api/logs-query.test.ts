@@ -14,6 +14,7 @@ import {
   readError,
   readJson,
   signIn,
+  signedInAdmin,
   signedInUser,
   startHarness,
   type Harness,
@@ -252,7 +253,7 @@ describe('audit log', () => {
 
   test('userId finds what a signed-in user did and what was done to them', async () => {
     const store = await addGroup(h);
-    const admin = await signedInUser(h, { role: 'admin', groupIds: [store.id] });
+    const admin = await signedInAdmin(h, { groupIds: [store.id] });
     h.clock.advanceSeconds(1);
     const since = h.clock.now().toISOString();
     const renamed = await h.request('PATCH', `/api/admin/groups/${store.id}`, {

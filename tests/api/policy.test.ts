@@ -12,6 +12,7 @@ import {
   queryRows,
   readError,
   readJson,
+  signedInAdmin,
   signedInUser,
   signIn,
   startHarness,
@@ -451,7 +452,7 @@ describe('who may read and change the policies', () => {
   });
 
   test('an admin’s session may change the policy', async () => {
-    const admin = await signedInUser(h, { role: 'admin' });
+    const admin = await signedInAdmin(h);
     try {
       const res = await h.request('PATCH', QR_POLICY, {
         body: { temporaryQRCodeLifetimeInHours: 4 },

@@ -14,6 +14,7 @@ import {
   readError,
   readJson,
   signIn,
+  signedInAdmin,
   signedInUser,
   startHarness,
   type Harness,
@@ -577,8 +578,8 @@ describe('an enabled admin always remains', () => {
   let b: { cookie: string; user: UserView };
 
   test('with another enabled admin, an admin may step down, and then acts with the new role', async () => {
-    a = await signedInUser(g, { role: 'admin' });
-    b = await signedInUser(g, { role: 'admin' });
+    a = await signedInAdmin(g);
+    b = await signedInAdmin(g);
     const stepDown = await g.request('PATCH', `/api/admin/users/${tokenOwnerId}`, {
       body: { role: 'manager' },
     });

@@ -11,6 +11,7 @@ import type { Clock } from '../../server/domain/clock.js';
 import type { Argon2Parameters } from '../../server/platform/password-hasher.js';
 import { startRuntime, type Runtime } from '../../server/runtime.js';
 import type { IssuedQrPinMethod } from '../../server/services/qr-pin-method.js';
+import { createSession } from '../../server/services/sessions.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const SESSION_COOKIE_NAME = '__Host-shiftpass_session';
@@ -222,7 +223,8 @@ export const SIGNED_IN_CHOSEN_PIN = '56473829';
 
 /**
  * A user of any role with a badge, signed in on a kiosk and past the first-sign-in PIN change:
- * the session cookie can be used on every route the role allows. `pin` is the user's current PIN.
+ * the session cookie can be used on every route the role allows on a kiosk session (an admin's
+ * badge session has a manager's reach; see signedInAdmin). `pin` is the user's current PIN.
  */
 export async function signedInUser(
   h: Harness,
@@ -239,4 +241,25 @@ export async function signedInUser(
   if (change.status !== 204)
     throw new Error(`signedInUser: change-pin ${change.status} ${await change.text()}`);
   return { ...worker, pin: SIGNED_IN_CHOSEN_PIN, cookie };
+}
+
+/**
+ * An admin with a console session cookie. Console sign-in (password + second factor) is not built yet;
+ * until it is, tests mint the session through the same service the console will call. A badge + PIN
+ * session would not do: it gives an admin only a manager's reach.
+ */
+export async function signedInAdmin(
+  h: Harness,
+  user: Record<string, unknown> = {},
+): Promise<{ user: UserView; cookie: string }> {
+  const admin = await createUser(h, { ...user, role: 'admin' });
+  const { token } = await createSession(h.runtime.deps, {
+    userId: admin.id,
+    kind: 'console',
+    authMethod: 'password',
+    mustChangePin: false,
+    ipAddress: '127.0.0.1',
+    userAgent: 'vitest',
+  });
+  return { user: admin, cookie: `__Host-shiftpass_session=${token}` };
 }
