@@ -55,7 +55,9 @@ export class ApiError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { ...this.details, code: this.code, message: this.message } };
+    // Details follow code and message and can never replace them.
+    const { code: _code, message: _message, ...details } = this.details;
+    return { error: { code: this.code, message: this.message, ...details } };
   }
 }
 
