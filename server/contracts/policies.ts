@@ -33,4 +33,6 @@ export const patchQrPinPolicyBody = z.strictObject({
 export const patchSessionPolicyBody = z.strictObject({
   idleTimeoutInMinutes: int('idleTimeoutInMinutes').optional(),
   absoluteTimeoutInHours: int('absoluteTimeoutInHours').optional(),
+  kioskIdleSignOutInSeconds: int('kioskIdleSignOutInSeconds').optional(),
+  kioskIdleWarningInSeconds: int('kioskIdleWarningInSeconds').optional(),
 });

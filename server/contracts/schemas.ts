@@ -62,6 +62,8 @@ export interface SessionView {
   createdDateTime: string;
   expiresDateTime: string;
   idleTimeoutSeconds: number;
+  /** The kiosk's own inactivity sign-out: ask "Still there?" `warningSeconds` before `signOutAfterSeconds`. */
+  kioskIdle: { signOutAfterSeconds: number; warningSeconds: number };
 }
 
 export interface SignInResult {

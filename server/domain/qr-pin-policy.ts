@@ -32,6 +32,10 @@ export interface QrPinPolicy {
 export interface SessionPolicy {
   idleTimeoutInMinutes: number;
   absoluteTimeoutInHours: number;
+  /** A kiosk with no touch or key press for this long signs its worker out (Managed Home Screen: 300 s). */
+  kioskIdleSignOutInSeconds: number;
+  /** How long before that the kiosk asks "Still there?" with a countdown (Managed Home Screen: 60 s). */
+  kioskIdleWarningInSeconds: number;
 }
 
 export const POLICY_LIMITS = {
@@ -47,6 +51,8 @@ export const POLICY_LIMITS = {
   clientWindowSeconds: { min: 60, max: 86_400 },
   idleTimeoutInMinutes: { min: 1, max: 480 },
   absoluteTimeoutInHours: { min: 1, max: 24 },
+  kioskIdleSignOutInSeconds: { min: 30, max: 3600 },
+  kioskIdleWarningInSeconds: { min: 5, max: 300 },
 } as const;
 
 export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
@@ -67,7 +73,12 @@ export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
   },
 };
 
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleTimeoutInMinutes: 15, absoluteTimeoutInHours: 12 };
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleTimeoutInMinutes: 15,
+  absoluteTimeoutInHours: 12,
+  kioskIdleSignOutInSeconds: 300,
+  kioskIdleWarningInSeconds: 60,
+};
 
 /** Whether the policy lets this user sign in with a QR code + PIN. Exclusion wins over inclusion. */
 export function isUserInPolicyScope(policy: QrPinPolicy, userGroupIds: readonly string[]): boolean {

@@ -89,6 +89,13 @@ export async function updateSessionPolicy(
 ): Promise<SessionPolicy> {
   const before = await getSessionPolicy(deps);
   const after: SessionPolicy = { ...before, ...patch };
+  if (after.kioskIdleWarningInSeconds >= after.kioskIdleSignOutInSeconds) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'kioskIdleWarningInSeconds must be shorter than kioskIdleSignOutInSeconds.',
+      { field: 'kioskIdleWarningInSeconds' },
+    );
+  }
   await deps.repos.settings.put(SESSION_POLICY_KEY, after, deps.clock.now());
   await recordAudit(
     deps,

@@ -8,6 +8,7 @@ import type { UserRow } from '../db/repositories/users.js';
 import { addSeconds } from '../domain/clock.js';
 import { sessionStateAt } from '../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../platform/crypto.js';
+import type { SessionPolicy } from '../domain/qr-pin-policy.js';
 import type { ServiceDeps } from './deps.js';
 import { getSessionPolicy, sessionTimeoutsOf } from './policies.js';
 
@@ -50,7 +51,7 @@ export async function createSession(
   return { token, session };
 }
 
-export type ResolvedSession = { session: SessionRow; user: UserRow; idleTimeoutSeconds: number };
+export type ResolvedSession = { session: SessionRow; user: UserRow; policy: SessionPolicy };
 
 /** The live session for a token, or null when unknown, revoked, timed out or the user is disabled. */
 export async function resolveSession(deps: ServiceDeps, token: string): Promise<ResolvedSession | null> {
@@ -58,14 +59,14 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
   const found = await deps.repos.sessions.findByTokenHash(sha256(token));
   if (!found) return null;
   const now = deps.clock.now();
-  const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps));
-  if (sessionStateAt(found.session, timeouts, now) !== 'active') return null;
+  const policy = await getSessionPolicy(deps);
+  if (sessionStateAt(found.session, sessionTimeoutsOf(policy), now) !== 'active') return null;
   if (!found.user.accountEnabled) return null;
   if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await deps.repos.sessions.touch(found.session.id, now);
     found.session.lastSeenAt = now;
   }
-  return { ...found, idleTimeoutSeconds: timeouts.idleSeconds };
+  return { ...found, policy };
 }
 
 /** Ends every session of a user at once (PIN reset, code deletion, disabling, admin request). */
@@ -77,12 +78,21 @@ export async function endSession(deps: ServiceDeps, sessionId: string): Promise<
   await deps.repos.sessions.revoke(sessionId, deps.clock.now());
 }
 
-export function toSessionView({ session, user, idleTimeoutSeconds }: ResolvedSession): SessionView {
+export function toSessionView({ session, user, policy }: ResolvedSession): SessionView {
+  const timeouts = sessionTimeoutsOf(policy);
+  const absoluteEnd = Math.min(
+    session.expiresAt.getTime(),
+    session.createdAt.getTime() + timeouts.absoluteSeconds * 1000,
+  );
   return {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin: session.mustChangePin,
     createdDateTime: session.createdAt.toISOString(),
-    expiresDateTime: session.expiresAt.toISOString(),
-    idleTimeoutSeconds,
+    expiresDateTime: new Date(absoluteEnd).toISOString(),
+    idleTimeoutSeconds: timeouts.idleSeconds,
+    kioskIdle: {
+      signOutAfterSeconds: policy.kioskIdleSignOutInSeconds,
+      warningSeconds: policy.kioskIdleWarningInSeconds,
+    },
   };
 }

@@ -124,6 +124,7 @@ test('the session view says when the session ends and how long it may idle', asy
     createdDateTime: signedInAt.toISOString(),
     expiresDateTime: new Date(signedInAt.getTime() + 12 * 3600 * 1000).toISOString(),
     idleTimeoutSeconds: 900,
+    kioskIdle: { signOutAfterSeconds: 300, warningSeconds: 60 },
   });
 });
 

@@ -87,7 +87,12 @@ async function expectSignInError(harness: Harness, qr: string, pin: string, stat
 async function restorePolicy() {
   await patchPolicy(h, { ...DEFAULT_POLICY, state: 'enabled' });
   await h.request('PATCH', SESSION_POLICY, {
-    body: { idleTimeoutInMinutes: 15, absoluteTimeoutInHours: 12 },
+    body: {
+      idleTimeoutInMinutes: 15,
+      absoluteTimeoutInHours: 12,
+      kioskIdleSignOutInSeconds: 300,
+      kioskIdleWarningInSeconds: 60,
+    },
   });
 }
 
@@ -507,8 +512,18 @@ describe('audit', () => {
     const row = (await auditRows('policy.sessions.updated')).at(-1)!;
     expect(row).toMatchObject({ target_type: 'policy', target_id: 'sessions' });
     expect(JSON.parse(String(row.details))).toEqual({
-      before: { idleTimeoutInMinutes: 15, absoluteTimeoutInHours: 12 },
-      after: { idleTimeoutInMinutes: 20, absoluteTimeoutInHours: 12 },
+      before: {
+        idleTimeoutInMinutes: 15,
+        absoluteTimeoutInHours: 12,
+        kioskIdleSignOutInSeconds: 300,
+        kioskIdleWarningInSeconds: 60,
+      },
+      after: {
+        idleTimeoutInMinutes: 20,
+        absoluteTimeoutInHours: 12,
+        kioskIdleSignOutInSeconds: 300,
+        kioskIdleWarningInSeconds: 60,
+      },
     });
   });
 });
@@ -516,10 +531,40 @@ describe('audit', () => {
 describe('/api/admin/policies/sessions', () => {
   afterEach(restorePolicy);
 
-  test('defaults: 15 minutes idle, 12 hours absolute', async () => {
+  test('defaults: 15 minutes idle, 12 hours absolute; the kiosk warns at 4 and signs out at 5 idle minutes', async () => {
     const res = await hd.request('GET', SESSION_POLICY);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ idleTimeoutInMinutes: 15, absoluteTimeoutInHours: 12 });
+    expect(await res.json()).toEqual({
+      idleTimeoutInMinutes: 15,
+      absoluteTimeoutInHours: 12,
+      kioskIdleSignOutInSeconds: 300,
+      kioskIdleWarningInSeconds: 60,
+    });
+  });
+
+  test.each([
+    ['kioskIdleSignOutInSeconds', { kioskIdleWarningInSeconds: 5 }, 30, 3600],
+    ['kioskIdleWarningInSeconds', { kioskIdleSignOutInSeconds: 3600 }, 5, 300],
+  ] as const)('%s accepts %d to %d and refuses one beyond either end', async (field, others, min, max) => {
+    for (const value of [min, max]) {
+      const res = await h.request('PATCH', SESSION_POLICY, { body: { ...others, [field]: value } });
+      expect(res.status, `${field} = ${value}`).toBe(200);
+    }
+    for (const value of [min - 1, max + 1]) {
+      const res = await h.request('PATCH', SESSION_POLICY, { body: { ...others, [field]: value } });
+      expect(res.status, `${field} = ${value}`).toBe(400);
+      expect(await readError(res)).toMatchObject({ error: { code: 'VALIDATION_FAILED', field } });
+    }
+  });
+
+  test('the kiosk warning must come before the kiosk sign-out', async () => {
+    const res = await h.request('PATCH', SESSION_POLICY, {
+      body: { kioskIdleSignOutInSeconds: 60, kioskIdleWarningInSeconds: 60 },
+    });
+    expect(res.status).toBe(400);
+    expect(await readError(res)).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', field: 'kioskIdleWarningInSeconds' },
+    });
   });
 
   test.each([
@@ -555,7 +600,12 @@ describe('/api/admin/policies/sessions', () => {
     const idle = (await signIn(h, worker.qr, worker.pin)).cookie!;
     const probe = (await signIn(h, worker.qr, worker.pin)).cookie!;
     const res = await h.request('PATCH', SESSION_POLICY, { body: { idleTimeoutInMinutes: 5 } });
-    expect(await res.json()).toEqual({ idleTimeoutInMinutes: 5, absoluteTimeoutInHours: 12 });
+    expect(await res.json()).toEqual({
+      idleTimeoutInMinutes: 5,
+      absoluteTimeoutInHours: 12,
+      kioskIdleSignOutInSeconds: 300,
+      kioskIdleWarningInSeconds: 60,
+    });
 
     h.clock.advanceMs(5 * 60_000 - 1);
     const alive = await getSession(h, probe);
