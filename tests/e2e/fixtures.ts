@@ -27,6 +27,8 @@ export interface KioskOptions {
   badge: string | null;
   /** Whether the camera permission is granted (default true). */
   camera?: boolean;
+  /** Install Playwright's fake clock before the page loads, so tests can jump through idle time. */
+  installClock?: boolean;
 }
 
 interface Fixtures {
@@ -86,7 +88,7 @@ export const test = base.extend<Fixtures>({
 
   openKiosk: async ({ baseURL }, use, testInfo) => {
     const browsers: Browser[] = [];
-    await use(async ({ badge, camera = true }) => {
+    await use(async ({ badge, camera = true, installClock = false }) => {
       const video = writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge);
       const browser = await chromium.launch({
         executablePath: findChromium(),
@@ -95,6 +97,7 @@ export const test = base.extend<Fixtures>({
       browsers.push(browser);
       const context = await browser.newContext({ baseURL, permissions: camera ? ['camera'] : [] });
       const page = await context.newPage();
+      if (installClock) await page.clock.install();
       await page.goto('/');
       return page;
     });
@@ -103,3 +106,23 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Camera start plus the first decode. About 0.3 s on an idle machine; seen past 10 s once in ~30 runs
+ * with two Chromiums, the server and argon2 sharing two cores, so the scan step gets more room.
+ */
+export const SCAN_TIMEOUT = 25_000;
+
+/** From the PIN screen of a freshly provisioned worker to their home screen, choosing `newPin`. */
+export async function signInToHome(
+  page: Page,
+  worker: ProvisionedWorker,
+  newPin = '58203917',
+): Promise<void> {
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('New PIN', { exact: true }).fill(newPin);
+  await page.getByLabel('Confirm new PIN').fill(newPin);
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await page.getByRole('heading', { name: `Hello, ${worker.displayName}` }).waitFor();
+}

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.js';
+import { expect, SCAN_TIMEOUT, test } from './fixtures.js';
 
 test('a new worker scans their badge, types the PIN, chooses their own PIN and signs out', async ({
   provisionWorker,
@@ -8,7 +8,7 @@ test('a new worker scans their badge, types the PIN, chooses their own PIN and s
   const page = await openKiosk({ badge: worker.rawContent });
 
   // The PIN screen is reachable only by decoding the badge from the camera.
-  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
   await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
@@ -29,7 +29,7 @@ test('a new worker scans their badge, types the PIN, chooses their own PIN and s
 
   // Back on the scan screen, the badge still in front of the camera is read again;
   // the worker's own PIN now signs in straight to the home screen.
-  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
   await page.getByLabel('PIN', { exact: true }).fill('58203917');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeVisible();
@@ -42,13 +42,13 @@ test('a wrong PIN is refused in the browser and nobody is signed in', async ({
   const worker = await provisionWorker('Ben Okafor');
   const page = await openKiosk({ badge: worker.rawContent });
 
-  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
   const wrongPin = worker.pin === '24681357' ? '24681359' : '24681357';
   await page.getByLabel('PIN', { exact: true }).fill(wrongPin);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByRole('alert')).toHaveText('That PIN is not right. Try again.');
-  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
   expect(await page.context().cookies()).toEqual([]);
   expect((await page.request.get('/api/auth/session')).status()).toBe(401);
 });

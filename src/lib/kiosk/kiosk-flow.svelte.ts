@@ -1,17 +1,24 @@
 /**
  * The worker journey as a small state machine: scan → PIN → (change PIN) → home → sign out.
- * Components render `step`; every transition goes through a method here.
+ * Components render `step`; every transition goes through a method here. While someone is signed in,
+ * the kiosk watches for inactivity, for the server ending the session, and for sign-out in another tab.
  */
 import { api } from '$lib/api/client';
-import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
+import { IdleTimer } from '$lib/session/idle-timer';
+import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-channel';
+import { wipeWorkerData } from '$lib/session/wipe';
 import { parseQrPayload } from '$server/contracts/badge';
-import { FOREIGN_BADGE, messageFor } from './messages';
+import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
+import { FOREIGN_BADGE, messageFor, signOutMessages, type SignOutReason } from './messages';
 
 export type KioskStep = 'loading' | 'scan' | 'pin' | 'change-pin' | 'home';
 
 interface Worker {
   displayName: string;
 }
+
+/** How often a signed-in kiosk asks the server whether the session still stands (revocation). */
+const SESSION_CHECK_MS = 30_000;
 
 export class KioskFlow {
   step = $state<KioskStep>('loading');
@@ -21,28 +28,38 @@ export class KioskFlow {
   config = $state<KioskConfig | null>(null);
   /** Rule text from the server when a new PIN is refused. */
   pinRuleMessage = $state<string | null>(null);
+  /** Seconds until the idle sign-out while the "Still there?" dialog shows; null otherwise. */
+  idleSecondsLeft = $state<number | null>(null);
 
   #scannedBadge: string | null = null;
   /** The PIN just used to sign in, kept in memory only until the forced change is done. */
   #currentPin: string | null = null;
+  #idleTimer: IdleTimer | null = null;
+  #sessionCheck: ReturnType<typeof setInterval> | undefined;
+  #channel: SignOutChannel | null = null;
 
   get knowsCurrentPin(): boolean {
     return this.#currentPin !== null;
   }
 
   async load(): Promise<void> {
+    this.#channel = openSignOutChannel(() => void this.signOut('elsewhere'));
     const [config, session] = await Promise.all([
       api<KioskConfig>('GET', '/kiosk/config'),
       api<SessionView>('GET', '/auth/session'),
     ]);
     if (config.ok) this.config = config.data;
     if (session.ok) {
-      this.worker = { displayName: session.data.user.displayName };
-      this.step = session.data.mustChangePin ? 'change-pin' : 'home';
+      this.#enterSession(session.data);
     } else {
       this.step = 'scan';
       if (!config.ok) this.message = messageFor(config.error);
     }
+  }
+
+  destroy(): void {
+    this.#stopWatching();
+    this.#channel?.close();
   }
 
   /** A decoded QR text: refuse another organization's badge before asking for a PIN. */
@@ -64,6 +81,7 @@ export class KioskFlow {
     this.worker = null;
     this.message = message;
     this.pinRuleMessage = null;
+    this.idleSecondsLeft = null;
     this.step = 'scan';
   }
 
@@ -71,19 +89,17 @@ export class KioskFlow {
     if (!this.#scannedBadge || this.busy) return;
     this.busy = true;
     const result = await api<SignInResult>('POST', '/auth/qr-pin/sign-in', { qr: this.#scannedBadge, pin });
-    this.busy = false;
     if (result.ok) {
       this.#scannedBadge = null;
       this.message = null;
-      this.worker = { displayName: result.data.user.displayName };
-      if (result.data.mustChangePin) {
-        this.#currentPin = pin;
-        this.step = 'change-pin';
-      } else {
-        this.step = 'home';
-      }
+      if (result.data.mustChangePin) this.#currentPin = pin;
+      const session = await api<SessionView>('GET', '/auth/session');
+      this.busy = false;
+      if (session.ok) this.#enterSession(session.data);
+      else this.backToScan(messageFor(session.error));
       return;
     }
+    this.busy = false;
     const text = messageFor(result.error);
     if (result.error.code === 'PIN_INCORRECT' || result.error.code === 'NETWORK_ERROR') {
       this.message = text;
@@ -105,16 +121,61 @@ export class KioskFlow {
       this.step = 'home';
       return;
     }
-    if (result.error.code === 'UNAUTHENTICATED')
-      return this.backToScan('Your session ended. Scan your badge again.');
+    if (result.error.code === 'UNAUTHENTICATED') return this.signOut('revoked');
     this.pinRuleMessage =
       result.error.code === 'PIN_POLICY_VIOLATION' ? result.error.message : messageFor(result.error);
   }
 
-  async signOut(): Promise<void> {
+  /** "I'm still here" in the inactivity dialog. */
+  stillHere(): void {
+    this.#idleTimer?.reset();
+    this.idleSecondsLeft = null;
+  }
+
+  /**
+   * Ends the worker's time on this phone, whatever the trigger: the server session, the worker's data
+   * in this browser, the other tabs, and the screen, which returns to a fresh scan.
+   */
+  async signOut(reason: SignOutReason): Promise<void> {
+    const wasSignedIn = this.step === 'home' || this.step === 'change-pin';
+    if (reason === 'elsewhere' && !wasSignedIn) return;
+    this.#stopWatching();
     this.busy = true;
-    await api<void>('POST', '/auth/sign-out');
+    // Also after a revocation: the answer clears the cookie and the HTTP cache. Another tab's sign-out
+    // has done that already for the whole browser profile.
+    if (reason !== 'elsewhere') await api<void>('POST', '/auth/sign-out');
+    await wipeWorkerData();
+    if (reason !== 'elsewhere') this.#channel?.announce();
     this.busy = false;
-    this.backToScan();
+    this.backToScan(signOutMessages[reason]);
+  }
+
+  #enterSession(session: SessionView): void {
+    this.worker = { displayName: session.user.displayName };
+    this.step = session.mustChangePin ? 'change-pin' : 'home';
+    this.#stopWatching();
+    this.#idleTimer = new IdleTimer({
+      signOutAfterMs: session.kioskIdle.signOutAfterSeconds * 1000,
+      warningMs: session.kioskIdle.warningSeconds * 1000,
+      onWarning: (seconds) => (this.idleSecondsLeft = seconds),
+      onActive: () => (this.idleSecondsLeft = null),
+      onTimeout: () => void this.signOut('idle'),
+    });
+    this.#idleTimer.start();
+    this.#sessionCheck = setInterval(() => void this.#checkSession(), SESSION_CHECK_MS);
+  }
+
+  async #checkSession(): Promise<void> {
+    const session = await api<SessionView>('GET', '/auth/session');
+    // Offline answers (NETWORK_ERROR) keep the session for now; only the server's "no" ends it.
+    if (!session.ok && session.status === 401) await this.signOut('revoked');
+  }
+
+  #stopWatching(): void {
+    this.#idleTimer?.stop();
+    this.#idleTimer = null;
+    if (this.#sessionCheck !== undefined) clearInterval(this.#sessionCheck);
+    this.#sessionCheck = undefined;
+    this.idleSecondsLeft = null;
   }
 }

@@ -29,3 +29,12 @@ export const cameraMessages: Record<CameraProblem, string> = {
 
 export const messageFor = (error: { code: string; message: string }): string =>
   signInMessages[error.code] ?? error.message;
+
+export type SignOutReason = 'button' | 'idle' | 'revoked' | 'elsewhere';
+
+export const signOutMessages: Record<SignOutReason, string | null> = {
+  button: null,
+  idle: 'You were signed out because the phone was not used for a while.',
+  revoked: 'Your session ended. Scan your badge to sign in again.',
+  elsewhere: null,
+};

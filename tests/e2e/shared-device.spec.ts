@@ -1,0 +1,118 @@
+/**
+ * Shared-device hygiene: whatever ends a worker's time on the phone (the button, inactivity, the server
+ * revoking the session, a sign-out in another tab) leaves nothing of them behind.
+ */
+import { request, type Page } from '@playwright/test';
+import { expect, SCAN_TIMEOUT, signInToHome, test } from './fixtures.js';
+
+async function sessionCookieValue(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === '__Host-shiftpass_session');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.value;
+}
+
+/** Asks the server directly whether a captured session token still works. */
+async function serverAccepts(baseURL: string, token: string): Promise<boolean> {
+  const api = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `__Host-shiftpass_session=${token}` },
+  });
+  const status = (await api.get('/api/auth/session')).status();
+  await api.dispose();
+  return status === 200;
+}
+
+test('an idle kiosk asks "Still there?", and signs the worker out when nobody answers', async ({
+  provisionWorker,
+  openKiosk,
+  baseURL,
+}) => {
+  const worker = await provisionWorker('Dana Idle');
+  const page = await openKiosk({ badge: worker.rawContent, installClock: true });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await signInToHome(page, worker);
+  const token = await sessionCookieValue(page);
+  const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
+
+  // Default policy: warn after 4 idle minutes, sign out after 5.
+  await page.clock.fastForward('03:30');
+  await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  await page.clock.fastForward('00:45');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/signed out in \d+ seconds/);
+  await page.getByRole('button', { name: "I'm still here" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeVisible();
+
+  await page.clock.fastForward('05:05');
+  await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeHidden();
+  expect(await page.context().cookies()).toEqual([]);
+  expect(await serverAccepts(baseURL!, token)).toBe(false);
+});
+
+test('signing out wipes the worker’s browser data, keeps the device’s, and signs out every other tab', async ({
+  provisionWorker,
+  openKiosk,
+  baseURL,
+}) => {
+  const worker = await provisionWorker('Eli Tabs');
+  const page = await openKiosk({ badge: worker.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await signInToHome(page, worker);
+  const token = await sessionCookieValue(page);
+
+  const second = await page.context().newPage();
+  await second.goto('/');
+  await expect(second.getByRole('heading', { name: 'Hello, Eli Tabs' })).toBeVisible();
+
+  // What a worker's apps might leave behind, next to what belongs to the phone.
+  await page.evaluate(async () => {
+    sessionStorage.setItem('draft', 'Eli’s notes');
+    await caches.open('worker-data').then((c) => c.put('/worker/profile', new Response('Eli')));
+    const open = (name: string) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      });
+    await open('shiftpass-worker-notes');
+    await open('shiftpass-device');
+  });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Eli Tabs' })).toBeHidden();
+  await expect(second.getByRole('heading', { name: 'Hello, Eli Tabs' })).toBeHidden();
+
+  expect(await page.context().cookies()).toEqual([]);
+  expect(await serverAccepts(baseURL!, token)).toBe(false);
+  const left = await page.evaluate(async () => ({
+    sessionStorage: sessionStorage.length,
+    caches: await caches.keys(),
+    databases: (await indexedDB.databases()).map((d) => d.name).sort(),
+  }));
+  expect(left.sessionStorage).toBe(0);
+  expect(left.caches.filter((name) => !name.startsWith('shell-'))).toEqual([]);
+  expect(left.databases).toEqual(['shiftpass-device']);
+});
+
+test('a session the server revokes ends on the kiosk within half a minute', async ({
+  provisionWorker,
+  openKiosk,
+  adminApi,
+}) => {
+  const worker = await provisionWorker('Fay Revoked');
+  const page = await openKiosk({ badge: worker.rawContent, installClock: true });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await signInToHome(page, worker);
+
+  const revoke = await adminApi.post(`/api/admin/users/${worker.id}/revoke-sign-in-sessions`);
+  expect(revoke.status()).toBe(204);
+  await page.clock.fastForward('00:31');
+  await expect(page.getByRole('heading', { name: 'Hello, Fay Revoked' })).toBeHidden();
+  expect(await page.context().cookies()).toEqual([]);
+});
