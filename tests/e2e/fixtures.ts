@@ -27,8 +27,6 @@ export interface KioskOptions {
   badge: string | null;
   /** Whether the camera permission is granted (default true). */
   camera?: boolean;
-  /** Install Playwright's fake clock before the page loads, so tests can jump through idle time. */
-  installClock?: boolean;
 }
 
 interface Fixtures {
@@ -88,7 +86,7 @@ export const test = base.extend<Fixtures>({
 
   openKiosk: async ({ baseURL }, use, testInfo) => {
     const browsers: Browser[] = [];
-    await use(async ({ badge, camera = true, installClock = false }) => {
+    await use(async ({ badge, camera = true }) => {
       const video = writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge);
       const browser = await chromium.launch({
         executablePath: findChromium(),
@@ -97,7 +95,6 @@ export const test = base.extend<Fixtures>({
       browsers.push(browser);
       const context = await browser.newContext({ baseURL, permissions: camera ? ['camera'] : [] });
       const page = await context.newPage();
-      if (installClock) await page.clock.install();
       await page.goto('/');
       return page;
     });

@@ -28,8 +28,11 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
   baseURL,
 }) => {
   const worker = await provisionWorker('Dana Idle');
-  const page = await openKiosk({ badge: worker.rawContent, installClock: true });
+  const page = await openKiosk({ badge: worker.rawContent });
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  // The fake clock goes in after the scan: the decoder's own timers keep running on real time, and
+  // every timer the kiosk starts at sign-in runs on the clock the test moves.
+  await page.clock.install();
   await signInToHome(page, worker);
   const token = await sessionCookieValue(page);
   const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
@@ -106,8 +109,11 @@ test('a session the server revokes ends on the kiosk within half a minute', asyn
   adminApi,
 }) => {
   const worker = await provisionWorker('Fay Revoked');
-  const page = await openKiosk({ badge: worker.rawContent, installClock: true });
+  const page = await openKiosk({ badge: worker.rawContent });
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  // The fake clock goes in after the scan: the decoder's own timers keep running on real time, and
+  // every timer the kiosk starts at sign-in runs on the clock the test moves.
+  await page.clock.install();
   await signInToHome(page, worker);
 
   const revoke = await adminApi.post(`/api/admin/users/${worker.id}/revoke-sign-in-sessions`);
