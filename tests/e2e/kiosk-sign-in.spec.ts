@@ -47,7 +47,7 @@ test('a wrong PIN is refused in the browser and nobody is signed in', async ({
   await page.getByLabel('PIN', { exact: true }).fill(wrongPin);
   await page.getByRole('button', { name: 'Sign in' }).click();
 
-  await expect(page.getByRole('alert')).toHaveText('That PIN is not right. Try again.');
+  await expect(page.getByRole('alert')).toHaveText('That PIN is not right. 9 tries left.');
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
   expect(await page.context().cookies()).toEqual([]);
   expect((await page.request.get('/api/auth/session')).status()).toBe(401);
@@ -71,4 +71,53 @@ test('a blocked camera is explained in words with a way forward', async ({ openK
 
   await expect(page.getByRole('alert')).toContainText('The camera is blocked');
   await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
+});
+
+test('ten wrong PINs lock the badge: the PIN screen counts down and refuses until it ends', async ({
+  provisionWorker,
+  openKiosk,
+  adminApi,
+}) => {
+  const worker = await provisionWorker('Hana Locked');
+  const page = await openKiosk({ badge: worker.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await page.clock.install();
+  const wrongPin = worker.pin === '24681357' ? '24681359' : '24681357';
+  const pinField = page.getByLabel('PIN', { exact: true });
+  const signIn = page.getByRole('button', { name: 'Sign in' });
+
+  for (let left = 9; left >= 1; left--) {
+    await pinField.fill(wrongPin);
+    await signIn.click();
+    await expect(page.getByRole('alert')).toContainText(left === 1 ? '1 try left' : `${left} tries left`);
+  }
+  await pinField.fill(wrongPin);
+  await signIn.click();
+  await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. Try again in 1:00.');
+  await expect(signIn).toBeDisabled();
+
+  await page.clock.fastForward('00:30');
+  await expect(page.getByRole('alert')).toContainText(/Try again in 0:(29|30)\./);
+  await page.clock.fastForward('00:31');
+  await expect(signIn).toBeEnabled();
+
+  // A manager unlocks the badge (the server's lock runs on real time); the right PIN then works.
+  expect((await adminApi.post(`/api/admin/users/${worker.id}/qr-code-pin-method/unlock`)).status()).toBe(204);
+  await pinField.fill(worker.pin);
+  await signIn.click();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+});
+
+test('the PIN can be shown and hidden again', async ({ provisionWorker, openKiosk }) => {
+  const worker = await provisionWorker('Ivo Reveal');
+  const page = await openKiosk({ badge: worker.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  const pinField = page.getByLabel('PIN', { exact: true });
+  await pinField.fill('1234');
+  await expect(pinField).toHaveAttribute('type', 'password');
+  await page.getByRole('button', { name: 'Show PIN' }).click();
+  await expect(pinField).toHaveAttribute('type', 'text');
+  await expect(page.getByRole('button', { name: 'Hide PIN' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Hide PIN' }).click();
+  await expect(pinField).toHaveAttribute('type', 'password');
 });

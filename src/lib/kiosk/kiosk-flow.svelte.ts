@@ -9,7 +9,13 @@ import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-c
 import { wipeWorkerData } from '$lib/session/wipe';
 import { parseQrPayload } from '$server/contracts/badge';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
-import { FOREIGN_BADGE, messageFor, signOutMessages, type SignOutReason } from './messages';
+import {
+  FOREIGN_BADGE,
+  messageFor,
+  pinIncorrectMessage,
+  signOutMessages,
+  type SignOutReason,
+} from './messages';
 
 export type KioskStep = 'loading' | 'scan' | 'pin' | 'change-pin' | 'home';
 
@@ -30,6 +36,9 @@ export class KioskFlow {
   pinRuleMessage = $state<string | null>(null);
   /** Seconds until the idle sign-out while the "Still there?" dialog shows; null otherwise. */
   idleSecondsLeft = $state<number | null>(null);
+  /** Seconds until a locked badge may try a PIN again; null when not locked. */
+  lockSecondsLeft = $state<number | null>(null);
+  #lockTimer: ReturnType<typeof setInterval> | undefined;
 
   #scannedBadge: string | null = null;
   /** The PIN just used to sign in, kept in memory only until the forced change is done. */
@@ -59,6 +68,7 @@ export class KioskFlow {
 
   destroy(): void {
     this.#stopWatching();
+    this.#stopLockCountdown();
     this.#channel?.close();
   }
 
@@ -82,6 +92,7 @@ export class KioskFlow {
     this.message = message;
     this.pinRuleMessage = null;
     this.idleSecondsLeft = null;
+    this.#stopLockCountdown();
     this.step = 'scan';
   }
 
@@ -100,12 +111,36 @@ export class KioskFlow {
       return;
     }
     this.busy = false;
-    const text = messageFor(result.error);
-    if (result.error.code === 'PIN_INCORRECT' || result.error.code === 'NETWORK_ERROR') {
-      this.message = text;
+    const { error } = result;
+    if (error.code === 'PIN_INCORRECT') {
+      this.message = pinIncorrectMessage(error.remainingAttempts);
+    } else if (error.code === 'METHOD_LOCKED' && typeof error.retryAfterSeconds === 'number') {
+      this.message = null;
+      this.#startLockCountdown(error.retryAfterSeconds);
+    } else if (error.code === 'NETWORK_ERROR') {
+      this.message = messageFor(error);
     } else {
-      this.backToScan(text);
+      this.backToScan(messageFor(error));
     }
+  }
+
+  /** Counts down a timed lock on the PIN screen; Sign in stays disabled until it ends. */
+  #startLockCountdown(seconds: number): void {
+    this.#stopLockCountdown();
+    const ends = performance.now() + seconds * 1000;
+    const tick = () => {
+      const left = Math.ceil((ends - performance.now()) / 1000);
+      this.lockSecondsLeft = left > 0 ? left : null;
+      if (left <= 0) this.#stopLockCountdown();
+    };
+    tick();
+    this.#lockTimer = setInterval(tick, 1000);
+  }
+
+  #stopLockCountdown(): void {
+    if (this.#lockTimer !== undefined) clearInterval(this.#lockTimer);
+    this.#lockTimer = undefined;
+    this.lockSecondsLeft = null;
   }
 
   async changePin(newPin: string, currentPin?: string): Promise<void> {

@@ -38,3 +38,14 @@ export const signOutMessages: Record<SignOutReason, string | null> = {
   revoked: 'Your session ended. Scan your badge to sign in again.',
   elsewhere: null,
 };
+
+export function pinIncorrectMessage(remainingAttempts: unknown): string {
+  if (typeof remainingAttempts !== 'number') return signInMessages.PIN_INCORRECT!;
+  return remainingAttempts === 1
+    ? 'That PIN is not right. 1 try left before your badge is locked for a while.'
+    : `That PIN is not right. ${remainingAttempts} tries left.`;
+}
+
+/** "1:05" for 65 seconds. */
+export const formatCountdown = (seconds: number): string =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
