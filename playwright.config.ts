@@ -13,7 +13,9 @@ const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: 2,
+  // One browser at a time: with two Chromiums, the server and argon2 on two cores, the camera decoder
+  // now and then went more than 25 s without a decode (see the issue-4 notes).
+  workers: 1,
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],

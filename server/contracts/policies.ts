@@ -35,4 +35,5 @@ export const patchSessionPolicyBody = z.strictObject({
   absoluteTimeoutInHours: int('absoluteTimeoutInHours').optional(),
   kioskIdleSignOutInSeconds: int('kioskIdleSignOutInSeconds').optional(),
   kioskIdleWarningInSeconds: int('kioskIdleWarningInSeconds').optional(),
+  kioskOfflineGraceInSeconds: int('kioskOfflineGraceInSeconds').optional(),
 });

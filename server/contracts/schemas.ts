@@ -64,6 +64,8 @@ export interface SessionView {
   idleTimeoutSeconds: number;
   /** The kiosk's own inactivity sign-out: ask "Still there?" `warningSeconds` before `signOutAfterSeconds`. */
   kioskIdle: { signOutAfterSeconds: number; warningSeconds: number };
+  /** How long the kiosk keeps this session open while the server cannot be reached. */
+  kioskOfflineGraceSeconds: number;
 }
 
 export interface SignInResult {

@@ -36,6 +36,8 @@ export interface SessionPolicy {
   kioskIdleSignOutInSeconds: number;
   /** How long before that the kiosk asks "Still there?" with a countdown (Managed Home Screen: 60 s). */
   kioskIdleWarningInSeconds: number;
+  /** How long an open kiosk session keeps working while the server cannot be reached. */
+  kioskOfflineGraceInSeconds: number;
 }
 
 export const POLICY_LIMITS = {
@@ -53,6 +55,7 @@ export const POLICY_LIMITS = {
   absoluteTimeoutInHours: { min: 1, max: 24 },
   kioskIdleSignOutInSeconds: { min: 30, max: 3600 },
   kioskIdleWarningInSeconds: { min: 5, max: 300 },
+  kioskOfflineGraceInSeconds: { min: 0, max: 3600 },
 } as const;
 
 export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
@@ -78,6 +81,7 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   absoluteTimeoutInHours: 12,
   kioskIdleSignOutInSeconds: 300,
   kioskIdleWarningInSeconds: 60,
+  kioskOfflineGraceInSeconds: 300,
 };
 
 /** Whether the policy lets this user sign in with a QR code + PIN. Exclusion wins over inclusion. */

@@ -94,5 +94,6 @@ export function toSessionView({ session, user, policy }: ResolvedSession): Sessi
       signOutAfterSeconds: policy.kioskIdleSignOutInSeconds,
       warningSeconds: policy.kioskIdleWarningInSeconds,
     },
+    kioskOfflineGraceSeconds: policy.kioskOfflineGraceInSeconds,
   };
 }

@@ -125,6 +125,7 @@ test('the session view says when the session ends and how long it may idle', asy
     expiresDateTime: new Date(signedInAt.getTime() + 12 * 3600 * 1000).toISOString(),
     idleTimeoutSeconds: 900,
     kioskIdle: { signOutAfterSeconds: 300, warningSeconds: 60 },
+    kioskOfflineGraceSeconds: 300,
   });
 });
 

@@ -92,6 +92,7 @@ async function restorePolicy() {
       absoluteTimeoutInHours: 12,
       kioskIdleSignOutInSeconds: 300,
       kioskIdleWarningInSeconds: 60,
+      kioskOfflineGraceInSeconds: 300,
     },
   });
 }
@@ -517,12 +518,14 @@ describe('audit', () => {
         absoluteTimeoutInHours: 12,
         kioskIdleSignOutInSeconds: 300,
         kioskIdleWarningInSeconds: 60,
+        kioskOfflineGraceInSeconds: 300,
       },
       after: {
         idleTimeoutInMinutes: 20,
         absoluteTimeoutInHours: 12,
         kioskIdleSignOutInSeconds: 300,
         kioskIdleWarningInSeconds: 60,
+        kioskOfflineGraceInSeconds: 300,
       },
     });
   });
@@ -539,6 +542,7 @@ describe('/api/admin/policies/sessions', () => {
       absoluteTimeoutInHours: 12,
       kioskIdleSignOutInSeconds: 300,
       kioskIdleWarningInSeconds: 60,
+      kioskOfflineGraceInSeconds: 300,
     });
   });
 
@@ -570,6 +574,7 @@ describe('/api/admin/policies/sessions', () => {
   test.each([
     ['idleTimeoutInMinutes', 1, 480],
     ['absoluteTimeoutInHours', 1, 24],
+    ['kioskOfflineGraceInSeconds', 0, 3600],
   ] as const)('%s accepts %d to %d and refuses one beyond either end', async (field, min, max) => {
     for (const value of [min, max]) {
       const res = await h.request('PATCH', SESSION_POLICY, { body: { [field]: value } });
@@ -605,6 +610,7 @@ describe('/api/admin/policies/sessions', () => {
       absoluteTimeoutInHours: 12,
       kioskIdleSignOutInSeconds: 300,
       kioskIdleWarningInSeconds: 60,
+      kioskOfflineGraceInSeconds: 300,
     });
 
     h.clock.advanceMs(5 * 60_000 - 1);

@@ -122,3 +122,36 @@ test('a session the server revokes ends on the kiosk within half a minute', asyn
   await expect(page.getByRole('heading', { name: 'Hello, Fay Revoked' })).toBeHidden();
   expect(await page.context().cookies()).toEqual([]);
 });
+
+test('offline: a sign-in says the network is needed; an open session outlives a short outage and ends after the grace period', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Jo Offline');
+  const page = await openKiosk({ badge: worker.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+
+  await page.context().setOffline(true);
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Signing in needs the network');
+  await page.context().setOffline(false);
+
+  await page.clock.install();
+  await signInToHome(page, worker);
+  const home = page.getByRole('heading', { name: 'Hello, Jo Offline' });
+
+  // Offline with someone working (touching the screen): fine for the default 5-minute grace period.
+  await page.context().setOffline(true);
+  for (const step of ['02:00', '02:00']) {
+    await page.clock.fastForward(step);
+    await home.click();
+    await expect(home).toBeVisible();
+  }
+  await page.clock.fastForward('01:30');
+  await expect(home).toBeHidden();
+
+  // The server hears of the sign-out once the network is back, and the cookie goes.
+  await page.context().setOffline(false);
+  await expect.poll(() => page.context().cookies()).toEqual([]);
+});

@@ -5,6 +5,7 @@
  */
 import { api } from '$lib/api/client';
 import { IdleTimer } from '$lib/session/idle-timer';
+import { flushPendingSignOut, rememberPendingSignOut } from '$lib/session/pending-sign-out';
 import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-channel';
 import { wipeWorkerData } from '$lib/session/wipe';
 import { parseQrPayload } from '$server/contracts/badge';
@@ -46,6 +47,10 @@ export class KioskFlow {
   #idleTimer: IdleTimer | null = null;
   #sessionCheck: ReturnType<typeof setInterval> | undefined;
   #channel: SignOutChannel | null = null;
+  /** performance.now() of the server's last "yes, still signed in", for the offline grace period. */
+  #lastConfirmed = 0;
+  #offlineGraceMs = 0;
+  readonly #onOnline = () => void flushPendingSignOut();
 
   get knowsCurrentPin(): boolean {
     return this.#currentPin !== null;
@@ -53,6 +58,9 @@ export class KioskFlow {
 
   async load(): Promise<void> {
     this.#channel = openSignOutChannel(() => void this.signOut('elsewhere'));
+    window.addEventListener('online', this.#onOnline);
+    // A sign-out made offline goes to the server before anyone is looked up.
+    await flushPendingSignOut();
     const [config, session] = await Promise.all([
       api<KioskConfig>('GET', '/kiosk/config'),
       api<SessionView>('GET', '/auth/session'),
@@ -70,6 +78,7 @@ export class KioskFlow {
     this.#stopWatching();
     this.#stopLockCountdown();
     this.#channel?.close();
+    window.removeEventListener('online', this.#onOnline);
   }
 
   /** A decoded QR text: refuse another organization's badge before asking for a PIN. */
@@ -178,7 +187,10 @@ export class KioskFlow {
     this.busy = true;
     // Also after a revocation: the answer clears the cookie and the HTTP cache. Another tab's sign-out
     // has done that already for the whole browser profile.
-    if (reason !== 'elsewhere') await api<void>('POST', '/auth/sign-out');
+    if (reason !== 'elsewhere') {
+      const result = await api<void>('POST', '/auth/sign-out');
+      if (!result.ok && result.error.code === 'NETWORK_ERROR') rememberPendingSignOut();
+    }
     await wipeWorkerData();
     if (reason !== 'elsewhere') this.#channel?.announce();
     this.busy = false;
@@ -197,13 +209,21 @@ export class KioskFlow {
       onTimeout: () => void this.signOut('idle'),
     });
     this.#idleTimer.start();
+    this.#lastConfirmed = performance.now();
+    this.#offlineGraceMs = session.kioskOfflineGraceSeconds * 1000;
     this.#sessionCheck = setInterval(() => void this.#checkSession(), SESSION_CHECK_MS);
   }
 
   async #checkSession(): Promise<void> {
     const session = await api<SessionView>('GET', '/auth/session');
-    // Offline answers (NETWORK_ERROR) keep the session for now; only the server's "no" ends it.
-    if (!session.ok && session.status === 401) await this.signOut('revoked');
+    if (session.ok) {
+      this.#lastConfirmed = performance.now();
+    } else if (session.error.code === 'NETWORK_ERROR') {
+      // Offline: the session carries on for the grace period (monotonic clock), then ends here.
+      if (performance.now() - this.#lastConfirmed >= this.#offlineGraceMs) await this.signOut('offline');
+    } else if (session.status === 401) {
+      await this.signOut('revoked');
+    }
   }
 
   #stopWatching(): void {

@@ -11,7 +11,8 @@ export const signInMessages: Record<string, string> = {
   METHOD_DISABLED_BY_POLICY: 'Badge sign-in is not turned on for you. Ask your manager.',
   ACCESS_BLOCKED_BY_POLICY: 'Sign-in is not allowed here right now.',
   PIN_POLICY_VIOLATION: 'That PIN is not allowed.',
-  NETWORK_ERROR: 'No connection to the server. Check the network and try again.',
+  NETWORK_ERROR:
+    'Signing in needs the network, and this phone is offline. Check Wi-Fi or mobile data, then try again.',
   VALIDATION_FAILED: 'Something in the form is not valid.',
 };
 
@@ -30,12 +31,13 @@ export const cameraMessages: Record<CameraProblem, string> = {
 export const messageFor = (error: { code: string; message: string }): string =>
   signInMessages[error.code] ?? error.message;
 
-export type SignOutReason = 'button' | 'idle' | 'revoked' | 'elsewhere';
+export type SignOutReason = 'button' | 'idle' | 'revoked' | 'offline' | 'elsewhere';
 
 export const signOutMessages: Record<SignOutReason, string | null> = {
   button: null,
   idle: 'You were signed out because the phone was not used for a while.',
   revoked: 'Your session ended. Scan your badge to sign in again.',
+  offline: 'You were signed out because the phone has been offline for too long.',
   elsewhere: null,
 };
 
