@@ -98,6 +98,34 @@ export const test = base.extend<Fixtures>({
       await page.goto('/');
       return page;
     });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      // Evidence for camera trouble: what each kiosk showed and what its <video> was doing.
+      for (const [i, browser] of browsers.entries()) {
+        for (const [j, page] of browser
+          .contexts()
+          .flatMap((c) => c.pages())
+          .entries()) {
+          await page.screenshot({ path: testInfo.outputPath(`kiosk-${i}-${j}.png`) }).catch(() => undefined);
+          const video = await page
+            .evaluate(() => {
+              const v = document.querySelector('#viewfinder video') as HTMLVideoElement | null;
+              return v
+                ? {
+                    readyState: v.readyState,
+                    width: v.videoWidth,
+                    currentTime: v.currentTime,
+                    paused: v.paused,
+                  }
+                : null;
+            })
+            .catch((error: unknown) => String(error));
+          await testInfo.attach(`kiosk-${i}-${j}-video`, {
+            body: JSON.stringify(video),
+            contentType: 'application/json',
+          });
+        }
+      }
+    }
     for (const browser of browsers) await browser.close();
   },
 });

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import QRCode from 'qrcode';
+import { QR_ERROR_CORRECTION, readableMaskFor } from '../../server/platform/qr-image.js';
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -12,7 +13,11 @@ const QUIET_ZONE_MODULES = 4;
 export function writeBadgeVideo(path: string, text: string | null): string {
   const luma = Buffer.alloc(WIDTH * HEIGHT, 235);
   if (text !== null) {
-    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q' });
+    // The same module matrix as the badge PNG the API issues (same level, same mask).
+    const { modules } = QRCode.create(text, {
+      errorCorrectionLevel: QR_ERROR_CORRECTION,
+      maskPattern: readableMaskFor(text),
+    });
     const span = modules.size + 2 * QUIET_ZONE_MODULES;
     const pixelsPerModule = Math.floor(Math.min(WIDTH, HEIGHT) / span);
     const left = Math.floor((WIDTH - modules.size * pixelsPerModule) / 2);

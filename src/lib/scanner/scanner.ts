@@ -46,13 +46,9 @@ export async function startScanner(options: ScannerOptions): Promise<ScannerHand
   try {
     await scanner.start(
       { facingMode: 'environment' },
-      {
-        fps: 10,
-        qrbox: (w, h) => ({
-          width: Math.floor(Math.min(w, h) * 0.8),
-          height: Math.floor(Math.min(w, h) * 0.8),
-        }),
-      },
+      // No qrbox: the whole frame is decoded. A scan box crops the image before decoding, and a badge
+      // held close fills the box and loses its quiet zone, which made decodes fail intermittently.
+      { fps: 10 },
       (text) => {
         if (!stopped) options.onDecode(text);
       },
