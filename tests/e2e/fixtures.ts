@@ -62,7 +62,9 @@ export const test = base.extend<Fixtures>({
     });
     if (policy.status() !== 200) throw new Error(`enable policy: ${policy.status()} ${await policy.text()}`);
     await use(async (displayName) => {
-      const upn = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${testInfo.testId}@store.example`;
+      // Unique per test, repetition and retry: they all share one server.
+      const run = `${testInfo.testId}.${testInfo.repeatEachIndex}.${testInfo.retry}`;
+      const upn = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${run}@store.example`;
       const created = await adminApi.post('/api/admin/users', {
         data: { userPrincipalName: upn, displayName },
       });
