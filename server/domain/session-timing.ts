@@ -11,6 +11,16 @@ export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = {
 
 export type SessionState = 'active' | 'idle_expired' | 'expired' | 'revoked';
 
+/** When a session ends at the latest: the expiry fixed at sign-in, or sooner under a shortened policy. */
+export function absoluteEndOf(
+  session: { createdAt: Date; expiresAt: Date },
+  timeouts: SessionTimeouts,
+): Date {
+  return new Date(
+    Math.min(session.expiresAt.getTime(), session.createdAt.getTime() + timeouts.absoluteSeconds * 1000),
+  );
+}
+
 /**
  * The absolute limit is the earlier of the expiry fixed at sign-in and creation + the current policy's
  * absolute timeout, so shortening the policy also shortens sessions that are already open.
@@ -21,8 +31,7 @@ export function sessionStateAt(
   now: Date,
 ): SessionState {
   if (session.revokedAt) return 'revoked';
-  if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
-  if (now.getTime() - session.createdAt.getTime() >= timeouts.absoluteSeconds * 1000) return 'expired';
+  if (now.getTime() >= absoluteEndOf(session, timeouts).getTime()) return 'expired';
   if (now.getTime() - session.lastSeenAt.getTime() >= timeouts.idleSeconds * 1000) return 'idle_expired';
   return 'active';
 }

@@ -71,15 +71,26 @@ export async function updateQrPinPolicy(
       field: 'lockout.hardLimit',
     });
   }
-  await deps.repos.settings.put(QR_PIN_POLICY_KEY, after, deps.clock.now());
-  await recordAudit(
+  await storePolicy(
     deps,
     actor,
-    'policy.qrCodePin.updated',
-    { type: 'policy', id: 'qr-code-pin' },
-    { before, after },
+    { key: QR_PIN_POLICY_KEY, id: 'qr-code-pin', activity: 'policy.qrCodePin.updated' },
+    before,
+    after,
   );
   return after;
+}
+
+/** Saves a policy document and audits the change with its before and after. */
+async function storePolicy<T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  policy: { key: string; id: string; activity: string },
+  before: T,
+  after: T,
+): Promise<void> {
+  await deps.repos.settings.put(policy.key, after, deps.clock.now());
+  await recordAudit(deps, actor, policy.activity, { type: 'policy', id: policy.id }, { before, after });
 }
 
 export async function updateSessionPolicy(
@@ -96,13 +107,12 @@ export async function updateSessionPolicy(
       { field: 'kioskIdleWarningInSeconds' },
     );
   }
-  await deps.repos.settings.put(SESSION_POLICY_KEY, after, deps.clock.now());
-  await recordAudit(
+  await storePolicy(
     deps,
     actor,
-    'policy.sessions.updated',
-    { type: 'policy', id: 'sessions' },
-    { before, after },
+    { key: SESSION_POLICY_KEY, id: 'sessions', activity: 'policy.sessions.updated' },
+    before,
+    after,
   );
   return after;
 }

@@ -6,7 +6,7 @@ import type { Role, SessionView } from '../contracts/schemas.js';
 import type { SessionRow } from '../db/repositories/sessions.js';
 import type { UserRow } from '../db/repositories/users.js';
 import { addSeconds } from '../domain/clock.js';
-import { sessionStateAt } from '../domain/session-timing.js';
+import { absoluteEndOf, sessionStateAt } from '../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../platform/crypto.js';
 import type { SessionPolicy } from '../domain/qr-pin-policy.js';
 import type { ServiceDeps } from './deps.js';
@@ -80,15 +80,11 @@ export async function endSession(deps: ServiceDeps, sessionId: string): Promise<
 
 export function toSessionView({ session, user, policy }: ResolvedSession): SessionView {
   const timeouts = sessionTimeoutsOf(policy);
-  const absoluteEnd = Math.min(
-    session.expiresAt.getTime(),
-    session.createdAt.getTime() + timeouts.absoluteSeconds * 1000,
-  );
   return {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin: session.mustChangePin,
     createdDateTime: session.createdAt.toISOString(),
-    expiresDateTime: new Date(absoluteEnd).toISOString(),
+    expiresDateTime: absoluteEndOf(session, timeouts).toISOString(),
     idleTimeoutSeconds: timeouts.idleSeconds,
     kioskIdle: {
       signOutAfterSeconds: policy.kioskIdleSignOutInSeconds,

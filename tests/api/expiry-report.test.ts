@@ -1,4 +1,5 @@
 /** GET /api/admin/reports/qr-code-expirations: unexpired codes that expire within N days, soonest first. */
+import type { Page as ContractPage } from '../../server/contracts/pagination.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { QrCodeExpirationView } from '../../server/contracts/reports.js';
 import {
@@ -14,10 +15,7 @@ import {
   type Worker,
 } from '../support/api-harness.js';
 
-interface Page {
-  value: QrCodeExpirationView[];
-  nextCursor: string | null;
-}
+type Page = ContractPage<QrCodeExpirationView>;
 
 const DAY_MS = 24 * 3600 * 1000;
 const REPORT = '/api/admin/reports/qr-code-expirations';

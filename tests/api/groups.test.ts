@@ -1,4 +1,5 @@
 /** /api/admin/groups: groups (stores) with an optional IANA time zone, admins only. */
+import type { Page as ContractPage } from '../../server/contracts/pagination.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GroupView } from '../../server/contracts/directory.js';
 import type { UserView } from '../../server/contracts/schemas.js';
@@ -13,10 +14,7 @@ import {
   type RequestOptions,
 } from '../support/api-harness.js';
 
-interface Page {
-  value: GroupView[];
-  nextCursor: string | null;
-}
+type Page = ContractPage<GroupView>;
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,6 +2,7 @@
  * GET /api/admin/sign-in-logs and /api/admin/audit-logs: newest first, filters, keyset pages on
  * (time, id), managers limited to their workers' sign-ins, and refused query values.
  */
+import type { Page } from '../../server/contracts/pagination.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AuditLogView, SignInLogView } from '../../server/contracts/logs.js';
@@ -20,11 +21,6 @@ import {
   type Harness,
   type RequestOptions,
 } from '../support/api-harness.js';
-
-interface Page<T> {
-  value: T[];
-  nextCursor: string | null;
-}
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,6 +2,7 @@
  * /api/admin/users after creation: keyset pages, prefix search, group filter, manager scoping,
  * PATCH (incl. disabling), DELETE, and the rules that keep an enabled admin around.
  */
+import type { Page as ContractPage } from '../../server/contracts/pagination.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { UserListOptions } from '../../server/db/repositories/user-search.js';
@@ -21,10 +22,7 @@ import {
   type RequestOptions,
 } from '../support/api-harness.js';
 
-interface Page {
-  value: UserView[];
-  nextCursor: string | null;
-}
+type Page = ContractPage<UserView>;
 
 let h: Harness;
 beforeAll(async () => {
