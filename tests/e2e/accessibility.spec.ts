@@ -1,6 +1,8 @@
 /** WCAG 2.2 AA checks with axe-core on every kiosk screen a worker sees. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { messagesFor } from '../../src/lib/i18n/catalogue.js';
+import { pickLocale } from '../../src/lib/i18n/locale.js';
 import { expect, SCAN_TIMEOUT, test } from './fixtures.js';
 
 async function seriousViolations(page: Page, screen: string) {
@@ -12,39 +14,43 @@ async function seriousViolations(page: Page, screen: string) {
     .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('scan, PIN, change-PIN, home and "Still there?" screens have no serious accessibility violations', async ({
-  provisionWorker,
-  openKiosk,
-}) => {
-  const worker = await provisionWorker('Gil Axe');
-  const page = await openKiosk({ badge: worker.rawContent });
-  const found: string[] = [];
+for (const locale of ['en-US', 'es-ES']) {
+  const m = messagesFor(pickLocale([locale]));
 
-  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
-  found.push(...(await seriousViolations(page, 'PIN')));
-  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  test(`[${locale}] scan, PIN, change-PIN, home and "Still there?" screens have no serious accessibility violations`, async ({
+    provisionWorker,
+    openKiosk,
+  }) => {
+    const worker = await provisionWorker('Gil Axe');
+    const page = await openKiosk({ badge: worker.rawContent, locale });
+    const found: string[] = [];
 
-  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
-  found.push(...(await seriousViolations(page, 'change PIN')));
-  await page.clock.install();
-  await page.getByLabel('New PIN', { exact: true }).fill('58203917');
-  await page.getByLabel('Confirm new PIN').fill('58203917');
-  await page.getByRole('button', { name: 'Save PIN' }).click();
+    await expect(page.getByRole('heading', { name: m.pin.title })).toBeVisible({ timeout: SCAN_TIMEOUT });
+    found.push(...(await seriousViolations(page, 'PIN')));
+    await page.getByLabel(m.pin.label, { exact: true }).fill(worker.pin);
+    await page.getByRole('button', { name: m.pin.signIn }).click();
 
-  await expect(page.getByRole('heading', { name: 'Hello, Gil Axe' })).toBeVisible();
-  found.push(...(await seriousViolations(page, 'home')));
-  await page.clock.fastForward('04:10');
-  await expect(page.getByRole('alertdialog', { name: 'Still there?' })).toBeVisible();
-  found.push(...(await seriousViolations(page, 'still there')));
+    await expect(page.getByRole('heading', { name: m.changePin.title })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'change PIN')));
+    await page.clock.install();
+    await page.getByLabel(m.changePin.newPin, { exact: true }).fill('58203917');
+    await page.getByLabel(m.changePin.confirmPin).fill('58203917');
+    await page.getByRole('button', { name: m.changePin.save }).click();
 
-  expect(found).toEqual([]);
-});
+    await expect(page.getByRole('heading', { name: m.home.hello('Gil Axe') })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'home')));
+    await page.clock.fastForward('04:10');
+    await expect(page.getByRole('alertdialog', { name: m.idle.title })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'still there')));
 
-test('the scan screen and its camera-blocked message have no serious accessibility violations', async ({
-  openKiosk,
-}) => {
-  const page = await openKiosk({ badge: null, camera: false });
-  await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
-  expect(await seriousViolations(page, 'scan, camera blocked')).toEqual([]);
-});
+    expect(found).toEqual([]);
+  });
+
+  test(`[${locale}] the scan screen and its camera-blocked message have no serious accessibility violations`, async ({
+    openKiosk,
+  }) => {
+    const page = await openKiosk({ badge: null, camera: false, locale });
+    await expect(page.getByRole('button', { name: m.scan.tryAgain })).toBeVisible();
+    expect(await seriousViolations(page, 'scan, camera blocked')).toEqual([]);
+  });
+}

@@ -27,6 +27,8 @@ export interface KioskOptions {
   badge: string | null;
   /** Whether the camera permission is granted (default true). */
   camera?: boolean;
+  /** The browser's language, e.g. "es-MX" (default en-US). */
+  locale?: string;
 }
 
 interface Fixtures {
@@ -88,14 +90,18 @@ export const test = base.extend<Fixtures>({
 
   openKiosk: async ({ baseURL }, use, testInfo) => {
     const browsers: Browser[] = [];
-    await use(async ({ badge, camera = true }) => {
+    await use(async ({ badge, camera = true, locale = 'en-US' }) => {
       const video = writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge);
       const browser = await chromium.launch({
         executablePath: findChromium(),
         args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${join(video)}`],
       });
       browsers.push(browser);
-      const context = await browser.newContext({ baseURL, permissions: camera ? ['camera'] : [] });
+      const context = await browser.newContext({
+        baseURL,
+        locale,
+        permissions: camera ? ['camera'] : [],
+      });
       const page = await context.newPage();
       await page.goto('/');
       return page;

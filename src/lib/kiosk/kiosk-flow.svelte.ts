@@ -8,15 +8,10 @@ import { IdleTimer } from '$lib/session/idle-timer';
 import { flushPendingSignOut, rememberPendingSignOut } from '$lib/session/pending-sign-out';
 import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-channel';
 import { wipeWorkerData } from '$lib/session/wipe';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { parseQrPayload } from '$server/contracts/badge';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
-import {
-  FOREIGN_BADGE,
-  messageFor,
-  pinIncorrectMessage,
-  signOutMessages,
-  type SignOutReason,
-} from './messages';
+import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 
 export type KioskStep = 'loading' | 'scan' | 'pin' | 'change-pin' | 'home';
 
@@ -29,12 +24,13 @@ const SESSION_CHECK_MS = 30_000;
 
 export class KioskFlow {
   step = $state<KioskStep>('loading');
-  message = $state<string | null>(null);
+  /** What the current screen has to tell the worker (an error, why they were signed out…). */
+  notice = $state<Notice | null>(null);
   busy = $state(false);
   worker = $state<Worker | null>(null);
   config = $state<KioskConfig | null>(null);
-  /** Rule text from the server when a new PIN is refused. */
-  pinRuleMessage = $state<string | null>(null);
+  /** Why the server refused a new PIN. */
+  pinChangeNotice = $state<Notice | null>(null);
   /** Seconds until the idle sign-out while the "Still there?" dialog shows; null otherwise. */
   idleSecondsLeft = $state<number | null>(null);
   /** Seconds until a locked badge may try a PIN again; null when not locked. */
@@ -70,7 +66,7 @@ export class KioskFlow {
       this.#enterSession(session.data);
     } else {
       this.step = 'scan';
-      if (!config.ok) this.message = messageFor(config.error);
+      if (!config.ok) this.notice = errorNotice(config.error);
     }
   }
 
@@ -85,21 +81,23 @@ export class KioskFlow {
   badgeScanned(text: string): boolean {
     const parsed = parseQrPayload(text);
     if (!parsed.ok || (this.config && parsed.payload.issuer !== this.config.issuerId)) {
-      this.message = parsed.ok ? FOREIGN_BADGE : messageFor({ code: 'QR_CODE_NOT_RECOGNIZED', message: '' });
+      this.notice = parsed.ok
+        ? { kind: 'foreign-badge' }
+        : errorNotice({ code: 'QR_CODE_NOT_RECOGNIZED', message: 'Not a Shiftpass badge.' });
       return false;
     }
     this.#scannedBadge = text;
-    this.message = null;
+    this.notice = null;
     this.step = 'pin';
     return true;
   }
 
-  backToScan(message: string | null = null): void {
+  backToScan(notice: Notice | null = null): void {
     this.#scannedBadge = null;
     this.#currentPin = null;
     this.worker = null;
-    this.message = message;
-    this.pinRuleMessage = null;
+    this.notice = notice;
+    this.pinChangeNotice = null;
     this.idleSecondsLeft = null;
     this.#stopLockCountdown();
     this.step = 'scan';
@@ -111,25 +109,29 @@ export class KioskFlow {
     const result = await api<SignInResult>('POST', '/auth/qr-pin/sign-in', { qr: this.#scannedBadge, pin });
     if (result.ok) {
       this.#scannedBadge = null;
-      this.message = null;
+      this.notice = null;
       if (result.data.mustChangePin) this.#currentPin = pin;
       const session = await api<SessionView>('GET', '/auth/session');
       this.busy = false;
       if (session.ok) this.#enterSession(session.data);
-      else this.backToScan(messageFor(session.error));
+      else this.backToScan(errorNotice(session.error));
       return;
     }
     this.busy = false;
     const { error } = result;
     if (error.code === 'PIN_INCORRECT') {
-      this.message = pinIncorrectMessage(error.remainingAttempts);
+      const remaining = error.remainingAttempts;
+      this.notice = {
+        kind: 'pin-incorrect',
+        remainingAttempts: typeof remaining === 'number' ? remaining : null,
+      };
     } else if (error.code === 'METHOD_LOCKED' && typeof error.retryAfterSeconds === 'number') {
-      this.message = null;
+      this.notice = null;
       this.#startLockCountdown(error.retryAfterSeconds);
     } else if (error.code === 'NETWORK_ERROR') {
-      this.message = messageFor(error);
+      this.notice = errorNotice(error);
     } else {
-      this.backToScan(messageFor(error));
+      this.backToScan(errorNotice(error));
     }
   }
 
@@ -160,14 +162,13 @@ export class KioskFlow {
     this.busy = false;
     if (result.ok) {
       this.#currentPin = null;
-      this.pinRuleMessage = null;
-      this.message = null;
+      this.pinChangeNotice = null;
+      this.notice = null;
       this.step = 'home';
       return;
     }
     if (result.error.code === 'UNAUTHENTICATED') return this.signOut('revoked');
-    this.pinRuleMessage =
-      result.error.code === 'PIN_POLICY_VIOLATION' ? result.error.message : messageFor(result.error);
+    this.pinChangeNotice = errorNotice(result.error);
   }
 
   /** "I'm still here" in the inactivity dialog. */
@@ -192,9 +193,11 @@ export class KioskFlow {
       if (!result.ok && result.error.code === 'NETWORK_ERROR') rememberPendingSignOut();
     }
     await wipeWorkerData();
+    // The language a worker picked goes with them; the next person starts in the phone's language.
+    i18n.reset();
     if (reason !== 'elsewhere') this.#channel?.announce();
     this.busy = false;
-    this.backToScan(signOutMessages[reason]);
+    this.backToScan(signedOutNotice(reason));
   }
 
   #enterSession(session: SessionView): void {

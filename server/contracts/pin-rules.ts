@@ -1,0 +1,9 @@
+/** The PIN rules, shared with the kiosk so it can explain them as a worker types a new PIN. */
+export {
+  checkNewPin,
+  checkPin,
+  MAX_PIN_LENGTH,
+  MAX_SEQUENTIAL_RUN,
+  type PinCheck,
+  type PinRule,
+} from '../domain/pin-rules.js';

@@ -1,0 +1,42 @@
+/** Turns a kiosk notice into words in the current language. */
+import type { Notice } from '$lib/kiosk/notice';
+import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN, type PinRule } from '$server/contracts/pin-rules';
+import type { Messages } from './catalogue';
+
+const PIN_RULES: readonly string[] = [
+  'digits_only',
+  'length',
+  'repeated_pattern',
+  'sequential_digits',
+  'date',
+  'common_pin',
+  'same_as_current',
+] satisfies PinRule[];
+
+/** Why a PIN is refused, in words; `minLength` is the policy's PIN length. */
+export function pinRuleText(m: Messages, rule: PinRule, minLength: number): string {
+  if (rule === 'length') return m.pinRules.length(minLength, MAX_PIN_LENGTH);
+  if (rule === 'sequential_digits') return m.pinRules.sequential_digits(MAX_SEQUENTIAL_RUN);
+  return m.pinRules[rule];
+}
+
+export function describe(m: Messages, notice: Notice, pinLength: number): string {
+  switch (notice.kind) {
+    case 'foreign-badge':
+      return m.signInErrors.foreignBadge;
+    case 'pin-incorrect':
+      return notice.remainingAttempts === null
+        ? m.signInErrors.PIN_INCORRECT
+        : m.signInErrors.pinIncorrectTries(notice.remainingAttempts);
+    case 'signed-out':
+      return m.signOut[notice.reason];
+    case 'error': {
+      const { code, rule } = notice.error;
+      if (code === 'PIN_POLICY_VIOLATION' && typeof rule === 'string' && PIN_RULES.includes(rule)) {
+        return pinRuleText(m, rule as PinRule, pinLength);
+      }
+      const known = (m.signInErrors as Record<string, unknown>)[code];
+      return typeof known === 'string' ? known : m.signInErrors.unexpected;
+    }
+  }
+}

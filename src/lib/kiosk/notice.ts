@@ -1,0 +1,24 @@
+/**
+ * What the kiosk has to tell the worker, as data: the words are chosen when it is shown, in the
+ * language showing then (see src/lib/i18n/describe.ts).
+ */
+import type { ClientError } from '$lib/api/client';
+
+export type SignOutReason = 'button' | 'idle' | 'revoked' | 'offline' | 'elsewhere';
+
+export type Notice =
+  | { kind: 'error'; error: ClientError }
+  | { kind: 'foreign-badge' }
+  | { kind: 'pin-incorrect'; remainingAttempts: number | null }
+  | { kind: 'signed-out'; reason: Exclude<SignOutReason, 'button' | 'elsewhere'> };
+
+export const errorNotice = (error: ClientError): Notice => ({ kind: 'error', error });
+
+/** The notice a sign-out leaves on the fresh scan screen, if any. */
+export function signedOutNotice(reason: SignOutReason): Notice | null {
+  return reason === 'button' || reason === 'elsewhere' ? null : { kind: 'signed-out', reason };
+}
+
+/** "1:05" for 65 seconds. */
+export const formatCountdown = (seconds: number): string =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;

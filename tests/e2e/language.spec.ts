@@ -1,0 +1,69 @@
+/** The kiosk speaks the phone's language (English or Spanish), and a worker can switch on the scan screen. */
+import { messagesFor } from '../../src/lib/i18n/catalogue.js';
+import { expect, SCAN_TIMEOUT, test } from './fixtures.js';
+
+const es = messagesFor('es');
+
+test('a Spanish phone shows the whole journey in Spanish, and sign-out keeps the phone language', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Lucía Ortega');
+  const page = await openKiosk({ badge: worker.rawContent, locale: 'es-MX' });
+
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { name: 'Introduzca su PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await page.getByLabel('PIN', { exact: true }).fill('00000000');
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^El PIN no es correcto\. Le quedan \d+ intentos\.$/);
+
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await expect(page.getByRole('heading', { name: 'Elija su propio PIN' })).toBeVisible();
+  await page.getByLabel('PIN nuevo', { exact: true }).fill('12345678');
+  await page.getByLabel('Confirme el PIN nuevo').fill('12345678');
+  await page.getByRole('button', { name: 'Guardar PIN' }).click();
+  await expect(page.getByRole('alert')).toHaveText(es.pinRules.sequential_digits(5));
+
+  await page.getByLabel('PIN nuevo', { exact: true }).fill('58203917');
+  await page.getByLabel('Confirme el PIN nuevo').fill('58203917');
+  await page.getByRole('button', { name: 'Guardar PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Hola, Lucía Ortega' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+  await expect(page.getByRole('heading', { name: 'Escanee su credencial' })).toBeVisible();
+});
+
+test('the language switch on the scan screen changes every word, and sign-out returns to the phone language', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Mateo Ruiz');
+  // A blank camera first: the switch is used before the badge is shown.
+  const page = await openKiosk({ badge: null, locale: 'en-US' });
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: 'Español' }).click();
+  await expect(page.getByRole('heading', { name: 'Escanee su credencial' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  // The pick lasts through a reload while this person uses the phone.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Escanee su credencial' })).toBeVisible();
+
+  // Sign in through the API in this browser (the camera shows nothing), then sign out on the kiosk.
+  const signIn = await page.request.post('/api/auth/qr-pin/sign-in', {
+    data: { qr: worker.rawContent, pin: worker.pin },
+  });
+  expect(signIn.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Elija su propio PIN' })).toBeVisible();
+  // After a reload the kiosk no longer holds the PIN just used, so it asks for it.
+  await page.getByLabel('PIN actual').fill(worker.pin);
+  await page.getByLabel('PIN nuevo', { exact: true }).fill('58203917');
+  await page.getByLabel('Confirme el PIN nuevo').fill('58203917');
+  await page.getByRole('button', { name: 'Guardar PIN' }).click();
+  await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
