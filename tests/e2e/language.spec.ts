@@ -12,7 +12,9 @@ test('a Spanish phone shows the whole journey in Spanish, and sign-out keeps the
   const page = await openKiosk({ badge: worker.rawContent, locale: 'es-MX' });
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await expect(page.getByRole('heading', { name: 'Introduzca su PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await expect(page.getByRole('heading', { name: 'Introduzca su PIN' })).toBeVisible({
+    timeout: SCAN_TIMEOUT,
+  });
   await page.getByLabel('PIN', { exact: true }).fill('00000000');
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
   await expect(page.getByRole('alert')).toHaveText(/^El PIN no es correcto\. Le quedan \d+ intentos\.$/);
