@@ -25,12 +25,17 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Strict' });
 }
 
-/** Loads the session named by the cookie (or null); never fails the request by itself. */
+/**
+ * Loads the session named by the cookie (or null); never fails the request by itself. A cookie naming
+ * an ended session (signed out elsewhere, revoked, expired) is removed from the browser with the answer.
+ */
 export const loadSession =
   (deps: ServiceDeps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('auth', token ? await resolveSession(deps, token) : null);
+    const auth = token ? await resolveSession(deps, token) : null;
+    if (token && !auth) clearSessionCookie(c);
+    c.set('auth', auth);
     await next();
   };
 

@@ -97,6 +97,18 @@ describe('the session token', () => {
     await expectSignedOut(cookie);
   });
 
+  test('a cookie naming an ended session is removed from the browser with the 401', async () => {
+    const cookie = await newSession();
+    expect((await h.request('POST', '/api/auth/sign-out', { cookie })).status).toBe(204);
+    const res = await getSession(h, cookie);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('set-cookie')).toMatch(/^__Host-shiftpass_session=;.*Max-Age=0/);
+    // No cookie, nothing to remove.
+    expect(
+      (await h.request('GET', '/api/auth/session', { token: null })).headers.get('set-cookie'),
+    ).toBeNull();
+  });
+
   test('a changed token does not work, the original still does', async () => {
     const cookie = await newSession();
     const last = cookie.at(-1) === 'A' ? 'B' : 'A';

@@ -29,6 +29,10 @@ export interface KioskOptions {
   camera?: boolean;
   /** The browser's language, e.g. "es-MX" (default en-US). */
   locale?: string;
+  /** "block" keeps the service worker from registering (default "allow"). */
+  serviceWorkers?: 'allow' | 'block';
+  /** Where the kiosk opens (default: the test server). */
+  origin?: string;
 }
 
 interface Fixtures {
@@ -90,7 +94,8 @@ export const test = base.extend<Fixtures>({
 
   openKiosk: async ({ baseURL }, use, testInfo) => {
     const browsers: Browser[] = [];
-    await use(async ({ badge, camera = true, locale = 'en-US' }) => {
+    await use(async (options) => {
+      const { badge, camera = true, locale = 'en-US', serviceWorkers = 'allow', origin = baseURL } = options;
       const video = writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge);
       const browser = await chromium.launch({
         executablePath: findChromium(),
@@ -98,8 +103,9 @@ export const test = base.extend<Fixtures>({
       });
       browsers.push(browser);
       const context = await browser.newContext({
-        baseURL,
+        baseURL: origin,
         locale,
+        serviceWorkers,
         permissions: camera ? ['camera'] : [],
       });
       const page = await context.newPage();

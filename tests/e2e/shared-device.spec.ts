@@ -155,3 +155,36 @@ test('offline: a sign-in says the network is needed; an open session outlives a 
   await page.context().setOffline(false);
   await expect.poll(() => page.context().cookies()).toEqual([]);
 });
+
+test('Back after the session ended shows nothing of the worker', async ({
+  provisionWorker,
+  openKiosk,
+  adminApi,
+}) => {
+  const worker = await provisionWorker('Noa Back');
+  // Signed in through the API, then the kiosk opened. (Playwright's Chromium runs without the
+  // back/forward cache; a page restored from it comes back veiled until the server answers, see
+  // KioskFlow's pagehide/pageshow handlers.)
+  const page = await openKiosk({ badge: null, camera: false });
+  const signIn = await page.request.post('/api/auth/qr-pin/sign-in', {
+    data: { qr: worker.rawContent, pin: worker.pin },
+  });
+  expect(signIn.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  await page.getByLabel('Current PIN').fill(worker.pin);
+  await page.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await page.getByLabel('Confirm new PIN').fill('58203917');
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Noa Back' })).toBeVisible();
+
+  // The worker leaves the kiosk page in this tab, and an admin ends their sessions meanwhile.
+  await page.goto('/manifest.webmanifest');
+  const revoke = await adminApi.post(`/api/admin/users/${worker.id}/revoke-sign-in-sessions`);
+  expect(revoke.status()).toBe(204);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  await expect(page.getByText('Noa Back')).toHaveCount(0);
+  await expect.poll(() => page.context().cookies()).toEqual([]);
+});

@@ -3,6 +3,7 @@
  * Components render `step`; every transition goes through a method here. While someone is signed in,
  * the kiosk watches for inactivity, for the server ending the session, and for sign-out in another tab.
  */
+import { flushSync } from 'svelte';
 import { api } from '$lib/api/client';
 import { IdleTimer } from '$lib/session/idle-timer';
 import { flushPendingSignOut, rememberPendingSignOut } from '$lib/session/pending-sign-out';
@@ -11,11 +12,13 @@ import { wipeWorkerData } from '$lib/session/wipe';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { parseQrPayload } from '$server/contracts/badge';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
+import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 
 export type KioskStep = 'loading' | 'scan' | 'pin' | 'change-pin' | 'home';
 
 interface Worker {
+  id: string;
   displayName: string;
 }
 
@@ -33,6 +36,8 @@ export class KioskFlow {
   pinChangeNotice = $state<Notice | null>(null);
   /** Seconds until the idle sign-out while the "Still there?" dialog shows; null otherwise. */
   idleSecondsLeft = $state<number | null>(null);
+  /** True while a page restored from the back/forward cache has not yet heard from the server. */
+  veiled = $state(false);
   /** Seconds until a locked badge may try a PIN again; null when not locked. */
   lockSecondsLeft = $state<number | null>(null);
   #lockTimer: ReturnType<typeof setInterval> | undefined;
@@ -47,6 +52,24 @@ export class KioskFlow {
   #lastConfirmed = 0;
   #offlineGraceMs = 0;
   readonly #onOnline = () => void flushPendingSignOut();
+  /**
+   * Back/forward cache: a page kept while someone was signed in goes in veiled, so Back never shows a
+   * worker who has since signed out; when it comes back the server is asked first.
+   */
+  readonly #onPageHide = (event: PageTransitionEvent) => {
+    if (event.persisted && this.#signedIn) {
+      this.veiled = true;
+      flushSync();
+    }
+  };
+  readonly #onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted || !this.veiled) return;
+    void this.#checkSession().then(() => (this.veiled = false));
+  };
+
+  get #signedIn(): boolean {
+    return this.step === 'home' || this.step === 'change-pin';
+  }
 
   get knowsCurrentPin(): boolean {
     return this.#currentPin !== null;
@@ -55,19 +78,30 @@ export class KioskFlow {
   async load(): Promise<void> {
     this.#channel = openSignOutChannel(() => void this.signOut('elsewhere'));
     window.addEventListener('online', this.#onOnline);
+    window.addEventListener('pageshow', this.#onPageShow);
+    window.addEventListener('pagehide', this.#onPageHide);
     // A sign-out made offline goes to the server before anyone is looked up.
     await flushPendingSignOut();
     const [config, session] = await Promise.all([
       api<KioskConfig>('GET', '/kiosk/config'),
       api<SessionView>('GET', '/auth/session'),
     ]);
-    if (config.ok) this.config = config.data;
+    if (config.ok) rememberKioskConfig(config.data);
+    this.config = config.ok ? config.data : cachedKioskConfig();
     if (session.ok) {
       this.#enterSession(session.data);
-    } else {
-      this.step = 'scan';
-      if (!config.ok) this.notice = errorNotice(config.error);
+      return;
     }
+    if (session.error.code === 'NETWORK_ERROR') {
+      // Started offline: nobody can be confirmed signed in, so nobody is. Whoever may have been ends
+      // on the server as soon as the network is back, and nothing of theirs stays in the browser.
+      rememberPendingSignOut();
+      await wipeWorkerData();
+      this.notice = errorNotice(session.error);
+    } else if (!config.ok) {
+      this.notice = errorNotice(config.error);
+    }
+    this.step = 'scan';
   }
 
   destroy(): void {
@@ -75,6 +109,8 @@ export class KioskFlow {
     this.#stopLockCountdown();
     this.#channel?.close();
     window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('pageshow', this.#onPageShow);
+    window.removeEventListener('pagehide', this.#onPageHide);
   }
 
   /** A decoded QR text: refuse another organization's badge before asking for a PIN. */
@@ -106,6 +142,8 @@ export class KioskFlow {
   async submitPin(pin: string): Promise<void> {
     if (!this.#scannedBadge || this.busy) return;
     this.busy = true;
+    // An earlier worker's sign-out still on its way must land before this worker's cookie is set.
+    await flushPendingSignOut();
     const result = await api<SignInResult>('POST', '/auth/qr-pin/sign-in', { qr: this.#scannedBadge, pin });
     if (result.ok) {
       this.#scannedBadge = null;
@@ -182,7 +220,7 @@ export class KioskFlow {
    * in this browser, the other tabs, and the screen, which returns to a fresh scan.
    */
   async signOut(reason: SignOutReason): Promise<void> {
-    const wasSignedIn = this.step === 'home' || this.step === 'change-pin';
+    const wasSignedIn = this.#signedIn;
     if (reason === 'elsewhere' && !wasSignedIn) return;
     this.#stopWatching();
     this.busy = true;
@@ -201,7 +239,7 @@ export class KioskFlow {
   }
 
   #enterSession(session: SessionView): void {
-    this.worker = { displayName: session.user.displayName };
+    this.worker = { id: session.user.id, displayName: session.user.displayName };
     this.step = session.mustChangePin ? 'change-pin' : 'home';
     this.#stopWatching();
     this.#idleTimer = new IdleTimer({
@@ -219,7 +257,10 @@ export class KioskFlow {
 
   async #checkSession(): Promise<void> {
     const session = await api<SessionView>('GET', '/auth/session');
-    if (session.ok) {
+    if (session.ok && session.data.user.id !== this.worker?.id) {
+      // Someone else signed in from another tab: this one shows who is really signed in now.
+      this.#enterSession(session.data);
+    } else if (session.ok) {
       this.#lastConfirmed = performance.now();
     } else if (session.error.code === 'NETWORK_ERROR') {
       // Offline: the session carries on for the grace period (monotonic clock), then ends here.
