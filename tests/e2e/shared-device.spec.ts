@@ -22,6 +22,36 @@ async function serverAccepts(baseURL: string, token: string): Promise<boolean> {
   return status === 200;
 }
 
+/** What a worker's apps might leave behind, next to what belongs to the phone. */
+async function leaveWorkerTraces(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    sessionStorage.setItem('draft', 'notes of the worker');
+    await caches.open('worker-data').then((c) => c.put('/worker/profile', new Response('profile')));
+    const open = (name: string) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      });
+    await open('shiftpass-worker-notes');
+    await open('shiftpass-device');
+  });
+}
+
+/** After a sign-out: no cookie, no worker storage; the shell cache and the device database stay. */
+async function expectOnlyDeviceDataLeft(page: Page): Promise<void> {
+  await expect.poll(() => page.context().cookies()).toEqual([]);
+  const left = await page.evaluate(async () => ({
+    sessionStorage: sessionStorage.length,
+    caches: (await caches.keys()).filter((name) => !name.startsWith('shell-')),
+    databases: (await indexedDB.databases()).map((d) => d.name).sort(),
+  }));
+  expect(left).toEqual({ sessionStorage: 0, caches: [], databases: ['shiftpass-device'] });
+}
+
 test('an idle kiosk asks "Still there?", and signs the worker out when nobody answers', async ({
   provisionWorker,
   openKiosk,
@@ -35,6 +65,7 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
   await page.clock.install();
   await signInToHome(page, worker);
   const token = await sessionCookieValue(page);
+  await leaveWorkerTraces(page);
   const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
 
   // Default policy: warn after 4 idle minutes, sign out after 5.
@@ -51,7 +82,7 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
 
   await page.clock.fastForward('05:05');
   await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeHidden();
-  expect(await page.context().cookies()).toEqual([]);
+  await expectOnlyDeviceDataLeft(page);
   expect(await serverAccepts(baseURL!, token)).toBe(false);
 });
 
@@ -70,22 +101,7 @@ test('signing out wipes the worker’s browser data, keeps the device’s, and s
   await second.goto('/');
   await expect(second.getByRole('heading', { name: 'Hello, Eli Tabs' })).toBeVisible();
 
-  // What a worker's apps might leave behind, next to what belongs to the phone.
-  await page.evaluate(async () => {
-    sessionStorage.setItem('draft', 'Eli’s notes');
-    await caches.open('worker-data').then((c) => c.put('/worker/profile', new Response('Eli')));
-    const open = (name: string) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onsuccess = () => {
-          req.result.close();
-          resolve();
-        };
-        req.onerror = () => reject(req.error);
-      });
-    await open('shiftpass-worker-notes');
-    await open('shiftpass-device');
-  });
+  await leaveWorkerTraces(page);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Eli Tabs' })).toBeHidden();
@@ -93,14 +109,7 @@ test('signing out wipes the worker’s browser data, keeps the device’s, and s
 
   expect(await page.context().cookies()).toEqual([]);
   expect(await serverAccepts(baseURL!, token)).toBe(false);
-  const left = await page.evaluate(async () => ({
-    sessionStorage: sessionStorage.length,
-    caches: await caches.keys(),
-    databases: (await indexedDB.databases()).map((d) => d.name).sort(),
-  }));
-  expect(left.sessionStorage).toBe(0);
-  expect(left.caches.filter((name) => !name.startsWith('shell-'))).toEqual([]);
-  expect(left.databases).toEqual(['shiftpass-device']);
+  await expectOnlyDeviceDataLeft(page);
 });
 
 test('a session the server revokes ends on the kiosk within half a minute', async ({
@@ -115,12 +124,14 @@ test('a session the server revokes ends on the kiosk within half a minute', asyn
   // every timer the kiosk starts at sign-in runs on the clock the test moves.
   await page.clock.install();
   await signInToHome(page, worker);
+  await leaveWorkerTraces(page);
 
   const revoke = await adminApi.post(`/api/admin/users/${worker.id}/revoke-sign-in-sessions`);
   expect(revoke.status()).toBe(204);
   await page.clock.fastForward('00:31');
   await expect(page.getByRole('heading', { name: 'Hello, Fay Revoked' })).toBeHidden();
-  expect(await page.context().cookies()).toEqual([]);
+  await expect(page.getByRole('alert')).toHaveText('Your session ended. Scan your badge to sign in again.');
+  await expectOnlyDeviceDataLeft(page);
 });
 
 test('offline: a sign-in says the network is needed; an open session outlives a short outage and ends after the grace period', async ({
@@ -139,6 +150,7 @@ test('offline: a sign-in says the network is needed; an open session outlives a 
 
   await page.clock.install();
   await signInToHome(page, worker);
+  await leaveWorkerTraces(page);
   const home = page.getByRole('heading', { name: 'Hello, Jo Offline' });
 
   // Offline with someone working (touching the screen): fine for the default 5-minute grace period.
@@ -153,7 +165,7 @@ test('offline: a sign-in says the network is needed; an open session outlives a 
 
   // The server hears of the sign-out once the network is back, and the cookie goes.
   await page.context().setOffline(false);
-  await expect.poll(() => page.context().cookies()).toEqual([]);
+  await expectOnlyDeviceDataLeft(page);
 });
 
 test('Back after the session ended shows nothing of the worker', async ({
