@@ -12,6 +12,7 @@ import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { loadServerKey } from './platform/server-key.js';
+import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './services/bootstrap.js';
 import type { ServiceDeps } from './services/deps.js';
 
@@ -56,6 +57,7 @@ export async function startRuntime(
     repos: createRepositories(database.db),
     clock: options.clock ?? systemClock,
     hasher,
+    shortCodes: createShortCodes(hmacSha256(key, 'shiftpass short code key')),
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
     },

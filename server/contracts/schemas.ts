@@ -1,5 +1,6 @@
 /** Request and response shapes of the public HTTP contract (ARCHITECTURE.md), shared with src/. */
 import { z } from 'zod';
+import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,11 +31,22 @@ export const putQrPinMethodBody = z.strictObject({
 
 export const resetPinBody = z.strictObject({ code: pinCode.optional() });
 
-export const signInBody = z.strictObject({
-  qr: z.string().max(512),
-  pin: pinCode,
-  device: z.record(z.string(), z.unknown()).optional(),
-});
+/** A badge is given one way: `qr` as scanned, or `shortCode` as typed from the label (any case, spaces, dashes). */
+export const signInBody = z
+  .strictObject({
+    qr: z.string().max(512).optional(),
+    shortCode: z.string().max(SHORT_CODE_MAX_INPUT_LENGTH).optional(),
+    pin: pinCode,
+    device: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((body) => body.qr !== undefined || body.shortCode !== undefined, {
+    message: 'give the scanned qr or the typed shortCode',
+    path: ['qr'],
+  })
+  .refine((body) => body.qr === undefined || body.shortCode === undefined, {
+    message: 'give qr or shortCode, not both',
+    path: ['shortCode'],
+  });
 
 export const changePinBody = z.strictObject({ currentPin: pinCode, newPin: pinCode });
 

@@ -7,3 +7,13 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** A unique violation on one column, named as SQLite names it (`table.column`). */
+export function isUniqueViolationOn(error: unknown, column: string): boolean {
+  if (!isUniqueViolation(error)) return false;
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { message } = e as { message?: string };
+    if (typeof message === 'string' && message.includes(`UNIQUE constraint failed: ${column}`)) return true;
+  }
+  return false;
+}

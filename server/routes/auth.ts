@@ -15,7 +15,8 @@ export function authRoutes(deps: ServiceDeps) {
     .post('/qr-pin/sign-in', async (c) => {
       const body = await readJson(c, signInBody);
       const outcome = await signInWithQrPin(deps, {
-        qr: body.qr,
+        // The schema lets exactly one of the two through.
+        badge: body.shortCode !== undefined ? { shortCode: body.shortCode } : { qr: body.qr! },
         pin: body.pin,
         ipAddress: clientIp(c),
         userAgent: userAgentOf(c),

@@ -2,6 +2,7 @@
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
+import type { ShortCodes } from '../platform/short-codes.js';
 
 /** Fixed for the life of the process; everything an admin can change lives in the database (policies). */
 export interface ServiceSettings {
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   repos: Repositories;
   clock: Clock;
   hasher: PasswordHasher;
+  /** Badge short codes: new ones, and the keyed hash under which they are stored and looked up. */
+  shortCodes: ShortCodes;
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;

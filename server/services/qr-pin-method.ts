@@ -1,13 +1,14 @@
 /**
  * The QR-code + PIN method's lifecycle: at most one method per user, holding at most one unexpired
  * standard code, at most one unexpired temporary code, and one PIN, each with its own lifecycle.
- * Badge images and PINs are returned only from the call that creates them; afterwards the database
- * holds the secret's SHA-256 and the PIN's argon2id verifier, never the values.
+ * Badge images, short codes and PINs are returned only from the call that creates them; afterwards the
+ * database holds the secret's SHA-256, the short code's keyed hash and the PIN's argon2id verifier,
+ * never the values.
  */
 import type { z } from 'zod';
 import { ApiError } from '../contracts/errors.js';
 import type { putQrPinMethodBody, qrCodeWindowBody } from '../contracts/schemas.js';
-import type { CodeKind, MethodRow, QrCodeRow } from '../db/repositories/qr-pin-methods.js';
+import type { CodeKind, MethodRow, NewQrCode, QrCodeRow } from '../db/repositories/qr-pin-methods.js';
 import type { UserRow } from '../db/repositories/users.js';
 import { addSeconds } from '../domain/clock.js';
 import { lockStateAt } from '../domain/lockout.js';
@@ -15,6 +16,7 @@ import { checkPin, generatePin } from '../domain/pin-rules.js';
 import { codeWindowAt } from '../domain/qr-code-window.js';
 import { CODE_ID_LENGTH, formatQrPayload } from '../domain/qr-payload.js';
 import type { QrPinPolicy } from '../domain/qr-pin-policy.js';
+import { formatShortCode } from '../domain/short-code.js';
 import { newId, randomBase32, randomDigit, sha256 } from '../platform/crypto.js';
 import { renderQrPng, type QrImage } from '../platform/qr-image.js';
 import { loadManagedUser } from './access.js';
@@ -30,6 +32,11 @@ const MAX_TEMPORARY_LIFETIME_HOURS = 12;
 const CODE_ID_BYTES = (CODE_ID_LENGTH * 5) / 8;
 /** 128 random bits → 26 base32 characters. */
 const SECRET_BYTES = 16;
+/**
+ * New short codes drawn when one collides with a stored one. With n codes stored a draw collides with
+ * probability n / 2^50, so a second draw is already a one-in-10^11 event at a million codes.
+ */
+const SHORT_CODE_DRAWS = 5;
 
 export interface IssuedQrCode {
   id: string;
@@ -37,6 +44,8 @@ export interface IssuedQrCode {
   expireDateTime: string;
   createdDateTime: string;
   image: QrImage;
+  /** The typed fallback printed under the image (`ABCDE-FGHJK`); only in this answer. */
+  shortCode: string;
 }
 
 export interface IssuedPin {
@@ -56,6 +65,22 @@ function newQrSecret(issuerId: string): { codeId: string; secret: string; rawCon
   const codeId = randomBase32(CODE_ID_BYTES);
   const secret = randomBase32(SECRET_BYTES);
   return { codeId, secret, rawContent: formatQrPayload({ issuer: issuerId, codeId, secret }) };
+}
+
+/**
+ * Stores a new code through `insert`, with a fresh short code; draws another short code while the
+ * database reports that its hash is taken. Returns the insert's outcome and the canonical short code.
+ */
+async function insertWithShortCode<T>(
+  deps: ServiceDeps,
+  insert: (shortCodeHash: string) => Promise<T | 'short_code_taken'>,
+): Promise<{ outcome: T; shortCode: string }> {
+  for (let draw = 1; draw <= SHORT_CODE_DRAWS; draw++) {
+    const shortCode = deps.shortCodes.generate();
+    const outcome = await insert(deps.shortCodes.hash(shortCode));
+    if (outcome !== 'short_code_taken') return { outcome, shortCode };
+  }
+  throw new Error(`${SHORT_CODE_DRAWS} short codes in a row were taken: the random source is broken`);
 }
 
 function codeWindow(
@@ -111,19 +136,19 @@ async function issueCode(
 ): Promise<IssuedQrCode> {
   const now = deps.clock.now();
   const { codeId, secret, rawContent } = newQrSecret(deps.settings.issuerId);
-  const added = await deps.repos.methods.addCodeUnlessActive(
-    {
-      id: codeId,
-      methodId: method.id,
-      kind,
-      secretHash: sha256(secret),
-      startDateTime: window.start,
-      expireDateTime: window.expire,
-      createdDateTime: now,
-    },
-    now,
+  const code: NewQrCode & { kind: CodeKind } = {
+    id: codeId,
+    methodId: method.id,
+    kind,
+    secretHash: sha256(secret),
+    startDateTime: window.start,
+    expireDateTime: window.expire,
+    createdDateTime: now,
+  };
+  const { outcome, shortCode } = await insertWithShortCode(deps, (shortCodeHash) =>
+    deps.repos.methods.addCodeUnlessActive({ ...code, shortCodeHash }, now),
   );
-  if (!added) {
+  if (outcome === 'active_code_exists') {
     throw new ApiError(
       'ACTIVE_QR_CODE_EXISTS',
       `The user already has an unexpired ${kind} QR code. Delete it first.`,
@@ -135,6 +160,7 @@ async function issueCode(
     expireDateTime: window.expire.toISOString(),
     createdDateTime: now.toISOString(),
     image: await renderQrPng(rawContent),
+    shortCode: formatShortCode(shortCode),
   };
 }
 
@@ -186,15 +212,18 @@ export async function issueQrPinMethod(
     createdAt: now,
   };
   const { codeId, secret, rawContent } = newQrSecret(deps.settings.issuerId);
-  await deps.repos.methods.insertMethod(method, {
-    id: codeId,
-    methodId: method.id,
-    kind: 'standard',
-    secretHash: sha256(secret),
-    startDateTime: window.start,
-    expireDateTime: window.expire,
-    createdDateTime: now,
-  });
+  const { shortCode } = await insertWithShortCode(deps, (shortCodeHash) =>
+    deps.repos.methods.insertMethod(method, {
+      id: codeId,
+      methodId: method.id,
+      kind: 'standard',
+      secretHash: sha256(secret),
+      shortCodeHash,
+      startDateTime: window.start,
+      expireDateTime: window.expire,
+      createdDateTime: now,
+    }),
+  );
   // Whoever was signed in on the old credentials is not any more.
   await endUserSessions(deps, user.id);
   const standardQRCode: IssuedQrCode = {
@@ -203,6 +232,7 @@ export async function issueQrPinMethod(
     expireDateTime: window.expire.toISOString(),
     createdDateTime: now.toISOString(),
     image: await renderQrPng(rawContent),
+    shortCode: formatShortCode(shortCode),
   };
   await recordAudit(
     deps,

@@ -1,26 +1,37 @@
 /**
- * Worker sign-in with a scanned badge and a PIN, in this order:
- * client budget → badge format and issuer → code lookup and secret → account → policy scope →
- * code time window → method lock → claim an attempt → verify the PIN → lock or succeed.
+ * Worker sign-in with a badge and a PIN, in this order:
+ * client budget → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash
+ * lookup) → account → policy scope → code time window → method lock → claim an attempt → verify the
+ * PIN → lock or succeed.
  *
- * Unknown, forged, deleted, foreign and malformed badges (and disabled accounts) all answer
+ * The badge comes scanned (`qr`) or typed from its label (`shortCode`); after the lookup both take the
+ * same path, so they share the per-client budget and the method's lockout. Unknown, forged, deleted,
+ * foreign and malformed badges and short codes (and disabled accounts) all answer
  * QR_CODE_NOT_RECOGNIZED after one argon2id verification against a decoy verifier, so they cost the
  * same time as a wrong PIN and reveal nothing about which badges exist. The answers that differ
- * (expired, not yet active, out of policy, locked) need the real badge secret to reach.
+ * (expired, not yet active, out of policy, locked) need the real badge secret or short code to reach.
  */
 import type { ErrorCode } from '../contracts/errors.js';
 import type { Role, SignInResult } from '../contracts/schemas.js';
+import type { MethodRow, QrCodeRow } from '../db/repositories/qr-pin-methods.js';
 import { codeWindowAt } from '../domain/qr-code-window.js';
 import { parseQrPayload } from '../domain/qr-payload.js';
 import { isUserInPolicyScope } from '../domain/qr-pin-policy.js';
+import { normaliseShortCode } from '../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../platform/crypto.js';
 import type { ServiceDeps } from './deps.js';
 import { checkPinWithLockout } from './pin-verification.js';
 import { getQrPinPolicy } from './policies.js';
 import { createSession } from './sessions.js';
 
+/** The badge as scanned (the QR text) or as typed from its label (the short code). */
+export type BadgeInput = { qr: string } | { shortCode: string };
+
+/** How the badge reached the server, noted in the sign-in log. */
+export type BadgeVia = 'qr' | 'shortCode';
+
 export interface SignInInput {
-  qr: string;
+  badge: BadgeInput;
   pin: string;
   ipAddress: string | null;
   userAgent: string | null;
@@ -38,10 +49,34 @@ interface LogContext {
   reason?: string;
 }
 
+type BadgeLookup =
+  { found: true; code: QrCodeRow; method: MethodRow } | { found: false; reason: string; codeId?: string };
+
+/** The stored code a badge names, if the badge is genuine; otherwise why not (for the log only). */
+async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeLookup> {
+  if ('shortCode' in badge) {
+    const canonical = normaliseShortCode(badge.shortCode);
+    if (!canonical) return { found: false, reason: 'malformed_short_code' };
+    const found = await deps.repos.methods.findCodeWithMethodByShortCodeHash(deps.shortCodes.hash(canonical));
+    return found ? { found: true, ...found } : { found: false, reason: 'unknown_short_code' };
+  }
+  const parsed = parseQrPayload(badge.qr);
+  if (!parsed.ok) return { found: false, reason: 'malformed_payload' };
+  const { issuer, codeId, secret } = parsed.payload;
+  if (issuer !== deps.settings.issuerId) return { found: false, reason: 'foreign_issuer' };
+  const found = await deps.repos.methods.findCodeWithMethod(codeId);
+  if (!found) return { found: false, reason: 'unknown_code', codeId };
+  if (!equalHashes(sha256(secret), found.code.secretHash)) {
+    return { found: false, reason: 'secret_mismatch', codeId };
+  }
+  return { found: true, ...found };
+}
+
 export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Promise<SignInOutcome> {
   const now = deps.clock.now();
   const policy = await getQrPinPolicy(deps);
   const clientKey = input.ipAddress ? `ip:${input.ipAddress}` : null;
+  const via: BadgeVia = 'shortCode' in input.badge ? 'shortCode' : 'qr';
 
   const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
     await deps.repos.logs.signIn({
@@ -54,7 +89,7 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
       codeId: context.codeId ?? null,
       ipAddress: input.ipAddress,
       userAgent: input.userAgent,
-      details: context.reason ? { reason: context.reason } : null,
+      details: context.reason ? { via, reason: context.reason } : { via },
     });
     return outcome;
   };
@@ -83,15 +118,10 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     }
   }
 
-  const parsed = parseQrPayload(input.qr);
-  if (!parsed.ok) return notRecognized('malformed_payload');
-  const { issuer, codeId, secret } = parsed.payload;
-  if (issuer !== deps.settings.issuerId) return notRecognized('foreign_issuer');
-
-  const found = await deps.repos.methods.findCodeWithMethod(codeId);
-  if (!found) return notRecognized('unknown_code', codeId);
-  const { code, method } = found;
-  if (!equalHashes(sha256(secret), code.secretHash)) return notRecognized('secret_mismatch', codeId);
+  const badge = await lookUpBadge(deps, input.badge);
+  if (!badge.found) return notRecognized(badge.reason, badge.codeId);
+  const { code, method } = badge;
+  const codeId = code.id;
 
   const user = await deps.repos.users.findById(method.userId);
   if (!user || !user.accountEnabled) return notRecognized('account_disabled', codeId, method.userId);

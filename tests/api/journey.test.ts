@@ -53,6 +53,7 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
     'expireDateTime',
     'id',
     'image',
+    'shortCode',
     'startDateTime',
   ]);
   const now = h.clock.now();
@@ -69,6 +70,8 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
   expect(code.image.errorCorrectionLevel).toBe('quartile');
   expect(code.image.rawContent).toMatch(/^SP1:ACMESTORE1:[A-Z2-7]{16}:[A-Z2-7]{26}$/);
   expect(code.image.rawContent.split(':')[2]).toBe(code.id);
+  // The typed fallback printed under the image: 10 Crockford base32 characters in two groups.
+  expect(code.shortCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
 
   expect(issued.pin).toEqual({ code: expect.stringMatching(/^[0-9]{8}$/), forceChangePinNextSignIn: true });
 

@@ -123,7 +123,7 @@ describe('sign-in log', () => {
       deviceId: null,
       ipAddress: '127.0.0.1',
       userAgent: null,
-      details: null,
+      details: { via: 'qr' },
     });
   });
 

@@ -181,23 +181,29 @@ describe('GET …/qr-code-pin-method', () => {
     });
   });
 
-  test('contains no PIN, no badge content, no image and no secret', async () => {
+  test('contains no PIN, no badge content, no image, no short code and no secret', async () => {
     const worker = await createWorker(h);
     const temporary = await issueCode(worker.user.id, 'temporary');
     await expectSignedIn(worker.qr, worker.pin);
     const res = await h.request('GET', methodPath(worker.user.id));
     const text = await res.text();
     const secrets = [worker.qr, temporary.image.rawContent].map((qr) => qr.split(':')[3]!);
+    const shortCodes = [worker.issued.standardQRCode.shortCode, temporary.shortCode].flatMap((code) => [
+      code,
+      code.replace('-', ''),
+    ]);
     for (const forbidden of [
       worker.pin,
       worker.qr,
       temporary.image.rawContent,
       ...secrets,
+      ...shortCodes,
       worker.issued.standardQRCode.image.binaryValue.slice(0, 40),
       'rawContent',
       'binaryValue',
       'image',
       'secret',
+      'shortCode',
       'argon2',
       'pinHash',
     ]) {

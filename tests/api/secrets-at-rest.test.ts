@@ -1,7 +1,9 @@
 /**
  * Secrets at rest: after a full round of use, no table or column — nor the database files — holds a
- * PIN, a badge secret, a session token, a setup token, an API token or a password in the clear.
+ * PIN, a badge secret, a badge short code, a session token, a setup token, an API token or a password
+ * in the clear.
  */
+import { createHash, createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,6 +13,7 @@ import {
   queryRows,
   readJson,
   signIn,
+  signInWithShortCode,
   startHarness,
   tokenOfCookie,
   type Harness,
@@ -21,6 +24,12 @@ const WORKER_NAME = 'Scan Target Worker';
 
 let h: Harness;
 let secrets: Record<string, string>;
+/** The short codes issued in beforeAll, in canonical form (no dash). */
+let shortCodes: string[];
+let workerId: string;
+
+const canonical = (shortCode: string) => shortCode.replace('-', '');
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 beforeAll(async () => {
   h = await startHarness();
@@ -45,6 +54,24 @@ beforeAll(async () => {
   expect(changed.status).toBe(204);
   const secondSession = tokenOfCookie((await signIn(h, worker.qr, newPin)).cookie!);
 
+  // The typed fallback: a wrong PIN and a sign-in typed in lower case, and a temporary badge's code.
+  const temporary = await h.request(
+    'PUT',
+    `/api/admin/users/${worker.user.id}/qr-code-pin-method/temporary-qr-code`,
+    {
+      body: {},
+    },
+  );
+  expect(temporary.status).toBe(201);
+  const temporaryShortCode = (await readJson<{ shortCode: string }>(temporary)).shortCode;
+  expect((await signInWithShortCode(h, worker.shortCode, wrongPin)).res.status).toBe(401);
+  const typedSession = tokenOfCookie(
+    (await signInWithShortCode(h, worker.shortCode.toLowerCase().replace('-', ' '), newPin)).cookie!,
+  );
+  expect((await signInWithShortCode(h, temporaryShortCode, newPin)).res.status).toBe(200);
+  shortCodes = [worker.shortCode, temporaryShortCode].map(canonical);
+  workerId = worker.user.id;
+
   const adminPassword = 'correct horse battery staple';
   const setup = await h.request('POST', '/api/setup', {
     body: { token: setupToken, userPrincipalName: 'root@example.test', password: adminPassword },
@@ -61,6 +88,16 @@ beforeAll(async () => {
     'QR payload': worker.qr,
     'session token': sessionToken,
     'second session token': secondSession,
+    'short-code session token': typedSession,
+    'short code as printed': worker.shortCode,
+    'short code without the dash': canonical(worker.shortCode),
+    'short code in lower case': canonical(worker.shortCode).toLowerCase(),
+    'temporary badge short code as printed': temporaryShortCode,
+    'temporary badge short code without the dash': canonical(temporaryShortCode),
+    // A plain hash of a 50-bit code could be reversed by trying every code: it must not be stored either.
+    'unkeyed SHA-256 of the short code': sha256Hex(canonical(worker.shortCode)),
+    'unkeyed SHA-256 of the printed short code': sha256Hex(worker.shortCode),
+    'unkeyed SHA-256 of the temporary short code': sha256Hex(canonical(temporaryShortCode)),
     'setup token': setupToken!,
     'bootstrap admin API token': ADMIN_TOKEN,
     'setup admin API token': apiToken,
@@ -87,7 +124,7 @@ async function everyStoredValue(): Promise<{ where: string; text: string }[]> {
   return out;
 }
 
-test('no table or column contains a PIN, badge secret, token or password', async () => {
+test('no table or column contains a PIN, badge secret, short code, token or password', async () => {
   const values = await everyStoredValue();
   const tablesSeen = new Set(values.map((v) => v.where.split('[')[0]));
   for (const table of [
@@ -145,4 +182,17 @@ test('two verifiers of the same PIN differ (each is salted)', async () => {
   ]);
   expect(rows).toHaveLength(2);
   expect(rows[0]!.pin_hash).not.toBe(rows[1]!.pin_hash);
+});
+
+test('short codes are kept only as HMAC-SHA256 under a subkey of the server key', async () => {
+  const serverKey = Buffer.from(readFileSync(join(h.dir, 'server.key'), 'utf8').trim(), 'base64');
+  const subkey = createHmac('sha256', serverKey).update('shiftpass short code key').digest();
+  const rows = await queryRows(
+    h,
+    'SELECT short_code_hash FROM qr_codes JOIN qr_pin_methods m ON m.id = method_id WHERE m.user_id = ? ORDER BY qr_codes.created_at',
+    [workerId],
+  );
+  expect(rows.map((r) => r.short_code_hash)).toEqual(
+    shortCodes.map((code) => createHmac('sha256', subkey).update(code).digest('hex')),
+  );
 });

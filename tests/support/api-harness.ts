@@ -172,6 +172,8 @@ export interface Worker {
   user: UserView;
   issued: IssuedQrPinMethod;
   qr: string;
+  /** The typed fallback printed on the badge, as issued (`ABCDE-FGHJK`). */
+  shortCode: string;
   pin: string;
 }
 
@@ -182,7 +184,13 @@ export async function createWorker(
 ): Promise<Worker> {
   const user = await createUser(h, overrides.user);
   const issued = await issueMethod(h, user.id, overrides.method ?? {});
-  return { user, issued, qr: issued.standardQRCode.image.rawContent, pin: issued.pin.code };
+  return {
+    user,
+    issued,
+    qr: issued.standardQRCode.image.rawContent,
+    shortCode: issued.standardQRCode.shortCode,
+    pin: issued.pin.code,
+  };
 }
 
 /** POST /api/auth/qr-pin/sign-in without an admin token; returns the response and the new session cookie. */
@@ -196,6 +204,22 @@ export async function signIn(
     body: { qr, pin },
     token: null,
     cookie: options.cookie,
+  });
+  return { res, cookie: sessionCookieFrom(res) };
+}
+
+/** POST /api/auth/qr-pin/sign-in with a typed short code instead of a scanned badge. */
+export async function signInWithShortCode(
+  h: Harness,
+  shortCode: string,
+  pin: string,
+  options: { cookie?: string; clientAddress?: string } = {},
+): Promise<{ res: Response; cookie: string | undefined }> {
+  const res = await h.request('POST', '/api/auth/qr-pin/sign-in', {
+    body: { shortCode, pin },
+    token: null,
+    cookie: options.cookie,
+    clientAddress: options.clientAddress,
   });
   return { res, cookie: sessionCookieFrom(res) };
 }

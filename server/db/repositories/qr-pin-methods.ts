@@ -4,6 +4,7 @@
  */
 import { and, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { isUniqueViolationOn } from '../errors.js';
 import { qrCodes, qrPinMethods } from '../schema.js';
 
 export type MethodRow = typeof qrPinMethods.$inferSelect;
@@ -11,6 +12,11 @@ export type QrCodeRow = typeof qrCodes.$inferSelect;
 export type NewMethod = typeof qrPinMethods.$inferInsert;
 export type NewQrCode = typeof qrCodes.$inferInsert;
 export type CodeKind = QrCodeRow['kind'];
+
+/** Another code already has this short code's hash: draw a new short code and try again. */
+export type ShortCodeTaken = 'short_code_taken';
+
+const isShortCodeTaken = (error: unknown): boolean => isUniqueViolationOn(error, 'qr_codes.short_code_hash');
 
 export interface ClaimedAttempt {
   failedAttempts: number;
@@ -23,8 +29,15 @@ export function createQrPinMethodRepository(db: Db) {
     async findByUserId(userId: string): Promise<MethodRow | undefined> {
       return db.query.qrPinMethods.findFirst({ where: eq(qrPinMethods.userId, userId) });
     },
-    async insertMethod(method: NewMethod, code: NewQrCode): Promise<void> {
-      await db.batch([db.insert(qrPinMethods).values(method), db.insert(qrCodes).values(code)]);
+    /** The method and its first code together, or neither. */
+    async insertMethod(method: NewMethod, code: NewQrCode): Promise<'inserted' | ShortCodeTaken> {
+      try {
+        await db.batch([db.insert(qrPinMethods).values(method), db.insert(qrCodes).values(code)]);
+        return 'inserted';
+      } catch (error) {
+        if (isShortCodeTaken(error)) return 'short_code_taken';
+        throw error;
+      }
     },
     /** Deletes the user's method and (by cascade) its codes; true when there was one. */
     async deleteForUser(userId: string): Promise<boolean> {
@@ -45,22 +58,38 @@ export function createQrPinMethodRepository(db: Db) {
         .where(eq(qrCodes.id, codeId));
       return row;
     },
+    /** The code whose short code has this keyed hash, with its method. */
+    async findCodeWithMethodByShortCodeHash(
+      shortCodeHash: string,
+    ): Promise<{ code: QrCodeRow; method: MethodRow } | undefined> {
+      const [row] = await db
+        .select({ code: qrCodes, method: qrPinMethods })
+        .from(qrCodes)
+        .innerJoin(qrPinMethods, eq(qrCodes.methodId, qrPinMethods.id))
+        .where(eq(qrCodes.shortCodeHash, shortCodeHash));
+      return row;
+    },
     /**
      * Adds a code of `kind` unless one of that kind is still unexpired at `now`; expired codes of the
-     * kind are removed in the same statement batch. False when an unexpired one exists.
+     * kind are removed in the same statement batch.
      */
-    async addCodeUnlessActive(code: NewQrCode & { kind: CodeKind }, now: Date): Promise<boolean> {
-      const [, inserted] = await db.batch([
-        db
-          .delete(qrCodes)
-          .where(
-            and(
-              eq(qrCodes.methodId, code.methodId),
-              eq(qrCodes.kind, code.kind),
-              lte(qrCodes.expireDateTime, now),
+    async addCodeUnlessActive(
+      code: NewQrCode & { kind: CodeKind },
+      now: Date,
+    ): Promise<'added' | 'active_code_exists' | ShortCodeTaken> {
+      let inserted;
+      try {
+        [, inserted] = await db.batch([
+          db
+            .delete(qrCodes)
+            .where(
+              and(
+                eq(qrCodes.methodId, code.methodId),
+                eq(qrCodes.kind, code.kind),
+                lte(qrCodes.expireDateTime, now),
+              ),
             ),
-          ),
-        db.run(sql`
+          db.run(sql`
           insert into ${qrCodes} (id, method_id, kind, secret_hash, short_code_hash, start_at, expire_at, created_at)
           select ${code.id}, ${code.methodId}, ${code.kind}, ${code.secretHash}, ${code.shortCodeHash ?? null},
                  ${code.startDateTime.getTime()}, ${code.expireDateTime.getTime()}, ${code.createdDateTime.getTime()}
@@ -68,8 +97,12 @@ export function createQrPinMethodRepository(db: Db) {
             select 1 from ${qrCodes}
             where ${qrCodes.methodId} = ${code.methodId} and ${qrCodes.kind} = ${code.kind}
               and ${qrCodes.expireDateTime} > ${now.getTime()})`),
-      ]);
-      return inserted.rowsAffected === 1;
+        ]);
+      } catch (error) {
+        if (isShortCodeTaken(error)) return 'short_code_taken';
+        throw error;
+      }
+      return inserted.rowsAffected === 1 ? 'added' : 'active_code_exists';
     },
     async deleteCodes(methodId: string, kind: CodeKind): Promise<number> {
       const rows = await db
