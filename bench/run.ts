@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints figures, never asserts. Runs the real runtime on a temporary file database.
  * - argon2id cost per PIN verification
- * - median latency of an unknown badge vs a wrong PIN (they must look the same to an attacker)
+ * - median latency of an unknown badge vs a wrong PIN (they must look the same to an attacker), for
+ *   scanned badges and for typed short codes
  * - successful sign-ins per second at concurrency 1 and 4
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,15 +34,22 @@ async function provision(i: number) {
     await call('POST', '/api/admin/users', { userPrincipalName: `bench${i}`, displayName: `Bench ${i}` })
   ).json()) as { id: string };
   const method = (await (await call('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, {})).json()) as {
-    standardQRCode: { image: { rawContent: string } };
+    standardQRCode: { image: { rawContent: string }; shortCode: string };
     pin: { code: string };
   };
-  return { qr: method.standardQRCode.image.rawContent, pin: method.pin.code };
+  return {
+    qr: method.standardQRCode.image.rawContent,
+    shortCode: method.standardQRCode.shortCode,
+    pin: method.pin.code,
+  };
 }
+
+type Badge = { qr: string } | { shortCode: string };
+type Provisioned = Awaited<ReturnType<typeof provision>>;
 
 /** Times one sign-in; with `expected`, fails unless that error code came back (so the right path is timed). */
 async function timeSignIn(
-  qr: string,
+  badge: Badge,
   pin: string,
   expected?: string,
 ): Promise<{ ms: number; status: number }> {
@@ -49,7 +57,7 @@ async function timeSignIn(
   const res = await call(
     'POST',
     '/api/auth/qr-pin/sign-in',
-    { qr, pin },
+    { ...badge, pin },
     { 'content-type': 'application/json' },
   );
   const body = (await res.json()) as { error?: { code: string } };
@@ -58,6 +66,30 @@ async function timeSignIn(
     throw new Error(`expected ${expected}, got ${res.status} ${body.error?.code ?? 'success'}`);
   }
   return { ms, status: res.status };
+}
+
+/**
+ * Wrong PINs spread over badges so none reaches its lockout (which answers without checking a PIN);
+ * each comparison has badges of its own.
+ */
+async function compareFailures(
+  label: string,
+  first: number,
+  toBadge: (target: Provisioned) => Badge,
+  unknownBadge: Badge,
+) {
+  const targets = await Promise.all(Array.from({ length: 6 }, (_, i) => provision(first + i)));
+  const wrong: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < 48; i++) {
+    // Interleaved so drift in machine load hits both alike.
+    wrong.push((await timeSignIn(toBadge(targets[i % targets.length]!), '58203917', 'PIN_INCORRECT')).ms);
+    unknown.push((await timeSignIn(unknownBadge, '58203917', 'QR_CODE_NOT_RECOGNIZED')).ms);
+  }
+  const ratio = median(unknown) / median(wrong);
+  console.log(
+    `sign-in failure latency (${label}), median of 48: wrong PIN ${median(wrong).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target 0.80–1.20)`,
+  );
 }
 
 try {
@@ -72,20 +104,14 @@ try {
   }
   console.log(`argon2id verify (m=19 MiB, t=2, p=1): median ${median(hashTimes).toFixed(1)} ms`);
 
-  // Wrong PINs spread over badges so none reaches its lockout (which answers without checking a PIN).
-  const targets = await Promise.all(Array.from({ length: 6 }, (_, i) => provision(100 + i)));
-  const forged = targets[0]!.qr.replace(/:[A-Z2-7]{16}:/, ':AAAAAAAAAAAAAAAA:');
-  const wrong: number[] = [];
-  const unknown: number[] = [];
-  for (let i = 0; i < 48; i++) {
-    // Interleaved so drift in machine load hits both alike.
-    wrong.push((await timeSignIn(targets[i % targets.length]!.qr, '58203917', 'PIN_INCORRECT')).ms);
-    unknown.push((await timeSignIn(forged, '58203917', 'QR_CODE_NOT_RECOGNIZED')).ms);
-  }
-  const ratio = median(unknown) / median(wrong);
-  console.log(
-    `sign-in failure latency, median of 48: wrong PIN ${median(wrong).toFixed(1)} ms, unknown badge ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target 0.80–1.20)`,
-  );
+  const someBadge = await provision(99);
+  await compareFailures('scanned badge', 100, (target) => ({ qr: target.qr }), {
+    qr: someBadge.qr.replace(/:[A-Z2-7]{16}:/, ':AAAAAAAAAAAAAAAA:'),
+  });
+  // 2^-50 that a random badge has this code; the expected error code would tell.
+  await compareFailures('typed short code', 110, (target) => ({ shortCode: target.shortCode }), {
+    shortCode: 'ZZZZZ-ZZZZZ',
+  });
 
   const badges = await Promise.all(Array.from({ length: 8 }, (_, i) => provision(i + 1)));
   for (const concurrency of [1, 4]) {
@@ -96,7 +122,7 @@ try {
       Array.from({ length: concurrency }, async () => {
         while (next < total) {
           const b = badges[next++ % badges.length]!;
-          const { status } = await timeSignIn(b.qr, b.pin);
+          const { status } = await timeSignIn({ qr: b.qr }, b.pin);
           if (status !== 200) throw new Error(`sign-in failed with ${status}`);
         }
       }),

@@ -1,7 +1,8 @@
 /**
  * The whole Shiftpass data model. Times are stored as integer milliseconds (drizzle `timestamp_ms`)
  * and leave the API as ISO-8601 UTC strings. No column ever holds a PIN, QR secret or token in the
- * clear: PINs and passwords are argon2id verifiers, secrets and tokens are SHA-256 hashes.
+ * clear: PINs and passwords are argon2id verifiers, secrets and tokens are SHA-256 hashes, badge short
+ * codes are HMAC-SHA256 under a subkey of the server key.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -85,7 +86,10 @@ export const qrCodes = sqliteTable(
       .references(() => qrPinMethods.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['standard', 'temporary'] }).notNull(),
     secretHash: text('secret_hash').notNull(),
-    /** Short human-typable fallback code's hash (typed fallback). */
+    /**
+     * The badge's short code (typed fallback) as HMAC-SHA256 under a server-key subkey, hex; looked up
+     * by that value, hence unique. Null for codes issued before short codes existed.
+     */
     shortCodeHash: text('short_code_hash'),
     startDateTime: integer('start_at', { mode: 'timestamp_ms' }).notNull(),
     expireDateTime: integer('expire_at', { mode: 'timestamp_ms' }).notNull(),

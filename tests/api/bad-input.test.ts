@@ -102,6 +102,28 @@ describe('validation', () => {
     ],
     ['sign-in qr too long', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'A'.repeat(513), pin: '1' }, 'qr'],
     ['sign-in pin too long', 'POST', '/api/auth/qr-pin/sign-in', { qr: 'x', pin: '1'.repeat(65) }, 'pin'],
+    ['sign-in neither qr nor shortCode', 'POST', '/api/auth/qr-pin/sign-in', { pin: '1' }, 'qr'],
+    [
+      'sign-in both qr and shortCode',
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { qr: 'x', shortCode: 'ABCDE-FGHJK', pin: '1' },
+      'shortCode',
+    ],
+    [
+      'sign-in shortCode is a number',
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { shortCode: 7, pin: '1' },
+      'shortCode',
+    ],
+    [
+      'sign-in shortCode too long',
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { shortCode: 'A'.repeat(65), pin: '1' },
+      'shortCode',
+    ],
     ['user displayName missing', 'POST', '/api/admin/users', { userPrincipalName: 'a' }, 'displayName'],
     [
       'user role unknown',

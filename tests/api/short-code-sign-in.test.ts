@@ -15,7 +15,6 @@ import {
   queryRows,
   readError,
   readJson,
-  signInWithShortCode,
   startHarness,
   type Harness,
   type Worker,
