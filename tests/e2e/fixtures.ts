@@ -19,6 +19,8 @@ export interface ProvisionedWorker {
   id: string;
   displayName: string;
   rawContent: string;
+  /** The short code printed under the badge's QR image, as issued (`ABCDE-FGHJK`). */
+  shortCode: string;
   pin: string;
 }
 
@@ -80,13 +82,14 @@ export const test = base.extend<Fixtures>({
       const issued = await adminApi.put(`/api/admin/users/${user.id}/qr-code-pin-method`, { data: {} });
       if (issued.status() !== 201) throw new Error(`issue method: ${issued.status()} ${await issued.text()}`);
       const method = (await issued.json()) as {
-        standardQRCode: { image: { rawContent: string } };
+        standardQRCode: { image: { rawContent: string }; shortCode: string };
         pin: { code: string };
       };
       return {
         id: user.id,
         displayName,
         rawContent: method.standardQRCode.image.rawContent,
+        shortCode: method.standardQRCode.shortCode,
         pin: method.pin.code,
       };
     });

@@ -14,11 +14,13 @@ import { pinRules } from './messages/pin-rules';
 import { scan } from './messages/scan';
 import { signInErrors } from './messages/sign-in-errors';
 import { signOut } from './messages/sign-out';
+import { typeCode } from './messages/type-code';
 import { update } from './messages/update';
 
 const areas = {
   common,
   scan,
+  typeCode,
   camera,
   pin,
   changePin,

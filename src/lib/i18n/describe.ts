@@ -24,6 +24,10 @@ export function describe(m: Messages, notice: Notice, pinLength: number): string
   switch (notice.kind) {
     case 'foreign-badge':
       return m.signInErrors.foreignBadge;
+    case 'short-code-invalid':
+      return m.typeCode.invalid;
+    case 'short-code-not-recognized':
+      return m.typeCode.notRecognized;
     case 'pin-incorrect':
       return notice.remainingAttempts === null
         ? m.signInErrors.PIN_INCORRECT

@@ -1,5 +1,6 @@
 /**
- * The worker journey as a small state machine: scan → PIN → (change PIN) → home → sign out.
+ * The worker journey as a small state machine: scan (or type the badge's code) → PIN → (change PIN) →
+ * home → sign out.
  * Components render `step`; every transition goes through a method here. While someone is signed in,
  * the kiosk watches for inactivity, for the server ending the session, and for sign-out in another tab.
  */
@@ -10,12 +11,15 @@ import { flushPendingSignOut, rememberPendingSignOut } from '$lib/session/pendin
 import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-channel';
 import { wipeWorkerData } from '$lib/session/wipe';
 import { i18n } from '$lib/i18n/i18n.svelte';
-import { parseQrPayload } from '$server/contracts/badge';
+import { normaliseShortCode, parseQrPayload } from '$server/contracts/badge';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 
-export type KioskStep = 'loading' | 'scan' | 'pin' | 'change-pin' | 'home';
+export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'change-pin' | 'home';
+
+/** The badge the PIN goes with: as scanned, or its short code as typed (normalised). */
+type Badge = { qr: string } | { shortCode: string };
 
 interface Worker {
   id: string;
@@ -42,7 +46,9 @@ export class KioskFlow {
   lockSecondsLeft = $state<number | null>(null);
   #lockTimer: ReturnType<typeof setInterval> | undefined;
 
-  #scannedBadge: string | null = null;
+  /** What the worker typed on the type-code screen, shown again when the server refuses it. */
+  typedCode = $state('');
+  #badge: Badge | null = null;
   /** The PIN just used to sign in, kept in memory only until the forced change is done. */
   #currentPin: string | null = null;
   #idleTimer: IdleTimer | null = null;
@@ -122,14 +128,36 @@ export class KioskFlow {
         : errorNotice({ code: 'QR_CODE_NOT_RECOGNIZED', message: 'Not a Shiftpass badge.' });
       return false;
     }
-    this.#scannedBadge = text;
+    this.#badge = { qr: text };
+    this.notice = null;
+    this.step = 'pin';
+    return true;
+  }
+
+  /** "Type code instead" on the scan screen. */
+  typeCodeInstead(): void {
+    this.#badge = null;
+    this.notice = null;
+    this.step = 'type-code';
+  }
+
+  /** A typed short code: refuse what cannot be one here, without spending a sign-in attempt. */
+  codeTyped(text: string): boolean {
+    this.typedCode = text;
+    const shortCode = normaliseShortCode(text);
+    if (!shortCode) {
+      this.notice = { kind: 'short-code-invalid' };
+      return false;
+    }
+    this.#badge = { shortCode };
     this.notice = null;
     this.step = 'pin';
     return true;
   }
 
   backToScan(notice: Notice | null = null): void {
-    this.#scannedBadge = null;
+    this.#badge = null;
+    this.typedCode = '';
     this.#currentPin = null;
     this.worker = null;
     this.notice = notice;
@@ -140,13 +168,15 @@ export class KioskFlow {
   }
 
   async submitPin(pin: string): Promise<void> {
-    if (!this.#scannedBadge || this.busy) return;
+    const badge = this.#badge;
+    if (!badge || this.busy) return;
     this.busy = true;
     // An earlier worker's sign-out still on its way must land before this worker's cookie is set.
     await flushPendingSignOut();
-    const result = await api<SignInResult>('POST', '/auth/qr-pin/sign-in', { qr: this.#scannedBadge, pin });
+    const result = await api<SignInResult>('POST', '/auth/qr-pin/sign-in', { ...badge, pin });
     if (result.ok) {
-      this.#scannedBadge = null;
+      this.#badge = null;
+      this.typedCode = '';
       this.notice = null;
       if (result.data.mustChangePin) this.#currentPin = pin;
       const session = await api<SessionView>('GET', '/auth/session');
@@ -168,6 +198,13 @@ export class KioskFlow {
       this.#startLockCountdown(error.retryAfterSeconds);
     } else if (error.code === 'NETWORK_ERROR') {
       this.notice = errorNotice(error);
+    } else if ('shortCode' in badge) {
+      // Back to the typed code, still in the field, so a typo can be spotted and fixed.
+      this.#badge = null;
+      this.#stopLockCountdown();
+      this.notice =
+        error.code === 'QR_CODE_NOT_RECOGNIZED' ? { kind: 'short-code-not-recognized' } : errorNotice(error);
+      this.step = 'type-code';
     } else {
       this.backToScan(errorNotice(error));
     }

@@ -9,6 +9,10 @@ export type SignOutReason = 'button' | 'idle' | 'revoked' | 'offline' | 'elsewhe
 export type Notice =
   | { kind: 'error'; error: ClientError }
   | { kind: 'foreign-badge' }
+  /** What was typed cannot be a badge code (checked here, before any request). */
+  | { kind: 'short-code-invalid' }
+  /** The server knows no badge with the typed code. */
+  | { kind: 'short-code-not-recognized' }
   | { kind: 'pin-incorrect'; remainingAttempts: number | null }
   | { kind: 'signed-out'; reason: Exclude<SignOutReason, 'button' | 'elsewhere'> };
 
