@@ -4,6 +4,9 @@ export {
   checkPin,
   MAX_PIN_LENGTH,
   MAX_SEQUENTIAL_RUN,
+  PIN_RULES,
+  pinRuleVerdicts,
   type PinCheck,
   type PinRule,
+  type PinRuleVerdicts,
 } from '../domain/pin-rules.js';

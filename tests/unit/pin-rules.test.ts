@@ -5,7 +5,10 @@ import {
   generatePin,
   MAX_PIN_LENGTH,
   MIN_PIN_LENGTH,
+  PIN_RULES,
+  pinRuleVerdicts,
   type PinCheck,
+  type PinRuleVerdicts,
 } from '../../server/domain/pin-rules.js';
 
 const rules = { minLength: MIN_PIN_LENGTH };
@@ -171,5 +174,64 @@ describe('generatePin', () => {
 
   test('uses the digits it is given, in order', () => {
     expect(generatePin(8, scriptedDigits('56473829'))).toBe('56473829');
+  });
+});
+
+describe('pinRuleVerdicts', () => {
+  const unmet = (verdicts: PinRuleVerdicts) => PIN_RULES.filter((rule) => !verdicts[rule]);
+
+  test('an empty PIN meets no rule yet', () => {
+    expect(unmet(pinRuleVerdicts('', rules, '19283746'))).toEqual(PIN_RULES);
+  });
+
+  test('a good PIN meets every rule', () => {
+    expect(unmet(pinRuleVerdicts('58203917', rules, '19283746'))).toEqual([]);
+  });
+
+  test('reports every broken rule at once, not only the first', () => {
+    // Too short, and a run of 5 going up.
+    expect(unmet(pinRuleVerdicts('12345', rules))).toEqual(['length', 'sequential_digits']);
+    // One digit repeated, too short.
+    expect(unmet(pinRuleVerdicts('1111', rules))).toEqual(['length', 'repeated_pattern']);
+    // A letter, and too short.
+    expect(unmet(pinRuleVerdicts('12a', rules))).toEqual(['digits_only', 'length']);
+  });
+
+  test('the rules turn met one by one as a good PIN is typed', () => {
+    expect(unmet(pinRuleVerdicts('5', rules, '19283746'))).toEqual(['length']);
+    expect(unmet(pinRuleVerdicts('5820391', rules, '19283746'))).toEqual(['length']);
+    expect(unmet(pinRuleVerdicts('58203917', rules, '19283746'))).toEqual([]);
+  });
+
+  test('judges dates, common PINs and the current PIN', () => {
+    expect(unmet(pinRuleVerdicts('27051984', rules))).toEqual(['date']);
+    expect(unmet(pinRuleVerdicts('14789632', rules))).toEqual(['common_pin']);
+    expect(unmet(pinRuleVerdicts('19283746', rules, '19283746'))).toEqual(['same_as_current']);
+  });
+
+  test('without a current PIN, "differs from current" counts as met', () => {
+    expect(pinRuleVerdicts('19283746', rules).same_as_current).toBe(true);
+  });
+
+  test('follows the policy length', () => {
+    expect(pinRuleVerdicts('58203917', { minLength: 10 }).length).toBe(false);
+    expect(pinRuleVerdicts('5820391746', { minLength: 10 }).length).toBe(true);
+    expect(pinRuleVerdicts('582039174658203917465', rules).length).toBe(false);
+  });
+
+  test('its first unmet rule is always the rule checkNewPin reports', () => {
+    const randomDigit = seededDigits(4242);
+    const samples = ['', '1', '12a', '11111111', '12345678', '27051984', '14789632', '19283746'];
+    for (let i = 0; i < 2000; i++) {
+      const length = 1 + (i % 22);
+      let pin = '';
+      for (let j = 0; j < length; j++) pin += String(randomDigit());
+      samples.push(pin);
+    }
+    for (const pin of samples) {
+      const check = checkNewPin(pin, '19283746', rules);
+      const first = unmet(pinRuleVerdicts(pin, rules, '19283746'))[0];
+      expect(first ?? 'ok', pin).toBe(check.ok ? 'ok' : check.rule);
+    }
   });
 });
