@@ -9,6 +9,7 @@ import { ApiError } from './contracts/errors.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
 import { adminGroupRoutes } from './routes/admin-groups.js';
+import { adminKioskRoutes } from './routes/admin-kiosk.js';
 import { adminLogRoutes } from './routes/admin-logs.js';
 import { adminPolicyRoutes } from './routes/admin-policies.js';
 import { adminReportRoutes } from './routes/admin-reports.js';
@@ -49,6 +50,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/groups', adminGroupRoutes(deps))
     .route('/admin/policies', adminPolicyRoutes(deps))
     .route('/admin/reports', adminReportRoutes(deps))
+    .route('/admin/kiosk', adminKioskRoutes(deps))
     .route('/admin', adminLogRoutes(deps))
     .route('/setup', setupRoutes(deps))
     .route('/kiosk', kioskRoutes(deps));

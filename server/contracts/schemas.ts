@@ -1,5 +1,6 @@
 /** Request and response shapes of the public HTTP contract (ARCHITECTURE.md), shared with src/. */
 import { z } from 'zod';
+import type { KioskApp } from './kiosk.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -69,15 +70,24 @@ export interface UserView {
 }
 
 export interface SessionView {
-  user: { id: string; displayName: string; role: Role };
+  /** `groups`: the user's groups (stores), by name. */
+  user: { id: string; displayName: string; role: Role; groups: { id: string; displayName: string }[] };
   mustChangePin: boolean;
   createdDateTime: string;
+  /** When the session ends at the latest (absolute timeout), whatever happens meanwhile. */
   expiresDateTime: string;
+  /**
+   * Seconds from this answer to `expiresDateTime`, by the server's clock: the kiosk counts down from
+   * it on its own monotonic clock, so a phone whose clock is wrong still shows the right time left.
+   */
+  expiresInSeconds: number;
   idleTimeoutSeconds: number;
   /** The kiosk's own inactivity sign-out: ask "Still there?" `warningSeconds` before `signOutAfterSeconds`. */
   kioskIdle: { signOutAfterSeconds: number; warningSeconds: number };
   /** How long the kiosk keeps this session open while the server cannot be reached. */
   kioskOfflineGraceSeconds: number;
+  /** The store apps an admin listed for the kiosk's home screen. */
+  kioskApps: KioskApp[];
 }
 
 export interface SignInResult {

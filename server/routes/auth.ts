@@ -5,7 +5,7 @@ import { changePinBody, signInBody } from '../contracts/schemas.js';
 import { clearSessionCookie, requireSession, setSessionCookie } from '../middleware/session.js';
 import { changePin } from '../services/change-pin.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { endSession, toSessionView } from '../services/sessions.js';
+import { endSession, sessionViewOf } from '../services/sessions.js';
 import { signInWithQrPin } from '../services/sign-in.js';
 import type { AppEnv } from './env.js';
 import { clientIp, readJson, userAgentOf } from './request.js';
@@ -29,8 +29,8 @@ export function authRoutes(deps: ServiceDeps) {
       setSessionCookie(c, outcome.token, maxAgeSeconds);
       return c.json(outcome.result, 200);
     })
-    .get('/session', requireSession({ allowPendingPinChange: true }), (c) =>
-      c.json(toSessionView(c.get('auth')!), 200),
+    .get('/session', requireSession({ allowPendingPinChange: true }), async (c) =>
+      c.json(await sessionViewOf(deps, c.get('auth')!), 200),
     )
     .post('/qr-pin/change-pin', requireSession({ allowPendingPinChange: true }), async (c) => {
       const body = await readJson(c, changePinBody);

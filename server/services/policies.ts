@@ -81,8 +81,8 @@ export async function updateQrPinPolicy(
   return after;
 }
 
-/** Saves a policy document and audits the change with its before and after. */
-async function storePolicy<T>(
+/** Saves a policy (or other settings) document and audits the change with its before and after. */
+export async function storePolicy<T>(
   deps: ServiceDeps,
   actor: Actor,
   policy: { key: string; id: string; activity: string },

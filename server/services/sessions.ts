@@ -10,6 +10,7 @@ import { absoluteEndOf, sessionStateAt } from '../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../platform/crypto.js';
 import type { SessionPolicy } from '../domain/qr-pin-policy.js';
 import type { ServiceDeps } from './deps.js';
+import { getKioskApps } from './kiosk-apps.js';
 import { getSessionPolicy, sessionTimeoutsOf } from './policies.js';
 
 /** lastSeenAt is written at most this often, so reads stay cheap. */
@@ -78,18 +79,26 @@ export async function endSession(deps: ServiceDeps, sessionId: string): Promise<
   await deps.repos.sessions.revoke(sessionId, deps.clock.now());
 }
 
-export function toSessionView({ session, user, policy }: ResolvedSession): SessionView {
+/** What GET /api/auth/session answers: who is signed in, their stores, the timings and the kiosk's apps. */
+export async function sessionViewOf(
+  deps: ServiceDeps,
+  { session, user, policy }: ResolvedSession,
+): Promise<SessionView> {
   const timeouts = sessionTimeoutsOf(policy);
+  const expiresAt = absoluteEndOf(session, timeouts);
+  const [groups, kioskApps] = await Promise.all([deps.repos.groups.listForUser(user.id), getKioskApps(deps)]);
   return {
-    user: { id: user.id, displayName: user.displayName, role: user.role as Role },
+    user: { id: user.id, displayName: user.displayName, role: user.role as Role, groups },
     mustChangePin: session.mustChangePin,
     createdDateTime: session.createdAt.toISOString(),
-    expiresDateTime: absoluteEndOf(session, timeouts).toISOString(),
+    expiresDateTime: expiresAt.toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
     idleTimeoutSeconds: timeouts.idleSeconds,
     kioskIdle: {
       signOutAfterSeconds: policy.kioskIdleSignOutInSeconds,
       warningSeconds: policy.kioskIdleWarningInSeconds,
     },
     kioskOfflineGraceSeconds: policy.kioskOfflineGraceInSeconds,
+    kioskApps,
   };
 }

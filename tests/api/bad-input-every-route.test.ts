@@ -62,6 +62,15 @@ const ROUTES: Route[] = [
     path: () => '/api/admin/policies/sessions',
     body: true,
   },
+  { method: 'GET', name: '/api/admin/kiosk/apps', path: () => '/api/admin/kiosk/apps', body: false },
+  { method: 'PUT', name: '/api/admin/kiosk/apps', path: () => '/api/admin/kiosk/apps', body: true },
+  {
+    method: 'GET',
+    name: '/api/auth/session',
+    path: () => '/api/auth/session',
+    body: false,
+    session: true,
+  },
   { method: 'GET', name: '/api/admin/groups', path: () => '/api/admin/groups', body: false },
   { method: 'POST', name: '/api/admin/groups', path: () => '/api/admin/groups', body: true },
   { method: 'GET', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: false },
@@ -231,6 +240,7 @@ test('unknown routes and wrong methods are 404 in the envelope', async () => {
     ['GET', '/api/nope'],
     ['DELETE', '/api/admin/policies/qr-code-pin'],
     ['PUT', '/api/auth/session'],
+    ['DELETE', '/api/admin/kiosk/apps'],
   ] as const) {
     await expectClientError(await h.request(method, path), `${method} ${path}`);
   }

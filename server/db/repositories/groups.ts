@@ -1,7 +1,7 @@
 /** Groups (stores): create, read, change, delete, and keyset pages in lower(displayName), id order. */
 import { and, eq, gt, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { groups } from '../schema.js';
+import { groupMembers, groups } from '../schema.js';
 
 export type GroupRow = typeof groups.$inferSelect;
 export type NewGroup = typeof groups.$inferInsert;
@@ -26,6 +26,15 @@ export function createGroupRepository(db: Db) {
     async insert(group: NewGroup): Promise<GroupRow> {
       const [row] = await db.insert(groups).values(group).returning();
       return row!;
+    },
+    /** The groups (stores) a user belongs to, by name. */
+    async listForUser(userId: string): Promise<{ id: string; displayName: string }[]> {
+      return db
+        .select({ id: groups.id, displayName: groups.displayName })
+        .from(groupMembers)
+        .innerJoin(groups, eq(groupMembers.groupId, groups.id))
+        .where(eq(groupMembers.userId, userId))
+        .orderBy(sortName, groups.id);
     },
     async findById(id: string): Promise<GroupRow | undefined> {
       return db.query.groups.findFirst({ where: eq(groups.id, id) });
