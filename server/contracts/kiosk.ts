@@ -1,26 +1,14 @@
-/**
- * The store apps an admin lists for the kiosk's signed-in home: a name and an https address each.
- * Only https: the kiosk is a shared phone on shop Wi-Fi, and any other scheme (javascript:, data:,
- * http:, a relative path) would either run in the kiosk's own origin or travel in the clear. A phone's
- * "localhost" is the phone itself, so a plain-http exception for it would serve nobody.
- */
+/** Request and response shapes of /api/admin/kiosk: the store apps on the kiosk's home screen. */
 import { z } from 'zod';
+import {
+  isSafeAppUrl,
+  MAX_KIOSK_APP_NAME,
+  MAX_KIOSK_APP_URL,
+  MAX_KIOSK_APPS,
+  type KioskApp,
+} from './kiosk-app-link.js';
 
-export const MAX_KIOSK_APPS = 20;
-export const MAX_KIOSK_APP_NAME = 60;
-export const MAX_KIOSK_APP_URL = 2048;
-
-export interface KioskApp {
-  name: string;
-  url: string;
-}
-
-/** True for an absolute https:// address with a host and no user name or password in it. */
-export function isSafeAppUrl(text: string): boolean {
-  if (!URL.canParse(text)) return false;
-  const url = new URL(text);
-  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
-}
+export type { KioskApp };
 
 const appName = z
   .string()

@@ -1,6 +1,6 @@
 /** Request and response shapes of the public HTTP contract (ARCHITECTURE.md), shared with src/. */
 import { z } from 'zod';
-import type { KioskApp } from './kiosk.js';
+import type { KioskApp } from './kiosk-app-link.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -39,7 +39,8 @@ export interface KioskOptions {
 
 interface Fixtures {
   adminApi: APIRequestContext;
-  provisionWorker(displayName: string): Promise<ProvisionedWorker>;
+  /** A worker with a fresh badge and admin-issued PIN; `groupIds` puts them in those groups (stores). */
+  provisionWorker(displayName: string, options?: { groupIds?: string[] }): Promise<ProvisionedWorker>;
   openKiosk(options: KioskOptions): Promise<Page>;
 }
 
@@ -69,12 +70,12 @@ export const test = base.extend<Fixtures>({
       data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
     });
     if (policy.status() !== 200) throw new Error(`enable policy: ${policy.status()} ${await policy.text()}`);
-    await use(async (displayName) => {
+    await use(async (displayName, { groupIds = [] } = {}) => {
       // Unique per test, repetition and retry: they all share one server.
       const run = `${testInfo.testId}.${testInfo.repeatEachIndex}.${testInfo.retry}`;
       const upn = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${run}@store.example`;
       const created = await adminApi.post('/api/admin/users', {
-        data: { userPrincipalName: upn, displayName },
+        data: { userPrincipalName: upn, displayName, groupIds },
       });
       if (created.status() !== 201)
         throw new Error(`create user: ${created.status()} ${await created.text()}`);

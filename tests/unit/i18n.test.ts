@@ -1,8 +1,9 @@
 import { describe as group, expect, it } from 'vitest';
 import { messagesFor } from '../../src/lib/i18n/catalogue';
-import { describe, pinRuleText } from '../../src/lib/i18n/describe';
+import { describe, pinHintText, pinRuleText } from '../../src/lib/i18n/describe';
 import { LOCALES, pickLocale } from '../../src/lib/i18n/locale';
 import { signedOutNotice } from '../../src/lib/kiosk/notice';
+import { PIN_RULES } from '../../server/contracts/pin-rules';
 
 group('pickLocale', () => {
   it('takes the first supported language of the browser list, region ignored', () => {
@@ -82,5 +83,29 @@ group('describe (notice → words)', () => {
     expect(idle && describe(es, idle, 8)).toBe(
       'Se cerró su sesión porque el teléfono no se usó durante un tiempo.',
     );
+  });
+
+  it('explains a session that reached its time limit', () => {
+    const expired = signedOutNotice('expired');
+    expect(expired && describe(en, expired, 8)).toBe(
+      'Your session reached its time limit. Scan your badge to sign in again.',
+    );
+  });
+});
+
+group('pinHintText (the live checklist)', () => {
+  it('has a distinct short phrase for every rule, in both languages', () => {
+    for (const locale of LOCALES) {
+      const m = messagesFor(locale);
+      const phrases = PIN_RULES.map((rule) => pinHintText(m, rule, 8));
+      expect(new Set(phrases).size, locale).toBe(PIN_RULES.length);
+      for (const phrase of phrases) expect(phrase.trim().length, locale).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts the policy length and the run length in the phrases', () => {
+    expect(pinHintText(messagesFor('en'), 'length', 10)).toBe('10 to 20 digits');
+    expect(pinHintText(messagesFor('es'), 'length', 8)).toBe('De 8 a 20 dígitos');
+    expect(pinHintText(messagesFor('en'), 'sequential_digits', 8)).toContain('No 5 digits in a row');
   });
 });

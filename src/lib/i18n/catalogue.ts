@@ -10,6 +10,8 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { idle } from './messages/idle';
 import { pin } from './messages/pin';
+import { pinHints } from './messages/pin-hints';
+import { pinPad } from './messages/pin-pad';
 import { pinRules } from './messages/pin-rules';
 import { scan } from './messages/scan';
 import { signInErrors } from './messages/sign-in-errors';
@@ -23,8 +25,10 @@ const areas = {
   typeCode,
   camera,
   pin,
+  pinPad,
   changePin,
   pinRules,
+  pinHints,
   home,
   idle,
   signInErrors,

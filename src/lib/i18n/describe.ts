@@ -1,5 +1,6 @@
 /** Turns a kiosk notice into words in the current language. */
 import type { Notice } from '$lib/kiosk/notice';
+import { timeLeftOf } from '$lib/kiosk/time-left';
 import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN, type PinRule } from '$server/contracts/pin-rules';
 import type { Messages } from './catalogue';
 
@@ -18,6 +19,22 @@ export function pinRuleText(m: Messages, rule: PinRule, minLength: number): stri
   if (rule === 'length') return m.pinRules.length(minLength, MAX_PIN_LENGTH);
   if (rule === 'sequential_digits') return m.pinRules.sequential_digits(MAX_SEQUENTIAL_RUN);
   return m.pinRules[rule];
+}
+
+/** A rule as a short checklist item ("8 to 20 digits"), for the live hints on the change-PIN screen. */
+export function pinHintText(m: Messages, rule: PinRule, minLength: number): string {
+  if (rule === 'length') return m.pinHints.length(minLength, MAX_PIN_LENGTH);
+  if (rule === 'sequential_digits') return m.pinHints.sequential_digits(MAX_SEQUENTIAL_RUN);
+  return m.pinHints[rule];
+}
+
+/** "Session time left: 2 h 5 min", "…: 45 min", "…: less than a minute". */
+export function timeLeftText(m: Messages, seconds: number): string {
+  const left = timeLeftOf(seconds);
+  if (left.kind === 'under-a-minute') return m.home.timeLeft(m.home.underAMinute);
+  return m.home.timeLeft(
+    left.hours > 0 ? m.home.hoursMinutes(left.hours, left.minutes) : m.home.minutes(left.minutes),
+  );
 }
 
 export function describe(m: Messages, notice: Notice, pinLength: number): string {

@@ -12,9 +12,11 @@ import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-c
 import { wipeWorkerData } from '$lib/session/wipe';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { normaliseShortCode, parseQrPayload } from '$server/contracts/badge';
+import { isSafeAppUrl, type KioskApp } from '$server/contracts/kiosk-app-link';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
+import { secondsUntil } from './time-left';
 
 export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'change-pin' | 'home';
 
@@ -24,6 +26,8 @@ type Badge = { qr: string } | { shortCode: string };
 interface Worker {
   id: string;
   displayName: string;
+  /** The display names of the worker's groups (stores). */
+  stores: string[];
 }
 
 /** How often a signed-in kiosk asks the server whether the session still stands (revocation). */
@@ -35,6 +39,10 @@ export class KioskFlow {
   notice = $state<Notice | null>(null);
   busy = $state(false);
   worker = $state<Worker | null>(null);
+  /** The store apps an admin listed, for the home screen. */
+  apps = $state<KioskApp[]>([]);
+  /** Seconds until the session's absolute end, counted on the monotonic clock; null when signed out. */
+  sessionSecondsLeft = $state<number | null>(null);
   config = $state<KioskConfig | null>(null);
   /** Why the server refused a new PIN. */
   pinChangeNotice = $state<Notice | null>(null);
@@ -45,6 +53,9 @@ export class KioskFlow {
   /** Seconds until a locked badge may try a PIN again; null when not locked. */
   lockSecondsLeft = $state<number | null>(null);
   #lockTimer: ReturnType<typeof setInterval> | undefined;
+  /** performance.now() at which the session reaches its absolute end, as the server last said. */
+  #sessionEndsAt = 0;
+  #sessionTimer: ReturnType<typeof setInterval> | undefined;
 
   /** What the worker typed on the type-code screen, shown again when the server refuses it. */
   typedCode = $state('');
@@ -79,6 +90,11 @@ export class KioskFlow {
 
   get knowsCurrentPin(): boolean {
     return this.#currentPin !== null;
+  }
+
+  /** For the change-PIN hints: whether `pin` is the PIN just used to sign in (which stays in here). */
+  isCurrentPin(pin: string): boolean {
+    return this.#currentPin !== null && pin === this.#currentPin;
   }
 
   async load(): Promise<void> {
@@ -160,6 +176,7 @@ export class KioskFlow {
     this.typedCode = '';
     this.#currentPin = null;
     this.worker = null;
+    this.apps = [];
     this.notice = notice;
     this.pinChangeNotice = null;
     this.idleSecondsLeft = null;
@@ -276,9 +293,9 @@ export class KioskFlow {
   }
 
   #enterSession(session: SessionView): void {
-    this.worker = { id: session.user.id, displayName: session.user.displayName };
-    this.step = session.mustChangePin ? 'change-pin' : 'home';
     this.#stopWatching();
+    this.#applySession(session);
+    this.step = session.mustChangePin ? 'change-pin' : 'home';
     this.#idleTimer = new IdleTimer({
       signOutAfterMs: session.kioskIdle.signOutAfterSeconds * 1000,
       warningMs: session.kioskIdle.warningSeconds * 1000,
@@ -290,15 +307,39 @@ export class KioskFlow {
     this.#lastConfirmed = performance.now();
     this.#offlineGraceMs = session.kioskOfflineGraceSeconds * 1000;
     this.#sessionCheck = setInterval(() => void this.#checkSession(), SESSION_CHECK_MS);
+    this.#sessionTimer = setInterval(() => this.#tickSessionTime(), 1000);
+  }
+
+  /** Who is signed in, their stores, the apps and the time left, from the server's latest answer. */
+  #applySession(session: SessionView): void {
+    this.worker = {
+      id: session.user.id,
+      displayName: session.user.displayName,
+      stores: session.user.groups.map((group) => group.displayName),
+    };
+    // The server checked every address; a link that is not plain https is still never shown.
+    this.apps = session.kioskApps.filter((app) => isSafeAppUrl(app.url));
+    this.#sessionEndsAt = performance.now() + session.expiresInSeconds * 1000;
+    this.sessionSecondsLeft = session.expiresInSeconds;
+  }
+
+  /** Counts the session's time left down; at its absolute end the kiosk signs out at once. */
+  #tickSessionTime(): void {
+    const left = secondsUntil(this.#sessionEndsAt, performance.now());
+    this.sessionSecondsLeft = left;
+    if (left === 0) void this.signOut('expired');
   }
 
   async #checkSession(): Promise<void> {
     const session = await api<SessionView>('GET', '/auth/session');
+    // A sign-out may have happened while the check was on its way: then nothing of it is kept.
+    if (this.#sessionCheck === undefined) return;
     if (session.ok && session.data.user.id !== this.worker?.id) {
       // Someone else signed in from another tab: this one shows who is really signed in now.
       this.#enterSession(session.data);
     } else if (session.ok) {
       this.#lastConfirmed = performance.now();
+      this.#applySession(session.data);
     } else if (session.error.code === 'NETWORK_ERROR') {
       // Offline: the session carries on for the grace period (monotonic clock), then ends here.
       if (performance.now() - this.#lastConfirmed >= this.#offlineGraceMs) await this.signOut('offline');
@@ -312,6 +353,9 @@ export class KioskFlow {
     this.#idleTimer = null;
     if (this.#sessionCheck !== undefined) clearInterval(this.#sessionCheck);
     this.#sessionCheck = undefined;
+    if (this.#sessionTimer !== undefined) clearInterval(this.#sessionTimer);
+    this.#sessionTimer = undefined;
+    this.sessionSecondsLeft = null;
     this.idleSecondsLeft = null;
   }
 }

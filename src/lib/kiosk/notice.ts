@@ -4,7 +4,8 @@
  */
 import type { ClientError } from '$lib/api/client';
 
-export type SignOutReason = 'button' | 'idle' | 'revoked' | 'offline' | 'elsewhere';
+/** `expired`: the session reached its absolute time limit while the home screen showed. */
+export type SignOutReason = 'button' | 'idle' | 'revoked' | 'offline' | 'expired' | 'elsewhere';
 
 export type Notice =
   | { kind: 'error'; error: ClientError }
