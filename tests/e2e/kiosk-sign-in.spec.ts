@@ -95,11 +95,13 @@ test('ten wrong PINs lock the badge: the PIN screen counts down and refuses unti
   await signIn.click();
   await expect(page.getByRole('alert')).toHaveText('Too many wrong PINs. Try again in 1:00.');
   await expect(signIn).toBeDisabled();
+  await expect(page.getByRole('button', { name: '5', exact: true })).toBeDisabled();
 
   await page.clock.fastForward('00:30');
   await expect(page.getByRole('alert')).toContainText(/Try again in 0:(29|30)\./);
   await page.clock.fastForward('00:31');
   await expect(signIn).toBeEnabled();
+  await expect(page.getByRole('button', { name: '5', exact: true })).toBeEnabled();
 
   // A manager unlocks the badge (the server's lock runs on real time); the right PIN then works.
   expect((await adminApi.post(`/api/admin/users/${worker.id}/qr-code-pin-method/unlock`)).status()).toBe(204);
