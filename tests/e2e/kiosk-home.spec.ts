@@ -97,7 +97,7 @@ test('a worker signs in with the on-screen pad only, watches the PIN rules turn 
     const schedule = page.getByRole('link', { name: 'Schedule (opens in a new tab)' });
     await expect(schedule).toHaveAttribute('href', APPS[0]!.url);
     await expect(schedule).toHaveAttribute('target', '_blank');
-    await expect(schedule).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(schedule).toHaveAttribute('rel', 'external noopener noreferrer');
 
     // The app opens in a tab of its own, without a handle on the kiosk; the kiosk stays signed in.
     await page
