@@ -122,13 +122,15 @@ test('the session view says when the session ends and how long it may idle', asy
   const signedInAt = h.clock.now();
   const session = await getSession(h, cookie!);
   expect(await session.json()).toEqual({
-    user: { id: worker.user.id, displayName: 'Bo', role: 'worker' },
+    user: { id: worker.user.id, displayName: 'Bo', role: 'worker', groups: [] },
     mustChangePin: true,
     createdDateTime: signedInAt.toISOString(),
     expiresDateTime: new Date(signedInAt.getTime() + 12 * 3600 * 1000).toISOString(),
+    expiresInSeconds: 12 * 3600,
     idleTimeoutSeconds: 900,
     kioskIdle: { signOutAfterSeconds: 300, warningSeconds: 60 },
     kioskOfflineGraceSeconds: 300,
+    kioskApps: [],
   });
 });
 
