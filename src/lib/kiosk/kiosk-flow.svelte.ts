@@ -145,7 +145,9 @@ export class KioskFlow {
       return false;
     }
     this.#badge = { qr: text };
-    this.notice = null;
+    // Why the last person was signed out stays on the PIN screen: a badge still in view is read again
+    // the moment the scan screen returns, and the reason must not flash past unread.
+    if (this.notice?.kind !== 'signed-out') this.notice = null;
     this.step = 'pin';
     return true;
   }
