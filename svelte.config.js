@@ -25,7 +25,8 @@ const config = {
       mode: 'hash',
       directives: {
         'default-src': ['self'],
-        'script-src': ['self'],
+        // 'wasm-unsafe-eval' lets the self-hosted zxing-wasm decoder compile; no eval() of scripts.
+        'script-src': ['self', 'wasm-unsafe-eval'],
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:'],
         'media-src': ['self', 'blob:'],

@@ -7,6 +7,8 @@ export const scan = defineMessages(
     cameraView: 'Camera view',
     starting: 'Starting the camera…',
     tryAgain: 'Try the camera again',
+    torch: 'Flashlight',
+    switchCamera: 'Switch camera',
   },
   {
     es: {
@@ -15,6 +17,8 @@ export const scan = defineMessages(
       cameraView: 'Vista de la cámara',
       starting: 'Iniciando la cámara…',
       tryAgain: 'Probar la cámara otra vez',
+      torch: 'Linterna',
+      switchCamera: 'Cambiar de cámara',
     },
   },
 );
