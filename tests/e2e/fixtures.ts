@@ -13,6 +13,7 @@ import {
 } from '@playwright/test';
 import { join } from 'node:path';
 import { findChromium } from '../../scripts/find-chromium.js';
+import type { Degradation } from '../support/badge-frames.js';
 import { writeBadgeVideo } from '../support/fake-camera.js';
 
 export interface ProvisionedWorker {
@@ -35,6 +36,15 @@ export interface KioskOptions {
   serviceWorkers?: 'allow' | 'block';
   /** Where the kiosk opens (default: the test server). */
   origin?: string;
+  /** Show the badge degraded (rotated, noisy, …) instead of crisp and square. */
+  degradation?: Partial<Degradation>;
+  /**
+   * Use Chromium's own fake cameras (a moving test pattern, no badge) instead of the badge video,
+   * this many of them. The badge video is a single camera.
+   */
+  builtInCameras?: number;
+  /** Run in the page, in order, before any of its scripts (test doubles for browser APIs). */
+  initScripts?: (() => void)[];
 }
 
 interface Fixtures {
@@ -51,7 +61,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  '--use-fake-device-for-media-stream',
 ];
 
 export const test = base.extend<Fixtures>({
@@ -99,11 +108,27 @@ export const test = base.extend<Fixtures>({
   openKiosk: async ({ baseURL }, use, testInfo) => {
     const browsers: Browser[] = [];
     await use(async (options) => {
-      const { badge, camera = true, locale = 'en-US', serviceWorkers = 'allow', origin = baseURL } = options;
-      const video = writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge);
+      const {
+        badge,
+        camera = true,
+        locale = 'en-US',
+        serviceWorkers = 'allow',
+        origin = baseURL,
+        degradation,
+        builtInCameras,
+        initScripts = [],
+      } = options;
+      const cameraArgs = builtInCameras
+        ? [`--use-fake-device-for-media-stream=device-count=${builtInCameras}`]
+        : [
+            '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-video-capture=${join(
+              writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge, degradation),
+            )}`,
+          ];
       const browser = await chromium.launch({
         executablePath: findChromium(),
-        args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${join(video)}`],
+        args: [...CHROMIUM_ARGS, ...cameraArgs],
       });
       browsers.push(browser);
       const context = await browser.newContext({
@@ -112,6 +137,7 @@ export const test = base.extend<Fixtures>({
         serviceWorkers,
         permissions: camera ? ['camera'] : [],
       });
+      for (const script of initScripts) await context.addInitScript(script);
       const page = await context.newPage();
       await page.goto('/');
       return page;
