@@ -17,10 +17,9 @@ export default defineConfig({
   // now and then went more than 25 s without a decode (see the issue-4 notes).
   workers: 1,
   forbidOnly: true,
-  // One retry, reported as "flaky" in the summary, never silent: html5-qrcode's bundled ZXing misses a
-  // few percent of clean badge frames at some scales (docs/decoding.md); the stronger decoder planned
-  // for the kiosk issue removes the cause. Everything else must pass first time.
-  retries: 1,
+  // No retries: a test passes first time or fails. (Until the kiosk's second decoder, html5-qrcode's
+  // bundled ZXing-js missed a few percent of clean badge frames and e2e retried once; docs/decoding.md.)
+  retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },

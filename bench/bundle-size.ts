@@ -1,9 +1,10 @@
 /**
  * Kiosk route `/`: the JavaScript it loads up front (gzip) and what it loads later, from the last
- * `vite build` (`npm run bench` builds first). Up front = Kit's start and app entries plus the route's
+ * `vite build` (`--build`, as `npm run bench` passes, builds first). Up front = Kit's start and app entries plus the route's
  * layout and page nodes with all their static imports (what Kit's HTML modulepreloads). Fails when a
  * decoder (html5-qrcode, zxing-wasm) is in the up-front set: they must load lazily.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,14 @@ interface Chunk {
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const output = resolve(root, '.svelte-kit/output');
 const manifestPath = resolve(output, 'client/.vite/manifest.json');
+if (process.argv.includes('--build')) {
+  // A fresh production build, its chatter kept unless it fails.
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) {
+    console.error(`bundle-size: vite build failed\n${built.stdout}\n${built.stderr}`);
+    process.exit(1);
+  }
+}
 const serverManifestPath = resolve(output, 'server/manifest.js');
 if (!existsSync(manifestPath) || !existsSync(serverManifestPath)) {
   console.error('bundle-size: no client build found (.svelte-kit/output). Run `npx vite build` first.');
