@@ -15,6 +15,12 @@ export type { CameraChoice } from './camera-controls';
 
 /** The second decoder's pace: a frame every 250 ms at most (and at most half the time busy). */
 export const WASM_DECODE_INTERVAL_MS = 250;
+/**
+ * The second decoder is the backup: it starts a second after the camera, so a badge the first
+ * decoder reads at once (most of them, and every one on a phone with BarcodeDetector) costs no
+ * WebAssembly work at all.
+ */
+export const WASM_FIRST_DECODE_AFTER_MS = 1000;
 /** Long side of the frame handed to the second decoder. */
 const WASM_MAX_SIDE = 1280;
 
@@ -69,7 +75,12 @@ export async function startScanner(options: ScannerOptions): Promise<ScannerHand
   let stopped = false;
   void wasmDecoder.then((decoder) => {
     if (!decoder || !video || stopped) return;
-    loop = startThrottledLoop(frameReader(video, decoder.decodeFrame, gate.offer), WASM_DECODE_INTERVAL_MS);
+    loop = startThrottledLoop(
+      frameReader(video, decoder.decodeFrame, gate.offer),
+      WASM_DECODE_INTERVAL_MS,
+      undefined,
+      WASM_FIRST_DECODE_AFTER_MS,
+    );
   });
 
   const settings = safely(() => scanner.getRunningTrackSettings(), {} as MediaTrackSettings);

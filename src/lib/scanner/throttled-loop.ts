@@ -27,6 +27,7 @@ export function startThrottledLoop(
   task: () => Promise<unknown>,
   intervalMs: number,
   timer: LoopTimer = systemTimer,
+  firstDelayMs = 0,
 ): ThrottledLoop {
   let stopped = false;
   let pending: unknown = null;
@@ -44,7 +45,7 @@ export function startThrottledLoop(
     pending = timer.setTimeout(() => void runOnce(), restAfter(timer.now() - started, intervalMs));
   };
 
-  pending = timer.setTimeout(() => void runOnce(), 0);
+  pending = timer.setTimeout(() => void runOnce(), firstDelayMs);
   return {
     stop() {
       stopped = true;

@@ -95,6 +95,24 @@ describe('startThrottledLoop', () => {
     expect(clock.pending()).toEqual([]);
   });
 
+  it('waits the first delay before the first run', async () => {
+    const clock = manualTimer();
+    let runs = 0;
+    const loop = startThrottledLoop(
+      async () => {
+        runs++;
+      },
+      250,
+      clock.timer,
+      1000,
+    );
+    await clock.advance(999);
+    expect(runs).toBe(0);
+    await clock.advance(1);
+    expect(runs).toBe(1);
+    loop.stop();
+  });
+
   it('keeps going after a run that throws', async () => {
     const clock = manualTimer();
     let runs = 0;
