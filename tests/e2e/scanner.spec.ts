@@ -99,8 +99,11 @@ const wakeLock = (page: Page) =>
   page.evaluate(() => (window as unknown as { doubles: Doubles }).doubles.wakeLock);
 const setVisibility = (page: Page, state: 'visible' | 'hidden') =>
   page.evaluate((s) => (window as unknown as { doubles: Doubles }).doubles.setVisibility(s), state);
-const cameraReady = (page: Page) =>
-  expect(page.getByText('Starting the camera…')).toBeHidden({ timeout: SCAN_TIMEOUT });
+/** The camera is running and the scan screen has finished starting it (controls decided). */
+const cameraReady = async (page: Page) => {
+  await expect(page.locator('#viewfinder video')).toHaveCount(1, { timeout: SCAN_TIMEOUT });
+  await expect(page.getByText('Starting the camera…')).toBeHidden({ timeout: SCAN_TIMEOUT });
+};
 
 test('with the fake camera (one camera, no torch) neither control is offered, and the badge still scans', async ({
   provisionWorker,
