@@ -17,12 +17,10 @@ export default defineConfig({
   // now and then went more than 25 s without a decode (see the issue-4 notes).
   workers: 1,
   forbidOnly: true,
-  // One retry, reported as "flaky", never silent. The decoder misses are gone (zxing-wasm backs
-  // html5-qrcode: docs/decoding.md), but one race remains: after a server revocation the scan screen
-  // shows "Your session ended", and the badge still in front of the fake camera can be read again at
-  // once, which moves the kiosk to the PIN screen and drops that notice (shared-device revocation test,
-  // 1 in 4 to 2 in 3 runs with the faster scanner). Everything else must pass first time.
-  retries: 1,
+  // No retries: every journey must pass first time. (The decoder misses that once needed a retry are
+  // gone since zxing-wasm backs html5-qrcode, docs/decoding.md; the notice a re-read badge used to
+  // replace now stays on the PIN screen.)
+  retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
