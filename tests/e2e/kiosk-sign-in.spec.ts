@@ -35,7 +35,7 @@ test('a new worker scans their badge, types the PIN, chooses their own PIN and s
   await expect(page.getByRole('heading', { name: 'Hello, Ana Silva' })).toBeVisible();
 });
 
-test('a wrong PIN is refused in the browser and nobody is signed in', async ({
+test('a wrong PIN is refused in the browser and nobody is signed in; the right one then signs in', async ({
   provisionWorker,
   openKiosk,
 }) => {
@@ -50,6 +50,57 @@ test('a wrong PIN is refused in the browser and nobody is signed in', async ({
   await expect(page.getByRole('alert')).toHaveText('That PIN is not right. 9 tries left.');
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
   expect(await page.context().cookies()).toEqual([]);
+  expect((await page.request.get('/api/auth/session')).status()).toBe(401);
+
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+});
+
+test('a temporary badge signs the worker in with their PIN', async ({
+  provisionWorker,
+  openKiosk,
+  adminApi,
+}) => {
+  const worker = await provisionWorker('Tess Temporary');
+  const issued = await adminApi.put(`/api/admin/users/${worker.id}/qr-code-pin-method/temporary-qr-code`, {
+    data: {},
+  });
+  expect(issued.status()).toBe(201);
+  const temporary = (await issued.json()) as { image: { rawContent: string }; expireDateTime: string };
+  expect(temporary.image.rawContent).not.toBe(worker.rawContent);
+
+  const page = await openKiosk({ badge: temporary.image.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+});
+
+test('an expired badge is refused with words that say what to do', async ({
+  provisionWorker,
+  openKiosk,
+  adminApi,
+}) => {
+  const worker = await provisionWorker('Eve Expired');
+  // A temporary badge that ends in a few seconds: by the time it is scanned and the PIN typed, it has.
+  const expireAt = Date.now() + 3_000;
+  const issued = await adminApi.put(`/api/admin/users/${worker.id}/qr-code-pin-method/temporary-qr-code`, {
+    data: { expireDateTime: new Date(expireAt).toISOString() },
+  });
+  expect(issued.status()).toBe(201);
+  const temporary = (await issued.json()) as { image: { rawContent: string } };
+
+  const page = await openKiosk({ badge: temporary.image.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  // Not a sleep: wait for the instant the badge ends (same machine, same clock as the server).
+  await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(expireAt);
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('This badge has expired. Ask your manager for a new one.');
+  // Back on the scan screen, the refused badge still in view is not read again straight away: the words stay.
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText('This badge has expired. Ask your manager for a new one.');
   expect((await page.request.get('/api/auth/session')).status()).toBe(401);
 });
 

@@ -30,6 +30,9 @@ interface Worker {
   stores: string[];
 }
 
+/** How long a badge the server refused is not read again while it stays in front of the camera. */
+const REFUSED_BADGE_QUIET_MS = 10_000;
+
 /** How often a signed-in kiosk asks the server whether the session still stands (revocation). */
 const SESSION_CHECK_MS = 30_000;
 
@@ -60,6 +63,8 @@ export class KioskFlow {
   /** What the worker typed on the type-code screen, shown again when the server refuses it. */
   typedCode = $state('');
   #badge: Badge | null = null;
+  /** A badge the server refused, ignored by the scanner for a moment so the reason can be read. */
+  #refused: { qr: string; until: number } | null = null;
   /** The PIN just used to sign in, kept in memory only until the forced change is done. */
   #currentPin: string | null = null;
   #idleTimer: IdleTimer | null = null;
@@ -137,6 +142,9 @@ export class KioskFlow {
 
   /** A decoded QR text: refuse another organization's badge before asking for a PIN. */
   badgeScanned(text: string): boolean {
+    // The badge the server just refused (expired, unknown…), still in view: its answer stays on screen.
+    if (this.#refused && this.#refused.qr === text && performance.now() < this.#refused.until) return false;
+    this.#refused = null;
     const parsed = parseQrPayload(text);
     if (!parsed.ok || (this.config && parsed.payload.issuer !== this.config.issuerId)) {
       this.notice = parsed.ok
@@ -225,6 +233,7 @@ export class KioskFlow {
         error.code === 'QR_CODE_NOT_RECOGNIZED' ? { kind: 'short-code-not-recognized' } : errorNotice(error);
       this.step = 'type-code';
     } else {
+      this.#refused = { qr: badge.qr, until: performance.now() + REFUSED_BADGE_QUIET_MS };
       this.backToScan(errorNotice(error));
     }
   }
