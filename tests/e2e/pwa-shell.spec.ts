@@ -91,7 +91,10 @@ test('a kiosk left open offers a newly deployed version, and "Update now" switch
   try {
     const page = await openKiosk({ badge: null, origin: server.url });
     await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // Fully activated first: an update check while the first worker is still activating is dropped.
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+    );
     const versionOf = () =>
       page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('shell-')));
     expect(await versionOf()).toHaveLength(1);
@@ -99,7 +102,8 @@ test('a kiosk left open offers a newly deployed version, and "Update now" switch
     server.release();
     // The kiosk looks for a new version when it comes back to the foreground (and every hour).
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await expect(page.getByText('A new version of Shiftpass is ready.')).toBeVisible();
+    // The new worker installs first: it fetches and caches every asset again (30 s allows a loaded machine).
+    await expect(page.getByText('A new version of Shiftpass is ready.')).toBeVisible({ timeout: 30_000 });
 
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Update now' }).click();

@@ -27,7 +27,16 @@ export async function startReleaseProxy(upstream: string): Promise<ReleaseProxy>
       delete headers['accept-encoding'];
     }
     const forwarded = request(
-      { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers },
+      // A fresh connection each time: a reused keep-alive socket the server has just closed would
+      // fail the request, and the new worker's install with it.
+      {
+        host: target.hostname,
+        port: target.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers,
+        agent: false,
+      },
       (answer) => {
         const rewrite = newScript && answer.statusCode === 200;
         if (!rewrite) {
