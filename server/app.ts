@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './contracts/errors.js';
+import { requireSameOrigin } from './middleware/same-origin.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
 import { adminGroupRoutes } from './routes/admin-groups.js';
@@ -16,6 +17,7 @@ import { adminReportRoutes } from './routes/admin-reports.js';
 import { adminUserCrudRoutes } from './routes/admin-users-crud.js';
 import { adminUserRoutes } from './routes/admin-users.js';
 import { authRoutes } from './routes/auth.js';
+import { consoleAuthRoutes } from './routes/console-auth.js';
 import type { AppEnv } from './routes/env.js';
 import { kioskRoutes, setupRoutes } from './routes/setup.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -41,9 +43,11 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
       },
     }),
   );
+  app.use(requireSameOrigin(deps.settings.publicOrigin));
   app.use(loadSession(deps));
 
   const routes = app
+    .route('/auth/console', consoleAuthRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin/users', adminUserCrudRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))

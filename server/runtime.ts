@@ -10,6 +10,7 @@ import { encodeBase32 } from './domain/base32.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
+import { createConsoleSecrets } from './platform/console-secrets.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { loadServerKey } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
@@ -58,8 +59,10 @@ export async function startRuntime(
     clock: options.clock ?? systemClock,
     hasher,
     shortCodes: createShortCodes(hmacSha256(key, 'shiftpass short code key')),
+    consoleSecrets: createConsoleSecrets(key),
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
+      publicOrigin: config.publicOrigin,
     },
     decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };

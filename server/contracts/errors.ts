@@ -31,6 +31,21 @@ export const ERRORS = {
   ACCESS_BLOCKED_BY_POLICY: { status: 403, message: 'Sign-in was blocked by an access policy.' },
   PIN_CHANGE_REQUIRED: { status: 403, message: 'Choose a new PIN before continuing.' },
   PIN_POLICY_VIOLATION: { status: 400, message: 'The PIN does not meet the PIN rules.' },
+  CREDENTIALS_INCORRECT: { status: 401, message: 'The username or password is incorrect.' },
+  AUTHENTICATION_CODE_INCORRECT: {
+    status: 401,
+    message: 'The code is not correct, or it was already used. Wait for the next code and try again.',
+  },
+  ACCOUNT_LOCKED: { status: 423, message: 'Too many failed sign-ins. Try again later.' },
+  SIGN_IN_CHALLENGE_INVALID: {
+    status: 401,
+    message: 'This sign-in has expired or was already completed. Sign in again.',
+  },
+  REAUTHENTICATION_REQUIRED: {
+    status: 401,
+    message: 'Confirm your password and authentication code to continue.',
+  },
+  ORIGIN_NOT_ALLOWED: { status: 403, message: 'This request did not come from this site.' },
   SETUP_LINK_INVALID: { status: 410, message: 'This setup link is invalid, expired or already used.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

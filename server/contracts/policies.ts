@@ -32,6 +32,7 @@ export const patchQrPinPolicyBody = z.strictObject({
 
 export const patchSessionPolicyBody = z.strictObject({
   idleTimeoutInMinutes: int('idleTimeoutInMinutes').optional(),
+  consoleIdleTimeoutInMinutes: int('consoleIdleTimeoutInMinutes').optional(),
   absoluteTimeoutInHours: int('absoluteTimeoutInHours').optional(),
   kioskIdleSignOutInSeconds: int('kioskIdleSignOutInSeconds').optional(),
   kioskIdleWarningInSeconds: int('kioskIdleWarningInSeconds').optional(),

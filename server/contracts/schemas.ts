@@ -72,6 +72,10 @@ export interface UserView {
 export interface SessionView {
   /** `groups`: the user's groups (stores), by name. */
   user: { id: string; displayName: string; role: Role; groups: { id: string; displayName: string }[] };
+  /** `kiosk`: badge + PIN; `console`: password + second factor (admin console). */
+  kind: 'kiosk' | 'console';
+  /** Console sessions: when the password and code were last given; sensitive actions need it recent. */
+  reauthenticatedDateTime: string | null;
   mustChangePin: boolean;
   createdDateTime: string;
   /** When the session ends at the latest (absolute timeout), whatever happens meanwhile. */

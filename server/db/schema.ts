@@ -2,7 +2,8 @@
  * The whole Shiftpass data model. Times are stored as integer milliseconds (drizzle `timestamp_ms`)
  * and leave the API as ISO-8601 UTC strings. No column ever holds a PIN, QR secret or token in the
  * clear: PINs and passwords are argon2id verifiers, secrets and tokens are SHA-256 hashes, badge short
- * codes are HMAC-SHA256 under a subkey of the server key.
+ * codes and console recovery codes are HMAC-SHA256 under subkeys of the server key, TOTP seeds are
+ * sealed with AES-256-GCM under another subkey.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -121,9 +122,70 @@ export const sessions = sqliteTable(
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** Console sessions: when the password and second factor were last given (sign-in or re-authentication). */
+    reauthenticatedAt: integer('reauthenticated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/** A console user's TOTP authenticator. The seed is sealed (AES-256-GCM), never stored in the clear. */
+export const totpCredentials = sqliteTable('totp_credentials', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  /** The time step of the last accepted code: that code and every older one are refused (no replay). */
+  lastUsedStep: integer('last_used_step'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Single-use console recovery codes, as HMAC-SHA256 of (user id, code) under a server-key subkey. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_code_unique').on(t.userId, t.codeHash)],
+);
+
+/**
+ * Console sign-ins between the password and the second factor: a short-lived, single-use challenge
+ * (only its SHA-256 is kept), not a session. Deleted when used or replaced, swept when expired.
+ */
+export const consoleChallenges = sqliteTable(
+  'console_challenges',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    next: text('next', { enum: ['totp', 'enroll-totp'] }).notNull(),
+    /** The TOTP seed being enrolled, sealed; moves to totp_credentials when the first code confirms it. */
+    pendingSecretSealed: text('pending_secret_sealed'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('console_challenges_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Failed console sign-ins (wrong passwords and wrong codes) per typed username, under a keyed hash of
+ * the name, with the same counters and rules as a PIN method's lockout.
+ */
+export const consoleLockouts = sqliteTable('console_lockouts', {
+  accountKey: text('account_key').primaryKey(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  lockoutCount: integer('lockout_count').notNull().default(0),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
 
 export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),

@@ -30,7 +30,10 @@ export interface QrPinPolicy {
 }
 
 export interface SessionPolicy {
+  /** Idle timeout of kiosk (badge + PIN) sessions. */
   idleTimeoutInMinutes: number;
+  /** Idle timeout of console (password + second factor) sessions: shorter, they carry admin rights. */
+  consoleIdleTimeoutInMinutes: number;
   absoluteTimeoutInHours: number;
   /** A kiosk with no touch or key press for this long signs its worker out (Managed Home Screen: 300 s). */
   kioskIdleSignOutInSeconds: number;
@@ -52,6 +55,7 @@ export const POLICY_LIMITS = {
   clientThreshold: { min: 10, max: 10_000 },
   clientWindowSeconds: { min: 60, max: 86_400 },
   idleTimeoutInMinutes: { min: 1, max: 480 },
+  consoleIdleTimeoutInMinutes: { min: 1, max: 480 },
   absoluteTimeoutInHours: { min: 1, max: 24 },
   kioskIdleSignOutInSeconds: { min: 30, max: 3600 },
   kioskIdleWarningInSeconds: { min: 5, max: 300 },
@@ -78,6 +82,7 @@ export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleTimeoutInMinutes: 15,
+  consoleIdleTimeoutInMinutes: 10,
   absoluteTimeoutInHours: 12,
   kioskIdleSignOutInSeconds: 300,
   kioskIdleWarningInSeconds: 60,

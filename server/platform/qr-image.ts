@@ -73,3 +73,11 @@ export async function renderQrPng(rawContent: string): Promise<QrImage> {
     errorCorrectionLevel: ERROR_CORRECTION_NAMES[QR_ERROR_CORRECTION],
   };
 }
+
+/**
+ * A QR code for a screen, not a badge (the TOTP enrolment's otpauth URI): a PNG data URL, error
+ * correction "M", no decoder check (authenticator apps use strong decoders and can be retried).
+ */
+export async function renderQrDataUrl(text: string): Promise<string> {
+  return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+}

@@ -1,6 +1,10 @@
-/** /api/admin/policies: the QR-code + PIN method policy and the session policy (admins only). */
+/**
+ * /api/admin/policies: the QR-code + PIN method policy and the session policy (admins only). Changing
+ * one is a sensitive action: a console session must have re-authenticated within 5 minutes.
+ */
 import { Hono } from 'hono';
 import { patchQrPinPolicyBody, patchSessionPolicyBody } from '../contracts/policies.js';
+import { requireRecentAuth } from '../middleware/recent-auth.js';
 import { requireRole } from '../middleware/session.js';
 import type { ServiceDeps } from '../services/deps.js';
 import {
@@ -16,12 +20,12 @@ export function adminPolicyRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
     .get('/qr-code-pin', async (c) => c.json(await getQrPinPolicy(deps), 200))
-    .patch('/qr-code-pin', async (c) => {
+    .patch('/qr-code-pin', requireRecentAuth(deps), async (c) => {
       const body = await readJson(c, patchQrPinPolicyBody);
       return c.json(await updateQrPinPolicy(deps, c.get('actor'), body), 200);
     })
     .get('/sessions', async (c) => c.json(await getSessionPolicy(deps), 200))
-    .patch('/sessions', async (c) => {
+    .patch('/sessions', requireRecentAuth(deps), async (c) => {
       const body = await readJson(c, patchSessionPolicyBody);
       return c.json(await updateSessionPolicy(deps, c.get('actor'), body), 200);
     });

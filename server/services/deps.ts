@@ -1,6 +1,7 @@
 /** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
+import type { ConsoleSecrets } from '../platform/console-secrets.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { ShortCodes } from '../platform/short-codes.js';
 
@@ -8,6 +9,8 @@ import type { ShortCodes } from '../platform/short-codes.js';
 export interface ServiceSettings {
   /** Names this installation in every badge it issues. */
   issuerId: string;
+  /** The address people use (PUBLIC_ORIGIN), if configured; state-changing browser requests must come from it. */
+  publicOrigin: string | undefined;
 }
 
 export interface ServiceDeps {
@@ -16,6 +19,8 @@ export interface ServiceDeps {
   hasher: PasswordHasher;
   /** Badge short codes: new ones, and the keyed hash under which they are stored and looked up. */
   shortCodes: ShortCodes;
+  /** Console second factor: TOTP seeds sealed at rest, recovery-code and account keyed hashes. */
+  consoleSecrets: ConsoleSecrets;
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;

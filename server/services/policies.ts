@@ -30,8 +30,9 @@ export async function getSessionPolicy(deps: ServiceDeps): Promise<SessionPolicy
   return { ...DEFAULT_SESSION_POLICY, ...stored };
 }
 
-export const sessionTimeoutsOf = (policy: SessionPolicy): SessionTimeouts => ({
-  idleSeconds: policy.idleTimeoutInMinutes * 60,
+/** Console sessions carry admin rights, so they have their own (shorter by default) idle timeout. */
+export const sessionTimeoutsOf = (policy: SessionPolicy, kind: 'kiosk' | 'console'): SessionTimeouts => ({
+  idleSeconds: (kind === 'console' ? policy.consoleIdleTimeoutInMinutes : policy.idleTimeoutInMinutes) * 60,
   absoluteSeconds: policy.absoluteTimeoutInHours * 3600,
 });
 

@@ -24,6 +24,8 @@ export interface NewSessionInput {
   ipAddress: string | null;
   userAgent: string | null;
   deviceId?: string | null;
+  /** Console sessions: when the password and second factor were given (re-authentication clock). */
+  reauthenticatedAt?: Date | null;
 }
 
 export async function createSession(
@@ -31,7 +33,7 @@ export async function createSession(
   input: NewSessionInput,
 ): Promise<{ token: string; session: SessionRow }> {
   const now = deps.clock.now();
-  const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps));
+  const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps), input.kind);
   const token = randomToken(32);
   const session: SessionRow = {
     id: newId(),
@@ -47,6 +49,7 @@ export async function createSession(
     lastSeenAt: now,
     expiresAt: addSeconds(now, timeouts.absoluteSeconds),
     revokedAt: null,
+    reauthenticatedAt: input.reauthenticatedAt ?? null,
   };
   await deps.repos.sessions.insert(session);
   return { token, session };
@@ -61,7 +64,8 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
   if (!found) return null;
   const now = deps.clock.now();
   const policy = await getSessionPolicy(deps);
-  if (sessionStateAt(found.session, sessionTimeoutsOf(policy), now) !== 'active') return null;
+  if (sessionStateAt(found.session, sessionTimeoutsOf(policy, found.session.kind), now) !== 'active')
+    return null;
   if (!found.user.accountEnabled) return null;
   if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
     await deps.repos.sessions.touch(found.session.id, now);
@@ -75,6 +79,11 @@ export async function endUserSessions(deps: ServiceDeps, userId: string): Promis
   await deps.repos.sessions.revokeAllForUser(userId, deps.clock.now());
 }
 
+/** The password and second factor were just given again on this console session. */
+export async function markReauthenticated(deps: ServiceDeps, sessionId: string, at: Date): Promise<void> {
+  await deps.repos.sessions.markReauthenticated(sessionId, at);
+}
+
 export async function endSession(deps: ServiceDeps, sessionId: string): Promise<void> {
   await deps.repos.sessions.revoke(sessionId, deps.clock.now());
 }
@@ -84,11 +93,13 @@ export async function sessionViewOf(
   deps: ServiceDeps,
   { session, user, policy }: ResolvedSession,
 ): Promise<SessionView> {
-  const timeouts = sessionTimeoutsOf(policy);
+  const timeouts = sessionTimeoutsOf(policy, session.kind);
   const expiresAt = absoluteEndOf(session, timeouts);
   const [groups, kioskApps] = await Promise.all([deps.repos.groups.listForUser(user.id), getKioskApps(deps)]);
   return {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role, groups },
+    kind: session.kind,
+    reauthenticatedDateTime: session.reauthenticatedAt?.toISOString() ?? null,
     mustChangePin: session.mustChangePin,
     createdDateTime: session.createdAt.toISOString(),
     expiresDateTime: expiresAt.toISOString(),

@@ -145,6 +145,32 @@ const ROUTES: Route[] = [
     session: true,
   },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
+  {
+    method: 'POST',
+    name: '/api/auth/console/sign-in',
+    path: () => '/api/auth/console/sign-in',
+    body: true,
+  },
+  { method: 'POST', name: '/api/auth/console/totp', path: () => '/api/auth/console/totp', body: true },
+  {
+    method: 'POST',
+    name: '/api/auth/console/totp/enroll',
+    path: () => '/api/auth/console/totp/enroll',
+    body: true,
+  },
+  {
+    method: 'POST',
+    name: '/api/auth/console/totp/enroll/confirm',
+    path: () => '/api/auth/console/totp/enroll/confirm',
+    body: true,
+  },
+  {
+    method: 'POST',
+    name: '/api/auth/console/reauthenticate',
+    path: () => '/api/auth/console/reauthenticate',
+    body: true,
+    session: true,
+  },
 ];
 
 const BAD_BODIES: [string, string][] = [
@@ -159,7 +185,7 @@ const BAD_BODIES: [string, string][] = [
   ],
   [
     'wrong types everywhere',
-    '{"state":1,"displayName":[],"userPrincipalName":{},"pinLength":"8","qr":5,"pin":8,"startDateTime":7,"idleTimeoutInMinutes":"x","token":1}',
+    '{"state":1,"displayName":[],"userPrincipalName":{},"pinLength":"8","qr":5,"pin":8,"startDateTime":7,"idleTimeoutInMinutes":"x","token":1,"password":2,"challenge":[],"code":123456,"recoveryCode":{}}',
   ],
   ['deeply nested junk', `{"lockout":${'{"a":'.repeat(200)}1${'}'.repeat(200)}}`],
 ];
@@ -244,6 +270,24 @@ test('unknown routes and wrong methods are 404 in the envelope', async () => {
   ] as const) {
     await expectClientError(await h.request(method, path), `${method} ${path}`);
   }
+});
+
+test.each([
+  ['/api/auth/console/sign-in', { userPrincipalName: 'x'.repeat(300), password: 'p' }],
+  ['/api/auth/console/sign-in', { userPrincipalName: '   ', password: 'p' }],
+  ['/api/auth/console/sign-in', { userPrincipalName: 'admin\u0000', password: '' }],
+  ['/api/auth/console/sign-in', { userPrincipalName: '١٢٣', password: '١٢٣٤٥٦٧٨' }],
+  ['/api/auth/console/totp', { challenge: 'c'.repeat(129), code: '123456' }],
+  ['/api/auth/console/totp', { challenge: 'unknown', code: '١٢٣٤٥٦' }],
+  ['/api/auth/console/totp', { challenge: 'unknown', recoveryCode: 'x'.repeat(65) }],
+  ['/api/auth/console/totp', { challenge: 'unknown', recoveryCode: '\u{1F600}'.repeat(10) }],
+  ['/api/auth/console/totp/enroll', { challenge: '' }],
+  ['/api/auth/console/totp/enroll/confirm', { challenge: 'unknown', code: '9'.repeat(17) }],
+])('POST %s with hostile values of the right types → 4xx', async (path, body) => {
+  await expectClientError(
+    await h.request('POST', path, { body, token: null }),
+    `${path} ${JSON.stringify(body)}`,
+  );
 });
 
 test('nothing above reached the 500 path', () => {

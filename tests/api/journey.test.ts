@@ -123,6 +123,8 @@ test('the session view says when the session ends and how long it may idle', asy
   const session = await getSession(h, cookie!);
   expect(await session.json()).toEqual({
     user: { id: worker.user.id, displayName: 'Bo', role: 'worker', groups: [] },
+    kind: 'kiosk',
+    reauthenticatedDateTime: null,
     mustChangePin: true,
     createdDateTime: signedInAt.toISOString(),
     expiresDateTime: new Date(signedInAt.getTime() + 12 * 3600 * 1000).toISOString(),

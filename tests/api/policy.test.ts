@@ -89,6 +89,7 @@ async function restorePolicy() {
   await h.request('PATCH', SESSION_POLICY, {
     body: {
       idleTimeoutInMinutes: 15,
+      consoleIdleTimeoutInMinutes: 10,
       absoluteTimeoutInHours: 12,
       kioskIdleSignOutInSeconds: 300,
       kioskIdleWarningInSeconds: 60,
@@ -515,6 +516,7 @@ describe('audit', () => {
     expect(JSON.parse(String(row.details))).toEqual({
       before: {
         idleTimeoutInMinutes: 15,
+        consoleIdleTimeoutInMinutes: 10,
         absoluteTimeoutInHours: 12,
         kioskIdleSignOutInSeconds: 300,
         kioskIdleWarningInSeconds: 60,
@@ -522,6 +524,7 @@ describe('audit', () => {
       },
       after: {
         idleTimeoutInMinutes: 20,
+        consoleIdleTimeoutInMinutes: 10,
         absoluteTimeoutInHours: 12,
         kioskIdleSignOutInSeconds: 300,
         kioskIdleWarningInSeconds: 60,
@@ -534,11 +537,12 @@ describe('audit', () => {
 describe('/api/admin/policies/sessions', () => {
   afterEach(restorePolicy);
 
-  test('defaults: 15 minutes idle, 12 hours absolute; the kiosk warns at 4 and signs out at 5 idle minutes', async () => {
+  test('defaults: 15 minutes idle (10 on the console), 12 hours absolute; the kiosk warns at 4 and signs out at 5 idle minutes', async () => {
     const res = await hd.request('GET', SESSION_POLICY);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       idleTimeoutInMinutes: 15,
+      consoleIdleTimeoutInMinutes: 10,
       absoluteTimeoutInHours: 12,
       kioskIdleSignOutInSeconds: 300,
       kioskIdleWarningInSeconds: 60,
@@ -573,6 +577,7 @@ describe('/api/admin/policies/sessions', () => {
 
   test.each([
     ['idleTimeoutInMinutes', 1, 480],
+    ['consoleIdleTimeoutInMinutes', 1, 480],
     ['absoluteTimeoutInHours', 1, 24],
     ['kioskOfflineGraceInSeconds', 0, 3600],
   ] as const)('%s accepts %d to %d and refuses one beyond either end', async (field, min, max) => {
@@ -607,6 +612,7 @@ describe('/api/admin/policies/sessions', () => {
     const res = await h.request('PATCH', SESSION_POLICY, { body: { idleTimeoutInMinutes: 5 } });
     expect(await res.json()).toEqual({
       idleTimeoutInMinutes: 5,
+      consoleIdleTimeoutInMinutes: 10,
       absoluteTimeoutInHours: 12,
       kioskIdleSignOutInSeconds: 300,
       kioskIdleWarningInSeconds: 60,

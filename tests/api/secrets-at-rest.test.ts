@@ -1,12 +1,13 @@
 /**
  * Secrets at rest: after a full round of use, no table or column — nor the database files — holds a
- * PIN, a badge secret, a badge short code, a session token, a setup token, an API token or a password
- * in the clear.
+ * PIN, a badge secret, a badge short code, a session token, a setup token, an API token, a password,
+ * a console TOTP seed, a recovery code or a console sign-in challenge in the clear.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createDecipheriv, createHash, createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { ConsoleSignInStep, TotpEnrolment } from '../../server/contracts/console-auth.js';
 import {
   ADMIN_TOKEN,
   createWorker,
@@ -18,6 +19,8 @@ import {
   tokenOfCookie,
   type Harness,
 } from '../support/api-harness.js';
+import { createConsoleUser, enrolConsoleUser, passwordStep, post } from '../support/console.js';
+import { decodeBase32, totpCode } from '../support/totp.js';
 
 const ARGON2ID_OWASP_PREFIX = '$argon2id$v=19$m=19456,t=2,p=1$';
 const WORKER_NAME = 'Scan Target Worker';
@@ -27,6 +30,10 @@ let secrets: Record<string, string>;
 /** The short codes issued in beforeAll, in canonical form (no dash). */
 let shortCodes: string[];
 let workerId: string;
+/** The console admin's TOTP seed as shown (base32) and recovery codes as shown. */
+let totpSecret: string;
+let recoveryCodes: string[];
+let consoleAdminId: string;
 
 const canonical = (shortCode: string) => shortCode.replace('-', '');
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -80,7 +87,69 @@ beforeAll(async () => {
   expect(setup.status).toBe(201);
   const { apiToken } = await readJson<{ apiToken: string }>(setup);
 
+  // The console: enrolment (seed shown once), a sign-in with a code, one with a recovery code, a
+  // re-authentication, and a pending challenge left behind.
+  const consoleAdmin = await enrolConsoleUser(
+    h,
+    await createConsoleUser(h, { password: 'console password 1234' }),
+  );
+  totpSecret = consoleAdmin.secret;
+  recoveryCodes = consoleAdmin.recoveryCodes;
+  consoleAdminId = consoleAdmin.id;
+  h.clock.advanceSeconds(30);
+  const codeStep = await passwordStep(h, consoleAdmin.userPrincipalName, consoleAdmin.password);
+  const totpSession = await post(h, '/api/auth/console/totp', {
+    challenge: codeStep.challenge,
+    code: totpCode(totpSecret, h.clock.now()),
+  });
+  expect(totpSession.status).toBe(200);
+  const recoveryStep = await passwordStep(h, consoleAdmin.userPrincipalName, consoleAdmin.password);
+  const recoverySession = await post(h, '/api/auth/console/totp', {
+    challenge: recoveryStep.challenge,
+    recoveryCode: recoveryCodes[0],
+  });
+  expect(recoverySession.status).toBe(200);
+  h.clock.advanceSeconds(30);
+  const reauth = await post(
+    h,
+    '/api/auth/console/reauthenticate',
+    { password: consoleAdmin.password, code: totpCode(totpSecret, h.clock.now()) },
+    { cookie: consoleAdmin.cookie },
+  );
+  expect(reauth.status).toBe(200);
+  const pending = await readJson<ConsoleSignInStep>(
+    await post(h, '/api/auth/console/sign-in', {
+      userPrincipalName: consoleAdmin.userPrincipalName,
+      password: consoleAdmin.password,
+    }),
+  );
+  // A second user mid-enrolment: the seed drawn but not confirmed yet waits on the challenge.
+  const enrolling = await createConsoleUser(h, { role: 'manager' });
+  const enrolStep = await passwordStep(h, enrolling.userPrincipalName, enrolling.password);
+  const pendingSeed = await readJson<TotpEnrolment>(
+    await post(h, '/api/auth/console/totp/enroll', { challenge: enrolStep.challenge }),
+  );
+  const canonicalRecovery = recoveryCodes.map((code) => code.replace('-', ''));
+
   secrets = {
+    'console password': consoleAdmin.password,
+    'TOTP seed (base32, as shown)': totpSecret,
+    'TOTP seed (hex)': decodeBase32(totpSecret).toString('hex'),
+    'TOTP seed (base64)': decodeBase32(totpSecret).toString('base64'),
+    'TOTP seed (latin1 bytes)': decodeBase32(totpSecret).toString('latin1'),
+    'pending TOTP seed (base32)': pendingSeed.secret,
+    'pending TOTP seed (hex)': decodeBase32(pendingSeed.secret).toString('hex'),
+    'otpauth URI': pendingSeed.otpauthUri,
+    'console session token': tokenOfCookie(consoleAdmin.cookie),
+    'pending sign-in challenge': pending.challenge,
+    'enrolment challenge': enrolStep.challenge,
+    ...Object.fromEntries(recoveryCodes.map((code, i) => [`recovery code ${i + 1} as shown`, code])),
+    ...Object.fromEntries(
+      canonicalRecovery.map((code, i) => [`recovery code ${i + 1} without the dash`, code]),
+    ),
+    ...Object.fromEntries(
+      canonicalRecovery.map((code, i) => [`unkeyed SHA-256 of recovery code ${i + 1}`, sha256Hex(code)]),
+    ),
     'issued PIN': worker.issued.pin.code,
     'new PIN': newPin,
     'wrong PIN typed at a kiosk': wrongPin,
@@ -136,6 +205,10 @@ test('no table or column contains a PIN, badge secret, short code, token or pass
     'setup_tokens',
     'audit_logs',
     'sign_in_logs',
+    'totp_credentials',
+    'recovery_codes',
+    'console_challenges',
+    'console_lockouts',
   ]) {
     expect(tablesSeen, table).toContain(table);
   }
@@ -195,4 +268,38 @@ test('short codes are kept only as HMAC-SHA256 under a subkey of the server key'
   expect(rows.map((r) => r.short_code_hash)).toEqual(
     shortCodes.map((code) => createHmac('sha256', subkey).update(code).digest('hex')),
   );
+});
+
+test('TOTP seeds are sealed with AES-256-GCM under a subkey of the server key, bound to their user', async () => {
+  const serverKey = Buffer.from(readFileSync(join(h.dir, 'server.key'), 'utf8').trim(), 'base64');
+  const subkey = createHmac('sha256', serverKey).update('shiftpass totp secret key').digest();
+  const [row] = await queryRows(h, 'SELECT secret_sealed FROM totp_credentials WHERE user_id = ?', [
+    consoleAdminId,
+  ]);
+  const sealed = String(row!.secret_sealed);
+  expect(sealed).toMatch(/^v1\./);
+  const packed = Buffer.from(sealed.slice(3), 'base64url');
+  const open = (aad: string) => {
+    const decipher = createDecipheriv('aes-256-gcm', subkey, packed.subarray(0, 12));
+    decipher.setAAD(Buffer.from(aad));
+    decipher.setAuthTag(packed.subarray(12, 28));
+    return Buffer.concat([decipher.update(packed.subarray(28)), decipher.final()]);
+  };
+  expect(open(`totp:${consoleAdminId}`)).toEqual(decodeBase32(totpSecret));
+  expect(() => open('totp:someone-else')).toThrow();
+});
+
+test('recovery codes are kept only as HMAC-SHA256 of (user, code) under a subkey of the server key', async () => {
+  const serverKey = Buffer.from(readFileSync(join(h.dir, 'server.key'), 'utf8').trim(), 'base64');
+  const subkey = createHmac('sha256', serverKey).update('shiftpass recovery code key').digest();
+  const rows = await queryRows(h, 'SELECT code_hash, used_at FROM recovery_codes WHERE user_id = ?', [
+    consoleAdminId,
+  ]);
+  const expected = recoveryCodes.map((code) =>
+    createHmac('sha256', subkey)
+      .update(`${consoleAdminId}:${code.replace('-', '')}`)
+      .digest('hex'),
+  );
+  expect(rows.map((r) => r.code_hash).sort()).toEqual([...expected].sort());
+  expect(rows.filter((r) => r.used_at !== null)).toHaveLength(1);
 });

@@ -42,7 +42,15 @@ export interface RequestOptions {
   token?: string | null;
   /** The client's network address as the server sees it (default 127.0.0.1). */
   clientAddress?: string;
+  /**
+   * The `Origin` header. By default a request with a cookie sends this server's own origin, as a browser
+   * on the site would; `null` sends none.
+   */
+  origin?: string | null;
 }
+
+/** The origin `app.request('/api/…')` requests are addressed to. */
+export const HARNESS_ORIGIN = 'http://localhost';
 
 export interface Harness {
   runtime: Runtime;
@@ -91,6 +99,13 @@ export async function startHarness(
       const token = requestOptions.token === undefined ? ADMIN_TOKEN : requestOptions.token;
       if (token) headers.authorization = `Bearer ${token}`;
       if (requestOptions.cookie) headers.cookie = requestOptions.cookie;
+      const origin =
+        requestOptions.origin === undefined
+          ? requestOptions.cookie
+            ? HARNESS_ORIGIN
+            : undefined
+          : requestOptions.origin;
+      if (origin !== null && origin !== undefined) headers.origin ??= origin;
       let body: string | undefined = requestOptions.raw;
       if (requestOptions.body !== undefined) {
         body = JSON.stringify(requestOptions.body);
@@ -268,9 +283,10 @@ export async function signedInUser(
 }
 
 /**
- * An admin with a console session cookie. Console sign-in (password + second factor) is not built yet;
- * until it is, tests mint the session through the same service the console will call. A badge + PIN
- * session would not do: it gives an admin only a manager's reach.
+ * An admin with a console session cookie, minted through the service console sign-in ends with, as
+ * freshly re-authenticated (policy changes need that; tests/api/console-sign-in.test.ts covers the
+ * sign-in itself and the stale case). A badge + PIN session would not do: it gives an admin only a
+ * manager's reach.
  */
 export async function signedInAdmin(
   h: Harness,
@@ -284,6 +300,7 @@ export async function signedInAdmin(
     mustChangePin: false,
     ipAddress: '127.0.0.1',
     userAgent: 'vitest',
+    reauthenticatedAt: h.clock.now(),
   });
   return { user: admin, cookie: `__Host-shiftpass_session=${token}` };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { createConsoleAuthRepository } from './console-auth.js';
 import { createCredentialRepository } from './credentials.js';
 import { createGroupRepository } from './groups.js';
 import { createLogQueryRepository } from './log-queries.js';
@@ -16,6 +17,7 @@ export function createRepositories(db: Db) {
     methods: createQrPinMethodRepository(db),
     sessions: createSessionRepository(db),
     credentials: createCredentialRepository(db),
+    consoleAuth: createConsoleAuthRepository(db),
     logs: createLogRepository(db),
     settings: createSettingsRepository(db),
     throttles: createThrottleRepository(db),

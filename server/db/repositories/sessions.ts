@@ -24,6 +24,9 @@ export function createSessionRepository(db: Db) {
     async clearMustChangePin(id: string): Promise<void> {
       await db.update(sessions).set({ mustChangePin: false }).where(eq(sessions.id, id));
     },
+    async markReauthenticated(id: string, at: Date): Promise<void> {
+      await db.update(sessions).set({ reauthenticatedAt: at }).where(eq(sessions.id, id));
+    },
     async revoke(id: string, at: Date): Promise<void> {
       await db
         .update(sessions)

@@ -45,6 +45,13 @@ export function createUserRepository(db: Db) {
     async findByPrincipalName(upn: string): Promise<UserRow | undefined> {
       return db.query.users.findFirst({ where: sql`lower(${users.userPrincipalName}) = lower(${upn})` });
     },
+    /** Swaps the password verifier only if it is still the one that was checked (parameter upgrade). */
+    async upgradePasswordHash(id: string, oldHash: string, newHash: string): Promise<void> {
+      await db
+        .update(users)
+        .set({ passwordHash: newHash })
+        .where(and(eq(users.id, id), eq(users.passwordHash, oldHash)));
+    },
     async groupIdsOf(userId: string): Promise<string[]> {
       const rows = await db
         .select({ groupId: groupMembers.groupId })
