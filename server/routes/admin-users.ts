@@ -1,7 +1,11 @@
-/** /api/admin/users: creating people and their QR-code + PIN method (badges, PIN, lockout, sessions). */
+/**
+ * /api/admin/users: creating people and their QR-code + PIN method (badges, PIN, lockout, sessions),
+ * and unlocking a console sign-in.
+ */
 import { Hono } from 'hono';
 import { createUserBody, putQrPinMethodBody, qrCodeWindowBody, resetPinBody } from '../contracts/schemas.js';
 import { requireRole } from '../middleware/session.js';
+import { unlockConsoleSignIn } from '../services/console-admin.js';
 import type { ServiceDeps } from '../services/deps.js';
 import {
   deleteQrCode,
@@ -65,6 +69,10 @@ export function adminUserRoutes(deps: ServiceDeps) {
     })
     .post(`${METHOD}/unlock`, adminOrManager, async (c) => {
       await unlockMethod(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .post('/:id/console-sign-in/unlock', adminOnly, async (c) => {
+      await unlockConsoleSignIn(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     });
 }

@@ -128,6 +128,13 @@ const ROUTES: Route[] = [
     namesUser: true,
     body: false,
   },
+  {
+    method: 'POST',
+    name: '/api/admin/users/{id}/console-sign-in/unlock',
+    path: () => `/api/admin/users/${userId}/console-sign-in/unlock`,
+    namesUser: true,
+    body: false,
+  },
   { method: 'GET', name: '/api/admin/audit-logs', path: () => '/api/admin/audit-logs', body: false },
   { method: 'GET', name: '/api/admin/sign-in-logs', path: () => '/api/admin/sign-in-logs', body: false },
   {

@@ -514,6 +514,56 @@ describe('lockout', () => {
     }
   });
 
+  test('at the hard limit only an admin’s unlock lets the user in again; managers may not unlock', async () => {
+    const policy = await h.request('PATCH', QR_POLICY, {
+      body: { lockout: { threshold: 10, hardLimit: 10, baseDelaySeconds: 1, maxDelaySeconds: 1 } },
+    });
+    expect(policy.status).toBe(200);
+    try {
+      const admin = await createConsoleUser(h);
+      const clientAddress = freshAddress();
+      for (let i = 1; i <= 10; i++) {
+        await post(
+          h,
+          SIGN_IN,
+          { userPrincipalName: admin.userPrincipalName, password: `wrong ${i}` },
+          { clientAddress },
+        );
+      }
+      h.clock.advanceSeconds(3600);
+      const locked = await post(
+        h,
+        SIGN_IN,
+        { userPrincipalName: admin.userPrincipalName, password: admin.password },
+        { clientAddress },
+      );
+      expect(locked.status).toBe(423);
+      expect(await readError(locked)).toMatchObject({
+        error: { code: 'ACCOUNT_LOCKED', retryAfterSeconds: null },
+      });
+
+      const manager = await enrolConsoleUser(h, await createConsoleUser(h, { role: 'manager' }));
+      const byManager = await post(h, `/api/admin/users/${admin.id}/console-sign-in/unlock`, undefined, {
+        cookie: manager.cookie,
+      });
+      expect(byManager.status).toBe(403);
+      const unlock = await h.request('POST', `/api/admin/users/${admin.id}/console-sign-in/unlock`);
+      expect(unlock.status).toBe(204);
+      expect(await auditRows(admin.id, 'consoleSignIn.unlocked')).toHaveLength(1);
+      const again = await post(
+        h,
+        SIGN_IN,
+        { userPrincipalName: admin.userPrincipalName, password: admin.password },
+        { clientAddress },
+      );
+      expect(again.status).toBe(200);
+    } finally {
+      await h.request('PATCH', QR_POLICY, {
+        body: { lockout: { threshold: 10, hardLimit: 100, baseDelaySeconds: 60, maxDelaySeconds: 86_400 } },
+      });
+    }
+  });
+
   test('the per-client budget the badge sign-in uses applies: over it, even a right password gets 429', async () => {
     const policy = await h.request('PATCH', QR_POLICY, { body: { lockout: { clientThreshold: 10 } } });
     expect(policy.status).toBe(200);
