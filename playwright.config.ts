@@ -7,6 +7,9 @@ import { join } from 'node:path';
 process.env.E2E_PORT ??= '4317';
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'shiftpass-e2e-'));
 process.env.E2E_ADMIN_TOKEN ??= 'e2e-admin-token-0123456789abcdef';
+// The first admin, with a console password (tests/e2e/admin-login.spec.ts signs in with it).
+process.env.E2E_ADMIN_USERNAME ??= 'admin@shiftpass.example';
+process.env.E2E_ADMIN_PASSWORD ??= 'e2e admin password 0123';
 
 const baseURL = `http://localhost:${process.env.E2E_PORT}`;
 
@@ -37,6 +40,8 @@ export default defineConfig({
       PORT: process.env.E2E_PORT,
       DATA_DIR: process.env.E2E_DATA_DIR,
       BOOTSTRAP_API_TOKEN: process.env.E2E_ADMIN_TOKEN,
+      BOOTSTRAP_ADMIN_USERNAME: process.env.E2E_ADMIN_USERNAME,
+      BOOTSTRAP_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
     },
   },
 });

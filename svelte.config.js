@@ -9,6 +9,9 @@ const config = {
     // Registered by src/lib/pwa through workbox-window so the update prompt has one owner.
     serviceWorker: { register: false },
     alias: { $server: 'server' },
+    // Root-relative asset paths: with relative ones, the icon link of a page at one depth (/admin)
+    // points elsewhere after a client-side navigation to another depth (/admin/login).
+    paths: { relative: false },
     typescript: {
       // Type-check the API, scripts, benchmarks and tool configs with the app (npm run check).
       config(tsconfig) {

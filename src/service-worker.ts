@@ -4,7 +4,8 @@
 /// <reference lib="webworker" />
 /**
  * Caches the app shell (built assets, static files and the kiosk page) so the scan screen opens
- * offline. Never caches /api: answers there are personal and must not outlive a sign-out.
+ * offline. Never caches /api: answers there are personal and must not outlive a sign-out. Leaves
+ * /admin (the console) to the network entirely: no console page is cached or served from the shell.
  */
 import { build, files, version } from '$service-worker';
 
@@ -31,11 +32,14 @@ sw.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void sw.skipWaiting();
 });
 
+const isNetworkOnly = (path: string) =>
+  path === '/api' || path.startsWith('/api/') || path === '/admin' || path.startsWith('/admin/');
+
 sw.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== sw.location.origin || url.pathname.startsWith('/api')) return;
+  if (url.origin !== sw.location.origin || isNetworkOnly(url.pathname)) return;
 
   event.respondWith(
     (async () => {

@@ -1,0 +1,103 @@
+/**
+ * The first admin's first console sign-in, in Chromium against the production build: password, TOTP
+ * enrolment (the test plays the authenticator app: it reads the setup key off the page and computes
+ * the code), recovery codes saved by download, the dashboard; then sign-out and a sign-in with a code.
+ * axe checks every screen on the way.
+ */
+import { readFile } from 'node:fs/promises';
+import { totpCode } from '../support/totp.js';
+import { expect, firstAdmin, seriousViolations, test } from './console-fixtures.js';
+
+test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-out and sign-in with a code', async ({
+  openConsole,
+}) => {
+  const page = await openConsole();
+  const found: string[] = [];
+
+  // Signed out, the console sends people to the sign-in page.
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page.getByRole('heading', { name: 'Sign in to the console' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'sign-in')));
+
+  // A wrong password is refused in words next to the form.
+  await page.getByLabel('Username').fill(firstAdmin.userPrincipalName);
+  await page.getByLabel('Password').fill('not the password at all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The username or password is incorrect.');
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  found.push(...(await seriousViolations(page, 'sign-in with an error')));
+
+  await page.getByLabel('Password').fill(firstAdmin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Enrolment: QR code with alt text, the setup key as text, a code to confirm.
+  await expect(page.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
+  const qr = page.getByRole('img', { name: /QR code that adds Shiftpass to your authenticator app/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  const setupKey = (await page.locator('#setup-key').innerText()).replace(/\s/g, '');
+  expect(setupKey).toMatch(/^[A-Z2-7]{32}$/);
+  found.push(...(await seriousViolations(page, 'enrolment')));
+
+  const code = page.getByLabel('Authentication code');
+  await expect(code).toHaveAttribute('inputmode', 'numeric');
+  await expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+  const enrolledCode = totpCode(setupKey, new Date());
+  await code.fill(enrolledCode === '000000' ? '000001' : '000000');
+  await page.getByRole('button', { name: 'Verify and continue' }).click();
+  await expect(page.getByText(/The code is not correct/)).toBeVisible();
+  await expect(page.getByLabel('Authentication code')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Authentication code').fill(totpCode(setupKey, new Date()));
+  await page.getByRole('button', { name: 'Verify and continue' }).click();
+
+  // Recovery codes, shown once: downloaded, confirmed saved.
+  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
+  const shown = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allInnerTexts();
+  expect(shown).toHaveLength(10);
+  for (const recoveryCode of shown) expect(recoveryCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  found.push(...(await seriousViolations(page, 'recovery codes')));
+  const continueButton = page.getByRole('button', { name: 'Continue to the console' });
+  await expect(continueButton).toBeDisabled();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('shiftpass-recovery-codes.txt');
+  const saved = await readFile((await download.path())!, 'utf8');
+  for (const recoveryCode of shown) expect(saved).toContain(recoveryCode);
+  await page.getByLabel('I have saved these codes').check();
+  await continueButton.click();
+
+  // The console.
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText(`Signed in as ${firstAdmin.userPrincipalName} (Admin)`)).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  for (const name of ['Dashboard', 'People', 'Groups', 'Policies', 'Logs', 'API tokens']) {
+    await expect(nav.getByRole('link', { name })).toBeVisible();
+  }
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+  found.push(...(await seriousViolations(page, 'dashboard')));
+
+  // Sign out: back to the sign-in page, and the console is closed to this browser.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+
+  // Sign in again, with a code. The enrolment used up this 30-second step's code (each works once), so
+  // type the app's next one: the server accepts one step of drift.
+  await page.getByLabel('Username').fill(firstAdmin.userPrincipalName);
+  await page.getByLabel('Password').fill(firstAdmin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter your authentication code' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Use a recovery code instead' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'authentication code')));
+  await page.getByLabel('Authentication code').fill(totpCode(setupKey, new Date(Date.now() + 30_000)));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  expect(found).toEqual([]);
+});
