@@ -1,14 +1,15 @@
 /**
  * The first admin's first console sign-in, in Chromium against the production build: password, TOTP
  * enrolment (the test plays the authenticator app: it reads the setup key off the page and computes
- * the code), recovery codes saved by download, the dashboard; then sign-out and a sign-in with a code.
+ * the code), recovery codes saved by download, the dashboard; then sign-out and sign-ins with a code
+ * and with a recovery code.
  * axe checks every screen on the way.
  */
 import { readFile } from 'node:fs/promises';
 import { totpCode } from '../support/totp.js';
 import { expect, firstAdmin, seriousViolations, test } from './console-fixtures.js';
 
-test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-out and sign-in with a code', async ({
+test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-out and sign-ins with a code and a recovery code', async ({
   openConsole,
 }) => {
   const page = await openConsole();
@@ -53,7 +54,10 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
 
   // Recovery codes, shown once: downloaded, confirmed saved.
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
-  const shown = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allInnerTexts();
+  const shown = await page
+    .getByRole('list', { name: 'Recovery codes' })
+    .getByRole('listitem')
+    .allInnerTexts();
   expect(shown).toHaveLength(10);
   for (const recoveryCode of shown) expect(recoveryCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   found.push(...(await seriousViolations(page, 'recovery codes')));
@@ -98,6 +102,32 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page).toHaveURL(/\/admin$/);
+
+  // Lost phone: a recovery code instead, once.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Username').fill(firstAdmin.userPrincipalName);
+  await page.getByLabel('Password').fill(firstAdmin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter a recovery code' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'recovery code')));
+  await page.getByLabel('Recovery code').fill(shown[0]!.toLowerCase());
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+
+  // The service worker (registered by the shared root layout) never keeps a console page or API answer.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  const cached = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  expect(cached).toContain('/');
+  expect(cached.filter((path) => path.startsWith('/admin') || path.startsWith('/api'))).toEqual([]);
 
   expect(found).toEqual([]);
 });

@@ -39,7 +39,10 @@ export class LoginFlow {
   constructor(private readonly onSignedIn: () => void | Promise<void>) {}
 
   async submitPassword(userPrincipalName: string, password: string): Promise<void> {
-    const result = await this.#send<ConsoleSignInStep>('/auth/console/sign-in', { userPrincipalName, password });
+    const result = await this.#send<ConsoleSignInStep>('/auth/console/sign-in', {
+      userPrincipalName,
+      password,
+    });
     if (!result) return;
     this.#challenge = result.challenge;
     this.notice = null;
@@ -48,11 +51,16 @@ export class LoginFlow {
       return;
     }
     this.step = 'enrol';
-    this.enrolment = await this.#send<TotpEnrolment>('/auth/console/totp/enroll', { challenge: this.#challenge });
+    this.enrolment = await this.#send<TotpEnrolment>('/auth/console/totp/enroll', {
+      challenge: this.#challenge,
+    });
   }
 
   async submitCode(code: string): Promise<void> {
-    const result = await this.#send<ConsoleSignInResult>('/auth/console/totp', { challenge: this.#challenge, code });
+    const result = await this.#send<ConsoleSignInResult>('/auth/console/totp', {
+      challenge: this.#challenge,
+      code,
+    });
     if (result) await this.onSignedIn();
   }
 
@@ -119,7 +127,8 @@ export class LoginFlow {
   #fieldOf(error: ClientError): LoginField | null {
     const named = typeof error.field === 'string' ? error.field : null;
     if (named === 'userPrincipalName' || named === 'password') return named;
-    if (named === 'code' || named === 'recoveryCode') return this.step === 'recovery' ? 'recoveryCode' : 'code';
+    if (named === 'code' || named === 'recoveryCode')
+      return this.step === 'recovery' ? 'recoveryCode' : 'code';
     return null;
   }
 }

@@ -20,7 +20,8 @@ export const consoleText = {
     submit: 'Verify',
     useRecovery: 'Use a recovery code instead',
     recoveryTitle: 'Enter a recovery code',
-    recoveryHint: 'Type one of the recovery codes you saved when you set up your authenticator app. Each code works once.',
+    recoveryHint:
+      'Type one of the recovery codes you saved when you set up your authenticator app. Each code works once.',
     recoveryLabel: 'Recovery code',
     useCode: 'Use an authentication code instead',
     startOver: 'Sign in as someone else',
@@ -30,7 +31,8 @@ export const consoleText = {
     intro:
       'The console needs a second step at every sign-in: a code from an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 2FAS).',
     scan: 'In the app, add an account and scan this QR code.',
-    qrAlt: 'QR code that adds Shiftpass to your authenticator app. If you cannot scan it, type the setup key below.',
+    qrAlt:
+      'QR code that adds Shiftpass to your authenticator app. If you cannot scan it, type the setup key below.',
     manual: 'Cannot scan it? Choose to enter a setup key and type this one (time-based):',
     setupKey: 'Setup key',
     confirm: 'Then type the 6-digit code the app shows.',
@@ -57,7 +59,8 @@ export const consoleText = {
     apiTokens: 'API tokens',
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
-    idleWarning: (seconds: number) => `You will be signed out in ${seconds} s because nothing happened for a while.`,
+    idleWarning: (seconds: number) =>
+      `You will be signed out in ${seconds} s because nothing happened for a while.`,
     stay: 'Stay signed in',
     roles: { admin: 'Admin', manager: 'Manager', worker: 'Worker' },
   },
@@ -84,7 +87,9 @@ export const consoleText = {
 };
 
 const minutes = (seconds: unknown) =>
-  typeof seconds === 'number' ? `${Math.max(1, Math.ceil(seconds / 60))} minute${seconds > 60 ? 's' : ''}` : null;
+  typeof seconds === 'number'
+    ? `${Math.max(1, Math.ceil(seconds / 60))} minute${seconds > 60 ? 's' : ''}`
+    : null;
 
 /** An error from the console API as words for the person in front of the screen. */
 export function describeConsoleError(error: ClientError): string {
