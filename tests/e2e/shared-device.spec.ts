@@ -178,6 +178,7 @@ test('Back after the session ended shows nothing of the worker', async ({
   // back/forward cache; a page restored from it comes back veiled until the server answers, see
   // KioskFlow's pagehide/pageshow handlers.)
   const page = await openKiosk({ badge: null, camera: false });
+  await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
   const signIn = await page.request.post('/api/auth/qr-pin/sign-in', {
     data: { qr: worker.rawContent, pin: worker.pin },
   });
@@ -199,4 +200,38 @@ test('Back after the session ended shows nothing of the worker', async ({
   await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
   await expect(page.getByText('Noa Back')).toHaveCount(0);
   await expect.poll(() => page.context().cookies()).toEqual([]);
+});
+
+test('a reload while the kiosk is still asking who is signed in does not sign anyone out', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Ray Reload');
+  const page = await openKiosk({ badge: null, camera: false });
+  await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
+  expect(
+    (
+      await page.request.post('/api/auth/qr-pin/sign-in', {
+        data: { qr: worker.rawContent, pin: worker.pin },
+      })
+    ).status(),
+  ).toBe(200);
+
+  // The next page's question "who is signed in?" is held until the page is reloaded under it, so it
+  // fails as a lost network would. The kiosk must not take that for being offline.
+  let held = true;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/auth/session', async (route) => {
+    if (!held) return route.fallback();
+    held = false;
+    await released;
+    await route.abort('aborted').catch(() => undefined);
+  });
+  await page.reload();
+  const reloading = page.reload();
+  release();
+  await reloading;
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('shiftpass.pendingSignOut'))).toBeNull();
 });

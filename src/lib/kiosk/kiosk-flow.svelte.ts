@@ -63,6 +63,8 @@ export class KioskFlow {
   /** What the worker typed on the type-code screen, shown again when the server refuses it. */
   typedCode = $state('');
   #badge: Badge | null = null;
+  /** The page is being unloaded (reload, navigation): its failed requests say nothing about the network. */
+  #leaving = false;
   /** A badge the server refused, ignored by the scanner for a moment so the reason can be read. */
   #refused: { qr: string; until: number } | null = null;
   /** The PIN just used to sign in, kept in memory only until the forced change is done. */
@@ -79,6 +81,8 @@ export class KioskFlow {
    * worker who has since signed out; when it comes back the server is asked first.
    */
   readonly #onPageHide = (event: PageTransitionEvent) => {
+    // Requests still running when the page goes away fail like a lost network; they are not one.
+    this.#leaving = !event.persisted;
     if (event.persisted && this.#signedIn) {
       this.veiled = true;
       flushSync();
@@ -119,6 +123,7 @@ export class KioskFlow {
       this.#enterSession(session.data);
       return;
     }
+    if (this.#leaving) return;
     if (session.error.code === 'NETWORK_ERROR') {
       // Started offline: nobody can be confirmed signed in, so nobody is. Whoever may have been ends
       // on the server as soon as the network is back, and nothing of theirs stays in the browser.
