@@ -1,18 +1,8 @@
 /** WCAG 2.2 AA checks with axe-core on every kiosk screen a worker sees. */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe.js';
 import { messagesFor } from '../../src/lib/i18n/catalogue.js';
 import { pickLocale } from '../../src/lib/i18n/locale.js';
 import { expect, SCAN_TIMEOUT, test } from './fixtures.js';
-
-async function seriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const locale of ['en-US', 'es-ES']) {
   const m = messagesFor(pickLocale([locale]));

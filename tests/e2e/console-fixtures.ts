@@ -2,7 +2,6 @@
  * Console journey fixtures: a plain Chromium (no camera) on the test server, and the first admin's
  * credentials (playwright.config.ts starts the server with BOOTSTRAP_ADMIN_USERNAME/PASSWORD).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { findChromium } from '../../scripts/find-chromium.js';
 import { test as base } from './fixtures.js';
@@ -41,12 +40,4 @@ export const test = base.extend<ConsoleFixtures>({
 
 export { expect } from '@playwright/test';
 
-/** axe's serious and critical WCAG 2.2 AA violations on the page as it is now, named by `screen`. */
-export async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+export { seriousViolations } from './axe.js';
