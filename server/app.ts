@@ -9,6 +9,7 @@ import { ApiError } from './contracts/errors.js';
 import { requireSameOrigin } from './middleware/same-origin.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
+import { adminApiTokenRoutes } from './routes/admin-api-tokens.js';
 import { adminGroupRoutes } from './routes/admin-groups.js';
 import { adminKioskRoutes } from './routes/admin-kiosk.js';
 import { adminLogRoutes } from './routes/admin-logs.js';
@@ -52,6 +53,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/users', adminUserCrudRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))
     .route('/admin/groups', adminGroupRoutes(deps))
+    .route('/admin/api-tokens', adminApiTokenRoutes(deps))
     .route('/admin/policies', adminPolicyRoutes(deps))
     .route('/admin/reports', adminReportRoutes(deps))
     .route('/admin/kiosk', adminKioskRoutes(deps))

@@ -1,4 +1,15 @@
-import { sha256 } from '../platform/crypto.js';
+/** Admin API tokens: authentication by hash, and creating, listing and revoking them. */
+import type { z } from 'zod';
+import {
+  API_TOKEN_DEFAULT_LIFETIME_DAYS,
+  API_TOKEN_MAX_LIFETIME_DAYS,
+  type ApiTokenView,
+  type CreatedApiToken,
+  type createApiTokenBody,
+} from '../contracts/api-tokens.js';
+import { ApiError } from '../contracts/errors.js';
+import { newId, randomToken, sha256 } from '../platform/crypto.js';
+import { recordAudit } from './audit.js';
 import type { Actor, ServiceDeps } from './deps.js';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -17,4 +28,82 @@ export async function authenticateApiToken(deps: ServiceDeps, token: string): Pr
     await deps.repos.credentials.markApiTokenUsed(row.id, now);
   }
   return { type: 'api_token', userId: user.id, role: user.role, tokenId: row.id };
+}
+
+type ApiTokenListRow = Awaited<ReturnType<ServiceDeps['repos']['credentials']['listApiTokens']>>[number];
+
+function toView(row: ApiTokenListRow, now: Date): ApiTokenView {
+  const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    createdDateTime: row.createdAt.toISOString(),
+    expireDateTime: row.expiresAt?.toISOString() ?? null,
+    lastUsedDateTime: row.lastUsedAt?.toISOString() ?? null,
+    revokedDateTime: row.revokedAt?.toISOString() ?? null,
+    state: row.revokedAt ? 'revoked' : expired ? 'expired' : 'active',
+    createdBy: { id: row.ownerId, displayName: row.ownerDisplayName },
+  };
+}
+
+export async function listApiTokens(deps: ServiceDeps): Promise<{ value: ApiTokenView[] }> {
+  const now = deps.clock.now();
+  return { value: (await deps.repos.credentials.listApiTokens()).map((row) => toView(row, now)) };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The expiry asked for, or the default; in the future and at most the maximum lifetime away. */
+function expiryOf(requested: string | undefined, now: Date): Date {
+  if (requested === undefined) return new Date(now.getTime() + API_TOKEN_DEFAULT_LIFETIME_DAYS * DAY_MS);
+  const at = new Date(requested);
+  const field = 'expireDateTime';
+  if (at.getTime() <= now.getTime()) {
+    throw new ApiError('VALIDATION_FAILED', `${field}: must be in the future`, { field });
+  }
+  if (at.getTime() > now.getTime() + API_TOKEN_MAX_LIFETIME_DAYS * DAY_MS) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      `${field}: must be at most ${API_TOKEN_MAX_LIFETIME_DAYS} days from now`,
+      { field },
+    );
+  }
+  return at;
+}
+
+/** A new token acting for the admin who creates it; the secret is in the answer only. */
+export async function createApiToken(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: z.output<typeof createApiTokenBody>,
+): Promise<CreatedApiToken> {
+  const now = deps.clock.now();
+  const expiresAt = expiryOf(input.expireDateTime, now);
+  const token = `sp_${randomToken(32)}`;
+  const id = newId();
+  await deps.repos.credentials.insertApiToken({
+    id,
+    displayName: input.displayName,
+    tokenHash: sha256(token),
+    userId: actor.userId,
+    createdAt: now,
+    expiresAt,
+  });
+  await recordAudit(
+    deps,
+    actor,
+    'apiToken.created',
+    { type: 'apiToken', id },
+    { displayName: input.displayName, expireDateTime: expiresAt.toISOString() },
+  );
+  const row = (await deps.repos.credentials.listApiTokens()).find((r) => r.id === id);
+  if (!row) throw new Error('createApiToken: the new token was not stored');
+  return { ...toView(row, now), token };
+}
+
+/** Revokes a token at once (the next request with it is refused); revoking twice is not an error. */
+export async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  const { found, revokedNow } = await deps.repos.credentials.revokeApiToken(id, deps.clock.now());
+  if (!found) throw new ApiError('NOT_FOUND', 'No API token has this id.');
+  if (revokedNow) await recordAudit(deps, actor, 'apiToken.revoked', { type: 'apiToken', id });
 }

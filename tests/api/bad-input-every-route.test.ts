@@ -62,6 +62,8 @@ const ROUTES: Route[] = [
     path: () => '/api/admin/policies/sessions',
     body: true,
   },
+  { method: 'GET', name: '/api/admin/api-tokens', path: () => '/api/admin/api-tokens', body: false },
+  { method: 'POST', name: '/api/admin/api-tokens', path: () => '/api/admin/api-tokens', body: true },
   { method: 'GET', name: '/api/admin/kiosk/apps', path: () => '/api/admin/kiosk/apps', body: false },
   { method: 'PUT', name: '/api/admin/kiosk/apps', path: () => '/api/admin/kiosk/apps', body: true },
   {
@@ -262,6 +264,7 @@ test.each([
   '/api/admin/users/no-such-user/qr-code-pin-method/standard-qr-code',
   '/api/admin/users/no-such-user/qr-code-pin-method/temporary-qr-code',
   '/api/admin/groups/no-such-group',
+  '/api/admin/api-tokens/no-such-token',
 ])('DELETE %s → 404', async (path) => {
   const res = await h.request('DELETE', path);
   expect(res.status).toBe(404);
@@ -274,6 +277,8 @@ test('unknown routes and wrong methods are 404 in the envelope', async () => {
     ['DELETE', '/api/admin/policies/qr-code-pin'],
     ['PUT', '/api/auth/session'],
     ['DELETE', '/api/admin/kiosk/apps'],
+    ['DELETE', '/api/admin/api-tokens'],
+    ['PATCH', '/api/admin/api-tokens/no-such-token'],
   ] as const) {
     await expectClientError(await h.request(method, path), `${method} ${path}`);
   }
@@ -295,6 +300,17 @@ test.each([
     await h.request('POST', path, { body, token: null }),
     `${path} ${JSON.stringify(body)}`,
   );
+});
+
+test.each([
+  { displayName: 'x', expireDateTime: '9999-12-31T23:59:59Z' },
+  { displayName: 'x', expireDateTime: '2026-02-30T00:00:00Z' },
+  { displayName: 'x', expireDateTime: '+275760-09-13T00:00:00Z' },
+  { displayName: '\u{1F600}'.repeat(81) },
+  { displayName: 'x', expireDateTime: null },
+])('POST /api/admin/api-tokens as an admin with hostile values %j → 400', async (body) => {
+  const res = await h.request('POST', '/api/admin/api-tokens', { body });
+  expect(res.status, JSON.stringify(body)).toBe(400);
 });
 
 test('nothing above reached the 500 path', () => {

@@ -86,6 +86,10 @@ beforeAll(async () => {
   });
   expect(setup.status).toBe(201);
   const { apiToken } = await readJson<{ apiToken: string }>(setup);
+  const created = await h.request('POST', '/api/admin/api-tokens', { body: { displayName: 'Nightly sync' } });
+  expect(created.status).toBe(201);
+  const consoleApiToken = (await readJson<{ token: string }>(created)).token;
+  expect((await h.request('GET', '/api/admin/groups', { token: consoleApiToken })).status).toBe(200);
 
   // The console: enrolment (seed shown once), a sign-in with a code, one with a recovery code, a
   // re-authentication, and a pending challenge left behind.
@@ -170,6 +174,8 @@ beforeAll(async () => {
     'setup token': setupToken!,
     'bootstrap admin API token': ADMIN_TOKEN,
     'setup admin API token': apiToken,
+    'admin-created API token': consoleApiToken,
+    'admin-created API token without its prefix': consoleApiToken.slice(3),
     'setup admin password': adminPassword,
   };
   for (const [name, value] of Object.entries(secrets)) expect(value.length, name).toBeGreaterThanOrEqual(8);

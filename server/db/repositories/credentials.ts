@@ -1,5 +1,5 @@
 /** API tokens and one-time setup tokens: looked up by hash only. */
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { apiTokens, setupTokens, users } from '../schema.js';
 
@@ -17,6 +17,37 @@ export function createCredentialRepository(db: Db) {
         .innerJoin(users, eq(apiTokens.userId, users.id))
         .where(eq(apiTokens.tokenHash, tokenHash));
       return row;
+    },
+    /** Every token with its owner's name, newest first; never the hash. */
+    async listApiTokens() {
+      return db
+        .select({
+          id: apiTokens.id,
+          displayName: apiTokens.displayName,
+          createdAt: apiTokens.createdAt,
+          expiresAt: apiTokens.expiresAt,
+          lastUsedAt: apiTokens.lastUsedAt,
+          revokedAt: apiTokens.revokedAt,
+          ownerId: users.id,
+          ownerDisplayName: users.displayName,
+        })
+        .from(apiTokens)
+        .innerJoin(users, eq(apiTokens.userId, users.id))
+        .orderBy(desc(apiTokens.createdAt), apiTokens.id);
+    },
+    /** Marks a token revoked (once); true when the id names a token, revoked now or before. */
+    async revokeApiToken(id: string, at: Date): Promise<{ found: boolean; revokedNow: boolean }> {
+      const rows = await db
+        .update(apiTokens)
+        .set({ revokedAt: at })
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id });
+      if (rows.length === 1) return { found: true, revokedNow: true };
+      const existing = await db.query.apiTokens.findFirst({
+        where: eq(apiTokens.id, id),
+        columns: { id: true },
+      });
+      return { found: existing !== undefined, revokedNow: false };
     },
     async markApiTokenUsed(id: string, at: Date): Promise<void> {
       await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
