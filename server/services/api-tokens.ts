@@ -96,9 +96,21 @@ export async function createApiToken(
     { type: 'apiToken', id },
     { displayName: input.displayName, expireDateTime: expiresAt.toISOString() },
   );
-  const row = (await deps.repos.credentials.listApiTokens()).find((r) => r.id === id);
-  if (!row) throw new Error('createApiToken: the new token was not stored');
-  return { ...toView(row, now), token };
+  const owner = await deps.repos.users.findById(actor.userId);
+  const view = toView(
+    {
+      id,
+      displayName: input.displayName,
+      createdAt: now,
+      expiresAt,
+      lastUsedAt: null,
+      revokedAt: null,
+      ownerId: actor.userId,
+      ownerDisplayName: owner?.displayName ?? '',
+    },
+    now,
+  );
+  return { ...view, token };
 }
 
 /** Revokes a token at once (the next request with it is refused); revoking twice is not an error. */
