@@ -220,18 +220,23 @@ test('a reload while the kiosk is still asking who is signed in does not sign an
   // The next page's question "who is signed in?" is held until the page is reloaded under it, so it
   // fails as a lost network would. The kiosk must not take that for being offline.
   let held = true;
+  let arrived!: () => void;
+  const requested = new Promise<void>((resolve) => (arrived = resolve));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/auth/session', async (route) => {
     if (!held) return route.fallback();
     held = false;
+    arrived();
     await released;
     await route.abort('aborted').catch(() => undefined);
   });
   await page.reload();
-  const reloading = page.reload();
+  // Only once that page's question is on its way (and held) does the reload cut it short: the browser
+  // cancels it as the page goes, as it does any request still running.
+  await requested;
+  await page.reload();
   release();
-  await reloading;
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('shiftpass.pendingSignOut'))).toBeNull();
 });
