@@ -12,7 +12,8 @@ import { formatRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from '
 import { matchTotpStep, normaliseTotpCode } from '../domain/totp.js';
 import { newId, sha256 } from '../platform/crypto.js';
 import type { ServiceDeps } from './deps.js';
-import type { LockoutStore, LockoutVerdict } from './lockout-check.js';
+import type { LockoutPolicy } from '../domain/qr-pin-policy.js';
+import { checkUnderLockout, type LockoutStore, type LockoutVerdict } from './lockout-check.js';
 import { createSession } from './sessions.js';
 
 export type ConsoleFailure = { ok: false; code: ErrorCode; details?: Record<string, unknown> };
@@ -94,6 +95,34 @@ export async function checkSecondFactor(
     return { ok: false, via: 'totp', reason: 'code_already_used' };
   }
   return { ok: true, via: 'totp' };
+}
+
+/**
+ * The second factor under the account's lockout (a right code resets it): null when it is right, else
+ * the answer to give (`field` names the input) and the reason for the sign-in log.
+ */
+export async function checkSecondFactorUnderLockout(
+  deps: ServiceDeps,
+  user: Pick<UserRow, 'id' | 'userPrincipalName'>,
+  factor: SecondFactorInput,
+  lockout: LockoutPolicy,
+  now: Date,
+  field: string,
+): Promise<{ failure: ConsoleFailure; reason: string; locked: boolean } | null> {
+  let check: SecondFactorCheck | undefined;
+  const verdict = await checkUnderLockout(
+    consoleLockoutStore(deps, deps.consoleSecrets.accountKey(user.userPrincipalName), 'reset'),
+    lockout,
+    now,
+    async () => {
+      check = await checkSecondFactor(deps, user.id, factor, now);
+      return check.ok;
+    },
+  );
+  if (verdict.kind === 'correct') return null;
+  const reason = verdict.kind === 'locked' ? verdict.reason : check?.ok === false ? check.reason : 'wrong';
+  const failure = refusal(verdict, 'AUTHENTICATION_CODE_INCORRECT', { field });
+  return { failure, reason, locked: verdict.kind === 'locked' };
 }
 
 /** Ten new recovery codes: as shown once (`ABCDE-FGHJK`) and as stored (keyed hashes). */

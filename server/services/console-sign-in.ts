@@ -15,7 +15,7 @@ import { recordAudit } from './audit.js';
 import { claimClientAttempt } from './client-budget.js';
 import {
   canUseConsole,
-  checkSecondFactor,
+  checkSecondFactorUnderLockout,
   consoleLockoutStore,
   consoleUserView,
   createConsoleSession,
@@ -24,7 +24,6 @@ import {
   refusal,
   type ConsoleClient,
   type ConsoleFailure,
-  type SecondFactorCheck,
 } from './console-factors.js';
 import type { ServiceDeps } from './deps.js';
 import { checkUnderLockout } from './lockout-check.js';
@@ -148,20 +147,10 @@ export async function completeConsoleSignIn(
   if (!found) return invalid(null, 'challenge_invalid');
   const { user, challenge } = found;
 
-  let check: SecondFactorCheck | undefined;
-  const verdict = await checkUnderLockout(
-    consoleLockoutStore(deps, deps.consoleSecrets.accountKey(user.userPrincipalName), 'reset'),
-    lockout,
-    now,
-    async () => {
-      check = await checkSecondFactor(deps, user.id, input.factor, now);
-      return check.ok;
-    },
-  );
-  if (verdict.kind !== 'correct') {
-    if (verdict.kind === 'locked') await client.refund();
-    const reason = verdict.kind === 'locked' ? verdict.reason : check?.ok === false ? check.reason : 'wrong';
-    return fail(refusal(verdict, 'AUTHENTICATION_CODE_INCORRECT', { field: step }), user.id, reason);
+  const refused = await checkSecondFactorUnderLockout(deps, user, input.factor, lockout, now, step);
+  if (refused) {
+    if (refused.locked) await client.refund();
+    return fail(refused.failure, user.id, refused.reason);
   }
   if (!(await deps.repos.consoleAuth.consumeChallenge(challenge.id, now))) {
     return invalid(user.id, 'challenge_used');

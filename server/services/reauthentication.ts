@@ -8,13 +8,12 @@ import { recordAudit } from './audit.js';
 import { claimClientAttempt } from './client-budget.js';
 import {
   canUseConsole,
-  checkSecondFactor,
+  checkSecondFactorUnderLockout,
   consoleLockoutStore,
   logConsoleSignIn,
   refusal,
   type ConsoleClient,
   type ConsoleFailure,
-  type SecondFactorCheck,
 } from './console-factors.js';
 import type { ServiceDeps } from './deps.js';
 import { checkUnderLockout } from './lockout-check.js';
@@ -60,20 +59,10 @@ export async function reauthenticate(
   }
 
   const field = 'recoveryCode' in input.factor ? 'recoveryCode' : 'code';
-  let check: SecondFactorCheck | undefined;
-  const second = await checkUnderLockout(
-    consoleLockoutStore(deps, accountKey, 'reset'),
-    lockout,
-    now,
-    async () => {
-      check = await checkSecondFactor(deps, user.id, input.factor, now);
-      return check.ok;
-    },
-  );
-  if (second.kind !== 'correct') {
-    if (second.kind === 'locked') await client.refund();
-    const reason = second.kind === 'locked' ? second.reason : check?.ok === false ? check.reason : 'wrong';
-    return fail(refusal(second, 'AUTHENTICATION_CODE_INCORRECT', { field }), reason);
+  const refused = await checkSecondFactorUnderLockout(deps, user, input.factor, lockout, now, field);
+  if (refused) {
+    if (refused.locked) await client.refund();
+    return fail(refused.failure, refused.reason);
   }
 
   await client.refund();
