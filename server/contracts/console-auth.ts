@@ -31,6 +31,18 @@ export const reauthenticateBody = z
   .strictObject({ password, code: totpCode.optional(), recoveryCode: recoveryCode.optional() })
   .refine(oneSecondFactor, oneSecondFactorIssue);
 
+/** Redeeming a console invitation: the link's token and the password the person chose. */
+export const redeemInvitationBody = z.strictObject({
+  token: z.string().min(1).max(128),
+  password: z.string().min(12, 'must be at least 12 characters').max(256),
+});
+
+/** Shown to the admin once: the link to hand to the person (the token is in the fragment). */
+export interface ConsoleInvitationView {
+  invitationUrl: string;
+  expireDateTime: string;
+}
+
 export type SecondFactorInput = { code: string } | { recoveryCode: string };
 
 /** After the password: the second factor to give, and the challenge that carries the sign-in there. */

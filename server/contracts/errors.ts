@@ -46,6 +46,14 @@ export const ERRORS = {
     message: 'Confirm your password and authentication code to continue.',
   },
   ORIGIN_NOT_ALLOWED: { status: 403, message: 'This request did not come from this site.' },
+  CONSOLE_ACCESS_NOT_ALLOWED: {
+    status: 409,
+    message: 'Only enabled managers and admins can be invited to the console.',
+  },
+  INVITATION_INVALID: {
+    status: 410,
+    message: 'This invitation link is invalid, expired or already used. Ask an admin for a new one.',
+  },
   SETUP_LINK_INVALID: { status: 410, message: 'This setup link is invalid, expired or already used.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -200,6 +200,26 @@ export const apiTokens = sqliteTable('api_tokens', {
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });
 
+/**
+ * One-time links that let a manager or admin choose a console password (first access, or a reset after
+ * a lost authenticator). Only the SHA-256 of the link's token is kept; one open invitation per user.
+ */
+export const consoleInvitations = sqliteTable(
+  'console_invitations',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .unique()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: text('created_by'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('console_invitations_expires_idx').on(t.expiresAt)],
+);
+
 /** One-time first-run links; only the hash of the link's token is kept. */
 export const setupTokens = sqliteTable('setup_tokens', {
   id: text('id').primaryKey(),

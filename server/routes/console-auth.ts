@@ -6,11 +6,13 @@ import {
   consoleSignInBody,
   consoleTotpBody,
   reauthenticateBody,
+  redeemInvitationBody,
   type SecondFactorInput,
 } from '../contracts/console-auth.js';
 import { ApiError } from '../contracts/errors.js';
 import { requireSession, setSessionCookie } from '../middleware/session.js';
 import type { ConsoleFailure } from '../services/console-factors.js';
+import { redeemConsoleInvitation } from '../services/console-invitation.js';
 import { completeConsoleSignIn, startConsoleSignIn } from '../services/console-sign-in.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { reauthenticate } from '../services/reauthentication.js';
@@ -81,5 +83,9 @@ export function consoleAuthRoutes(deps: ServiceDeps) {
       });
       if (!outcome.ok) return refuse(outcome);
       return c.json(outcome.result, 200);
+    })
+    .post('/invitation', async (c) => {
+      await redeemConsoleInvitation(deps, await readJson(c, redeemInvitationBody));
+      return c.body(null, 204);
     });
 }

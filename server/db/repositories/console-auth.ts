@@ -5,11 +5,20 @@
  */
 import { and, count, eq, gt, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { consoleChallenges, consoleLockouts, recoveryCodes, totpCredentials } from '../schema.js';
+import {
+  consoleChallenges,
+  consoleInvitations,
+  consoleLockouts,
+  recoveryCodes,
+  sessions,
+  totpCredentials,
+  users,
+} from '../schema.js';
 
 export type ConsoleChallengeRow = typeof consoleChallenges.$inferSelect;
 export type TotpCredentialRow = typeof totpCredentials.$inferSelect;
 export type ConsoleLockoutRow = typeof consoleLockouts.$inferSelect;
+export type ConsoleInvitationRow = typeof consoleInvitations.$inferSelect;
 
 export function createConsoleAuthRepository(db: Db) {
   return {
@@ -158,6 +167,55 @@ export function createConsoleAuthRepository(db: Db) {
     /** A full sign-in (or an admin's unlock) forgets the account's failures. */
     async resetLockout(accountKey: string): Promise<void> {
       await db.delete(consoleLockouts).where(eq(consoleLockouts.accountKey, accountKey));
+    },
+    /** Stores an invitation; the user's earlier one and every expired one go. */
+    async replaceInvitation(invitation: ConsoleInvitationRow, now: Date): Promise<void> {
+      await db.batch([
+        db
+          .delete(consoleInvitations)
+          .where(
+            or(lte(consoleInvitations.expiresAt, now), eq(consoleInvitations.userId, invitation.userId)),
+          ),
+        db.insert(consoleInvitations).values(invitation),
+      ]);
+    },
+    async findInvitation(tokenHash: string, now: Date): Promise<ConsoleInvitationRow | undefined> {
+      return db.query.consoleInvitations.findFirst({
+        where: and(eq(consoleInvitations.tokenHash, tokenHash), gt(consoleInvitations.expiresAt, now)),
+      });
+    },
+    /**
+     * Redeems the invitation in one atomic batch: the new password, no authenticator or recovery codes
+     * (the next sign-in enrols a new one), no failed-sign-in count, every session of the user ended, the
+     * invitation gone. Each statement applies only while the invitation still exists, so of two racing
+     * redemptions exactly one changes anything; true for that one.
+     */
+    async redeemInvitation(
+      invitation: ConsoleInvitationRow,
+      change: { passwordHash: string; accountKey: string },
+      now: Date,
+    ): Promise<boolean> {
+      const stillOpen = sql`exists (select 1 from ${consoleInvitations} where ${consoleInvitations.id} = ${invitation.id} and ${consoleInvitations.expiresAt} > ${now.getTime()})`;
+      const { userId } = invitation;
+      const results = await db.batch([
+        db
+          .update(users)
+          .set({ passwordHash: change.passwordHash, updatedAt: now })
+          .where(and(eq(users.id, userId), stillOpen)),
+        db.delete(totpCredentials).where(and(eq(totpCredentials.userId, userId), stillOpen)),
+        db.delete(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), stillOpen)),
+        db.delete(consoleChallenges).where(and(eq(consoleChallenges.userId, userId), stillOpen)),
+        db.delete(consoleLockouts).where(and(eq(consoleLockouts.accountKey, change.accountKey), stillOpen)),
+        db
+          .update(sessions)
+          .set({ revokedAt: now })
+          .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), stillOpen)),
+        db
+          .delete(consoleInvitations)
+          .where(and(eq(consoleInvitations.id, invitation.id), gt(consoleInvitations.expiresAt, now)))
+          .returning({ id: consoleInvitations.id }),
+      ]);
+      return results[6].length === 1;
     },
   };
 }
