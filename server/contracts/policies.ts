@@ -38,3 +38,5 @@ export const patchSessionPolicyBody = z.strictObject({
   kioskIdleWarningInSeconds: int('kioskIdleWarningInSeconds').optional(),
   kioskOfflineGraceInSeconds: int('kioskOfflineGraceInSeconds').optional(),
 });
+
+export { ALL_USERS, POLICY_LIMITS, type QrPinPolicy, type SessionPolicy } from '../domain/qr-pin-policy.js';

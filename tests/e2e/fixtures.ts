@@ -49,8 +49,11 @@ export interface KioskOptions {
 
 interface Fixtures {
   adminApi: APIRequestContext;
-  /** A worker with a fresh badge and admin-issued PIN; `groupIds` puts them in those groups (stores). */
-  provisionWorker(displayName: string, options?: { groupIds?: string[] }): Promise<ProvisionedWorker>;
+  /** A worker (or `role`) with a fresh badge and admin-issued PIN; `groupIds` puts them in those groups (stores). */
+  provisionWorker(
+    displayName: string,
+    options?: { groupIds?: string[]; role?: 'worker' | 'manager' | 'admin' },
+  ): Promise<ProvisionedWorker>;
   openKiosk(options: KioskOptions): Promise<Page>;
 }
 
@@ -79,12 +82,12 @@ export const test = base.extend<Fixtures>({
       data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
     });
     if (policy.status() !== 200) throw new Error(`enable policy: ${policy.status()} ${await policy.text()}`);
-    await use(async (displayName, { groupIds = [] } = {}) => {
+    await use(async (displayName, { groupIds = [], role = 'worker' } = {}) => {
       // Unique per test, repetition and retry: they all share one server.
       const run = `${testInfo.testId}.${testInfo.repeatEachIndex}.${testInfo.retry}`;
       const upn = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${run}@store.example`;
       const created = await adminApi.post('/api/admin/users', {
-        data: { userPrincipalName: upn, displayName, groupIds },
+        data: { userPrincipalName: upn, displayName, groupIds, role },
       });
       if (created.status() !== 201)
         throw new Error(`create user: ${created.status()} ${await created.text()}`);

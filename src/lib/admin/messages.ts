@@ -62,6 +62,7 @@ export const consoleText = {
     idleWarning: (seconds: number) =>
       `You will be signed out in ${seconds} s because nothing happened for a while.`,
     stay: 'Stay signed in',
+    backToKiosk: 'Back to the kiosk',
     roles: { admin: 'Admin', manager: 'Manager', worker: 'Worker' },
   },
   dashboard: {

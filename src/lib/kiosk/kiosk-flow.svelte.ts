@@ -28,6 +28,8 @@ interface Worker {
   displayName: string;
   /** The display names of the worker's groups (stores). */
   stores: string[];
+  /** Managers (and admins) also get a way to their manager pages in the console. */
+  managesStaff: boolean;
 }
 
 /** How long a badge the server refused is not read again while it stays in front of the camera. */
@@ -332,6 +334,7 @@ export class KioskFlow {
       id: session.user.id,
       displayName: session.user.displayName,
       stores: session.user.groups.map((group) => group.displayName),
+      managesStaff: session.user.role !== 'worker',
     };
     // The server checked every address; a link that is not plain https is still never shown.
     this.apps = session.kioskApps.filter((app) => isSafeAppUrl(app.url));

@@ -1,8 +1,9 @@
 /**
- * Every /admin page but the sign-in page (which resets to the root layout) needs a console session:
- * signed-out visitors, and people signed in with a badge at a kiosk, go to /admin/login.
+ * Every /admin page but the sign-in and invitation pages (which reset to the root layout) needs a
+ * console session, or a manager's kiosk session: signed-out visitors and workers go to /admin/login.
  */
 import { redirect } from '@sveltejs/kit';
+import { consoleRoleOf } from '$lib/admin/console-role';
 import type { SessionView } from '$server/contracts/schemas';
 import type { LayoutLoad } from './$types';
 
@@ -12,6 +13,7 @@ export const ssr = false;
 export const load: LayoutLoad = async ({ fetch }) => {
   const response = await fetch('/api/auth/session', { cache: 'no-store' });
   const session = response.ok ? ((await response.json()) as SessionView) : null;
-  if (session?.kind !== 'console') redirect(307, '/admin/login');
-  return { session };
+  const role = consoleRoleOf(session);
+  if (!session || !role) redirect(307, '/admin/login');
+  return { session, role };
 };

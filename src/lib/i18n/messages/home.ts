@@ -12,6 +12,7 @@ export const home = defineMessages(
     signOut: 'Sign out',
     apps: 'Store apps',
     opensInNewTab: '(opens in a new tab)',
+    managerPages: 'Manager pages: your team and badges',
   },
   {
     es: {
@@ -26,6 +27,7 @@ export const home = defineMessages(
       signOut: 'Cerrar sesión',
       apps: 'Aplicaciones de la tienda',
       opensInNewTab: '(se abre en una pestaña nueva)',
+      managerPages: 'Páginas de gerente: su equipo y sus credenciales',
     },
   },
 );

@@ -1,0 +1,22 @@
+/**
+ * Server validation errors as words next to the field they concern. The API names the field as a
+ * dotted path (`lockout.hardLimit`) and may prefix its message with it (`lockout.threshold: Too big…`);
+ * the page shows the field's label instead of API names.
+ */
+import type { ClientError } from '$lib/api/client';
+
+/** The field a VALIDATION_FAILED error is about, if any. */
+export const errorField = (error: ClientError): string | undefined =>
+  error.code === 'VALIDATION_FAILED' && typeof error.field === 'string' ? error.field : undefined;
+
+/** The server's message without its `field: ` prefix, with API field names replaced by labels. */
+export function fieldMessage(error: ClientError, labels: Record<string, string>): string {
+  const field = errorField(error);
+  let message =
+    field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+  // Longest names first, so `lockout.maxDelaySeconds` is not half-replaced by a shorter key.
+  for (const key of Object.keys(labels).sort((a, b) => b.length - a.length)) {
+    message = message.split(key).join(`"${labels[key]}"`);
+  }
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

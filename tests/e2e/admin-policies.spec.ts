@@ -1,0 +1,145 @@
+/**
+ * The policy page: every field with its range and help, the server's verdict next to the field it is
+ * about, a saved change, and the kiosk's store apps list. The test server is shared, so every value
+ * changed here is put back before the journey ends.
+ */
+import { expect, seriousViolations, test } from './console-fixtures.js';
+import { SCAN_TIMEOUT, signInToHome } from './fixtures.js';
+
+test('an admin reads the policies, is told next to the field what is out of range, saves a change and edits the store apps', async ({
+  consoleAs,
+  adminApi,
+}) => {
+  const before = (await (await adminApi.get('/api/admin/policies/qr-code-pin')).json()) as {
+    temporaryQRCodeLifetimeInHours: number;
+  };
+  const { page } = await consoleAs({ role: 'admin' });
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Policies' }).click();
+  await expect(page.getByRole('heading', { name: 'Policies' })).toBeVisible();
+
+  const pinLength = page.getByLabel('PIN length (digits)');
+  await expect(pinLength).toHaveValue(/^\d+$/);
+  await expect(page.getByText(/How many digits a PIN has.*Between 8 and 20 digits\./)).toBeVisible();
+  for (const label of [
+    'Standard badge lifetime (days)',
+    'Temporary badge lifetime (hours)',
+    'Wrong PINs before a lock (attempts)',
+    'First lock (seconds)',
+    'Growth factor (× per lock)',
+    'Longest lock (seconds)',
+    'Wrong PINs before a manager must unlock (attempts)',
+    'Failed sign-ins per phone or network (attempts)',
+    'Window for failed sign-ins per phone or network (seconds)',
+    'Kiosk sign-out after no activity (seconds)',
+    '"Still there?" warning before that (seconds)',
+    'Offline grace period (seconds)',
+    'Server-side idle limit for kiosk sessions (minutes)',
+    'Console idle limit (minutes)',
+    'Longest session (hours)',
+  ]) {
+    await expect(page.getByLabel(label)).toBeVisible();
+  }
+  const found = await seriousViolations(page, 'policies');
+
+  // Out of range: the server refuses, the page says so under that field and nothing is saved.
+  await pinLength.fill('30');
+  await page.getByRole('button', { name: 'Save QR code + PIN policy' }).click();
+  await expect(page.getByText('Enter a number from the range: Between 8 and 20 digits.')).toBeVisible();
+  await expect(pinLength).toHaveAttribute('aria-invalid', 'true');
+  found.push(...(await seriousViolations(page, 'policies with an error')));
+
+  // A rule between two fields: named by the labels people see.
+  const offline = await page.getByLabel('Offline grace period (seconds)').inputValue();
+  await page.getByLabel('"Still there?" warning before that (seconds)').fill('299');
+  await page.getByLabel('Kiosk sign-out after no activity (seconds)').fill('60');
+  await page.getByRole('button', { name: 'Save session settings' }).click();
+  await expect(page.getByLabel('"Still there?" warning before that (seconds)')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(page.getByText(/must be shorter than/)).toBeVisible();
+  expect(offline).toMatch(/^\d+$/);
+
+  // A valid change saves (and is put back).
+  await pinLength.fill('8');
+  const temporary = page.getByLabel('Temporary badge lifetime (hours)');
+  await temporary.fill(String(before.temporaryQRCodeLifetimeInHours === 4 ? 5 : 4));
+  await page.getByRole('button', { name: 'Save QR code + PIN policy' }).click();
+  await expect(page.getByText('The QR code + PIN policy was saved.', { exact: false })).toBeVisible();
+  await expect(pinLength).toHaveAttribute('aria-invalid', 'false');
+  const saved = (await (await adminApi.get('/api/admin/policies/qr-code-pin')).json()) as {
+    temporaryQRCodeLifetimeInHours: number;
+  };
+  expect(saved.temporaryQRCodeLifetimeInHours).toBe(Number(await temporary.inputValue()));
+  await adminApi.patch('/api/admin/policies/qr-code-pin', {
+    data: { temporaryQRCodeLifetimeInHours: before.temporaryQRCodeLifetimeInHours },
+  });
+
+  // Store apps: an http address is refused next to its field; an https one saves.
+  const appsBefore = await (await adminApi.get('/api/admin/kiosk/apps')).json();
+  try {
+    await page.getByRole('button', { name: 'Add a store app' }).click();
+    const count = await page.getByRole('group', { name: /^Store app \d+$/ }).count();
+    const last = page.getByRole('group', { name: `Store app ${count}` });
+    await last.getByLabel('Name').fill('Rota');
+    await last.getByLabel('Address').fill('http://rota.example.com/');
+    await page.getByRole('button', { name: 'Save store apps' }).click();
+    await expect(last.getByText(/Must be an absolute https:\/\/ address/)).toBeVisible();
+    await expect(last.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true');
+    await last.getByLabel('Address').fill('https://rota.example.com/');
+    await page.getByRole('button', { name: 'Save store apps' }).click();
+    await expect(page.getByText(/^Saved\. The kiosk shows \d+ store apps?\.$/)).toBeVisible();
+    const apps = (
+      (await (await adminApi.get('/api/admin/kiosk/apps')).json()) as { apps: { name: string }[] }
+    ).apps;
+    expect(apps.map((a) => a.name)).toContain('Rota');
+  } finally {
+    await adminApi.put('/api/admin/kiosk/apps', { data: appsBefore });
+  }
+  expect(found).toEqual([]);
+});
+
+test('a manager who signed in at the kiosk with their badge reaches their manager pages, not the admin ones', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  const store = await adminApi.post('/api/admin/groups', { data: { displayName: 'Quay Street' } });
+  const storeId = ((await store.json()) as { id: string }).id;
+  const manager = await provisionWorker('Mona Manager', { groupIds: [storeId], role: 'manager' });
+  const page = await openKiosk({ badge: manager.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await signInToHome(page, manager);
+
+  await page.getByRole('link', { name: 'Manager pages: your team and badges' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText('Signed in as Mona Manager (Manager)')).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Console' });
+  for (const name of ['Dashboard', 'People', 'Groups', 'Logs'])
+    await expect(nav.getByRole('link', { name })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Policies' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'API tokens' })).toHaveCount(0);
+  const found = await seriousViolations(page, 'manager dashboard from the kiosk');
+
+  // The API refuses what is not theirs, whatever the page shows.
+  const policy = await page.request.patch('/api/admin/policies/qr-code-pin', {
+    data: { pinLength: 20 },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(policy.status()).toBe(403);
+
+  // Signing out here leaves the phone as the kiosk leaves it: a freshly loaded scan screen (nothing of
+  // the manager left in memory), no session, no storage but SvelteKit's own scroll bookkeeping.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  const left = await page.evaluate(async () => ({
+    session: (await fetch('/api/auth/session')).status,
+    sessionStorage: Object.entries(sessionStorage),
+  }));
+  expect(left.session).toBe(401);
+  for (const [key, value] of left.sessionStorage) {
+    expect(key).toMatch(/^sveltekit:(scroll|snapshot)$/);
+    expect(value).not.toContain('Mona');
+  }
+  expect(found).toEqual([]);
+});

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { fieldMessage } from '../../src/lib/admin/field-errors.js';
+import {
+  QR_PIN_SECTIONS,
+  SESSION_SECTIONS,
+  formValuesOf,
+  patchOf,
+  rangeText,
+} from '../../src/lib/admin/policy-form.js';
+import {
+  DEFAULT_QR_PIN_POLICY,
+  DEFAULT_SESSION_POLICY,
+  POLICY_LIMITS,
+} from '../../server/domain/qr-pin-policy.js';
+
+/** The policy's plain number fields (not the state, the target lists or the lockout object). */
+const numbersOf = (policy: object) =>
+  Object.fromEntries(Object.entries(policy).filter(([, value]) => typeof value === 'number'));
+
+const fields = [...QR_PIN_SECTIONS, ...SESSION_SECTIONS].flatMap((s) => s.fields);
+
+describe('the policy page form', () => {
+  test('offers every numeric field of both policies, each with a range from the server limits', () => {
+    const { lockout, ...rest } = DEFAULT_QR_PIN_POLICY;
+    const qrNumbers = numbersOf(rest);
+    const expected = [
+      ...Object.keys(qrNumbers),
+      ...Object.keys(lockout).map((k) => `lockout.${k}`),
+      ...Object.keys(DEFAULT_SESSION_POLICY),
+    ].sort();
+    expect(fields.map((f) => f.key).sort()).toEqual(expected);
+    for (const f of fields) expect(POLICY_LIMITS[f.limit]).toBeDefined();
+  });
+
+  test('round-trips a policy through the form values into a PATCH body', () => {
+    const values = formValuesOf(DEFAULT_QR_PIN_POLICY, QR_PIN_SECTIONS);
+    expect(values['lockout.growthFactor']).toBe('2');
+    expect(patchOf(values, QR_PIN_SECTIONS)).toEqual({
+      ...numbersOf(DEFAULT_QR_PIN_POLICY),
+      lockout: DEFAULT_QR_PIN_POLICY.lockout,
+    });
+    expect(patchOf(formValuesOf(DEFAULT_SESSION_POLICY, SESSION_SECTIONS), SESSION_SECTIONS)).toEqual(
+      DEFAULT_SESSION_POLICY,
+    );
+  });
+
+  test('sends what is not a number as typed, so the server names the field', () => {
+    const values = {
+      ...formValuesOf(DEFAULT_QR_PIN_POLICY, QR_PIN_SECTIONS),
+      pinLength: ' ten ',
+      'lockout.threshold': '',
+    };
+    const patch = patchOf(values, QR_PIN_SECTIONS);
+    expect(patch.pinLength).toBe('ten');
+    expect((patch.lockout as Record<string, unknown>).threshold).toBe('');
+    expect(patchOf({ ...values, pinLength: ' 12 ' }, QR_PIN_SECTIONS).pinLength).toBe(12);
+  });
+
+  test('states ranges in words', () => {
+    expect(rangeText(fields.find((f) => f.key === 'lockout.maxDelaySeconds')!)).toBe(
+      'Between 1 and 604,800 seconds.',
+    );
+  });
+});
+
+describe('server validation messages next to fields', () => {
+  test('drop the field prefix and name fields by their labels', () => {
+    const labels = {
+      'lockout.hardLimit': 'Wrong PINs before a manager must unlock',
+      'lockout.threshold': 'Wrong PINs before a lock',
+    };
+    expect(
+      fieldMessage(
+        {
+          code: 'VALIDATION_FAILED',
+          field: 'lockout.hardLimit',
+          message: 'lockout.hardLimit must not be below lockout.threshold.',
+        },
+        labels,
+      ),
+    ).toBe('"Wrong PINs before a manager must unlock" must not be below "Wrong PINs before a lock".');
+    expect(
+      fieldMessage(
+        { code: 'VALIDATION_FAILED', field: 'displayName', message: 'displayName: must not be empty' },
+        {},
+      ),
+    ).toBe('Must not be empty');
+  });
+});
+
+test('reads numbers and cleared fields as bound number inputs hold them', () => {
+  const values = {
+    ...formValuesOf(DEFAULT_SESSION_POLICY, SESSION_SECTIONS),
+    idleTimeoutInMinutes: 20,
+    absoluteTimeoutInHours: null,
+  };
+  const patch = patchOf(values, SESSION_SECTIONS);
+  expect(patch.idleTimeoutInMinutes).toBe(20);
+  expect(patch.absoluteTimeoutInHours).toBe('');
+});
