@@ -137,6 +137,13 @@ const ROUTES: Route[] = [
     namesUser: true,
     body: false,
   },
+  {
+    method: 'POST',
+    name: '/api/admin/users/{id}/console-invitation',
+    path: () => `/api/admin/users/${userId}/console-invitation`,
+    namesUser: true,
+    body: false,
+  },
   { method: 'GET', name: '/api/admin/audit-logs', path: () => '/api/admin/audit-logs', body: false },
   { method: 'GET', name: '/api/admin/sign-in-logs', path: () => '/api/admin/sign-in-logs', body: false },
   {
@@ -171,6 +178,12 @@ const ROUTES: Route[] = [
     method: 'POST',
     name: '/api/auth/console/totp/enroll/confirm',
     path: () => '/api/auth/console/totp/enroll/confirm',
+    body: true,
+  },
+  {
+    method: 'POST',
+    name: '/api/auth/console/invitation',
+    path: () => '/api/auth/console/invitation',
     body: true,
   },
   {

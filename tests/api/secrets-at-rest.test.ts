@@ -135,6 +135,21 @@ beforeAll(async () => {
   );
   const canonicalRecovery = recoveryCodes.map((code) => code.replace('-', ''));
 
+  // A manager invited to the console (link open) and one who used their link to choose a password.
+  const inviteLink = async (userId: string) => {
+    const res = await h.request('POST', `/api/admin/users/${userId}/console-invitation`);
+    return new URL((await readJson<{ invitationUrl: string }>(res)).invitationUrl).hash.slice(1);
+  };
+  const openInvitation = await inviteLink(
+    (await createConsoleUser(h, { role: 'manager', password: null })).id,
+  );
+  const invitedPassword = 'invited manager password 42';
+  const redeemed = await post(h, '/api/auth/console/invitation', {
+    token: await inviteLink((await createConsoleUser(h, { role: 'manager', password: null })).id),
+    password: invitedPassword,
+  });
+  expect(redeemed.status).toBe(204);
+
   secrets = {
     'console password': consoleAdmin.password,
     'TOTP seed (base32, as shown)': totpSecret,
@@ -177,6 +192,8 @@ beforeAll(async () => {
     'admin-created API token': consoleApiToken,
     'admin-created API token without its prefix': consoleApiToken.slice(3),
     'setup admin password': adminPassword,
+    'open console invitation token': openInvitation,
+    'password chosen from an invitation': invitedPassword,
   };
   for (const [name, value] of Object.entries(secrets)) expect(value.length, name).toBeGreaterThanOrEqual(8);
 });
@@ -215,6 +232,7 @@ test('no table or column contains a PIN, badge secret, short code, token or pass
     'recovery_codes',
     'console_challenges',
     'console_lockouts',
+    'console_invitations',
   ]) {
     expect(tablesSeen, table).toContain(table);
   }
