@@ -4,6 +4,7 @@
  * changed here is put back before the journey ends.
  */
 import { expect, seriousViolations, test } from './console-fixtures.js';
+import { totpCode } from '../support/totp.js';
 import { SCAN_TIMEOUT, signInToHome } from './fixtures.js';
 
 test('an admin reads the policies, is told next to the field what is out of range, saves a change and edits the store apps', async ({
@@ -142,4 +143,70 @@ test('a manager who signed in at the kiosk with their badge reaches their manage
     expect(value).not.toContain('Mona');
   }
   expect(found).toEqual([]);
+});
+
+test('saving a policy after the 5-minute window asks for the password and a code, then saves; cancelling saves nothing', async ({
+  consoleAs,
+  adminApi,
+}) => {
+  const before = (await (await adminApi.get('/api/admin/policies/sessions')).json()) as {
+    consoleIdleTimeoutInMinutes: number;
+  };
+  const admin = await consoleAs({ role: 'admin' });
+  const { page } = admin;
+  await page.goto('/admin/policies');
+  const idle = page.getByLabel('Console idle limit (minutes)');
+  await expect(idle).toHaveValue(/^\d+$/);
+
+  // The server's 5-minute window cannot be moved from a browser: its answer to the first save is
+  // replaced by the one it gives once the window has passed. Everything after that is the real server.
+  let refused = 0;
+  await page.route('**/api/admin/policies/sessions', async (route) => {
+    if (route.request().method() === 'PATCH' && refused++ < 2) {
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'REAUTHENTICATION_REQUIRED',
+            message: 'Confirm your password and authentication code to continue.',
+            maxAgeSeconds: 300,
+          },
+        }),
+      });
+    } else {
+      await route.continue();
+    }
+  });
+
+  // Cancel: nothing is saved and the page says why.
+  await idle.fill(String(before.consoleIdleTimeoutInMinutes === 9 ? 8 : 9));
+  await page.getByRole('button', { name: 'Save session settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm it’s you' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Nothing was saved: confirming it’s you is needed first.')).toBeVisible();
+
+  // Confirm: a wrong password is refused in the dialog, then the password and the app's next code
+  // (sign-in used this step's) re-authenticate for real and the save goes through.
+  await page.getByRole('button', { name: 'Save session settings' }).click();
+  await expect(dialog).toBeVisible();
+  const nextCode = () => totpCode(admin.totpSecret, new Date(Date.now() + 30_000));
+  await dialog.getByLabel('Password').fill('not my password');
+  await dialog.getByLabel('Authentication code').fill(nextCode());
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog.getByText('The username or password is incorrect.')).toBeVisible();
+  // The dialog empties both fields after a refusal; type them again.
+  await dialog.getByLabel('Password').fill(admin.password);
+  await dialog.getByLabel('Authentication code').fill(nextCode());
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('The session settings were saved.', { exact: false })).toBeVisible();
+  const saved = (await (await adminApi.get('/api/admin/policies/sessions')).json()) as {
+    consoleIdleTimeoutInMinutes: number;
+  };
+  expect(saved.consoleIdleTimeoutInMinutes).toBe(Number(await idle.inputValue()));
+  await adminApi.patch('/api/admin/policies/sessions', {
+    data: { consoleIdleTimeoutInMinutes: before.consoleIdleTimeoutInMinutes },
+  });
 });
