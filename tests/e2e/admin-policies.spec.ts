@@ -97,6 +97,12 @@ test('an admin reads the policies, is told next to the field what is out of rang
   } finally {
     await adminApi.put('/api/admin/kiosk/apps', { data: appsBefore });
   }
+
+  // A console address that does not exist: words and a way back, inside the console.
+  await page.goto('/admin/no-such-page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the dashboard' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'console page not found')));
   expect(found).toEqual([]);
 });
 
