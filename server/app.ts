@@ -10,6 +10,7 @@ import { requireSameOrigin } from './middleware/same-origin.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
 import { adminApiTokenRoutes } from './routes/admin-api-tokens.js';
+import { adminBulkRoutes, USER_IMPORT_PATH } from './routes/admin-bulk.js';
 import { adminGroupRoutes } from './routes/admin-groups.js';
 import { adminKioskRoutes } from './routes/admin-kiosk.js';
 import { adminLogRoutes } from './routes/admin-logs.js';
@@ -24,6 +25,8 @@ import { kioskRoutes, setupRoutes } from './routes/setup.js';
 import type { ServiceDeps } from './services/deps.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** A CSV import: the file's own cap (IMPORT_MAX_BYTES, checked in the service) plus room for JSON escapes. */
+const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
 
 export interface AppOptions {
   /** Where unexpected errors go; never given secrets (request bodies are not logged). */
@@ -36,20 +39,23 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>().basePath('/api');
 
   app.use(apiSecurityHeaders());
-  app.use(
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
         throw new ApiError('PAYLOAD_TOO_LARGE');
       },
-    }),
-  );
+    });
+  const defaultLimit = limitBody(MAX_BODY_BYTES);
+  const importLimit = limitBody(MAX_IMPORT_BODY_BYTES);
+  app.use((c, next) => (c.req.path === USER_IMPORT_PATH ? importLimit(c, next) : defaultLimit(c, next)));
   app.use(requireSameOrigin(deps.settings.publicOrigin));
   app.use(loadSession(deps));
 
   const routes = app
     .route('/auth/console', consoleAuthRoutes(deps))
     .route('/auth', authRoutes(deps))
+    .route('/admin', adminBulkRoutes(deps))
     .route('/admin/users', adminUserCrudRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))
     .route('/admin/groups', adminGroupRoutes(deps))

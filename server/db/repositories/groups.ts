@@ -36,6 +36,17 @@ export function createGroupRepository(db: Db) {
         .where(eq(groupMembers.userId, userId))
         .orderBy(sortName, groups.id);
     },
+    /** Every group's id and name (a CSV import matches store names against them). */
+    async listAllNames(): Promise<{ id: string; displayName: string }[]> {
+      return db.select({ id: groups.id, displayName: groups.displayName }).from(groups);
+    },
+    async memberIdsOf(groupId: string): Promise<string[]> {
+      const rows = await db
+        .select({ userId: groupMembers.userId })
+        .from(groupMembers)
+        .where(eq(groupMembers.groupId, groupId));
+      return rows.map((r) => r.userId);
+    },
     async findById(id: string): Promise<GroupRow | undefined> {
       return db.query.groups.findFirst({ where: eq(groups.id, id) });
     },

@@ -22,6 +22,9 @@ function keepsAnEnabledAdmin(id: string, stillAdmin: SQL): SQL {
     OR EXISTS (SELECT 1 FROM ${users} o WHERE o.id <> ${id} AND o.role = 'admin' AND o.account_enabled = 1))`;
 }
 
+/** Ids per `IN (…)`: well under SQLite's bound-parameter limit. */
+const IN_CHUNK = 500;
+
 export function createUserRepository(db: Db) {
   return {
     /** The new user, or null when the userPrincipalName is taken (also when another request won a race). */
@@ -51,6 +54,33 @@ export function createUserRepository(db: Db) {
         .update(users)
         .set({ passwordHash: newHash })
         .where(and(eq(users.id, id), eq(users.passwordHash, oldHash)));
+    },
+    /** The users with these userPrincipalNames (case-insensitive), in chunks the query planner keeps on the index. */
+    async findManyByPrincipalNames(upns: string[]): Promise<UserRow[]> {
+      const lowered = [...new Set(upns.map((upn) => upn.toLowerCase()))];
+      const found: UserRow[] = [];
+      for (let i = 0; i < lowered.length; i += IN_CHUNK) {
+        const chunk = lowered.slice(i, i + IN_CHUNK);
+        found.push(
+          ...(await db
+            .select()
+            .from(users)
+            .where(inArray(sql`lower(${users.userPrincipalName})`, chunk))),
+        );
+      }
+      return found;
+    },
+    async findManyByIds(ids: string[]): Promise<UserRow[]> {
+      const found: UserRow[] = [];
+      for (let i = 0; i < ids.length; i += IN_CHUNK) {
+        found.push(
+          ...(await db
+            .select()
+            .from(users)
+            .where(inArray(users.id, ids.slice(i, i + IN_CHUNK)))),
+        );
+      }
+      return found;
     },
     async groupIdsOf(userId: string): Promise<string[]> {
       const rows = await db

@@ -1,0 +1,89 @@
+/** Request and response shapes of the bulk routes (CSV import of people, badge sheets), shared with src/. */
+import { z } from 'zod';
+
+/** A file holds at most this many people; bigger ones are refused (413 PAYLOAD_TOO_LARGE), split them. */
+export const IMPORT_MAX_ROWS = 5000;
+/** …and at most this many bytes of CSV (UTF-8). */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The CSV columns an import reads (header names match case-insensitively, in any order). */
+export const IMPORT_COLUMNS = [
+  'userPrincipalName',
+  'displayName',
+  'employeeId',
+  'role',
+  'groups',
+  'accountEnabled',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+export const importUsersBody = z.strictObject({
+  // Capped at IMPORT_MAX_BYTES of UTF-8 in the service (413); the route's body limit bounds it before.
+  csv: z.string(),
+  dryRun: z.boolean(),
+  issueBadges: z.boolean().default(false),
+});
+
+export const groupBadgesBody = z.strictObject({
+  replaceExisting: z.boolean().default(false),
+});
+
+/** `field` is a CSV column, or `row` for the row as a whole (e.g. more cells than the header has). */
+export interface ImportRowError {
+  field: ImportColumn | 'row';
+  message: string;
+}
+
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
+
+export interface ImportRowResult {
+  /** The row number a spreadsheet shows: the header is row 1, the first person row 2. */
+  row: number;
+  userPrincipalName: string;
+  action: ImportAction;
+  errors: ImportRowError[];
+}
+
+/**
+ * A badge as issued, in the one answer that carries it. `pin` is the new temporary PIN, or null when
+ * the person kept the PIN they had (only the QR code is new).
+ */
+export interface IssuedBadgeView {
+  userId: string;
+  displayName: string;
+  shortCode: string;
+  image: { binaryValue: string; rawContent: string };
+  expireDateTime: string;
+  pin: string | null;
+}
+
+/** A person who got no badge because the issuing service refused (the reason in its words). */
+export interface BadgeFailure {
+  userId: string;
+  displayName: string;
+  message: string;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  summary: { created: number; updated: number; unchanged: number; failed: number };
+  rows: ImportRowResult[];
+  /** Header columns that are not import columns; their cells were not read. */
+  ignoredColumns: string[];
+  /** Only when `issueBadges` was asked for and the import was not a dry run; shown once, never stored. */
+  badges?: IssuedBadgeView[];
+  badgeFailures?: BadgeFailure[];
+}
+
+export interface GroupBadgesResult {
+  summary: {
+    /** Badges in `badges`. */
+    issued: number;
+    /** Members who already had an unexpired standard badge (left alone unless replaceExisting). */
+    alreadyHadBadge: number;
+    /** Members the caller may not issue for (a manager: members who are not workers). */
+    skipped: number;
+  };
+  badges: IssuedBadgeView[];
+  badgeFailures: BadgeFailure[];
+}
