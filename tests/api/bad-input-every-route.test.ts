@@ -77,6 +77,12 @@ const ROUTES: Route[] = [
   { method: 'POST', name: '/api/admin/groups', path: () => '/api/admin/groups', body: true },
   { method: 'GET', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: false },
   { method: 'PATCH', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: true },
+  {
+    method: 'POST',
+    name: '/api/admin/groups/{id}/badges',
+    path: () => `/api/admin/groups/${groupId}/badges`,
+    body: true,
+  },
   { method: 'GET', name: '/api/admin/users', path: () => '/api/admin/users', body: false },
   { method: 'POST', name: '/api/admin/users', path: () => '/api/admin/users', body: true },
   {

@@ -334,6 +334,28 @@ describe('who may import, and how much', () => {
     expect(await countUsers()).toBe(before);
   });
 
+  test("bad bodies are 4xx in the envelope; a body over the route's 3 MB limit is 413", async () => {
+    for (const raw of [
+      '{"csv":',
+      '[]',
+      '{"csv":"a","dryRun":"no"}',
+      '{"csv":"a","dryRun":true,"x":1}',
+      '{"dryRun":true}',
+    ]) {
+      const res = await h.request('POST', '/api/admin/users/import', { raw });
+      expect(res.status, raw).toBe(400);
+      expect(['INVALID_JSON', 'VALIDATION_FAILED']).toContain((await readError(res)).error.code);
+    }
+    const huge = await importCsv('x'.repeat(3 * 1024 * 1024 + 1), true);
+    expect(huge.status).toBe(413);
+    expect((await readError(huge)).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const text = await h.request('POST', '/api/admin/users/import', {
+      raw: '{}',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(text.status).toBe(415);
+  });
+
   test(`exactly ${IMPORT_MAX_ROWS} rows are accepted (dry run)`, async () => {
     const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, i) => `max${i}@max.test,Max ${i}`);
     const result = await importOk(`userPrincipalName,displayName\n${rows.join('\n')}\n`, true);
