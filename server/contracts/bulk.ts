@@ -50,6 +50,7 @@ export interface ImportRowResult {
  */
 export interface IssuedBadgeView {
   userId: string;
+  userPrincipalName: string;
   displayName: string;
   shortCode: string;
   image: { binaryValue: string; rawContent: string };

@@ -20,6 +20,7 @@ const PARALLEL_ISSUES = 4;
 
 export interface BadgePerson {
   id: string;
+  userPrincipalName: string;
   displayName: string;
 }
 
@@ -33,6 +34,7 @@ async function hasUnexpiredStandardCode(deps: ServiceDeps, userId: string): Prom
 
 const toBadge = (person: BadgePerson, code: IssuedQrCode, pin: string | null): IssuedBadgeView => ({
   userId: person.id,
+  userPrincipalName: person.userPrincipalName,
   displayName: person.displayName,
   shortCode: code.shortCode,
   image: { binaryValue: code.image.binaryValue, rawContent: code.image.rawContent },

@@ -29,7 +29,7 @@ export async function issueGroupBadges(
   const issued = await issueStandardBadges(
     deps,
     actor,
-    reachable.map((m) => ({ id: m.id, displayName: m.displayName })),
+    reachable.map((m) => ({ id: m.id, userPrincipalName: m.userPrincipalName, displayName: m.displayName })),
     { replace: input.replaceExisting },
   );
   const summary = {

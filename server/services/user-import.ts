@@ -152,7 +152,13 @@ export async function importUsers(
   for (const planned of plan) {
     const { result, person } = await applyRow(deps, actor, planned);
     rows.push(result);
-    if (person) people.push({ id: person.id, displayName: person.displayName });
+    if (person) {
+      people.push({
+        id: person.id,
+        userPrincipalName: person.userPrincipalName,
+        displayName: person.displayName,
+      });
+    }
   }
   let issued: IssuedBadges | undefined;
   if (input.issueBadges) issued = await issueStandardBadges(deps, actor, people, { replace: false });

@@ -268,6 +268,7 @@ describe('badges', () => {
     const q1 = await userByUpn(`q1@${d}`);
     const badge = result.badges!.find((b) => b.userId === q1!.id)!;
     expect(badge.displayName).toBe('Quinn One');
+    expect(badge.userPrincipalName).toBe(`q1@${d}`);
     expect(badge.shortCode).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(badge.image.binaryValue.length).toBeGreaterThan(100);
     expect(Date.parse(badge.expireDateTime)).toBeGreaterThan(h.clock.now().getTime());
