@@ -5,9 +5,7 @@
  * sheet prints 197 labels on 17 sheets. A reload forgets the badges. axe on the import page and sheet.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { totpCode } from '../support/totp.js';
-import { expect, firstAdmin, seriousViolations, test } from './console-fixtures.js';
+import { expect, seriousViolations, test } from './console-fixtures.js';
 
 const PEOPLE = 200;
 /** Data rows (0-based) that are bad, and what is wrong with each; spreadsheet row = index + 2. */
@@ -17,28 +15,9 @@ const BAD = new Map<number, { field: string; cells: (i: number, upn: string, sto
   [150, { field: 'groups', cells: (i, upn) => `${upn},Bulk Person ${i},worker,Atlantis` }],
 ]);
 
-/** TEMPORARY until the lead's consoleAs fixture lands: the first admin, signed in through the API. */
-async function signInFirstAdmin(page: Page, baseURL: string): Promise<void> {
-  const headers = { origin: baseURL };
-  const step = await page.request.post('/api/auth/console/sign-in', {
-    headers,
-    data: { userPrincipalName: firstAdmin.userPrincipalName, password: firstAdmin.password },
-  });
-  const { challenge, next } = (await step.json()) as { challenge: string; next: string };
-  expect(next).toBe('enroll-totp');
-  const enrol = await page.request.post('/api/auth/console/totp/enroll', { headers, data: { challenge } });
-  const { secret } = (await enrol.json()) as { secret: string };
-  const confirm = await page.request.post('/api/auth/console/totp/enroll/confirm', {
-    headers,
-    data: { challenge, code: totpCode(secret, new Date()) },
-  });
-  expect(confirm.status()).toBe(200);
-}
-
 test('import 200 people with 3 bad rows, download the PINs, print the badge sheet', async ({
-  openConsole,
+  consoleAs,
   adminApi,
-  baseURL,
 }) => {
   test.setTimeout(180_000);
   const run = Date.now().toString(36);
@@ -62,8 +41,7 @@ test('import 200 people with 3 bad rows, download the PINs, print the badge shee
   }
   const csv = `${lines.join('\r\n')}\r\n`;
 
-  const page = await openConsole();
-  await signInFirstAdmin(page, baseURL!);
+  const { page } = await consoleAs({ role: 'admin' });
   const found: string[] = [];
 
   await page.goto('/admin/people/import');
@@ -155,6 +133,69 @@ test('import 200 people with 3 bad rows, download the PINs, print the badge shee
   await page.reload();
   await expect(page.getByText('Badges are shown only once. Issue them again to print.')).toBeVisible();
   await expect(page.locator('.badge-label')).toHaveCount(0);
+
+  expect(found).toEqual([]);
+});
+
+test("a store's manager issues and prints badges for the store's workers; the import is for admins only", async ({
+  consoleAs,
+  adminApi,
+}) => {
+  const run = Date.now().toString(36);
+  const store = (await (
+    await adminApi.post('/api/admin/groups', { data: { displayName: `Badge Store ${run}` } })
+  ).json()) as { id: string; displayName: string };
+  await adminApi.patch('/api/admin/policies/qr-code-pin', {
+    data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
+  });
+  for (const name of ['Ana', 'Bo', 'Cy']) {
+    const res = await adminApi.post('/api/admin/users', {
+      data: {
+        userPrincipalName: `${name}.${run}@example.test`,
+        displayName: `${name} ${run}`,
+        groupIds: [store.id],
+      },
+    });
+    expect(res.status()).toBe(201);
+  }
+  const { page } = await consoleAs({ role: 'manager', groupIds: [store.id] });
+  const found: string[] = [];
+
+  await page.goto('/admin/people/import');
+  await expect(page.getByRole('alert')).toHaveText('Only admins can import people.');
+  await expect(page.getByLabel('CSV file')).toHaveCount(0);
+
+  await page.goto(`/admin/groups/${store.id}/badges`);
+  await expect(page.getByRole('heading', { name: `Badges for ${store.displayName}` })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'store badges')));
+  await page.getByRole('button', { name: 'Issue and print badges for this store' }).click();
+  await expect(page.getByRole('heading', { name: '3 badges issued' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('3 badges issued; 0 already had one; 1 skipped.')).toBeVisible();
+  found.push(...(await seriousViolations(page, 'store badges issued')));
+
+  // (1 skipped: the manager themselves; a manager issues badges for workers only.)
+  // Replacing asks first.
+  await page.getByLabel('Also replace badges people already have').check();
+  await page.getByRole('button', { name: 'Issue and print badges for this store' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace every badge of this store?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: '3 badges issued' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Print badge sheet' }).click();
+  await expect(page.getByText('3 badges on 1 sheet.')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('img', { name: /^Badge QR code for / })).toHaveCount(3);
+
+  // Another store's badges are refused in words.
+  const other = (await (
+    await adminApi.post('/api/admin/groups', { data: { displayName: `Other Store ${run}` } })
+  ).json()) as { id: string };
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`/admin/groups/${other.id}/badges`);
+  await page.getByRole('button', { name: 'Issue and print badges for this store' }).click();
+  await expect(page.getByRole('alert')).toHaveText('You can only issue badges for your own stores.');
 
   expect(found).toEqual([]);
 });
