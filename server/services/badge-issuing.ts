@@ -88,7 +88,7 @@ export interface IssuedBadges {
 }
 
 /**
- * Badges for everyone in `people` who needs one (see the file comment), in the order given. A refusal
+ * Badges for everyone in `people` who needs one (see the file comment), in the order given. A failure
  * for one person does not cost the others their badges: the ones issued must reach the caller.
  */
 export async function issueStandardBadges(
@@ -101,8 +101,13 @@ export async function issueStandardBadges(
     try {
       return await issueStandardBadge(deps, actor, person, options);
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      return { userId: person.id, displayName: person.displayName, message: error.message };
+      // Even a server fault for one person must not swallow the badges already issued to others:
+      // they exist only in this answer. The person is reported; running again issues theirs.
+      const message =
+        error instanceof ApiError
+          ? error.message
+          : 'The server could not issue this badge; run again to issue it.';
+      return { userId: person.id, displayName: person.displayName, message };
     }
   });
   const result: IssuedBadges = { badges: [], alreadyHadBadge: 0, failures: [] };

@@ -3,7 +3,7 @@
  * and field, duplicates, unknown stores, dry run, commit, rerun, updates, badges that sign in, roles,
  * size caps, and no secret in the logs.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { ImportResult } from '../../server/contracts/bulk.js';
 import { IMPORT_MAX_ROWS } from '../../server/contracts/bulk.js';
 import type { UserView } from '../../server/contracts/schemas.js';
@@ -362,5 +362,60 @@ describe('who may import, and how much', () => {
     const result = await importOk(`userPrincipalName,displayName\n${rows.join('\n')}\n`, true);
     expect(result.summary.created).toBe(IMPORT_MAX_ROWS);
     expect(result.rows.at(-1)!.row).toBe(IMPORT_MAX_ROWS + 1);
+  });
+});
+
+describe('a run cut short', () => {
+  test('a crash part-way leaves each person done or not started; the same file again completes it', async () => {
+    const d = freshDomain();
+    const csv = `userPrincipalName,displayName\n${[1, 2, 3, 4].map((i) => `c${i}@${d},Crash ${i}`).join('\n')}\n`;
+    const { repos } = h.runtime.deps;
+    const insert = repos.users.insert;
+    let calls = 0;
+    repos.users.insert = async (...args) => {
+      calls += 1;
+      if (calls === 3) throw new Error('simulated crash: the process dies here');
+      return insert(...args);
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let loggedErrors = 0;
+    const crashed = await importCsv(csv, false, { issueBadges: true }).finally(() => {
+      repos.users.insert = insert;
+      loggedErrors = logged.mock.calls.length;
+      logged.mockRestore();
+    });
+    expect(crashed.status).toBe(500);
+    expect(loggedErrors).toBe(1);
+    expect(await userByUpn(`c2@${d}`)).toBeDefined();
+    expect(await userByUpn(`c3@${d}`)).toBeUndefined();
+
+    const rerun = await importOk(csv, false, { issueBadges: true });
+    expect(rerun.summary).toEqual({ created: 2, updated: 0, unchanged: 2, failed: 0 });
+    // Everyone ends with a badge: the crash came before any was issued.
+    expect(rerun.badges).toHaveLength(4);
+    const third = await importOk(csv, false, { issueBadges: true });
+    expect(third.summary.unchanged).toBe(4);
+    expect(third.badges).toEqual([]);
+  });
+
+  test('a server fault while issuing one badge still returns the others, and names who got none', async () => {
+    const d = freshDomain();
+    const csv = `userPrincipalName,displayName\nb1@${d},Badge One\nb2@${d},Badge Two\nb3@${d},Badge Three\n`;
+    const { repos } = h.runtime.deps;
+    const insertMethod = repos.methods.insertMethod;
+    let calls = 0;
+    repos.methods.insertMethod = async (...args) => {
+      calls += 1;
+      if (calls === 2) throw new Error('simulated database fault');
+      return insertMethod(...args);
+    };
+    const result = await importOk(csv, false, { issueBadges: true }).finally(() => {
+      repos.methods.insertMethod = insertMethod;
+    });
+    expect(result.badges).toHaveLength(2);
+    expect(result.badgeFailures).toHaveLength(1);
+    expect(result.badgeFailures![0]!.message).toMatch(/run again/);
+    const again = await importOk(csv, false, { issueBadges: true });
+    expect(again.badges!.map((b) => b.userId)).toEqual([result.badgeFailures![0]!.userId]);
   });
 });
