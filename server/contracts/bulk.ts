@@ -6,6 +6,13 @@ export const IMPORT_MAX_ROWS = 5000;
 /** …and at most this many bytes of CSV (UTF-8). */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Badges one request issues at most (import or store): each costs ~70 ms of CPU, and the answer that
+ * carries them must arrive. Who still needs one is counted (`badgesRemaining`); running again issues
+ * the next ones, since those done have a badge by then. Replacing is refused beyond it instead.
+ */
+export const BADGES_PER_RUN = 500;
+
 /** The CSV columns an import reads (header names match case-insensitively, in any order). */
 export const IMPORT_COLUMNS = [
   'userPrincipalName',
@@ -74,6 +81,8 @@ export interface ImportResult {
   /** Only when `issueBadges` was asked for and the import was not a dry run; shown once, never stored. */
   badges?: IssuedBadgeView[];
   badgeFailures?: BadgeFailure[];
+  /** People in the file still without a badge because this run issued BADGES_PER_RUN: run it again. */
+  badgesRemaining?: number;
 }
 
 export interface GroupBadgesResult {
@@ -82,8 +91,10 @@ export interface GroupBadgesResult {
     issued: number;
     /** Members who already had an unexpired standard badge (left alone unless replaceExisting). */
     alreadyHadBadge: number;
-    /** Members the caller may not issue for (a manager: members who are not workers). */
+    /** Members the caller may not issue for (a manager: members who are not workers), or who failed. */
     skipped: number;
+    /** Members still without a badge because this run issued BADGES_PER_RUN: run it again. */
+    remaining: number;
   };
   badges: IssuedBadgeView[];
   badgeFailures: BadgeFailure[];

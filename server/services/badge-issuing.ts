@@ -6,10 +6,12 @@
  * Per person: no method yet → a new method (badge + temporary PIN); a method without an unexpired
  * standard code → a new standard code, the PIN they know stays; an unexpired standard code → left
  * alone, unless `replace`, which deletes that code first (the old badge stops working at once).
+ * One run issues at most BADGES_PER_RUN badges (each costs an argon2 hash and a checked QR render,
+ * ~70 ms), so an answer never waits minutes; the rest are counted and the next run issues them.
  * Every step is its own atomic write, so a crash part-way leaves people either done or not started
  * (or, when replacing, without a standard code), and running it again completes the rest.
  */
-import type { BadgeFailure, IssuedBadgeView } from '../contracts/bulk.js';
+import { BADGES_PER_RUN, type BadgeFailure, type IssuedBadgeView } from '../contracts/bulk.js';
 import { ApiError } from '../contracts/errors.js';
 import { codeWindowAt } from '../domain/qr-code-window.js';
 import type { Actor, ServiceDeps } from './deps.js';
@@ -24,12 +26,17 @@ export interface BadgePerson {
   displayName: string;
 }
 
-async function hasUnexpiredStandardCode(deps: ServiceDeps, userId: string): Promise<'no_method' | boolean> {
+/** What a person needs: a new method, a new standard code for their PIN, a replacement, or nothing. */
+type BadgeNeed = 'method' | 'code' | 'replace' | 'none';
+
+async function badgeNeedOf(deps: ServiceDeps, userId: string, replace: boolean): Promise<BadgeNeed> {
   const method = await deps.repos.methods.findByUserId(userId);
-  if (!method) return 'no_method';
+  if (!method) return 'method';
   const now = deps.clock.now();
   const codes = await deps.repos.methods.codesOf(method.id);
-  return codes.some((code) => code.kind === 'standard' && codeWindowAt(code, now) !== 'expired');
+  const hasBadge = codes.some((code) => code.kind === 'standard' && codeWindowAt(code, now) !== 'expired');
+  if (!hasBadge) return 'code';
+  return replace ? 'replace' : 'none';
 }
 
 const toBadge = (person: BadgePerson, code: IssuedQrCode, pin: string | null): IssuedBadgeView => ({
@@ -42,22 +49,17 @@ const toBadge = (person: BadgePerson, code: IssuedQrCode, pin: string | null): I
   pin,
 });
 
-/** One person's badge, or null when they already have one and `replace` is off. */
-export async function issueStandardBadge(
+async function issueFor(
   deps: ServiceDeps,
   actor: Actor,
   person: BadgePerson,
-  options: { replace: boolean },
-): Promise<IssuedBadgeView | null> {
-  const state = await hasUnexpiredStandardCode(deps, person.id);
-  if (state === 'no_method') {
+  need: Exclude<BadgeNeed, 'none'>,
+): Promise<IssuedBadgeView> {
+  if (need === 'method') {
     const issued = await issueQrPinMethod(deps, actor, person.id, { standardQRCode: {} });
     return toBadge(person, issued.standardQRCode, issued.pin.code);
   }
-  if (state) {
-    if (!options.replace) return null;
-    await deleteQrCode(deps, actor, person.id, 'standard');
-  }
+  if (need === 'replace') await deleteQrCode(deps, actor, person.id, 'standard');
   const code = await issueQrCode(deps, actor, person.id, 'standard', {});
   return toBadge(person, code, null);
 }
@@ -83,26 +85,31 @@ export async function mapInParallel<T, R>(
 export interface IssuedBadges {
   badges: IssuedBadgeView[];
   alreadyHadBadge: number;
-  /** People the issuing service refused (e.g. a manager's reach); the others still get theirs. */
+  /** People the issuing service refused, or a fault hit; the others still get theirs. */
   failures: BadgeFailure[];
+  /** People who still need a badge because this run stopped at BADGES_PER_RUN: run it again. */
+  remaining: number;
 }
 
 /**
- * Badges for everyone in `people` who needs one (see the file comment), in the order given. A failure
- * for one person does not cost the others their badges: the ones issued must reach the caller.
+ * Badges for everyone in `people` who needs one (see the file comment), at most BADGES_PER_RUN, in the
+ * order given. A failure for one person does not cost the others their badges: the ones issued exist
+ * only in this answer.
  */
 export async function issueStandardBadges(
   deps: ServiceDeps,
   actor: Actor,
   people: readonly BadgePerson[],
-  options: { replace: boolean },
+  options: { replace: boolean; max?: number },
 ): Promise<IssuedBadges> {
-  const outcomes = await mapInParallel(people, PARALLEL_ISSUES, async (person) => {
+  const needs = await mapInParallel(people, 16, (person) => badgeNeedOf(deps, person.id, options.replace));
+  const wanting = people.flatMap((person, i) => (needs[i] === 'none' ? [] : [{ person, need: needs[i]! }]));
+  const now = wanting.slice(0, options.max ?? BADGES_PER_RUN);
+  const outcomes = await mapInParallel(now, PARALLEL_ISSUES, async ({ person, need }) => {
     try {
-      return await issueStandardBadge(deps, actor, person, options);
+      return await issueFor(deps, actor, person, need as Exclude<BadgeNeed, 'none'>);
     } catch (error) {
-      // Even a server fault for one person must not swallow the badges already issued to others:
-      // they exist only in this answer. The person is reported; running again issues theirs.
+      // Even a server fault for one person must not swallow the badges already issued to others.
       const message =
         error instanceof ApiError
           ? error.message
@@ -110,10 +117,14 @@ export async function issueStandardBadges(
       return { userId: person.id, displayName: person.displayName, message };
     }
   });
-  const result: IssuedBadges = { badges: [], alreadyHadBadge: 0, failures: [] };
+  const result: IssuedBadges = {
+    badges: [],
+    alreadyHadBadge: people.length - wanting.length,
+    failures: [],
+    remaining: wanting.length - now.length,
+  };
   for (const outcome of outcomes) {
-    if (outcome === null) result.alreadyHadBadge += 1;
-    else if ('shortCode' in outcome) result.badges.push(outcome);
+    if ('shortCode' in outcome) result.badges.push(outcome);
     else result.failures.push(outcome);
   }
   return result;

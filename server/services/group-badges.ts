@@ -4,7 +4,7 @@
  * reach is the issuing service's: the store's workers; other members are counted as skipped.
  */
 import type { z } from 'zod';
-import type { GroupBadgesResult, groupBadgesBody } from '../contracts/bulk.js';
+import { BADGES_PER_RUN, type GroupBadgesResult, type groupBadgesBody } from '../contracts/bulk.js';
 import { ApiError } from '../contracts/errors.js';
 import { recordAudit } from './audit.js';
 import { issueStandardBadges } from './badge-issuing.js';
@@ -26,6 +26,14 @@ export async function issueGroupBadges(
   const members = await deps.repos.users.findManyByIds(await deps.repos.groups.memberIdsOf(groupId));
   members.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
   const reachable = actor.role === 'admin' ? members : members.filter((m) => m.role === 'worker');
+  if (input.replaceExisting && reachable.length > BADGES_PER_RUN) {
+    // A second run would replace the first run's badges again: refuse rather than stop half-way.
+    throw new ApiError(
+      'PAYLOAD_TOO_LARGE',
+      `Replacing badges works for at most ${BADGES_PER_RUN} people at a time; this store has ${reachable.length}.`,
+      { maxPeople: BADGES_PER_RUN },
+    );
+  }
   const issued = await issueStandardBadges(
     deps,
     actor,
@@ -36,6 +44,7 @@ export async function issueGroupBadges(
     issued: issued.badges.length,
     alreadyHadBadge: issued.alreadyHadBadge,
     skipped: members.length - reachable.length + issued.failures.length,
+    remaining: issued.remaining,
   };
   await recordAudit(
     deps,

@@ -177,6 +177,7 @@ export async function importUsers(
         badgesIssued: issued.badges.length,
         badgesAlreadyPresent: issued.alreadyHadBadge,
         badgesRefused: issued.failures.length,
+        badgesRemaining: issued.remaining,
       }),
     },
   );
@@ -185,6 +186,10 @@ export async function importUsers(
     summary,
     rows,
     ignoredColumns: mapping.ignored,
-    ...(issued && { badges: issued.badges, badgeFailures: issued.failures }),
+    ...(issued && {
+      badges: issued.badges,
+      badgeFailures: issued.failures,
+      badgesRemaining: issued.remaining,
+    }),
   };
 }

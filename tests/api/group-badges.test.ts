@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GroupBadgesResult } from '../../server/contracts/bulk.js';
+import { issueStandardBadges } from '../../server/services/badge-issuing.js';
 import {
   addGroup,
   createUser,
@@ -42,7 +43,7 @@ describe('an admin', () => {
     const elsewhere = await createUser(h, { groupIds: [other.id] });
 
     const result = await issueOk(store.id);
-    expect(result.summary).toEqual({ issued: 1, alreadyHadBadge: 1, skipped: 0 });
+    expect(result.summary).toEqual({ issued: 1, alreadyHadBadge: 1, skipped: 0, remaining: 0 });
     expect(result.badges.map((b) => b.userId)).toEqual([newcomer.id]);
     expect(result.badges.map((b) => b.userId)).not.toContain(elsewhere.id);
     const [badge] = result.badges;
@@ -83,7 +84,7 @@ describe('a manager', () => {
     const result = await issueOk(store.id, {}, { token: null, cookie: manager.cookie });
     expect(result.badges.map((b) => b.userId)).toEqual([worker.id]);
     // The manager themselves (has a badge) and the other manager are outside a manager's reach.
-    expect(result.summary).toEqual({ issued: 1, alreadyHadBadge: 0, skipped: 2 });
+    expect(result.summary).toEqual({ issued: 1, alreadyHadBadge: 0, skipped: 2, remaining: 0 });
   });
 
   test("is refused another store's badges (403), existing or not", async () => {
@@ -120,6 +121,7 @@ test('one audit entry per run with counts, and no secret in any log', async () =
     issued: 1,
     alreadyHadBadge: 0,
     skipped: 0,
+    remaining: 0,
     replaceExisting: false,
   });
   const logs = JSON.stringify([
@@ -130,4 +132,25 @@ test('one audit entry per run with counts, and no secret in any log', async () =
   for (const value of [badge.pin!, secret, badge.shortCode, badge.shortCode.replace('-', '')]) {
     expect(logs).not.toContain(value);
   }
+});
+
+test('one run issues at most its share; the rest are counted and the next run issues them', async () => {
+  const store = await addGroup(h);
+  const people = [];
+  for (let i = 0; i < 5; i++)
+    people.push(await createUser(h, { displayName: `Capped ${i}`, groupIds: [store.id] }));
+  const actor = { type: 'api_token', userId: 'nobody', role: 'admin', tokenId: 't' } as const;
+  const persons = people.map((p) => ({
+    id: p.id,
+    userPrincipalName: p.userPrincipalName,
+    displayName: p.displayName,
+  }));
+  const first = await issueStandardBadges(h.runtime.deps, actor, persons, { replace: false, max: 2 });
+  expect([first.badges.length, first.remaining, first.alreadyHadBadge]).toEqual([2, 3, 0]);
+  const second = await issueStandardBadges(h.runtime.deps, actor, persons, { replace: false, max: 2 });
+  expect([second.badges.length, second.remaining, second.alreadyHadBadge]).toEqual([2, 1, 2]);
+  const third = await issueStandardBadges(h.runtime.deps, actor, persons, { replace: false, max: 2 });
+  expect([third.badges.length, third.remaining, third.alreadyHadBadge]).toEqual([1, 0, 4]);
+  const everyone = new Set([...first.badges, ...second.badges, ...third.badges].map((b) => b.userId));
+  expect(everyone.size).toBe(5);
 });

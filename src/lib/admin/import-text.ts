@@ -1,5 +1,5 @@
 /** Words of the CSV import, the store badges page and the badge sheet (console: English only). */
-import { IMPORT_MAX_ROWS } from '$server/contracts/bulk';
+import { BADGES_PER_RUN, IMPORT_MAX_ROWS } from '$server/contracts/bulk';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -56,6 +56,8 @@ export const importText = {
   imported: (s: { created: number; updated: number; unchanged: number; failed: number }) =>
     `Imported: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} skipped.`,
   startOver: 'Import another file',
+  badgesRemaining: (n: number) =>
+    `${plural(n, 'more person still needs', 'more people still need')} a badge (at most ${BADGES_PER_RUN} are issued at a time). Import the same file again with “Issue badges” ticked to issue the next ones.`,
 };
 
 export const badgesText = {
@@ -85,6 +87,8 @@ export const badgesText = {
     cancel: 'Cancel',
     summary: (s: { issued: number; alreadyHadBadge: number; skipped: number }) =>
       `${plural(s.issued, 'badge', 'badges')} issued; ${s.alreadyHadBadge} already had one; ${s.skipped} skipped.`,
+    remaining: (n: number) =>
+      `${plural(n, 'more person still needs', 'more people still need')} a badge (at most ${BADGES_PER_RUN} are issued at a time). Print these, then issue again for the next ones.`,
     noneNeeded: 'Everyone in this store already has a badge. Tick “replace” to issue new ones.',
     forbidden: 'You can only issue badges for your own stores.',
   },
