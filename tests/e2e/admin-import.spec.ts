@@ -118,6 +118,8 @@ test('import 200 people with 3 bad rows, download the PINs, print the badge shee
   await page.getByLabel('US Letter').check();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden();
   await expect(page.locator('.sheet')).toHaveCount(17);
   await expect(page.locator('.badge-label')).toHaveCount(197);
   await expect(page.getByRole('img', { name: /^Badge QR code for / })).toHaveCount(197);

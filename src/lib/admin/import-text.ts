@@ -102,8 +102,6 @@ export const badgesText = {
     letter: 'US Letter',
     print: 'Print',
     printHint: 'In the print dialog choose “Actual size” (100 %), not “Fit to page”.',
-    back: 'Back to the console',
     page: (n: number, of: number) => `Sheet ${n} of ${of}`,
-    signedOut: 'Sign in to the console to print badges.',
   },
 };
