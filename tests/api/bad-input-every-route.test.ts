@@ -158,6 +158,12 @@ const ROUTES: Route[] = [
     path: () => '/api/admin/reports/qr-code-expirations',
     body: false,
   },
+  ...[
+    '/api/admin/audit-logs/export',
+    '/api/admin/sign-in-logs/export',
+    '/api/admin/reports/qr-code-expirations/export',
+    '/api/admin/reports/sign-in-activity',
+  ].map((name) => ({ method: 'GET', name, path: () => name, body: false })),
   { method: 'POST', name: '/api/auth/qr-pin/sign-in', path: () => '/api/auth/qr-pin/sign-in', body: true },
   {
     method: 'POST',

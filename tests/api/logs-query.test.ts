@@ -80,6 +80,7 @@ describe('sign-in log', () => {
     seeded = [];
     for (let i = 0; i < 130; i++) {
       const failure = i % 4 === 0;
+      const user = [workerA, workerB, null][i % 3];
       const entry: SignInLogView = {
         id: randomUUID(),
         // Three entries per millisecond instant: pages must break ties by id.
@@ -87,14 +88,17 @@ describe('sign-in log', () => {
         result: failure ? 'failure' : 'success',
         failureCode: failure ? (i % 8 === 0 ? 'PIN_INCORRECT' : 'QR_CODE_EXPIRED') : null,
         authMethod: 'qr_pin',
-        userId: [workerA.id, workerB.id, null][i % 3]!,
+        userId: user?.id ?? null,
+        userDisplayName: user?.displayName ?? null,
+        userPrincipalName: user?.userPrincipalName ?? null,
         codeId: `CODE${i}`,
         deviceId: i % 5 === 0 ? 'device-1' : 'device-2',
         ipAddress: `10.0.0.${i}`,
         userAgent: 'kiosk',
         details: i % 10 === 0 ? { reason: 'seeded' } : null,
       };
-      await h.runtime.deps.repos.logs.signIn({ ...entry, createdDateTime: new Date(entry.createdDateTime) });
+      const { userDisplayName: _name, userPrincipalName: _upn, ...row } = entry;
+      await h.runtime.deps.repos.logs.signIn({ ...row, createdDateTime: new Date(entry.createdDateTime) });
       seeded.push(entry);
     }
     seeded.sort(newestFirst((e) => Date.parse(e.createdDateTime)));
@@ -119,6 +123,8 @@ describe('sign-in log', () => {
       failureCode: null,
       authMethod: 'qr_pin',
       userId: worker.user.id,
+      userDisplayName: worker.user.displayName,
+      userPrincipalName: worker.user.userPrincipalName,
       codeId: worker.issued.standardQRCode.id,
       deviceId: null,
       ipAddress: '127.0.0.1',

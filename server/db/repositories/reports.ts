@@ -1,5 +1,5 @@
 /** Read-only reports across tables. None of them selects a secret column (hashes stay in the database). */
-import { and, asc, eq, gt, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { groupMembers, qrCodes, qrPinMethods, users } from '../schema.js';
 
@@ -31,6 +31,35 @@ export function createReportRepository(db: Db) {
   const membersOf = (groupIds: string[]) =>
     db.select({ id: groupMembers.userId }).from(groupMembers).where(inArray(groupMembers.groupId, groupIds));
   return {
+    /**
+     * QR-code + PIN methods locked at `now`: a timed lock not yet over, or at the hard limit (locked
+     * until someone unlocks it). A scan of qr_pin_methods (one row per user with a badge).
+     */
+    async lockedMethodCount(filter: {
+      now: Date;
+      hardLimit: number;
+      scope?: { groupIds: string[]; role: 'worker' | 'manager' | 'admin' };
+    }): Promise<number> {
+      if (filter.scope && filter.scope.groupIds.length === 0) return 0;
+      const locked = or(
+        gte(qrPinMethods.consecutiveFailures, filter.hardLimit),
+        gt(qrPinMethods.lockedUntil, filter.now),
+      )!;
+      const [row] = filter.scope
+        ? await db
+            .select({ n: count() })
+            .from(qrPinMethods)
+            .innerJoin(users, eq(users.id, qrPinMethods.userId))
+            .where(
+              and(
+                locked,
+                eq(users.role, filter.scope.role),
+                inArray(users.id, membersOf(filter.scope.groupIds)),
+              ),
+            )
+        : await db.select({ n: count() }).from(qrPinMethods).where(locked);
+      return row?.n ?? 0;
+    },
     /** Codes expiring in a window, soonest first, read along qr_codes_expire_idx. */
     async qrCodeExpirations(filter: QrCodeExpirationFilter): Promise<QrCodeExpirationRow[]> {
       if (filter.scope && filter.scope.groupIds.length === 0) return [];
