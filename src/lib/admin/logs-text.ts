@@ -1,0 +1,137 @@
+/** Words of the console's logs, reports and dashboard (English only, like the rest of the console). */
+
+/** Sign-in failure codes as a person should read them; unknown codes are shown as they are. */
+const FAILURE_REASONS: Record<string, string> = {
+  PIN_INCORRECT: 'Wrong PIN',
+  QR_CODE_NOT_RECOGNIZED: 'Badge not recognized',
+  QR_CODE_EXPIRED: 'Badge expired',
+  QR_CODE_NOT_YET_ACTIVE: 'Badge not active yet',
+  METHOD_LOCKED: 'Locked after too many wrong PINs',
+  TOO_MANY_ATTEMPTS: 'Too many failures from this device or network',
+  METHOD_DISABLED_BY_POLICY: 'QR code sign-in not enabled for this person',
+  ACCESS_BLOCKED_BY_POLICY: 'Blocked by an access policy',
+  PIN_CHANGE_REQUIRED: 'New PIN needed first',
+  CREDENTIALS_INCORRECT: 'Wrong username or password (console)',
+  AUTHENTICATION_CODE_INCORRECT: 'Wrong authentication code (console)',
+  ACCOUNT_LOCKED: 'Console sign-in locked',
+  SIGN_IN_CHALLENGE_INVALID: 'Console sign-in expired',
+  UNKNOWN: 'Unknown reason',
+};
+
+export const failureReason = (code: string | null): string =>
+  code === null ? '' : (FAILURE_REASONS[code] ?? code);
+
+/** The failure codes offered in the filter (the ones kiosk and console sign-ins record). */
+export const FILTERABLE_FAILURE_CODES = Object.keys(FAILURE_REASONS).filter((code) => code !== 'UNKNOWN');
+
+export const logsText = {
+  title: 'Logs',
+  views: { label: 'Log', signIns: 'Sign-ins', audit: 'Audit log' },
+  filters: {
+    legend: 'Filters',
+    user: 'Person',
+    userSearch: 'Find a person (name, email or employee ID)',
+    userSearchButton: 'Find',
+    userMatches: 'Matching people',
+    noMatches: 'Nobody matches.',
+    chooseUser: (name: string) => `Show ${name}`,
+    userId: 'User ID',
+    userIdHint: 'Filled in when you choose a person; you can also paste an ID.',
+    clearUser: 'Any person',
+    store: 'Store',
+    anyStore: 'All my stores',
+    anyStoreAdmin: 'All stores',
+    device: 'Device ID',
+    result: 'Result',
+    anyResult: 'Any result',
+    success: 'Success',
+    failure: 'Failure',
+    reason: 'Failure reason',
+    anyReason: 'Any reason',
+    from: 'From (your local time)',
+    to: 'Until (your local time)',
+    apply: 'Show entries',
+    clear: 'Clear filters',
+    badTime: 'Enter a date and time.',
+    toBeforeFrom: 'Choose a time after “From”.',
+  },
+  table: {
+    signInsCaption: 'Sign-ins, newest first',
+    auditCaption: 'Audit log, newest first',
+    time: 'Time',
+    person: 'Person',
+    result: 'Result',
+    reason: 'Reason',
+    method: 'How',
+    device: 'Device',
+    address: 'Network address',
+    activity: 'Activity',
+    actor: 'Done by',
+    target: 'Done to',
+    details: 'Details',
+    unknownUser: 'Unknown badge',
+    deletedUser: (id: string) => `Deleted user (${id})`,
+    methods: { qr_pin: 'Badge + PIN', password: 'Console password' } as Record<string, string>,
+    actorTypes: { user: 'Person', api_token: 'API token', system: 'Shiftpass' } as Record<string, string>,
+  },
+  loading: 'Loading…',
+  empty: 'No entries match these filters.',
+  previous: 'Previous page',
+  next: 'Next page',
+  pageStatus: (page: number, shown: number) => `Page ${page}: ${shown} entr${shown === 1 ? 'y' : 'ies'}.`,
+  exportCsv: 'Export CSV',
+  exportHint: (cap: string) =>
+    `The export has the same filters, newest first, at most ${cap} rows; narrow the time range for more.`,
+  auditAdminsOnly: 'Only admins can see the audit log.',
+  forbiddenStore: 'You can only see sign-ins of your own stores.',
+  forbidden: 'You are not allowed to see this.',
+};
+
+export const reportsText = {
+  title: 'QR code expiry report',
+  navLabel: 'Reports',
+  intro: 'Badges that stop working soon, soonest first, so new ones can be printed in time.',
+  withinDays: 'Expiring within (days)',
+  withinDaysHint: 'From 1 to 395 days.',
+  withinDaysError: 'Enter a whole number of days from 1 to 395.',
+  store: 'Store',
+  anyStore: 'All stores',
+  apply: 'Show badges',
+  caption: (days: number) => `Badges expiring within ${days} days`,
+  columns: {
+    person: 'Person',
+    stores: 'Stores',
+    kind: 'Badge',
+    expires: 'Expires',
+    lastUsed: 'Last used',
+  },
+  kinds: { standard: 'Standard', temporary: 'Temporary' } as Record<string, string>,
+  never: 'Never',
+  empty: 'No badges expire in this window.',
+  forbidden: 'You are not allowed to see this report.',
+};
+
+export const dashboardText = {
+  activityTitle: 'Sign-ins in the last 24 hours',
+  chartTitle: 'Sign-ins per hour, last 24 hours',
+  chartDescription: (success: number, failure: number) =>
+    `${success + failure} sign-ins: ${success} succeeded, ${failure} failed. The table below has the numbers per hour.`,
+  success: 'Succeeded',
+  failure: 'Failed',
+  total: 'Total',
+  hour: 'Hour starting',
+  dataTable: 'Sign-ins per hour as a table',
+  totals: (success: number, failure: number) =>
+    `${success + failure} sign-ins: ${success} succeeded, ${failure} failed.`,
+  reasonsTitle: 'Why sign-ins failed',
+  noFailures: 'No failed sign-ins in the last 24 hours.',
+  showFailures: 'Show these failures in the log',
+  lockedTitle: 'Locked badges',
+  locked: (n: number) =>
+    n === 0 ? 'No badge is locked right now.' : `${n} badge${n === 1 ? ' is' : 's are'} locked right now.`,
+  lockedLink: 'Go to people to unlock',
+  scopeManager: 'Counts cover the workers of your stores.',
+  loading: 'Loading activity…',
+  viewLogs: 'Open the sign-in log',
+  expiryLink: 'Badges expiring soon',
+};
