@@ -302,7 +302,9 @@ export const signInLogs = sqliteTable(
     details: text('details', { mode: 'json' }),
   },
   (t) => [
-    index('sign_in_logs_time_idx').on(t.createdDateTime, t.id),
+    // Newest-first pages walk (time, id); user, result and failure code ride along so the filters on
+    // them and the dashboard's hourly counts read the index alone (docs/database-indexes.md).
+    index('sign_in_logs_time_idx').on(t.createdDateTime, t.id, t.userId, t.result, t.failureCode),
     index('sign_in_logs_user_idx').on(t.userId, t.createdDateTime),
     index('sign_in_logs_device_idx').on(t.deviceId, t.createdDateTime),
     index('sign_in_logs_code_idx').on(t.codeId),

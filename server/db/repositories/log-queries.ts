@@ -1,7 +1,8 @@
 /**
  * Reading the audit and sign-in logs: filters plus keyset pages on (time, id), newest first, served
- * by the (time, id), (user, time), (device, time), (actor, time) and (target, time) indexes; and the
- * dashboard's hourly sign-in counts. docs/database-indexes.md says which query uses which index.
+ * by the (time, id, user, result, failure code), (user, time), (device, time), (actor, time) and
+ * (target, time) indexes; and the dashboard's hourly sign-in counts. docs/database-indexes.md says
+ * which query uses which index.
  */
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
