@@ -16,7 +16,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   baseURL,
   provisionWorker,
   consoleAs,
-}) => {
+}, testInfo) => {
   // Two people sign in the real way (invitation, password, authenticator enrolment) on a busy machine.
   test.setTimeout(180_000);
   const created = await adminApi.post('/api/admin/groups', {
@@ -48,6 +48,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   await expect(hourRows).toHaveCount(24);
   await expect(page.getByRole('listitem').filter({ hasText: 'Wrong PIN' })).toContainText('2');
   found.push(...(await seriousViolations(page, 'dashboard')));
+  await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
 
   // The sign-in log, filtered to failures; the filter lands in the address.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Logs' }).click();
@@ -65,6 +66,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
     await expect(row).toContainText('Wrong PIN');
   }
   found.push(...(await seriousViolations(page, 'sign-in log')));
+  await page.screenshot({ path: testInfo.outputPath('sign-in-log.png'), fullPage: true });
 
   // Export: the same filter, a CSV with the header and Bruno's two failures.
   const exportLink = page.getByRole('link', { name: 'Export CSV' });
@@ -86,6 +88,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   await expect(badges).toHaveCount(2);
   await expect(badges.filter({ hasText: 'Ana Logs' })).toHaveCount(1);
   found.push(...(await seriousViolations(page, 'expiry report')));
+  await page.screenshot({ path: testInfo.outputPath('expiry-report.png'), fullPage: true });
 
   // An admin switches to the audit log (the badges issued above are in it).
   const admin = await consoleAs({ role: 'admin' });
@@ -95,6 +98,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   const audit = admin.page.getByRole('table', { name: 'Audit log, newest first' });
   await expect(audit.locator('tbody tr').first()).toBeVisible();
   found.push(...(await seriousViolations(admin.page, 'audit log')));
+  await admin.page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
 
   expect(found).toEqual([]);
 });
