@@ -52,3 +52,17 @@ export interface GroupView {
   timeZone: string | null;
   createdDateTime: string;
 }
+
+/** One session of a user that still works (GET /api/admin/users/{id}/sessions); never its token. */
+export interface UserSessionView {
+  id: string;
+  /** `kiosk`: badge + PIN on a shared phone; `console`: password + second factor. */
+  kind: 'kiosk' | 'console';
+  authMethod: 'qr_pin' | 'password' | 'setup';
+  deviceId: string | null;
+  userAgent: string | null;
+  createdDateTime: string;
+  lastSeenDateTime: string;
+  /** When it ends at the latest, whatever happens meanwhile. */
+  expiresDateTime: string;
+}

@@ -1,6 +1,6 @@
 /**
  * /api/admin/users: creating people and their QR-code + PIN method (badges, PIN, lockout, sessions),
- * and unlocking a console sign-in.
+ * the sessions that still work, and unlocking a console sign-in.
  */
 import { Hono } from 'hono';
 import { createUserBody, putQrPinMethodBody, qrCodeWindowBody, resetPinBody } from '../contracts/schemas.js';
@@ -19,6 +19,7 @@ import {
   revokeSignInSessions,
   unlockMethod,
 } from '../services/qr-pin-method.js';
+import { listUserSessions } from '../services/user-sessions.js';
 import { createUser } from '../services/users.js';
 import type { AppEnv } from './env.js';
 import { readJson } from './request.js';
@@ -35,6 +36,9 @@ export function adminUserRoutes(deps: ServiceDeps) {
         const body = await readJson(c, createUserBody);
         return c.json(await createUser(deps, c.get('actor'), body), 201);
       })
+      .get('/:id/sessions', adminOrManager, async (c) =>
+        c.json(await listUserSessions(deps, c.get('actor'), c.req.param('id')), 200),
+      )
       .post('/:id/revoke-sign-in-sessions', adminOrManager, async (c) => {
         await revokeSignInSessions(deps, c.get('actor'), c.req.param('id'));
         return c.body(null, 204);

@@ -130,6 +130,13 @@ const ROUTES: Route[] = [
     body: false,
   },
   {
+    method: 'GET',
+    name: '/api/admin/users/{id}/sessions',
+    path: () => `/api/admin/users/${userId}/sessions`,
+    namesUser: true,
+    body: false,
+  },
+  {
     method: 'POST',
     name: '/api/admin/users/{id}/revoke-sign-in-sessions',
     path: () => `/api/admin/users/${userId}/revoke-sign-in-sessions`,

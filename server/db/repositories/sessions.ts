@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { sessions, users } from '../schema.js';
 
@@ -32,6 +32,15 @@ export function createSessionRepository(db: Db) {
         .update(sessions)
         .set({ revokedAt: at })
         .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    },
+    /** The user's sessions neither revoked nor past their fixed expiry, newest first (the caller applies timeouts). */
+    async listOpenForUser(userId: string, now: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+        .orderBy(desc(sessions.createdAt))
+        .limit(200);
     },
     async revokeAllForUser(userId: string, at: Date, options: { except?: string } = {}): Promise<void> {
       await db
