@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import { badgeOf, temporaryCodeBody } from '../../src/lib/admin/badge-issue.js';
+import {
+  createBody,
+  emptyPersonDraft,
+  patchBody,
+  personFieldError,
+} from '../../src/lib/admin/person-form.js';
+import { peopleText } from '../../src/lib/admin/people-text.js';
+
+const errors = peopleText.form.errors;
+const draft = (changes = {}) => ({
+  ...emptyPersonDraft(),
+  userPrincipalName: 'ana@example.test',
+  displayName: 'Ana',
+  groupIds: ['g1', 'g2'],
+  ...changes,
+});
+
+describe('what the person forms send', () => {
+  test('a new person: trimmed text, no employee id when blank', () => {
+    expect(
+      createBody(draft({ userPrincipalName: ' ana ', displayName: ' Ana S ', employeeId: '  ' })),
+    ).toEqual({
+      userPrincipalName: 'ana',
+      displayName: 'Ana S',
+      role: 'worker',
+      groupIds: ['g1', 'g2'],
+    });
+    expect(createBody(draft({ employeeId: ' E-7 ' })).employeeId).toBe('E-7');
+  });
+
+  test('a profile change sends only what changed; nothing changed is null', () => {
+    const before = draft({ employeeId: 'E-7' });
+    expect(patchBody(before, { ...before })).toBeNull();
+    expect(patchBody(before, { ...before, groupIds: ['g2', 'g1'] })).toBeNull();
+    expect(patchBody(before, { ...before, displayName: 'Ana Silva', employeeId: '' })).toEqual({
+      displayName: 'Ana Silva',
+      employeeId: null,
+    });
+    expect(
+      patchBody(before, { ...before, role: 'manager', accountEnabled: false, groupIds: ['g3'] }),
+    ).toEqual({
+      role: 'manager',
+      accountEnabled: false,
+      groupIds: ['g3'],
+    });
+  });
+});
+
+describe('server refusals land next to their field', () => {
+  test.each([
+    ['userPrincipalName', 'userPrincipalName', errors.userPrincipalName],
+    ['displayName', 'displayName', errors.displayName],
+    ['groupIds.3', 'groupIds', errors.groupIds],
+  ])('VALIDATION_FAILED on %s', (field, expected, message) => {
+    expect(personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field })).toEqual({
+      field: expected,
+      message,
+    });
+  });
+
+  test('conflicts name their field', () => {
+    expect(personFieldError({ code: 'USER_ALREADY_EXISTS', message: '' })?.field).toBe('userPrincipalName');
+    expect(personFieldError({ code: 'GROUP_NOT_FOUND', message: '' })?.field).toBe('groupIds');
+    expect(personFieldError({ code: 'LAST_ADMIN', message: '' }, { role: 'worker' })?.field).toBe('role');
+    expect(personFieldError({ code: 'LAST_ADMIN', message: '' }, { accountEnabled: false })?.field).toBe(
+      'accountEnabled',
+    );
+  });
+
+  test('anything else belongs to the whole form', () => {
+    expect(personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field: 'nonsense' })).toBeNull();
+    expect(personFieldError({ code: 'NETWORK_ERROR', message: 'x' })).toBeNull();
+  });
+});
+
+describe('issuing badges', () => {
+  test('a temporary code lasts exactly the hours asked for, starting a minute ago', () => {
+    const now = new Date('2026-06-01T08:00:00.000Z');
+    expect(temporaryCodeBody(now, '12')).toEqual({
+      startDateTime: '2026-06-01T07:59:00.000Z',
+      expireDateTime: '2026-06-01T19:59:00.000Z',
+    });
+    expect(temporaryCodeBody(now, ' 1 ')?.expireDateTime).toBe('2026-06-01T08:59:00.000Z');
+  });
+
+  test.each(['', '0', '13', '1.5', '-1', 'two', '100'])('%j hours is refused', (hours) => {
+    expect(temporaryCodeBody(new Date(), hours)).toBeNull();
+  });
+
+  test('a badge keeps the PIN only when one was issued with it', () => {
+    const code = {
+      id: 'C',
+      startDateTime: 's',
+      expireDateTime: 'e',
+      createdDateTime: 'c',
+      shortCode: 'ABCDE-FGHJK',
+      image: { binaryValue: 'PNG', rawContent: 'SP1:x', errorCorrectionLevel: 'M' },
+    };
+    const person = { id: 'u1', displayName: 'Ana' };
+    expect(badgeOf(person, code, 'standard', '12345678')).toEqual({
+      userId: 'u1',
+      displayName: 'Ana',
+      shortCode: 'ABCDE-FGHJK',
+      pngBase64: 'PNG',
+      rawContent: 'SP1:x',
+      expireDateTime: 'e',
+      kind: 'standard',
+      pin: '12345678',
+    });
+    expect(badgeOf(person, code, 'temporary')).not.toHaveProperty('pin');
+  });
+});
