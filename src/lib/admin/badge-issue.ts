@@ -61,3 +61,31 @@ export function temporaryCodeBody(
     expireDateTime: new Date(start + value * 60 * 60 * 1000).toISOString(),
   };
 }
+
+/** GET …/qr-code-pin-method: the method without any secret. */
+export interface CodeState {
+  id: string;
+  status: 'active' | 'notYetActive' | 'expired';
+  startDateTime: string;
+  expireDateTime: string;
+  createdDateTime: string;
+  lastUsedDateTime: string | null;
+}
+
+export interface MethodState {
+  id: string;
+  standardQRCode: CodeState | null;
+  temporaryQRCode: CodeState | null;
+  pin: { forceChangePinNextSignIn: boolean; updatedDateTime: string };
+  lockout: {
+    isLocked: boolean;
+    lockedUntilDateTime: string | null;
+    requiresUnlock: boolean;
+    failedAttempts: number;
+    consecutiveFailures: number;
+  };
+}
+
+/** A code that still counts (the server refuses a second one of its kind while it does). */
+export const stillWorks = (code: CodeState | null): code is CodeState =>
+  code !== null && code.status !== 'expired';

@@ -86,7 +86,7 @@ export const peopleText = {
     delete: 'Delete this person',
     confirmDelete: (name: string) =>
       `Delete ${name}? Their badge stops working and their sessions end at once. This cannot be undone.`,
-    deleted: (name: string) => `${name} was deleted.`,
+    cannotDeleteSelf: 'You cannot delete your own account.',
   },
   sessions: {
     title: 'Sessions',
