@@ -1,0 +1,219 @@
+/**
+ * The console's People and Groups pages: an admin adds a person, issues their badge (shown once,
+ * downloaded as a PNG that decodes to the badge's own payload), the worker signs in with it at a
+ * kiosk, the admin resets the PIN and the worker must choose a new one. A manager opening another
+ * store's worker is told so in words.
+ */
+import {
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  QRCodeReader,
+  RGBLuminanceSource,
+} from '@zxing/library';
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { parseQrPayload } from '../../server/contracts/badge.js';
+import { expect, seriousViolations, test } from './console-fixtures.js';
+import { SCAN_TIMEOUT } from './fixtures.js';
+
+/** The text of a clean QR image (the server's PNG), read as a pure barcode like the API tests do. */
+function readQrPng(file: Buffer): string | null {
+  const png = PNG.sync.read(file);
+  const luminance = new Uint8ClampedArray(png.width * png.height);
+  for (let i = 0; i < luminance.length; i++) luminance[i] = png.data[i * 4]!;
+  try {
+    const bitmap = new BinaryBitmap(
+      new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)),
+    );
+    return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.PURE_BARCODE, true]])).getText();
+  } catch {
+    return null;
+  }
+}
+
+test('an admin adds a person, issues a badge the worker signs in with, and resets the PIN', async ({
+  adminApi,
+  consoleAs,
+  openKiosk,
+}, testInfo) => {
+  // Two kiosk browsers and a console in one journey: about 55 s on two busy cores.
+  test.setTimeout(150_000);
+  const policy = await adminApi.patch('/api/admin/policies/qr-code-pin', {
+    data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
+  });
+  expect(policy.status()).toBe(200);
+  const tag = `${testInfo.repeatEachIndex}-${Date.now()}`;
+  const storeName = `Porto ${tag}`;
+  const store = await adminApi.post('/api/admin/groups', { data: { displayName: storeName } });
+  expect(store.status()).toBe(201);
+
+  const { page } = await consoleAs({ role: 'admin' });
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New person' })).toBeVisible();
+  expect(await seriousViolations(page, 'people list')).toEqual([]);
+
+  // The server's refusal shows next to the field it is about.
+  const displayName = `Rita Sousa ${tag}`;
+  await page.getByLabel('User principal name').fill('rita sousa');
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByLabel('Employee id').fill(`E-${tag}`);
+  await page.getByRole('checkbox', { name: storeName }).check();
+  await page.getByRole('button', { name: 'Create person' }).click();
+  const upnField = page.getByLabel('User principal name');
+  await expect(upnField).toHaveAttribute('aria-invalid', 'true');
+  await expect(upnField).toHaveAccessibleDescription(/without spaces/);
+
+  await upnField.fill(`rita.sousa.${tag}@store.example`);
+  await page.getByRole('button', { name: 'Create person' }).click();
+  await expect(page.getByText(`${displayName} was added.`)).toBeVisible();
+
+  // The list finds her by employee id, with her store by name.
+  await page.getByLabel('Search').fill(`E-${tag}`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/people\?search=E-/);
+  const row = page.getByRole('row', { name: new RegExp(displayName) });
+  await expect(row).toContainText(storeName);
+  await expect(row).toContainText('Worker');
+  await row.getByRole('link', { name: displayName }).click();
+
+  await expect(page.getByRole('heading', { name: displayName, level: 1 })).toBeVisible();
+  await expect(page.getByText('No badge yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Issue standard code' }).click();
+
+  const panel = page.getByRole('region', { name: `New badge for ${displayName}` });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('alert')).toContainText('will not be shown again');
+  const shortCode = await panel.getByTestId('secret-short-code').innerText();
+  const pin = await panel.getByTestId('secret-pin').innerText();
+  expect(shortCode).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+  expect(pin).toMatch(/^\d{6,}$/);
+  await expect(panel.getByRole('figure')).toContainText(shortCode);
+  expect(await seriousViolations(page, 'person page with the new badge')).toEqual([]);
+
+  // The downloaded PNG is the badge: it decodes to an SP1 payload.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(
+    `badge-${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${shortCode}.png`,
+  );
+  const rawContent = readQrPng(readFileSync((await download.path())!));
+  expect(rawContent).not.toBeNull();
+  expect(parseQrPayload(rawContent!)).not.toBeNull();
+
+  // Printing shows the label alone.
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: testInfo.outputPath('label-print.png') });
+  await page.emulateMedia({ media: 'screen' });
+  await panel.screenshot({ path: testInfo.outputPath('secret-panel.png') });
+
+  await panel.getByRole('button', { name: 'Done' }).click();
+  await expect(panel).toBeHidden();
+  await expect(page.getByText(shortCode)).toHaveCount(0);
+  await expect(page.getByText(pin, { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('standard-code')).toContainText('Active');
+
+  // The worker signs in at a kiosk with the downloaded badge and the PIN shown once.
+  const kiosk = await openKiosk({ badge: rawContent });
+  await expect(kiosk.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await kiosk.getByLabel('PIN', { exact: true }).fill(pin);
+  await kiosk.getByRole('button', { name: 'Sign in' }).click();
+  await expect(kiosk.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  await kiosk.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await kiosk.getByLabel('Confirm new PIN').fill('58203917');
+  await kiosk.getByRole('button', { name: 'Save PIN' }).click();
+  await expect(kiosk.getByRole('heading', { name: `Hello, ${displayName}` })).toBeVisible();
+
+  // Her session shows on her page; resetting the PIN shows a new one once and ends it.
+  await page.reload();
+  await expect(page.getByRole('cell', { name: 'Kiosk (badge + PIN)' })).toBeVisible();
+  await expect(page.getByTestId('standard-code')).not.toContainText('Never');
+  await page.getByRole('button', { name: 'Reset PIN' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset PIN' }).click();
+  const pinPanel = page.getByRole('region', { name: `New PIN for ${displayName}` });
+  const newPin = await pinPanel.getByTestId('secret-pin').innerText();
+  expect(newPin).toMatch(/^\d{6,}$/);
+  await expect(page.getByText('Not signed in anywhere.')).toBeVisible();
+  await pinPanel.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('Must choose a new PIN at the next sign-in.')).toBeVisible();
+
+  const kiosk2 = await openKiosk({ badge: rawContent });
+  await expect(kiosk2.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({
+    timeout: SCAN_TIMEOUT,
+  });
+  await kiosk2.getByLabel('PIN', { exact: true }).fill(newPin);
+  await kiosk2.getByRole('button', { name: 'Sign in' }).click();
+  await expect(kiosk2.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+
+  // A second standard code is refused while one works; replacing it (after confirming) issues a new one.
+  await page.getByRole('button', { name: 'Issue standard code' }).click();
+  await expect(page.getByText('already has a standard code that still works')).toBeVisible();
+  await page.getByRole('button', { name: 'Replace the current code' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace the current code' }).click();
+  await expect(panel).toBeVisible();
+  expect(await panel.getByTestId('secret-short-code').innerText()).not.toBe(shortCode);
+  await expect(panel.getByTestId('secret-pin')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Done' }).click();
+
+  // Groups: the new store is listed, links to its people, and the page passes axe.
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).click();
+  await page.getByLabel('Search stores').fill(storeName);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('link', { name: `People in ${storeName}` }).click();
+  await expect(page.getByRole('row', { name: new RegExp(displayName) })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('link', { name: `People in ${storeName}` })).toBeVisible();
+  expect(await seriousViolations(page, 'groups page')).toEqual([]);
+});
+
+test('a manager sees their own stores’ workers and is told so for another store’s', async ({
+  adminApi,
+  consoleAs,
+}) => {
+  const tag = Date.now();
+  const mine = (await (
+    await adminApi.post('/api/admin/groups', { data: { displayName: `Braga ${tag}` } })
+  ).json()) as {
+    id: string;
+  };
+  const other = (await (
+    await adminApi.post('/api/admin/groups', { data: { displayName: `Faro ${tag}` } })
+  ).json()) as {
+    id: string;
+  };
+  const newWorker = async (name: string, groupId: string) => {
+    const res = await adminApi.post('/api/admin/users', {
+      data: {
+        userPrincipalName: `${name.toLowerCase()}.${tag}@store.example`,
+        displayName: `${name} ${tag}`,
+        groupIds: [groupId],
+      },
+    });
+    expect(res.status()).toBe(201);
+    return (await res.json()) as { id: string; displayName: string };
+  };
+  const own = await newWorker('Nuno', mine.id);
+  const foreign = await newWorker('Olga', other.id);
+
+  const { page } = await consoleAs({ role: 'manager', groupIds: [mine.id] });
+  await page.goto('/admin/people');
+  await expect(page.getByRole('link', { name: own.displayName })).toBeVisible();
+  await expect(page.getByRole('link', { name: foreign.displayName })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'New person' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: own.displayName }).click();
+  await expect(page.getByText('Only admins can change a person’s profile.')).toBeVisible();
+  await expect(page.getByLabel('Role')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Delete this person' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Issue standard code' })).toBeVisible();
+
+  await page.goto(`/admin/people/${foreign.id}`);
+  await expect(page.getByRole('alert')).toHaveText('You can only see people in your own stores.');
+
+  await page.goto('/admin/groups');
+  await expect(page.getByRole('link', { name: `People in Braga ${tag}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create store' })).toHaveCount(0);
+});
