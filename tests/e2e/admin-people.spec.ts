@@ -76,6 +76,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   const row = page.getByRole('row', { name: new RegExp(displayName) });
   await expect(row).toContainText(storeName);
   await expect(row).toContainText('Worker');
+  await page.screenshot({ path: testInfo.outputPath('people-list.png'), fullPage: true });
   await row.getByRole('link', { name: displayName }).click();
 
   await expect(page.getByRole('heading', { name: displayName, level: 1 })).toBeVisible();
@@ -91,6 +92,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   expect(pin).toMatch(/^\d{6,}$/);
   await expect(panel.getByRole('figure')).toContainText(shortCode);
   expect(await seriousViolations(page, 'person page with the new badge')).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('person-page.png'), fullPage: true });
 
   // The downloaded PNG is the badge: it decodes to an SP1 payload.
   const [download] = await Promise.all([
@@ -167,6 +169,28 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   await page.goBack();
   await expect(page.getByRole('link', { name: `People in ${storeName}` })).toBeVisible();
   expect(await seriousViolations(page, 'groups page')).toEqual([]);
+
+  // Editing a store: a bad time zone is refused next to the field, a real one is kept.
+  await page.getByRole('button', { name: `Edit ${storeName}` }).click();
+  const edit = page.getByRole('region', { name: `Edit ${storeName}` });
+  await edit.getByLabel('Time zone').fill('Mars/Olympus');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit.getByLabel('Time zone')).toHaveAccessibleDescription(/IANA time zone name/);
+  await edit.getByLabel('Time zone').fill('Europe/Lisbon');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(storeName) })).toContainText('Europe/Lisbon');
+
+  // A store created here can be deleted after confirming.
+  const spare = `Spare ${tag}`;
+  await page.getByLabel('Name', { exact: true }).fill(spare);
+  await page.getByRole('button', { name: 'Create store' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${spare} was created.` })).toBeVisible();
+  await page.getByLabel('Search stores').fill(spare);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('button', { name: `Delete ${spare}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('No store matches.')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('groups-page.png'), fullPage: true });
 });
 
 test('a manager sees their own stores’ workers and is told so for another store’s', async ({
