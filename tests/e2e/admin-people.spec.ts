@@ -37,8 +37,8 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   consoleAs,
   openKiosk,
 }, testInfo) => {
-  // Two kiosk browsers and a console in one journey: about 55 s on two busy cores.
-  test.setTimeout(150_000);
+  // Two kiosk browsers and a console in one journey: 55–80 s on two busy cores.
+  test.setTimeout(180_000);
   const policy = await adminApi.patch('/api/admin/policies/qr-code-pin', {
     data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
   });
@@ -159,6 +159,17 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   expect(await panel.getByTestId('secret-short-code').innerText()).not.toBe(shortCode);
   await expect(panel.getByTestId('secret-pin')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Done' }).click();
+
+  // A temporary code lasts at most 12 hours: more is refused next to the field.
+  const hours = page.getByLabel('Temporary code lasts (hours)');
+  await hours.fill('13');
+  await page.getByRole('button', { name: 'Issue temporary code' }).click();
+  await expect(hours).toHaveAccessibleDescription(/from 1 to 12/);
+  await hours.fill('4');
+  await page.getByRole('button', { name: 'Issue temporary code' }).click();
+  await expect(panel.getByText('Temporary badge')).toBeVisible();
+  await panel.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('temporary-code')).toContainText('Active');
 
   // Groups: the new store is listed, links to its people, and the page passes axe.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Groups' }).click();
