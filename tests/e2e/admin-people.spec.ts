@@ -204,7 +204,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   await page.screenshot({ path: testInfo.outputPath('groups-page.png'), fullPage: true });
 });
 
-test('a manager sees their own stores’ workers and is told so for another store’s', async ({
+test('a manager pages through their own stores’ workers and is told so for another store’s', async ({
   adminApi,
   consoleAs,
 }) => {
@@ -232,12 +232,30 @@ test('a manager sees their own stores’ workers and is told so for another stor
   };
   const own = await newWorker('Nuno', mine.id);
   const foreign = await newWorker('Olga', other.id);
+  // 26 workers in the manager's store: one more than a page (25), sorted by name.
+  for (let i = 1; i <= 25; i++) await newWorker(`Ze${String(i).padStart(2, '0')}`, mine.id);
+  const lastName = `Ze25 ${tag}`;
 
   const { page } = await consoleAs({ role: 'manager', groupIds: [mine.id] });
   await page.goto('/admin/people');
   await expect(page.getByRole('link', { name: own.displayName })).toBeVisible();
   await expect(page.getByRole('link', { name: foreign.displayName })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'New person' })).toHaveCount(0);
+
+  // Pages are keyset pages kept in the address, so the browser's Back and Forward work.
+  await expect(page.getByRole('link', { name: lastName })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/[?&]pages=/);
+  await expect(page.getByRole('link', { name: lastName })).toBeVisible();
+  await expect(page.getByRole('link', { name: own.displayName })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next page' })).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByRole('link', { name: own.displayName })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('link', { name: lastName })).toBeVisible();
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(page.getByRole('link', { name: own.displayName })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Previous page' })).toHaveCount(0);
 
   await page.getByRole('link', { name: own.displayName }).click();
   await expect(page.getByText('Only admins can change a person’s profile.')).toBeVisible();
