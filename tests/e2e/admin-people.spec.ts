@@ -118,6 +118,18 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   await expect(page.getByText(pin, { exact: true })).toHaveCount(0);
   await expect(page.getByTestId('standard-code')).toContainText('Active');
 
+  // The profile form: a refusal shows next to its field; a good change is saved with PATCH.
+  const nameField = page.getByLabel('Display name');
+  await nameField.fill('   ');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField).toHaveAccessibleDescription('Enter a display name of 1 to 256 characters.');
+  await nameField.fill(displayName);
+  await page.getByLabel('Employee id').fill(`F-${tag}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
+  await expect(nameField).not.toHaveAttribute('aria-invalid');
+
   // The worker signs in at a kiosk with the downloaded badge and the PIN shown once.
   const kiosk = await openKiosk({ badge: rawContent });
   await expect(kiosk.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
