@@ -1,33 +1,28 @@
 /**
  * The stores (groups) a console page can name: every group for an admin (the admin-only groups API,
- * read page by page), the manager's own groups (from their session) for a manager.
+ * read page by page), the manager's own groups (from their session) for a manager, including an
+ * admin who came from a kiosk.
  */
 import { api, type ApiResult } from '$lib/api/client';
 import type { GroupView } from '$server/contracts/directory';
 import type { Page } from '$server/contracts/pagination';
-import type { SessionView } from '$server/contracts/schemas';
+import type { ConsoleRole } from './console-role';
 
 export interface GroupName {
   id: string;
   displayName: string;
 }
 
-/** A console session with full admin reach (a badge + PIN session of an admin acts as a manager). */
-export const actsAsAdmin = (session: Pick<SessionView, 'kind' | 'user'>): boolean =>
-  session.kind === 'console' && session.user.role === 'admin';
-
-/** Enough for any real installation; a list longer than this is cut (the page says so). */
+/** 5 000 stores: enough for any real installation; a longer list is cut there. */
 const MAX_PAGES = 25;
 
+/** `role` as the layout decided it (consoleRoleOf); `ownGroups` the session's stores. */
 export async function loadGroupNames(
-  session: Pick<SessionView, 'kind' | 'user'>,
+  role: ConsoleRole,
+  ownGroups: GroupName[],
 ): Promise<ApiResult<GroupName[]>> {
-  if (!actsAsAdmin(session)) {
-    return {
-      ok: true,
-      status: 200,
-      data: session.user.groups.map(({ id, displayName }) => ({ id, displayName })),
-    };
+  if (role !== 'admin') {
+    return { ok: true, status: 200, data: ownGroups.map(({ id, displayName }) => ({ id, displayName })) };
   }
   const groups: GroupName[] = [];
   let cursor: string | null = null;
