@@ -219,7 +219,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
 test('a manager pages through their own stores’ workers and is told so for another store’s', async ({
   adminApi,
   consoleAs,
-}) => {
+}, testInfo) => {
   const tag = Date.now();
   const mine = (await (
     await adminApi.post('/api/admin/groups', { data: { displayName: `Braga ${tag}` } })
@@ -274,6 +274,8 @@ test('a manager pages through their own stores’ workers and is told so for ano
   await expect(page.getByLabel('Role')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Delete this person' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Issue standard code' })).toBeVisible();
+  expect(await seriousViolations(page, 'person page as a manager')).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('person-page-manager.png'), fullPage: true });
 
   await page.goto(`/admin/people/${foreign.id}`);
   await expect(page.getByRole('alert')).toHaveText('You can only see people in your own stores.');
@@ -281,4 +283,5 @@ test('a manager pages through their own stores’ workers and is told so for ano
   await page.goto('/admin/groups');
   await expect(page.getByRole('link', { name: `People in Braga ${tag}` })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create store' })).toHaveCount(0);
+  expect(await seriousViolations(page, 'groups page as a manager')).toEqual([]);
 });
