@@ -12,6 +12,7 @@ export const peopleText = {
   notInYourStores: 'You can only see people in your own stores.',
   list: {
     title: 'People',
+    importLink: 'Import people from a CSV file (and print their badges)',
     intro: 'Everyone who can sign in with a badge or to this console.',
     managerIntro: 'The workers in your stores.',
     search: 'Search',
@@ -188,6 +189,7 @@ export const peopleText = {
     columns: { name: 'Name', timeZone: 'Time zone', people: 'People', actions: 'Actions' },
     noTimeZone: 'None',
     peopleLink: (name: string) => `People in ${name}`,
+    badgesLink: (name: string) => `Badges for ${name}`,
     edit: 'Edit',
     editTitle: (name: string) => `Edit ${name}`,
     save: 'Save',
