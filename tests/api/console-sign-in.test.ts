@@ -4,14 +4,6 @@
  * uniform refusals, re-authentication before sensitive actions, the Origin check and the console's
  * shorter idle timeout.
  */
-import {
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  QRCodeReader,
-  RGBLuminanceSource,
-} from '@zxing/library';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type {
   ConsoleEnrolmentResult,
@@ -37,6 +29,7 @@ import {
   post,
   signInWithTotp,
 } from '../support/console.js';
+import { readQrDataUrl } from '../support/qr-read.js';
 import { totpCode } from '../support/totp.js';
 
 const SIGN_IN = '/api/auth/console/sign-in';
@@ -56,26 +49,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.close());
-
-/**
- * Reads the enrolment QR as the rendered image it is (PURE_BARCODE): ZXing-js's finder-pattern search
- * misses about 1 in 8 perfectly rendered codes of this size, which made this test fail at random.
- * Authenticator apps read these with stronger decoders; the badge PNGs are checked separately.
- */
-function readQrImage(dataUrl: string): string | null {
-  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
-  const luminance = new Uint8ClampedArray(png.width * png.height);
-  for (let i = 0; i < luminance.length; i++) luminance[i] = png.data[i * 4]!;
-  try {
-    const bitmap = new BinaryBitmap(
-      new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)),
-    );
-    const hints = new Map([[DecodeHintType.PURE_BARCODE, true]]);
-    return new QRCodeReader().decode(bitmap, hints).getText();
-  } catch {
-    return null;
-  }
-}
 
 const signInLogs = (userId: string) =>
   queryRows(
@@ -122,7 +95,7 @@ describe('first sign-in: TOTP enrolment', () => {
       `otpauth://totp/Shiftpass:${encodeURIComponent(admin.userPrincipalName)}?secret=${enrolment.secret}&issuer=Shiftpass&algorithm=SHA1&digits=6&period=30`,
     );
     expect(enrolment.qrImage).toMatch(/^data:image\/png;base64,/);
-    expect(readQrImage(enrolment.qrImage)).toBe(enrolment.otpauthUri);
+    expect(readQrDataUrl(enrolment.qrImage)).toBe(enrolment.otpauthUri);
 
     const wrongCode = totpCode(enrolment.secret, h.clock.now()) === '000000' ? '000001' : '000000';
     const wrong = await post(h, CONFIRM, { challenge: step.challenge, code: wrongCode });

@@ -4,33 +4,11 @@
  * kiosk, the admin resets the PIN and the worker must choose a new one. A manager opening another
  * store's worker is told so in words.
  */
-import {
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  QRCodeReader,
-  RGBLuminanceSource,
-} from '@zxing/library';
 import { readFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
 import { parseQrPayload } from '../../server/contracts/badge.js';
+import { readQrPng } from '../support/qr-read.js';
 import { expect, seriousViolations, test } from './console-fixtures.js';
 import { SCAN_TIMEOUT } from './fixtures.js';
-
-/** The text of a clean QR image (the server's PNG), read as a pure barcode like the API tests do. */
-function readQrPng(file: Buffer): string | null {
-  const png = PNG.sync.read(file);
-  const luminance = new Uint8ClampedArray(png.width * png.height);
-  for (let i = 0; i < luminance.length; i++) luminance[i] = png.data[i * 4]!;
-  try {
-    const bitmap = new BinaryBitmap(
-      new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)),
-    );
-    return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.PURE_BARCODE, true]])).getText();
-  } catch {
-    return null;
-  }
-}
 
 test('an admin adds a person, issues a badge the worker signs in with, and resets the PIN', async ({
   adminApi,
