@@ -111,18 +111,20 @@ export const reportsText = {
   forbidden: 'You are not allowed to see this report.',
 };
 
+const signIns = (count: number) => `${count} sign-in${count === 1 ? '' : 's'}`;
+
 export const dashboardText = {
   activityTitle: 'Sign-ins in the last 24 hours',
   chartTitle: 'Sign-ins per hour, last 24 hours',
   chartDescription: (success: number, failure: number) =>
-    `${success + failure} sign-ins: ${success} succeeded, ${failure} failed. The table below has the numbers per hour.`,
+    `${signIns(success + failure)}: ${success} succeeded, ${failure} failed. The table below has the numbers per hour.`,
   success: 'Succeeded',
   failure: 'Failed',
   total: 'Total',
   hour: 'Hour starting',
   dataTable: 'Sign-ins per hour as a table',
   totals: (success: number, failure: number) =>
-    `${success + failure} sign-ins: ${success} succeeded, ${failure} failed.`,
+    `${signIns(success + failure)}: ${success} succeeded, ${failure} failed.`,
   reasonsTitle: 'Why sign-ins failed',
   noFailures: 'No failed sign-ins in the last 24 hours.',
   showFailures: 'Show these failures in the log',
