@@ -174,7 +174,10 @@ function checkIncludeExclude<T extends string>(
   return { outcome: 'met', reason: `${words.describe(included[0] as T)} is included` };
 }
 
-function checkDevice(required: readonly DeviceState[], device: DeviceFacts | null | undefined): ConditionCheck {
+function checkDevice(
+  required: readonly DeviceState[],
+  device: DeviceFacts | null | undefined,
+): ConditionCheck {
   if (required.length === 0) return { outcome: 'met', reason: 'no device state required' };
   if (!device) return { outcome: 'unknown', reason: 'no device information' };
   const missing = required.filter((state) => !device[state]);
@@ -234,10 +237,14 @@ function checkLocation(
   }
   if (!context.clientAddress) return { outcome: 'unknown', reason: 'no client address' };
   const parsed = parseIpAddress(context.clientAddress);
-  if (!parsed) return { outcome: 'unknown', reason: `client address '${context.clientAddress}' is unreadable` };
+  if (!parsed)
+    return { outcome: 'unknown', reason: `client address '${context.clientAddress}' is unreadable` };
   const address = formatIpAddress(unmapIpv4(parsed));
   if (anyCidrContains(exclude.ranges, parsed)) {
-    return { outcome: 'notMet', reason: `address ${address} is inside excluded ${quoteNames(exclude.names)}` };
+    return {
+      outcome: 'notMet',
+      reason: `address ${address} is inside excluded ${quoteNames(exclude.names)}`,
+    };
   }
   if (!include) return { outcome: 'met', reason: `address ${address} (any address)` };
   if (!anyCidrContains(include.ranges, parsed)) {
@@ -378,19 +385,24 @@ function evaluatePolicy(
     reasons = [...unknown.map((check) => check.reason), treated];
   } else {
     applies = true;
-    reasons = checks.length > 0 ? checks.map((check) => check.reason) : ['no conditions: applies to every sign-in'];
+    reasons =
+      checks.length > 0 ? checks.map((check) => check.reason) : ['no conditions: applies to every sign-in'];
   }
   const effective = applies === true || (applies === 'unknown' && policy.grant !== 'allow');
   const result: VerdictResult = effective ? policy.grant : 'notApplicable';
   if (policy.state === 'reportOnly') {
     reasons.push(
-      effective ? `report-only: would ${RESULT_WORDS[policy.grant]}, not enforced` : 'report-only: not enforced',
+      effective
+        ? `report-only: would ${RESULT_WORDS[policy.grant]}, not enforced`
+        : 'report-only: not enforced',
     );
   }
   return { policy, assigned, effective, verdict: { ...base, applies, result, reasons } };
 }
 
-function decide(evaluated: readonly Evaluated[]): Pick<ConditionalAccessResult, 'decision' | 'reason' | 'decidedBy'> {
+function decide(
+  evaluated: readonly Evaluated[],
+): Pick<ConditionalAccessResult, 'decision' | 'reason' | 'decidedBy'> {
   const applying = (grant: Grant) => evaluated.filter((e) => e.effective && e.policy.grant === grant);
   const names = (list: readonly Evaluated[]) => quoteNames(list.map((e) => e.policy.name));
   const ids = (list: readonly Evaluated[]) => list.map((e) => e.policy.id);
@@ -416,7 +428,11 @@ function decide(evaluated: readonly Evaluated[]): Pick<ConditionalAccessResult, 
   if (allowing.length > 0) {
     return { decision: 'allow', reason: `allowed by ${names(allowing)}`, decidedBy: ids(allowing) };
   }
-  return { decision: 'allow', reason: 'no enabled policy applies to this sign-in: allowed by default', decidedBy: [] };
+  return {
+    decision: 'allow',
+    reason: 'no enabled policy applies to this sign-in: allowed by default',
+    decidedBy: [],
+  };
 }
 
 /** Evaluates every policy for the sign-in and decides (see the module doc for the rules). */
@@ -453,7 +469,7 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
     key: 'workers-enrolled-devices-own-store',
     name: "Workers only on enrolled devices in their own store's network",
     description:
-      "Workers may sign in only on an enrolled, compliant kiosk device, from a network of one of their own stores. Any other worker sign-in is refused (allow-list). Managers and admins are not affected.",
+      'Workers may sign in only on an enrolled, compliant kiosk device, from a network of one of their own stores. Any other worker sign-in is refused (allow-list). Managers and admins are not affected.',
     policy: {
       name: "Workers only on enrolled devices in their own store's network",
       state: 'reportOnly',
@@ -476,7 +492,9 @@ export const TEMPLATES: readonly PolicyTemplate[] = [
       grant: 'block',
       conditions: {
         roles: { include: ['worker'] },
-        timeWindows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '22:00', end: '06:00' }],
+        timeWindows: [
+          { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '22:00', end: '06:00' },
+        ],
       },
     },
   },
