@@ -263,6 +263,7 @@ function describeLocal(instant: Date, zone: string): string | null {
 }
 
 function checkTime(windows: readonly TimeWindow[], context: SignInContext): ConditionCheck {
+  if (Number.isNaN(context.instant.getTime())) return { outcome: 'unknown', reason: 'no valid sign-in time' };
   let unknown: string | null = null;
   const outside: string[] = [];
   for (const window of windows) {
