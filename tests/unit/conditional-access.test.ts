@@ -372,6 +372,14 @@ describe('missing data: not met for allow, met for block and second factor', () 
       'no client address',
     ],
     [
+      'block at night, invalid instant → block',
+      policy('b', 'block', { timeWindows: night }),
+      worker({ instant: new Date(Number.NaN) }),
+      'block',
+      'unknown',
+      'no valid sign-in time',
+    ],
+    [
       'block on enrolled devices, no device info → block',
       policy('b', 'block', { deviceStates: ['enrolled'] }),
       worker({ device: null }),
