@@ -1,9 +1,8 @@
 /**
- * A second admin joins the console: invited by the first admin's API token, chooses a password on the
+ * A second admin joins the console: invited from their page by an admin, chooses a password on the
  * invitation page (checked and explained next to the fields), enrols an authenticator at first sign-in.
  * The link works once.
  */
-import type { ConsoleInvitationView } from '../../server/contracts/console-auth.js';
 import type { UserView } from '../../server/contracts/schemas.js';
 import { expect, seriousViolations, test } from './console-fixtures.js';
 
@@ -20,15 +19,25 @@ test('an invited admin chooses a password on the invitation page; the link then 
     },
   });
   const user = (await created.json()) as UserView;
-  const invited = await adminApi.post(`/api/admin/users/${user.id}/console-invitation`);
-  const link = new URL(((await invited.json()) as ConsoleInvitationView).invitationUrl);
+
+  // An admin creates the link on the person's page (shown once, with a warning and Copy).
+  const admin = await consoleAs({ role: 'admin' });
+  await admin.page.goto(`/admin/people/${user.id}`);
+  const access = admin.page.getByRole('region', { name: 'Console access' });
+  await access.getByRole('button', { name: 'Create an invitation link' }).click();
+  await expect(access.getByRole('alert')).toContainText('Shown only now');
+  const link = new URL(await access.getByLabel('Invitation link').inputValue());
+  expect(link.pathname).toBe('/admin/invitation');
+  const found = await seriousViolations(admin.page, 'console access panel');
+  await access.getByRole('button', { name: 'Done' }).click();
+  await expect(access.getByLabel('Invitation link')).toHaveCount(0);
 
   const page = await openConsole();
   await page.goto(link.pathname + link.hash);
   await expect(page.getByRole('heading', { name: 'Choose your console password' })).toBeVisible();
   // The token leaves the address bar (and so the history) as soon as the page has it.
   await expect(page).toHaveURL(/\/admin\/invitation$/);
-  const found = await seriousViolations(page, 'invitation');
+  found.push(...(await seriousViolations(page, 'invitation')));
 
   await page.getByLabel('New password').fill('twelve chars');
   await page.getByLabel('Type the password again').fill('twelve charz');

@@ -14,4 +14,22 @@ export const invitationText = {
   noLink:
     'This page needs the invitation link an admin gave you (it ends with a long code after #). Ask an admin for a new link.',
   invalid: 'This invitation link is invalid, expired or already used. Ask an admin for a new one.',
+  /** The panel on a manager's or admin's page (admins only). */
+  panel: {
+    title: 'Console access',
+    intro:
+      'Create a one-time link with which this person chooses a console password and then sets up their own authenticator app. It also resets someone who lost their phone and recovery codes: when the link is used, their old password and authenticator stop working and their sessions end.',
+    notAllowed:
+      'Only enabled managers and admins can use the console. Change the role or enable the account first.',
+    create: 'Create an invitation link',
+    creating: 'Creating…',
+    once: (until: string) =>
+      `Shown only now: give this link to the person yourself (in person or through your company's own messaging). It works once, until ${until}. Whoever has it can set the password.`,
+    linkLabel: 'Invitation link',
+    copy: 'Copy link',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Could not copy. Select the link and copy it yourself.',
+    done: 'Done',
+    reauthCancelled: 'No link was created: confirming it’s you is needed first.',
+  },
 };
