@@ -9,11 +9,17 @@ import type { ClientError } from '$lib/api/client';
 export const errorField = (error: ClientError): string | undefined =>
   error.code === 'VALIDATION_FAILED' && typeof error.field === 'string' ? error.field : undefined;
 
+/** The server's message without its `field: ` prefix, as the API wrote it. */
+export function messageWithoutField(error: ClientError): string {
+  const field = errorField(error);
+  return field && error.message.startsWith(`${field}: `)
+    ? error.message.slice(field.length + 2)
+    : error.message;
+}
+
 /** The server's message without its `field: ` prefix, with API field names replaced by labels. */
 export function fieldMessage(error: ClientError, labels: Record<string, string>): string {
-  const field = errorField(error);
-  let message =
-    field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+  let message = messageWithoutField(error);
   // Longest names first, so `lockout.maxDelaySeconds` is not half-replaced by a shorter key.
   for (const key of Object.keys(labels).sort((a, b) => b.length - a.length)) {
     message = message.split(key).join(`"${labels[key]}"`);
