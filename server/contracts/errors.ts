@@ -54,6 +54,40 @@ export const ERRORS = {
     status: 410,
     message: 'This invitation link is invalid, expired or already used. Ask an admin for a new one.',
   },
+  SECOND_FACTOR_REQUIRED: {
+    status: 403,
+    message: 'An access policy requires a second factor, which this sign-in method cannot give.',
+  },
+  // Device binding (kiosk mode). Each refusal has its own code so the sign-in log tells attacks apart.
+  DEVICE_PROOF_INVALID: {
+    status: 401,
+    message: 'The device proof is malformed, or does not match this request.',
+  },
+  DEVICE_TOKEN_ALGORITHM_REFUSED: {
+    status: 401,
+    message: 'The device proof or attestation uses an algorithm this server does not accept.',
+  },
+  DEVICE_NONCE_UNKNOWN: { status: 401, message: 'The device proof names a nonce this server did not issue.' },
+  DEVICE_NONCE_EXPIRED: { status: 401, message: 'The device proof nonce has expired. Ask for a new one.' },
+  DEVICE_NONCE_REPLAYED: { status: 401, message: 'The device proof nonce was already used.' },
+  DEVICE_KEY_MISMATCH: {
+    status: 401,
+    message: "The device proof is not signed by this device's enrolled key.",
+  },
+  DEVICE_ATTESTATION_INVALID: {
+    status: 401,
+    message: 'The device attestation is not valid (altered, or not issued by this server).',
+  },
+  DEVICE_ATTESTATION_EXPIRED: { status: 401, message: 'The device attestation has expired.' },
+  DEVICE_NOT_ENROLLED: { status: 401, message: 'This device is not enrolled.' },
+  DEVICE_SUSPENDED: { status: 403, message: 'This device is suspended. A manager can resume it.' },
+  DEVICE_REVOKED: { status: 403, message: 'This device was revoked. A manager must enroll it again.' },
+  DEVICE_ALREADY_ENROLLED: { status: 409, message: 'This device key is already enrolled.' },
+  NAMED_LOCATION_IN_USE: {
+    status: 409,
+    message: 'A conditional-access policy names this location; remove it from the policy first.',
+  },
+  NAME_ALREADY_EXISTS: { status: 409, message: 'Something of this kind already has this name.' },
   SETUP_LINK_INVALID: { status: 410, message: 'This setup link is invalid, expired or already used.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,5 +1,6 @@
 /** Request and response shapes of the public HTTP contract (ARCHITECTURE.md), shared with src/. */
 import { z } from 'zod';
+import { deviceProofBody } from './devices.js';
 import type { KioskApp } from './kiosk-app-link.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
@@ -38,7 +39,8 @@ export const signInBody = z
     qr: z.string().max(512).optional(),
     shortCode: z.string().max(SHORT_CODE_MAX_INPUT_LENGTH).optional(),
     pin: pinCode,
-    device: z.record(z.string(), z.unknown()).optional(),
+    /** The kiosk's device binding (server/contracts/devices.ts), when the kiosk is enrolled. */
+    device: deviceProofBody.optional(),
   })
   .refine((body) => body.qr !== undefined || body.shortCode !== undefined, {
     message: 'give the scanned qr or the typed shortCode',

@@ -245,24 +245,70 @@ export const throttles = sqliteTable('throttles', {
 });
 
 /** Kiosk-mode devices: a browser profile holding a non-extractable key a manager enrolled. */
-export const devices = sqliteTable('devices', {
+export const devices = sqliteTable(
+  'devices',
+  {
+    id: text('id').primaryKey(),
+    displayName: text('display_name').notNull(),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    /** The device's public ECDSA P-256 key as a JWK (kty, crv, x, y only). */
+    publicKeyJwk: text('public_key_jwk', { mode: 'json' }).notNull(),
+    /** RFC 7638 SHA-256 thumbprint of the public key, base64url. */
+    keyThumbprint: text('key_thumbprint').notNull().unique(),
+    status: text('status', { enum: ['active', 'suspended', 'revoked'] }).notNull(),
+    enrolledByUserId: text('enrolled_by_user_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    /** The PWA version the device last reported (enrolment, attestation refresh, sign-in). */
+    appVersion: text('app_version'),
+    /** When the newest attestation issued to the device expires / was issued. */
+    attestationIssuedAt: integer('attestation_issued_at', { mode: 'timestamp_ms' }),
+    attestationExpiresAt: integer('attestation_expires_at', { mode: 'timestamp_ms' }),
+    /**
+     * The latest verdict of an external compliance source (an MDM webhook):
+     * `{ compliant, reasons, source, reportedAt }`; null when none has reported.
+     */
+    externalCompliance: text('external_compliance', { mode: 'json' }),
+    statusChangedAt: integer('status_changed_at', { mode: 'timestamp_ms' }),
+    statusChangedByUserId: text('status_changed_by_user_id'),
+  },
+  (t) => [
+    index('devices_group_idx').on(t.groupId, t.displayName),
+    index('devices_name_idx').on(t.displayName, t.id),
+  ],
+);
+
+/** Single-use server nonces (device enrolment and proofs); only the hash is stored. */
+export const nonces = sqliteTable(
+  'nonces',
+  {
+    nonceHash: text('nonce_hash').primaryKey(),
+    purpose: text('purpose').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('nonces_expires_idx').on(t.expiresAt)],
+);
+
+/** Conditional-access policies (server/domain/conditional-access.ts); conditions as JSON. */
+export const conditionalAccessPolicies = sqliteTable('conditional_access_policies', {
   id: text('id').primaryKey(),
-  displayName: text('display_name').notNull(),
-  groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
-  publicKeyJwk: text('public_key_jwk', { mode: 'json' }).notNull(),
-  keyThumbprint: text('key_thumbprint').notNull().unique(),
-  status: text('status', { enum: ['active', 'suspended', 'revoked'] }).notNull(),
-  enrolledByUserId: text('enrolled_by_user_id'),
+  displayName: text('display_name').notNull().unique(),
+  state: text('state', { enum: ['enabled', 'reportOnly', 'disabled'] }).notNull(),
+  grant: text('grant', { enum: ['allow', 'block', 'requireSecondFactor'] }).notNull(),
+  conditions: text('conditions', { mode: 'json' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-/** Single-use server nonces (device proofs); only the hash is stored. */
-export const nonces = sqliteTable('nonces', {
-  nonceHash: text('nonce_hash').primaryKey(),
-  purpose: text('purpose').notNull(),
-  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+/** Named network locations (IPv4/IPv6 CIDR lists), optionally one store's network. */
+export const namedLocations = sqliteTable('named_locations', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull().unique(),
+  cidrs: text('cidrs', { mode: 'json' }).notNull(),
+  groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 export const auditLogs = sqliteTable(

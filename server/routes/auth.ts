@@ -20,6 +20,8 @@ export function authRoutes(deps: ServiceDeps) {
         pin: body.pin,
         ipAddress: clientIp(c),
         userAgent: userAgentOf(c),
+        device: body.device,
+        request: { method: c.req.method, url: c.req.url },
       });
       if (!outcome.ok) throw new ApiError(outcome.code, undefined, outcome.details);
       // A previous worker's session on this browser ends when the next one signs in.

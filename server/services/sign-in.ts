@@ -1,8 +1,12 @@
 /**
  * Worker sign-in with a badge and a PIN, in this order:
- * client budget → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash
+ * client budget → device binding (when the kiosk is enrolled: attestation, one-time proof, live
+ * device record) → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash
  * lookup) → account → policy scope → code time window → method lock → claim an attempt → verify the
- * PIN → lock or succeed.
+ * PIN → conditional access → lock or succeed.
+ *
+ * Conditional access runs only after the PIN is right, so its readable reasons (which rule, which
+ * network) are never shown to someone holding only a badge.
  *
  * The badge comes scanned (`qr`) or typed from its label (`shortCode`); after the lookup both take the
  * same path, so they share the per-client budget and the method's lockout. Unknown, forged, deleted,
@@ -11,6 +15,7 @@
  * same time as a wrong PIN and reveal nothing about which badges exist. The answers that differ
  * (expired, not yet active, out of policy, locked) need the real badge secret or short code to reach.
  */
+import type { DeviceProofBody } from '../contracts/devices.js';
 import type { ErrorCode } from '../contracts/errors.js';
 import type { Role, SignInResult } from '../contracts/schemas.js';
 import type { MethodRow, QrCodeRow } from '../db/repositories/qr-pin-methods.js';
@@ -20,9 +25,11 @@ import { isUserInPolicyScope } from '../domain/qr-pin-policy.js';
 import { normaliseShortCode } from '../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../platform/crypto.js';
 import type { ServiceDeps } from './deps.js';
+import { verifyDeviceRequest, type RequestTarget, type VerifiedDevice } from './device-proof.js';
 import { checkPinWithLockout } from './pin-verification.js';
 import { getQrPinPolicy } from './policies.js';
 import { createSession } from './sessions.js';
+import { evaluateSignInAccess } from './sign-in-access.js';
 
 /** The badge as scanned (the QR text) or as typed from its label (the short code). */
 export type BadgeInput = { qr: string } | { shortCode: string };
@@ -35,6 +42,10 @@ export interface SignInInput {
   pin: string;
   ipAddress: string | null;
   userAgent: string | null;
+  /** The kiosk's device binding, when the kiosk is enrolled. */
+  device?: DeviceProofBody;
+  /** The request as received, which the device proof must name. */
+  request: RequestTarget;
 }
 
 export type SignInOutcome =
@@ -47,6 +58,9 @@ interface LogContext {
   userId?: string;
   codeId?: string;
   reason?: string;
+  deviceId?: string;
+  /** The conditional-access result (decision and every policy's verdict), once evaluated. */
+  conditionalAccess?: unknown;
 }
 
 type BadgeLookup =
@@ -87,9 +101,14 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
       authMethod: 'qr_pin',
       userId: context.userId ?? null,
       codeId: context.codeId ?? null,
+      deviceId: context.deviceId ?? null,
       ipAddress: input.ipAddress,
       userAgent: input.userAgent,
-      details: context.reason ? { via, reason: context.reason } : { via },
+      details: {
+        via,
+        ...(context.reason ? { reason: context.reason } : {}),
+        ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
+      },
     });
     return outcome;
   };
@@ -118,6 +137,14 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     }
   }
 
+  let device: VerifiedDevice | null = null;
+  if (input.device) {
+    const check = await verifyDeviceRequest(deps, input.device, input.request);
+    if (!check.ok) return fail(check.code, { reason: check.reason, deviceId: check.deviceId });
+    device = check.device;
+  }
+  const deviceId = device?.id;
+
   const badge = await lookUpBadge(deps, input.badge);
   if (!badge.found) return notRecognized(badge.reason, badge.codeId);
   const { code, method } = badge;
@@ -125,9 +152,10 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
 
   const user = await deps.repos.users.findById(method.userId);
   if (!user || !user.accountEnabled) return notRecognized('account_disabled', codeId, method.userId);
-  const context = { codeId, userId: user.id };
+  const context = { codeId, userId: user.id, deviceId };
 
-  if (!isUserInPolicyScope(policy, await deps.repos.users.groupIdsOf(user.id))) {
+  const groupIds = await deps.repos.users.groupIdsOf(user.id);
+  if (!isUserInPolicyScope(policy, groupIds)) {
     await refundClient();
     return fail('METHOD_DISABLED_BY_POLICY', context);
   }
@@ -158,6 +186,20 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
   }
 
   await refundClient();
+  const access = await evaluateSignInAccess(deps, {
+    user: { id: user.id, role: user.role as Role, groupIds },
+    device,
+    clientAddress: input.ipAddress,
+    instant: now,
+    method: 'qrPin',
+  });
+  const accessContext = { ...context, conditionalAccess: access };
+  if (access.decision === 'block') {
+    return fail('ACCESS_BLOCKED_BY_POLICY', accessContext, { reason: access.reason });
+  }
+  if (access.decision === 'requireSecondFactor') {
+    return fail('SECOND_FACTOR_REQUIRED', accessContext, { reason: access.reason });
+  }
   if (deps.hasher.needsRehash(method.pinHash)) {
     await deps.repos.methods.upgradePinHash(method.id, method.pinHash, await deps.hasher.hash(input.pin));
   }
@@ -170,10 +212,11 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     mustChangePin,
     ipAddress: input.ipAddress,
     userAgent: input.userAgent,
+    deviceId: deviceId ?? null,
   });
   const result: SignInResult = {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
   };
-  return log({ ok: true, token, expiresAt: session.expiresAt, result }, context);
+  return log({ ok: true, token, expiresAt: session.expiresAt, result }, accessContext);
 }
