@@ -217,11 +217,12 @@ describe('odd but well-formed input', () => {
   test('deeply nested JSON is handled, not a crash', async () => {
     const depth = 5000;
     const raw = `{"qr":"x","pin":"1","device":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
-    await expectError(
+    const error = await expectError(
       await h.request('POST', '/api/auth/qr-pin/sign-in', { raw, token: null }),
-      401,
-      'QR_CODE_NOT_RECOGNIZED',
+      400,
+      'VALIDATION_FAILED',
     );
+    expect(error.field).toBe('device.a');
   });
 
   test.each([

@@ -129,7 +129,10 @@ describe('sign-in log', () => {
       deviceId: null,
       ipAddress: '127.0.0.1',
       userAgent: null,
-      details: { via: 'qr' },
+      details: {
+        via: 'qr',
+        conditionalAccess: expect.objectContaining({ decision: 'allow', verdicts: [] }),
+      },
     });
   });
 

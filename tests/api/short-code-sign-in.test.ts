@@ -438,7 +438,8 @@ describe('the sign-in log', () => {
         auth_method: 'qr_pin',
         user_id: worker.user.id,
         code_id: codeId,
-        details: { via: 'shortCode' },
+        // A successful sign-in also records the conditional-access decision (no policies: allowed).
+        details: { via: 'shortCode', conditionalAccess: expect.objectContaining({ decision: 'allow' }) },
       },
     ]);
 
