@@ -222,7 +222,7 @@ describe('odd but well-formed input', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(error.field).toBe('device.a');
+    expect(error.field).toMatch(/^device\./);
   });
 
   test.each([
