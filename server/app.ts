@@ -11,6 +11,7 @@ import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
 import { adminApiTokenRoutes } from './routes/admin-api-tokens.js';
 import { adminBulkRoutes, USER_IMPORT_PATH } from './routes/admin-bulk.js';
+import { adminDeviceRoutes } from './routes/admin-devices.js';
 import { adminGroupRoutes } from './routes/admin-groups.js';
 import { adminKioskRoutes } from './routes/admin-kiosk.js';
 import { adminLogRoutes } from './routes/admin-logs.js';
@@ -20,6 +21,7 @@ import { adminUserCrudRoutes } from './routes/admin-users-crud.js';
 import { adminUserRoutes } from './routes/admin-users.js';
 import { authRoutes } from './routes/auth.js';
 import { consoleAuthRoutes } from './routes/console-auth.js';
+import { deviceRoutes, managerDeviceRoutes } from './routes/devices.js';
 import type { AppEnv } from './routes/env.js';
 import { kioskRoutes, setupRoutes } from './routes/setup.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -63,7 +65,10 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/policies', adminPolicyRoutes(deps))
     .route('/admin/reports', adminReportRoutes(deps))
     .route('/admin/kiosk', adminKioskRoutes(deps))
+    .route('/admin/devices', adminDeviceRoutes(deps))
     .route('/admin', adminLogRoutes(deps))
+    .route('/devices', deviceRoutes(deps))
+    .route('/manager/devices', managerDeviceRoutes(deps))
     .route('/setup', setupRoutes(deps))
     .route('/kiosk', kioskRoutes(deps));
 

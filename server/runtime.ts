@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
 import { createConsoleSecrets } from './platform/console-secrets.js';
+import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { loadServerKey } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
@@ -60,6 +61,7 @@ export async function startRuntime(
     hasher,
     shortCodes: createShortCodes(hmacSha256(key, 'shiftpass short code key')),
     consoleSecrets: createConsoleSecrets(key),
+    deviceTokens: createAttestationSigner(key),
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
       publicOrigin: config.publicOrigin,

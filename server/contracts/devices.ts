@@ -14,6 +14,7 @@
  * (DEVICE_TOKEN_ALGORITHM_REFUSED) before any key is looked at.
  */
 import { z } from 'zod';
+import { cursorParam, idParam, limitParam, searchParam } from './pagination.js';
 
 export const DEVICE_NAME_MAX_LENGTH = 80;
 /** How long an attestation lives, and when the PWA refreshes it (before this much is left). */
@@ -146,6 +147,11 @@ export const exitKioskBody = z
     path: ['qr'],
   });
 
+/** POST /api/devices/exit-kiosk → 200 (`unenroll` also answers `Clear-Site-Data: "*"`). */
+export interface ExitKioskResponse {
+  device: KioskDeviceView;
+}
+
 /** GET /api/admin/devices (and one device) */
 export interface AdminDeviceView extends KioskDeviceView {
   keyThumbprint: string;
@@ -162,11 +168,12 @@ export interface AdminDeviceView extends KioskDeviceView {
 }
 
 export const listDevicesQuery = z.strictObject({
-  search: z.string().max(100).optional(),
-  groupId: z.string().max(64).optional(),
+  /** Case-insensitive prefix of the device name. */
+  search: searchParam.optional(),
+  groupId: idParam.optional(),
   status: z.enum(['active', 'suspended', 'revoked']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-  cursor: z.string().max(512).optional(),
+  limit: limitParam,
+  cursor: cursorParam.optional(),
 });
 
 /** PATCH /api/admin/devices/{id}: rename, move store, suspend or resume (revoking is its own call). */

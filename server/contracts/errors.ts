@@ -83,6 +83,10 @@ export const ERRORS = {
   DEVICE_SUSPENDED: { status: 403, message: 'This device is suspended. A manager can resume it.' },
   DEVICE_REVOKED: { status: 403, message: 'This device was revoked. A manager must enroll it again.' },
   DEVICE_ALREADY_ENROLLED: { status: 409, message: 'This device key is already enrolled.' },
+  DEVICE_ALREADY_REVOKED: {
+    status: 409,
+    message: 'This device was revoked and cannot be changed. Enroll the phone again.',
+  },
   NAMED_LOCATION_IN_USE: {
     status: 409,
     message: 'A conditional-access policy names this location; remove it from the policy first.',

@@ -2,6 +2,7 @@
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
 import type { ConsoleSecrets } from '../platform/console-secrets.js';
+import type { AttestationSigner } from '../platform/device-tokens.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { ShortCodes } from '../platform/short-codes.js';
 
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   shortCodes: ShortCodes;
   /** Console second factor: TOTP seeds sealed at rest, recovery-code and account keyed hashes. */
   consoleSecrets: ConsoleSecrets;
+  /** Signs and verifies kiosk device attestations (Ed25519 key derived from the server key). */
+  deviceTokens: AttestationSigner;
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;

@@ -19,9 +19,10 @@ import type { DeviceProofBody } from '../contracts/devices.js';
 import type { ErrorCode } from '../contracts/errors.js';
 import type { Role, SignInResult } from '../contracts/schemas.js';
 import type { MethodRow, QrCodeRow } from '../db/repositories/qr-pin-methods.js';
+import type { UserRow } from '../db/repositories/users.js';
 import { codeWindowAt } from '../domain/qr-code-window.js';
 import { parseQrPayload } from '../domain/qr-payload.js';
-import { isUserInPolicyScope } from '../domain/qr-pin-policy.js';
+import { isUserInPolicyScope, type QrPinPolicy } from '../domain/qr-pin-policy.js';
 import { normaliseShortCode } from '../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../platform/crypto.js';
 import type { ServiceDeps } from './deps.js';
@@ -86,7 +87,54 @@ async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeL
   return { found: true, ...found };
 }
 
-export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Promise<SignInOutcome> {
+/** Where a badge + PIN check is used: a worker sign-in, or a manager ending kiosk mode. */
+export type BadgePinPurpose = 'signIn' | 'exitKiosk';
+
+export interface BadgePinInput {
+  badge: BadgeInput;
+  pin: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  /** Noted in the log row's details when not a sign-in. */
+  purpose: BadgePinPurpose;
+}
+
+/** The device step, run right after the client budget and before the badge is looked at. */
+export type DeviceStep<D> = () => Promise<
+  | { ok: true; device: D; deviceId?: string }
+  | { ok: false; code: ErrorCode; reason: string; deviceId?: string }
+>;
+
+/** What a passed badge + PIN check hands its caller, with the means to log the final outcome. */
+export interface BadgePinPass<D> {
+  ok: true;
+  now: Date;
+  user: UserRow;
+  groupIds: string[];
+  code: QrCodeRow;
+  method: MethodRow;
+  policy: QrPinPolicy;
+  device: D;
+  context: LogContext;
+  /** Gives the client's claimed attempt back (the caller decides: a success gives it back). */
+  refundClient(): Promise<void>;
+  /** Writes the sign-in log row for the final outcome and returns it. */
+  log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
+  fail(code: ErrorCode, context: LogContext, details?: Record<string, unknown>): Promise<SignInOutcome>;
+}
+
+export type BadgePinCheck<D> = BadgePinPass<D> | { ok: false; outcome: Failure };
+
+/**
+ * client budget → device step → badge → account → policy scope → code time window → method lock →
+ * claim an attempt → verify the PIN. Every failure is logged (sign-in log) before it is returned;
+ * the caller logs the outcome after a pass.
+ */
+export async function verifyBadgeAndPin<D>(
+  deps: ServiceDeps,
+  input: BadgePinInput,
+  deviceStep: DeviceStep<D>,
+): Promise<BadgePinCheck<D>> {
   const now = deps.clock.now();
   const policy = await getQrPinPolicy(deps);
   const clientKey = input.ipAddress ? `ip:${input.ipAddress}` : null;
@@ -106,6 +154,7 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
       userAgent: input.userAgent,
       details: {
         via,
+        ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}),
         ...(context.reason ? { reason: context.reason } : {}),
         ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
       },
@@ -114,13 +163,17 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
   };
   const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
     log({ ok: false, code, details } satisfies Failure, context);
+  const stop = async (outcome: Promise<SignInOutcome>) => ({
+    ok: false as const,
+    outcome: (await outcome) as Failure,
+  });
   /** An outcome that checked no PIN gives the client's claimed attempt back. */
   const refundClient = async () => {
     if (clientKey) await deps.repos.throttles.refund(clientKey);
   };
-  const notRecognized = async (reason: string, codeId?: string, userId?: string) => {
+  const notRecognized = async (reason: string, codeId?: string, userId?: string, deviceId?: string) => {
     await deps.hasher.verify(deps.decoyPinHash, input.pin);
-    return fail('QR_CODE_NOT_RECOGNIZED', { reason, codeId, userId });
+    return fail('QR_CODE_NOT_RECOGNIZED', { reason, codeId, userId, deviceId });
   };
 
   if (clientKey) {
@@ -129,63 +182,105 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
       windowSeconds: policy.lockout.clientWindowSeconds,
     });
     if (!claim.ok) {
-      return fail(
-        'TOO_MANY_ATTEMPTS',
-        { reason: 'client_throttled' },
-        { retryAfterSeconds: claim.retryAfterSeconds },
+      return stop(
+        fail(
+          'TOO_MANY_ATTEMPTS',
+          { reason: 'client_throttled' },
+          { retryAfterSeconds: claim.retryAfterSeconds },
+        ),
       );
     }
   }
 
-  let device: VerifiedDevice | null = null;
-  if (input.device) {
-    const check = await verifyDeviceRequest(deps, input.device, input.request);
-    if (!check.ok) return fail(check.code, { reason: check.reason, deviceId: check.deviceId });
-    device = check.device;
+  const deviceCheck = await deviceStep();
+  if (!deviceCheck.ok) {
+    return stop(fail(deviceCheck.code, { reason: deviceCheck.reason, deviceId: deviceCheck.deviceId }));
   }
-  const deviceId = device?.id;
+  const deviceId = deviceCheck.deviceId;
 
   const badge = await lookUpBadge(deps, input.badge);
-  if (!badge.found) return notRecognized(badge.reason, badge.codeId);
+  if (!badge.found) return stop(notRecognized(badge.reason, badge.codeId, undefined, deviceId));
   const { code, method } = badge;
   const codeId = code.id;
 
   const user = await deps.repos.users.findById(method.userId);
-  if (!user || !user.accountEnabled) return notRecognized('account_disabled', codeId, method.userId);
-  const context = { codeId, userId: user.id, deviceId };
+  if (!user || !user.accountEnabled) {
+    return stop(notRecognized('account_disabled', codeId, method.userId, deviceId));
+  }
+  const context: LogContext = { codeId, userId: user.id, deviceId };
 
   const groupIds = await deps.repos.users.groupIdsOf(user.id);
   if (!isUserInPolicyScope(policy, groupIds)) {
     await refundClient();
-    return fail('METHOD_DISABLED_BY_POLICY', context);
+    return stop(fail('METHOD_DISABLED_BY_POLICY', context));
   }
   const window = codeWindowAt(code, now);
   if (window !== 'active') {
     await refundClient();
-    return fail(window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE', context);
+    return stop(fail(window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE', context));
   }
 
   const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now);
   if (verdict.kind === 'locked') {
     await refundClient();
-    return fail(
-      'METHOD_LOCKED',
-      { ...context, reason: verdict.reason },
-      { retryAfterSeconds: verdict.retryAfterSeconds },
+    return stop(
+      fail(
+        'METHOD_LOCKED',
+        { ...context, reason: verdict.reason },
+        { retryAfterSeconds: verdict.retryAfterSeconds },
+      ),
     );
   }
   if (verdict.kind === 'wrong') {
     if (verdict.lockedForSeconds !== null || verdict.remainingAttempts === 0) {
-      return fail(
-        'METHOD_LOCKED',
-        { ...context, reason: 'pin_incorrect_locked' },
-        { retryAfterSeconds: verdict.lockedForSeconds },
+      return stop(
+        fail(
+          'METHOD_LOCKED',
+          { ...context, reason: 'pin_incorrect_locked' },
+          { retryAfterSeconds: verdict.lockedForSeconds },
+        ),
       );
     }
-    return fail('PIN_INCORRECT', context, { remainingAttempts: verdict.remainingAttempts });
+    return stop(fail('PIN_INCORRECT', context, { remainingAttempts: verdict.remainingAttempts }));
   }
 
-  await refundClient();
+  return {
+    ok: true,
+    now,
+    user,
+    groupIds,
+    code,
+    method,
+    policy,
+    device: deviceCheck.device,
+    context,
+    refundClient,
+    log,
+    fail,
+  };
+}
+
+export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Promise<SignInOutcome> {
+  const check = await verifyBadgeAndPin<VerifiedDevice | null>(
+    deps,
+    {
+      badge: input.badge,
+      pin: input.pin,
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent,
+      purpose: 'signIn',
+    },
+    async () => {
+      if (!input.device) return { ok: true, device: null };
+      const verified = await verifyDeviceRequest(deps, input.device, input.request);
+      return verified.ok ? { ok: true, device: verified.device, deviceId: verified.device.id } : verified;
+    },
+  );
+  if (!check.ok) return check.outcome;
+  const { now, user, groupIds, code, method, policy, device, context } = check;
+  const deviceId = device?.id;
+
+  await check.refundClient();
   const access = await evaluateSignInAccess(deps, {
     user: { id: user.id, role: user.role as Role, groupIds },
     device,
@@ -195,10 +290,10 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
   });
   const accessContext = { ...context, conditionalAccess: access };
   if (access.decision === 'block') {
-    return fail('ACCESS_BLOCKED_BY_POLICY', accessContext, { reason: access.reason });
+    return check.fail('ACCESS_BLOCKED_BY_POLICY', accessContext, { reason: access.reason });
   }
   if (access.decision === 'requireSecondFactor') {
-    return fail('SECOND_FACTOR_REQUIRED', accessContext, { reason: access.reason });
+    return check.fail('SECOND_FACTOR_REQUIRED', accessContext, { reason: access.reason });
   }
   if (deps.hasher.needsRehash(method.pinHash)) {
     await deps.repos.methods.upgradePinHash(method.id, method.pinHash, await deps.hasher.hash(input.pin));
@@ -218,5 +313,5 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
   };
-  return log({ ok: true, token, expiresAt: session.expiresAt, result }, accessContext);
+  return check.log({ ok: true, token, expiresAt: session.expiresAt, result }, accessContext);
 }

@@ -1,9 +1,11 @@
 import type { Db } from '../client.js';
 import { createConsoleAuthRepository } from './console-auth.js';
 import { createCredentialRepository } from './credentials.js';
+import { createDeviceRepository } from './devices.js';
 import { createGroupRepository } from './groups.js';
 import { createLogQueryRepository } from './log-queries.js';
 import { createLogRepository } from './logs.js';
+import { createNonceRepository } from './nonces.js';
 import { createQrPinMethodRepository } from './qr-pin-methods.js';
 import { createReportRepository } from './reports.js';
 import { createSessionRepository } from './sessions.js';
@@ -24,6 +26,8 @@ export function createRepositories(db: Db) {
     groups: createGroupRepository(db),
     logQueries: createLogQueryRepository(db),
     reports: createReportRepository(db),
+    devices: createDeviceRepository(db),
+    nonces: createNonceRepository(db),
   };
 }
 
