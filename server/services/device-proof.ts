@@ -152,7 +152,7 @@ export async function verifyDeviceRecord(
   if (pHeader.kid !== deviceId) return refuse('DEVICE_PROOF_INVALID', 'proof_kid_mismatch', deviceId);
 
   const record = await deps.repos.devices.findById(deviceId);
-  if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', undefined);
+  if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', deviceId);
   // Only after a re-enrolment under the same id (never done) or a forged attestation could these differ.
   if (record.keyThumbprint !== claims.cnf.jkt) {
     return refuse('DEVICE_KEY_MISMATCH', 'attested_key_not_enrolled', deviceId);
