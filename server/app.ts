@@ -6,12 +6,14 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './contracts/errors.js';
+import { resolveClientAddress } from './middleware/client-address.js';
 import { requireSameOrigin } from './middleware/same-origin.js';
 import { apiSecurityHeaders } from './middleware/security-headers.js';
 import { loadSession } from './middleware/session.js';
 import { adminApiTokenRoutes } from './routes/admin-api-tokens.js';
 import { adminBulkRoutes, USER_IMPORT_PATH } from './routes/admin-bulk.js';
 import { adminDeviceRoutes } from './routes/admin-devices.js';
+import { adminConditionalAccessRoutes } from './routes/admin-conditional-access.js';
 import { adminGroupRoutes } from './routes/admin-groups.js';
 import { adminKioskRoutes } from './routes/admin-kiosk.js';
 import { adminLogRoutes } from './routes/admin-logs.js';
@@ -41,6 +43,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>().basePath('/api');
 
   app.use(apiSecurityHeaders());
+  app.use(resolveClientAddress(deps.settings.trustedProxies));
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -66,6 +69,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/reports', adminReportRoutes(deps))
     .route('/admin/kiosk', adminKioskRoutes(deps))
     .route('/admin/devices', adminDeviceRoutes(deps))
+    .route('/admin/conditional-access', adminConditionalAccessRoutes(deps))
     .route('/admin', adminLogRoutes(deps))
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))

@@ -3,6 +3,7 @@
  * naming the variable (ConfigError); nothing else in server/ reads process.env.
  */
 import { z } from 'zod';
+import { parseCidrList, type CidrRange } from './domain/ip-address.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -40,6 +41,17 @@ const envSchema = z.object({
   TLS_CERT_FILE: optionalText,
   TLS_KEY_FILE: optionalText,
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  TRUSTED_PROXIES: optionalText.transform((text, ctx) => {
+    const { ranges, invalid } = parseCidrList((text ?? '').split(',').filter((entry) => entry.trim() !== ''));
+    if (invalid.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a comma-separated list of IPv4/IPv6 ranges such as 127.0.0.1/32; '${invalid[0]!.trim()}' is not one (host bits must be zero)`,
+      });
+      return z.NEVER;
+    }
+    return ranges;
+  }),
 });
 
 export interface Config {
@@ -59,6 +71,8 @@ export interface Config {
     adminPassword: string | undefined;
     apiToken: string | undefined;
   };
+  /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: none. */
+  trustedProxies: CidrRange[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -104,5 +118,6 @@ export function parseConfig(env: Env): Config {
       adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
       apiToken: e.BOOTSTRAP_API_TOKEN,
     },
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }

@@ -65,6 +65,7 @@ export async function startRuntime(
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
       publicOrigin: config.publicOrigin,
+      trustedProxies: config.trustedProxies,
     },
     decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };

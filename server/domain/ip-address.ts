@@ -194,3 +194,25 @@ export function parseCidrList(texts: readonly string[]): { ranges: CidrRange[]; 
   }
   return { ranges, invalid };
 }
+
+/**
+ * What is wrong with one range as an admin typed it, in words; null when `parseCidr` accepts it.
+ * Host bits set is named with the network the admin may have meant, never silently widened.
+ */
+export function cidrProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'is empty';
+  if (parseCidr(trimmed)) return null;
+  const slash = trimmed.indexOf('/');
+  const addressText = slash === -1 ? trimmed : trimmed.slice(0, slash);
+  const address = parseIpAddress(addressText);
+  if (!address) return `'${addressText}' is not an IPv4 or IPv6 address`;
+  const bits = bitsOf(address.version);
+  const prefixText = trimmed.slice(slash + 1);
+  if (!DECIMAL.test(prefixText) || Number(prefixText) > bits) {
+    return `the prefix after '/' must be a whole number from 0 to ${bits}`;
+  }
+  const prefix = Number(prefixText);
+  const network = { version: address.version, value: address.value & ~hostMask(address.version, prefix) };
+  return `has host bits set: did you mean ${formatIpAddress(network)}/${prefix} (the network) or ${formatIpAddress(address)}/${bits} (one address)?`;
+}

@@ -4,5 +4,10 @@ import type { Actor } from '../services/deps.js';
 /** Hono environment shared by every route: the client address comes from the entry that serves the app. */
 export interface AppEnv {
   Bindings: { clientAddress?: string };
-  Variables: { auth: ResolvedSession | null; actor: Actor };
+  Variables: {
+    auth: ResolvedSession | null;
+    actor: Actor;
+    /** The client's address (X-Forwarded-For believed only through TRUSTED_PROXIES); null: unknown. */
+    clientAddress: string | null;
+  };
 }

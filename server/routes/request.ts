@@ -48,7 +48,8 @@ export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z
   return result.data;
 }
 
-export const clientIp = (c: Context<AppEnv>): string | null => c.env?.clientAddress ?? null;
+/** The client's address as the app's first middleware found it (see server/middleware/client-address.ts). */
+export const clientIp = (c: Context<AppEnv>): string | null => c.get('clientAddress') ?? null;
 
 export const userAgentOf = (c: Context<AppEnv>): string | null =>
   c.req.header('user-agent')?.slice(0, 512) ?? null;

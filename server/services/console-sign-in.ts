@@ -28,6 +28,7 @@ import {
 import type { ServiceDeps } from './deps.js';
 import { checkUnderLockout } from './lockout-check.js';
 import { getQrPinPolicy } from './policies.js';
+import { evaluateConsoleAccess } from './sign-in-access.js';
 
 /** Long enough to type a code; short enough that a forgotten tab's challenge is soon useless. */
 export const TOTP_CHALLENGE_SECONDS = 5 * 60;
@@ -156,6 +157,16 @@ export async function completeConsoleSignIn(
     return invalid(user.id, 'challenge_used');
   }
   await client.refund();
+  const { blocked, access } = await evaluateConsoleAccess(deps, user, input.ipAddress, now);
+  if (blocked) {
+    await logConsoleSignIn(deps, input, {
+      now,
+      userId: user.id,
+      failureCode: 'ACCESS_BLOCKED_BY_POLICY',
+      details: { step, conditionalAccess: access },
+    });
+    return { ok: false, code: 'ACCESS_BLOCKED_BY_POLICY', details: { reason: access.reason } };
+  }
   const { token, session } = await createConsoleSession(deps, user, input, now);
   if (step === 'recoveryCode') {
     await recordAudit(
@@ -166,6 +177,11 @@ export async function completeConsoleSignIn(
       { remaining: await deps.repos.consoleAuth.countUnusedRecoveryCodes(user.id) },
     );
   }
-  await logConsoleSignIn(deps, input, { now, userId: user.id, failureCode: null, details: { step } });
+  await logConsoleSignIn(deps, input, {
+    now,
+    userId: user.id,
+    failureCode: null,
+    details: { step, conditionalAccess: access },
+  });
   return { ok: true, token, expiresAt: session.expiresAt, result: { user: consoleUserView(user) } };
 }

@@ -1,6 +1,7 @@
 /** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
+import type { CidrRange } from '../domain/ip-address.js';
 import type { ConsoleSecrets } from '../platform/console-secrets.js';
 import type { AttestationSigner } from '../platform/device-tokens.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
@@ -12,6 +13,8 @@ export interface ServiceSettings {
   issuerId: string;
   /** The address people use (PUBLIC_ORIGIN), if configured; state-changing browser requests must come from it. */
   publicOrigin: string | undefined;
+  /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: the socket address is the client. */
+  trustedProxies: readonly CidrRange[];
 }
 
 export interface ServiceDeps {

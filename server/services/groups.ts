@@ -8,6 +8,7 @@ import { newId } from '../platform/crypto.js';
 import { recordAudit } from './audit.js';
 import { decodeCursor, toPage } from './cursor.js';
 import type { Actor, ServiceDeps } from './deps.js';
+import { policiesNamingGroup } from './conditional-access.js';
 import { getQrPinPolicy } from './policies.js';
 
 const groupCursor = z.strictObject({ n: z.string().max(2048), i: z.string().max(64) });
@@ -98,6 +99,14 @@ export async function deleteGroup(deps: ServiceDeps, actor: Actor, id: string): 
         policy: 'qr-code-pin',
         fields: namedBy,
       },
+    );
+  }
+  const accessPolicies = await policiesNamingGroup(deps, id);
+  if (accessPolicies.length > 0) {
+    throw new ApiError(
+      'GROUP_IN_USE',
+      `The conditional-access policy ${accessPolicies.map((name) => `'${name}'`).join(', ')} names this group.`,
+      { policy: 'conditional-access', policies: accessPolicies },
     );
   }
   if (!(await deps.repos.groups.remove(id))) throw new ApiError('NOT_FOUND', 'No group has this id.');

@@ -26,6 +26,7 @@ import type { ConsoleSessionOutcome } from './console-sign-in.js';
 import type { ServiceDeps } from './deps.js';
 import { checkUnderLockout } from './lockout-check.js';
 import { getQrPinPolicy } from './policies.js';
+import { evaluateConsoleAccess } from './sign-in-access.js';
 
 /** The name authenticator apps show above the code. */
 export const TOTP_ISSUER = 'Shiftpass';
@@ -103,6 +104,17 @@ export async function confirmTotpEnrolment(
     return invalid(user.id, 'challenge_used');
   }
   await client.refund();
+  // Checked before the authenticator is saved: a blocked sign-in enrols nothing.
+  const { blocked, access } = await evaluateConsoleAccess(deps, user, input.ipAddress, now);
+  if (blocked) {
+    await logConsoleSignIn(deps, input, {
+      now,
+      userId: user.id,
+      failureCode: 'ACCESS_BLOCKED_BY_POLICY',
+      details: { step: 'enrolment', conditionalAccess: access },
+    });
+    return { ok: false, code: 'ACCESS_BLOCKED_BY_POLICY', details: { reason: access.reason } };
+  }
   const recoveryCodes = newRecoveryCodes(deps, user.id);
   // The confirming code's step counts as used: it cannot sign in again.
   await deps.repos.consoleAuth.enrolTotp(
@@ -121,7 +133,7 @@ export async function confirmTotpEnrolment(
     now,
     userId: user.id,
     failureCode: null,
-    details: { step: 'enrolment' },
+    details: { step: 'enrolment', conditionalAccess: access },
   });
   return {
     ok: true,

@@ -153,7 +153,11 @@ describe('first sign-in: TOTP enrolment', () => {
     ]);
     const logs = await signInLogs(admin.id);
     expect(logs.at(-1)).toMatchObject({ result: 'success', failure_code: null, auth_method: 'password' });
-    expect(JSON.parse(String(logs.at(-1)!.details))).toEqual({ console: true, step: 'enrolment' });
+    expect(JSON.parse(String(logs.at(-1)!.details))).toMatchObject({
+      console: true,
+      step: 'enrolment',
+      conditionalAccess: { decision: 'allow', context: { method: 'password' } },
+    });
   });
 
   test('asking for a secret again replaces the first: only the latest shown can be confirmed', async () => {

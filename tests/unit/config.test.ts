@@ -24,6 +24,7 @@ describe('parseConfig defaults', () => {
       secretKey: { file: './data/server.key', createIfMissing: true },
       issuerId: undefined,
       bootstrap: { adminUsername: undefined, adminPassword: undefined, apiToken: undefined },
+      trustedProxies: [],
     });
   });
 
@@ -63,6 +64,7 @@ describe('parseConfig defaults', () => {
       secretKey: { inline: 'a'.repeat(64) },
       issuerId: 'ACME01',
       bootstrap: { adminUsername: 'admin', adminPassword: 'correct horse battery', apiToken: 'x'.repeat(32) },
+      trustedProxies: [],
     });
   });
 
@@ -132,6 +134,24 @@ describe('parseConfig refusals name the variable', () => {
     expect(configErrorOf({ PUBLIC_ORIGIN: 'ftp://example.com' }).message).toMatch(/^PUBLIC_ORIGIN\b/);
     expect(configErrorOf({ PUBLIC_ORIGIN: 'not a url' }).message).toMatch(/^PUBLIC_ORIGIN\b/);
   });
+
+  test('TRUSTED_PROXIES: a comma-separated list of IPv4/IPv6 ranges', () => {
+    const { trustedProxies } = parseConfig({ TRUSTED_PROXIES: ' 127.0.0.1/32, ::1 ,10.0.0.0/8,' });
+    expect(trustedProxies.map((r) => [r.version, r.prefix])).toEqual([
+      [4, 32],
+      [6, 128],
+      [4, 8],
+    ]);
+  });
+
+  test.each(['10.0.0.1/8', 'localhost', '127.0.0.1/33', '10.0.0.0/8;192.168.0.0/16'])(
+    'TRUSTED_PROXIES=%j',
+    (value) => {
+      const message = configErrorOf({ TRUSTED_PROXIES: value }).message;
+      expect(message).toMatch(/^TRUSTED_PROXIES must be a comma-separated list/);
+      expect(message.split('\n')).toHaveLength(1);
+    },
+  );
 
   test('a DATABASE_URL of an unsupported kind', () => {
     expect(configErrorOf({ DATABASE_URL: 'postgres://db/shiftpass' }).message).toMatch(/^DATABASE_URL\b/);

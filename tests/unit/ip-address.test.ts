@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   cidrContains,
+  cidrProblem,
   formatCidr,
   formatIpAddress,
   parseCidr,
@@ -175,5 +176,26 @@ describe('cidrContains', () => {
     ['2001:db8::/32', '10.0.0.1', false],
   ])('%s holds %s: %s', (rangeText, addressText, expected) => {
     expect(contains(rangeText, addressText)).toBe(expected);
+  });
+});
+
+describe('cidrProblem: words for a range an admin typed', () => {
+  test.each(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32', ' ::1/128 '])('%j is fine', (text) => {
+    expect(cidrProblem(text)).toBeNull();
+  });
+  test.each([
+    ['', 'is empty'],
+    ['10.0.0.1/8', 'has host bits set: did you mean 10.0.0.0/8 (the network) or 10.0.0.1/32 (one address)?'],
+    [
+      '2001:db8::1/32',
+      'has host bits set: did you mean 2001:db8::/32 (the network) or 2001:db8::1/128 (one address)?',
+    ],
+    ['10.0.0.0/33', "the prefix after '/' must be a whole number from 0 to 32"],
+    ['2001:db8::/129', "the prefix after '/' must be a whole number from 0 to 128"],
+    ['10.0.0.0/', "the prefix after '/' must be a whole number from 0 to 32"],
+    ['10.0.0.256/32', "'10.0.0.256' is not an IPv4 or IPv6 address"],
+    ['store wifi', "'store wifi' is not an IPv4 or IPv6 address"],
+  ])('%j → %s', (text, problem) => {
+    expect(cidrProblem(text)).toBe(problem);
   });
 });

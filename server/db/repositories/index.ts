@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { createConditionalAccessRepository } from './conditional-access.js';
 import { createConsoleAuthRepository } from './console-auth.js';
 import { createCredentialRepository } from './credentials.js';
 import { createDeviceRepository } from './devices.js';
@@ -28,6 +29,7 @@ export function createRepositories(db: Db) {
     reports: createReportRepository(db),
     devices: createDeviceRepository(db),
     nonces: createNonceRepository(db),
+    conditionalAccess: createConditionalAccessRepository(db),
   };
 }
 
