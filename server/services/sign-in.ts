@@ -15,7 +15,7 @@
  * same time as a wrong PIN and reveal nothing about which badges exist. The answers that differ
  * (expired, not yet active, out of policy, locked) need the real badge secret or short code to reach.
  */
-import type { DeviceProofBody } from '../contracts/devices.js';
+import type { DeviceCompliance, DeviceProofBody } from '../contracts/devices.js';
 import type { ErrorCode } from '../contracts/errors.js';
 import type { Role, SignInResult } from '../contracts/schemas.js';
 import type { MethodRow, QrCodeRow } from '../db/repositories/qr-pin-methods.js';
@@ -62,6 +62,8 @@ interface LogContext {
   deviceId?: string;
   /** The conditional-access result (decision and every policy's verdict), once evaluated. */
   conditionalAccess?: unknown;
+  /** The device's live compliance, once its binding checked out. */
+  deviceCompliance?: DeviceCompliance;
 }
 
 type BadgeLookup =
@@ -101,7 +103,7 @@ export interface BadgePinInput {
 
 /** The device step, run right after the client budget and before the badge is looked at. */
 export type DeviceStep<D> = () => Promise<
-  | { ok: true; device: D; deviceId?: string }
+  | { ok: true; device: D; deviceId?: string; compliance?: DeviceCompliance }
   | { ok: false; code: ErrorCode; reason: string; deviceId?: string }
 >;
 
@@ -156,6 +158,7 @@ export async function verifyBadgeAndPin<D>(
         via,
         ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}),
         ...(context.reason ? { reason: context.reason } : {}),
+        ...(context.deviceCompliance ? { deviceCompliance: context.deviceCompliance } : {}),
         ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
       },
     });
@@ -197,6 +200,7 @@ export async function verifyBadgeAndPin<D>(
     return stop(fail(deviceCheck.code, { reason: deviceCheck.reason, deviceId: deviceCheck.deviceId }));
   }
   const deviceId = deviceCheck.deviceId;
+  const deviceCompliance = deviceCheck.compliance;
 
   const badge = await lookUpBadge(deps, input.badge);
   if (!badge.found) return stop(notRecognized(badge.reason, badge.codeId, undefined, deviceId));
@@ -207,7 +211,7 @@ export async function verifyBadgeAndPin<D>(
   if (!user || !user.accountEnabled) {
     return stop(notRecognized('account_disabled', codeId, method.userId, deviceId));
   }
-  const context: LogContext = { codeId, userId: user.id, deviceId };
+  const context: LogContext = { codeId, userId: user.id, deviceId, deviceCompliance };
 
   const groupIds = await deps.repos.users.groupIdsOf(user.id);
   if (!isUserInPolicyScope(policy, groupIds)) {
@@ -273,7 +277,9 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     async () => {
       if (!input.device) return { ok: true, device: null };
       const verified = await verifyDeviceRequest(deps, input.device, input.request);
-      return verified.ok ? { ok: true, device: verified.device, deviceId: verified.device.id } : verified;
+      return verified.ok
+        ? { ok: true, device: verified.device, deviceId: verified.device.id, compliance: verified.device.compliance }
+        : verified;
     },
   );
   if (!check.ok) return check.outcome;
