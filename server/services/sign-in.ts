@@ -278,7 +278,12 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
       if (!input.device) return { ok: true, device: null };
       const verified = await verifyDeviceRequest(deps, input.device, input.request);
       return verified.ok
-        ? { ok: true, device: verified.device, deviceId: verified.device.id, compliance: verified.device.compliance }
+        ? {
+            ok: true,
+            device: verified.device,
+            deviceId: verified.device.id,
+            compliance: verified.device.compliance,
+          }
         : verified;
     },
   );
