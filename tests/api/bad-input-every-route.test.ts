@@ -5,18 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { addGroup, createWorker, signedInUser, startHarness, type Harness } from '../support/api-harness.js';
+import { enrolDevice } from '../support/device.js';
 
 let h: Harness;
 let userId: string;
 let groupId: string;
 let workerCookie: string;
 let serverErrors: unknown[];
+let deviceId: string;
 
 beforeAll(async () => {
   h = await startHarness();
   groupId = (await addGroup(h)).id;
   userId = (await createWorker(h, { user: { groupIds: [groupId] } })).user.id;
   workerCookie = (await signedInUser(h)).cookie;
+  deviceId = (await enrolDevice(h, { groupId })).id;
   serverErrors = [];
   vi.spyOn(console, 'error').mockImplementation((...args) => {
     serverErrors.push(args);
@@ -180,6 +183,40 @@ const ROUTES: Route[] = [
     session: true,
   },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
+  { method: 'POST', name: '/api/devices/nonce', path: () => '/api/devices/nonce', body: false },
+  {
+    method: 'POST',
+    name: '/api/devices/attestation',
+    path: () => '/api/devices/attestation',
+    body: true,
+  },
+  { method: 'POST', name: '/api/devices/exit-kiosk', path: () => '/api/devices/exit-kiosk', body: true },
+  { method: 'POST', name: '/api/manager/devices', path: () => '/api/manager/devices', body: true },
+  { method: 'GET', name: '/api/admin/devices', path: () => '/api/admin/devices', body: false },
+  {
+    method: 'GET',
+    name: '/api/admin/devices/{id}',
+    path: () => `/api/admin/devices/${deviceId}`,
+    body: false,
+  },
+  {
+    method: 'PATCH',
+    name: '/api/admin/devices/{id}',
+    path: () => `/api/admin/devices/${deviceId}`,
+    body: true,
+  },
+  {
+    method: 'POST',
+    name: '/api/admin/devices/{id}/revoke',
+    path: () => `/api/admin/devices/${deviceId}/revoke`,
+    body: false,
+  },
+  {
+    method: 'POST',
+    name: '/api/admin/devices/{id}/compliance',
+    path: () => `/api/admin/devices/${deviceId}/compliance`,
+    body: true,
+  },
   {
     method: 'POST',
     name: '/api/auth/console/sign-in',
@@ -299,6 +336,17 @@ test.each([
   '/api/admin/api-tokens/no-such-token',
 ])('DELETE %s → 404', async (path) => {
   const res = await h.request('DELETE', path);
+  expect(res.status).toBe(404);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+});
+
+test.each([
+  ['GET', '/api/admin/devices/no-such-device', undefined],
+  ['PATCH', '/api/admin/devices/no-such-device', { displayName: 'x' }],
+  ['POST', '/api/admin/devices/no-such-device/revoke', undefined],
+  ['POST', '/api/admin/devices/no-such-device/compliance', { compliant: true, source: 'MDM' }],
+])('%s %s → 404', async (method, path, body) => {
+  const res = await h.request(method, path, { body });
   expect(res.status).toBe(404);
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
 });

@@ -1,7 +1,7 @@
 /**
  * Secrets at rest: after a full round of use, no table or column — nor the database files — holds a
  * PIN, a badge secret, a badge short code, a session token, a setup token, an API token, a password,
- * a console TOTP seed, a recovery code or a console sign-in challenge in the clear.
+ * a console TOTP seed, a recovery code, a console sign-in challenge or a device nonce in the clear.
  */
 import { createDecipheriv, createHash, createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConsoleSignInStep, TotpEnrolment } from '../../server/contracts/console-auth.js';
 import {
   ADMIN_TOKEN,
+  addGroup,
   createWorker,
   queryRows,
   readJson,
@@ -20,6 +21,7 @@ import {
   type Harness,
 } from '../support/api-harness.js';
 import { createConsoleUser, enrolConsoleUser, passwordStep, post } from '../support/console.js';
+import { enrolDevice, newNonce } from '../support/device.js';
 import { decodeBase32, totpCode } from '../support/totp.js';
 
 const ARGON2ID_OWASP_PREFIX = '$argon2id$v=19$m=19456,t=2,p=1$';
@@ -150,7 +152,14 @@ beforeAll(async () => {
   });
   expect(redeemed.status).toBe(204);
 
+  // A kiosk enrolled with a server nonce, and a nonce issued but not used yet: only hashes are kept.
+  const enrolmentNonce = await newNonce(h);
+  await enrolDevice(h, { groupId: (await addGroup(h)).id, nonce: enrolmentNonce });
+  const unusedNonce = await newNonce(h);
+
   secrets = {
+    'device nonce used at enrolment': enrolmentNonce,
+    'device nonce not used yet': unusedNonce,
     'console password': consoleAdmin.password,
     'TOTP seed (base32, as shown)': totpSecret,
     'TOTP seed (hex)': decodeBase32(totpSecret).toString('hex'),
