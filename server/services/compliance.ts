@@ -20,6 +20,11 @@ export interface ComplianceSource {
   check(device: DeviceRow, now: Date): ComplianceVerdict | Promise<ComplianceVerdict>;
 }
 
+/** A source that answers at once (the built-in one). */
+export interface SyncComplianceSource extends ComplianceSource {
+  check(device: DeviceRow, now: Date): ComplianceVerdict;
+}
+
 /** The latest external (MDM) verdict as stored on the device by POST /api/admin/devices/{id}/compliance. */
 export interface StoredExternalCompliance {
   compliant: boolean;
@@ -62,7 +67,7 @@ export function compareVersions(a: string, b: string): number | null {
  * Built in: the device is active, its newest attestation has not expired, it runs this release of
  * the app (or newer), and the latest external report, if any, did not call it non-compliant.
  */
-export function builtInComplianceSource(currentVersion: string = APP_VERSION): ComplianceSource {
+export function builtInComplianceSource(currentVersion: string = APP_VERSION): SyncComplianceSource {
   return {
     name: 'built-in',
     check(device, now) {

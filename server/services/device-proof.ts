@@ -26,6 +26,9 @@ import { decodeJws, ecPublicKey, sha256Base64url, verifyEs256 } from '../platfor
 import { complianceOf } from './compliance.js';
 import type { ServiceDeps } from './deps.js';
 
+/** How stale a device's last-seen time may get before a verified request writes it again. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 /** What nonces issued by POST /api/devices/nonce are for (the column allows others later). */
 export const DEVICE_NONCE_PURPOSE = 'device';
 
@@ -187,11 +190,17 @@ export async function verifyDeviceRecord(
     return refuse('DEVICE_SUSPENDED', 'device_suspended', deviceId);
   }
 
-  const seen = await deps.repos.devices.update(deviceId, {
-    lastSeenAt: now,
-    ...(appVersion !== undefined ? { appVersion } : {}),
-  });
-  const live = seen ?? record;
+  // Last seen is kept to the minute: a busy kiosk does not pay a write at every sign-in.
+  const versionChanged = appVersion !== undefined && appVersion !== record.appVersion;
+  const seenLongAgo =
+    !record.lastSeenAt || now.getTime() - record.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+  const live =
+    versionChanged || seenLongAgo
+      ? ((await deps.repos.devices.update(deviceId, {
+          lastSeenAt: now,
+          ...(versionChanged ? { appVersion } : {}),
+        })) ?? record)
+      : record;
   const compliance = await complianceOf(live, now);
   return {
     ok: true,
