@@ -1,9 +1,11 @@
 /**
  * Two API processes on one database file behave as one: lockout counters, session revocation and
- * policy changes live in the database, not in either process's memory.
+ * policy changes live in the database, not in either process's memory; device attestations verify on
+ * both (one server key) and a device nonce is used once across both.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  addGroup,
   createWorker,
   getSession,
   readError,
@@ -11,6 +13,7 @@ import {
   startHarness,
   type Harness,
 } from '../support/api-harness.js';
+import { deviceBinding, enrolDevice, signInOnDevice } from '../support/device.js';
 
 let a: Harness;
 let b: Harness;
@@ -68,4 +71,20 @@ test('a policy change on one instance applies to the next sign-in on the other',
 
   await b.request('PATCH', '/api/admin/policies/qr-code-pin', { body: { state: 'enabled' } });
   expect((await signIn(a, worker.qr, worker.pin)).res.status).toBe(200);
+});
+
+test('a device enrolled on one instance signs in on the other; its nonce works once across both', async () => {
+  const groupId = (await addGroup(a, 'Two-node store')).id;
+  const worker = await createWorker(a, { user: { groupIds: [groupId] } });
+  const device = await enrolDevice(a, { groupId });
+  // The attestation a signed verifies on b (same server key, same derived Ed25519 key).
+  const binding = await deviceBinding(a, device);
+  const [first, second] = await Promise.all([
+    signInOnDevice(b, device, { qr: worker.qr }, worker.pin, { binding }),
+    signInOnDevice(a, device, { qr: worker.qr }, worker.pin, { binding }),
+  ]);
+  const statuses = [first.res.status, second.res.status].sort();
+  expect(statuses).toEqual([200, 401]);
+  const loser = first.res.status === 401 ? first.res : second.res;
+  expect((await readError(loser)).error.code).toBe('DEVICE_NONCE_REPLAYED');
 });
