@@ -58,7 +58,10 @@ export interface VerifyOptions {
    * fresh nonce and the live record are what count; sign-in never sets this.
    */
   acceptExpiredAttestation?: boolean;
-  /** Kiosk-mode exit: a suspended device may still be suspended again or unenrolled. */
+  /**
+   * Kiosk-mode exit: a suspended device may still be suspended again or unenrolled (with
+   * acceptExpiredAttestation, so a phone left off for weeks can still be decommissioned).
+   */
   allowSuspended?: boolean;
 }
 

@@ -152,3 +152,11 @@ describe('refused', () => {
     expect(await statusOf(device.id)).toBe('active');
   });
 });
+
+test('a phone whose attestation expired long ago can still be decommissioned by a manager', async () => {
+  const device = await enrolDevice(h, { groupId: store });
+  h.clock.advanceSeconds(30 * 24 * 3600);
+  const res = await exit(device, manager, 'unenroll');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('clear-site-data')).toBe('"*"');
+});
