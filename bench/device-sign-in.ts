@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { enrolmentSigningInput } from '../server/contracts/devices.js';
+import { enrolmentSigningInput, type PublicKeyJwk } from '../server/contracts/devices.js';
+import { decodeJws, ecPublicKey, verifyEs256 } from '../server/platform/device-tokens.js';
 import { startRuntime } from '../server/runtime.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -158,6 +159,26 @@ try {
     ).toFixed(3)} (target ≤ 1.10)`,
   );
   row('before it: POST /api/devices/nonce', nonces);
+  // The cryptography alone (no database): decode both tokens, verify Ed25519 and ES256, hash for ath.
+  const sample = await (async () => {
+    const { nonce } = await nonceRequest();
+    const input = `${b64(JSON.stringify({ alg: 'ES256', typ: 'dpop+jwt', kid: enrolment.device.id }))}.${b64(
+      JSON.stringify({ htm: 'POST', htu: `${ORIGIN}${SIGN_IN}`, nonce, iat: 0, ath: sha256b64(attestation) }),
+    )}`;
+    return `${input}.${await sign(input)}`;
+  })();
+  const cryptoTimes: number[] = [];
+  for (let i = 0; i < 500; i += 1) {
+    const start = performance.now();
+    const a = decodeJws(attestation, 'EdDSA');
+    const p = decodeJws(sample, 'ES256');
+    if (!a.ok || !p.ok || !runtime.deps.deviceTokens.verify(a.jws)) throw new Error('attestation');
+    const key = ecPublicKey(publicKeyJwk as PublicKeyJwk)!;
+    if (!verifyEs256(key, p.jws.signingInput, p.jws.signature)) throw new Error('proof');
+    sha256b64(attestation);
+    cryptoTimes.push(performance.now() - start);
+  }
+  row('server cryptography alone (no database)', cryptoTimes);
   row('before it: device signs the proof', signing);
 } finally {
   runtime.close();
