@@ -11,6 +11,8 @@ let h: Harness;
 let userId: string;
 let groupId: string;
 let workerCookie: string;
+let policyId: string;
+let locationId: string;
 let serverErrors: unknown[];
 let deviceId: string;
 
@@ -20,6 +22,14 @@ beforeAll(async () => {
   userId = (await createWorker(h, { user: { groupIds: [groupId] } })).user.id;
   workerCookie = (await signedInUser(h)).cookie;
   deviceId = (await enrolDevice(h, { groupId })).id;
+  const location = await h.request('POST', `${CA}/named-locations`, {
+    body: { displayName: 'Store network', cidrs: ['192.0.2.0/24'], groupId },
+  });
+  locationId = ((await location.json()) as { id: string }).id;
+  const policy = await h.request('POST', `${CA}/policies`, {
+    body: { displayName: 'Policy', state: 'disabled', grant: 'block', conditions: {} },
+  });
+  policyId = ((await policy.json()) as { id: string }).id;
   serverErrors = [];
   vi.spyOn(console, 'error').mockImplementation((...args) => {
     serverErrors.push(args);
@@ -40,7 +50,27 @@ interface Route {
   namesUser?: boolean;
 }
 const m = () => `/api/admin/users/${userId}/qr-code-pin-method`;
+const CA = '/api/admin/conditional-access';
 const ROUTES: Route[] = [
+  ...(
+    [
+      ['GET', '/policies', false],
+      ['POST', '/policies', true],
+      ['GET', '/policies/{id}', false],
+      ['PATCH', '/policies/{id}', true],
+      ['GET', '/templates', false],
+      ['GET', '/named-locations', false],
+      ['POST', '/named-locations', true],
+      ['GET', '/named-locations/{id}', false],
+      ['PATCH', '/named-locations/{id}', true],
+      ['POST', '/what-if', true],
+    ] as const
+  ).map(([method, route, body]) => ({
+    method,
+    name: `${CA}${route}`,
+    path: () => `${CA}${route}`.replace('{id}', route.startsWith('/policies') ? policyId : locationId),
+    body,
+  })),
   {
     method: 'GET',
     name: '/api/admin/policies/qr-code-pin',
@@ -334,6 +364,8 @@ test.each([
   '/api/admin/users/no-such-user/qr-code-pin-method/temporary-qr-code',
   '/api/admin/groups/no-such-group',
   '/api/admin/api-tokens/no-such-token',
+  `${CA}/policies/no-such-policy`,
+  `${CA}/named-locations/no-such-location`,
 ])('DELETE %s → 404', async (path) => {
   const res = await h.request('DELETE', path);
   expect(res.status).toBe(404);
@@ -359,6 +391,8 @@ test('unknown routes and wrong methods are 404 in the envelope', async () => {
     ['DELETE', '/api/admin/kiosk/apps'],
     ['DELETE', '/api/admin/api-tokens'],
     ['PATCH', '/api/admin/api-tokens/no-such-token'],
+    ['PUT', `${CA}/policies`],
+    ['DELETE', `${CA}/templates`],
   ] as const) {
     await expectClientError(await h.request(method, path), `${method} ${path}`);
   }
@@ -390,6 +424,42 @@ test.each([
   { displayName: 'x', expireDateTime: null },
 ])('POST /api/admin/api-tokens as an admin with hostile values %j → 400', async (body) => {
   const res = await h.request('POST', '/api/admin/api-tokens', { body });
+  expect(res.status, JSON.stringify(body)).toBe(400);
+});
+
+test.each([
+  { userId: 'x'.repeat(65), device: null, method: 'qrPin' },
+  { userId: 'x', device: { deviceId: '' }, method: 'qrPin' },
+  { userId: 'x', device: { enrolled: 'yes', compliant: true, attestationFresh: true }, method: 'qrPin' },
+  { userId: 'x', device: null, method: 'qrPin', ipAddress: 'fe80::1%eth0' },
+  { userId: 'x', device: null, method: 'qrPin', dateTime: '2026-02-30T00:00:00Z' },
+])('POST /api/admin/conditional-access/what-if with hostile values %j → 400', async (body) => {
+  const res = await h.request('POST', `${CA}/what-if`, { body });
+  expect(res.status, JSON.stringify(body)).toBe(400);
+});
+
+test.each([
+  {
+    displayName: 'p',
+    state: 'enabled',
+    grant: 'block',
+    conditions: { timeWindows: [{ days: ['mon'], start: '٠٦:٠٠', end: '22:00' }] },
+  },
+  {
+    displayName: 'p',
+    state: 'enabled',
+    grant: 'block',
+    conditions: { locations: { include: 'everywhere' } },
+  },
+  {
+    displayName: 'p',
+    state: 'enabled',
+    grant: 'block',
+    conditions: { users: { include: Array(201).fill('u') } },
+  },
+  { displayName: ' ', state: 'enabled', grant: 'block', conditions: {} },
+])('POST /api/admin/conditional-access/policies with hostile values %j → 400', async (body) => {
+  const res = await h.request('POST', `${CA}/policies`, { body });
   expect(res.status, JSON.stringify(body)).toBe(400);
 });
 
