@@ -185,3 +185,17 @@ export interface WhatIfResult extends ConditionalAccessResult {
   decision: Decision;
   context: AccessContextView;
 }
+
+/** The console checks every CIDR line as it is typed, with the server's words (the server checks again). */
+export { cidrProblem } from '../domain/ip-address.js';
+export { WEEKDAYS, type Weekday, type TimeWindow } from '../domain/time-window.js';
+export type {
+  Decision,
+  DeviceFacts,
+  DeviceState,
+  Grant,
+  PolicyConditions,
+  PolicyState,
+  PolicyVerdict,
+  SignInMethod,
+} from '../domain/conditional-access.js';

@@ -1,0 +1,191 @@
+/**
+ * The policy form's state and its translation to and from the API's conditions, plus the one-line
+ * summary of a policy's conditions for the list. Pure, so it can be tested without a browser.
+ */
+import type {
+  DeviceState,
+  Grant,
+  PolicyConditions,
+  PolicyState,
+  SignInMethod,
+  Weekday,
+} from '$server/contracts/conditional-access';
+import { accessText } from './access-text';
+
+type Role = 'worker' | 'manager' | 'admin';
+
+export interface WindowRow {
+  days: Weekday[];
+  start: string;
+  end: string;
+  timeZone: string;
+}
+
+export interface PolicyForm {
+  displayName: string;
+  state: PolicyState;
+  grant: Grant;
+  roles: Role[];
+  groupIds: string[];
+  signInMethods: SignInMethod[];
+  deviceStates: DeviceState[];
+  locationMode: 'none' | 'any' | 'ownStores' | 'chosen';
+  locationIds: string[];
+  excludeMode: 'none' | 'ownStores' | 'chosen';
+  excludeIds: string[];
+  timeWindows: WindowRow[];
+  /** Conditions the form has no controls for (people, role and store exclusions), kept as they were. */
+  kept: Pick<PolicyConditions, 'users'> & {
+    rolesExclude?: readonly Role[];
+    groupsExclude?: readonly string[];
+  };
+}
+
+export const emptyPolicyForm = (): PolicyForm => ({
+  displayName: '',
+  state: 'reportOnly',
+  grant: 'block',
+  roles: [],
+  groupIds: [],
+  signInMethods: [],
+  deviceStates: [],
+  locationMode: 'none',
+  locationIds: [],
+  excludeMode: 'none',
+  excludeIds: [],
+  timeWindows: [],
+  kept: {},
+});
+
+export const newWindowRow = (): WindowRow => ({
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '22:00',
+  end: '06:00',
+  timeZone: '',
+});
+
+export function formFromPolicy(policy: {
+  displayName: string;
+  state: PolicyState;
+  grant: Grant;
+  conditions: PolicyConditions;
+}): PolicyForm {
+  const c = policy.conditions;
+  const include = c.locations?.include;
+  const exclude = c.locations?.exclude;
+  return {
+    displayName: policy.displayName,
+    state: policy.state,
+    grant: policy.grant,
+    roles: Array.isArray(c.roles?.include) ? [...c.roles.include] : [],
+    groupIds: Array.isArray(c.groups?.include) ? [...c.groups.include] : [],
+    signInMethods: [...(c.signInMethods ?? [])],
+    deviceStates: [...(c.deviceStates ?? [])],
+    locationMode: include === undefined ? 'none' : typeof include === 'string' ? include : 'chosen',
+    locationIds: Array.isArray(include) ? [...include] : [],
+    excludeMode: exclude === undefined ? 'none' : Array.isArray(exclude) ? 'chosen' : 'ownStores',
+    excludeIds: Array.isArray(exclude) ? [...exclude] : [],
+    timeWindows: (c.timeWindows ?? []).map((w) => ({
+      days: [...w.days],
+      start: w.start,
+      end: w.end,
+      timeZone: w.timeZone ?? '',
+    })),
+    kept: {
+      ...(c.users ? { users: c.users } : {}),
+      ...(c.roles?.exclude?.length ? { rolesExclude: c.roles.exclude } : {}),
+      ...(c.groups?.exclude?.length ? { groupsExclude: c.groups.exclude } : {}),
+    },
+  };
+}
+
+/** The body to POST or PATCH. An empty choice means "no condition", never "matches nobody". */
+export function policyBody(form: PolicyForm) {
+  const conditions: Record<string, unknown> = {};
+  if (form.kept.users) conditions.users = form.kept.users;
+  if (form.roles.length > 0 || form.kept.rolesExclude) {
+    conditions.roles = {
+      include: form.roles.length > 0 ? form.roles : 'all',
+      ...(form.kept.rolesExclude ? { exclude: form.kept.rolesExclude } : {}),
+    };
+  }
+  if (form.groupIds.length > 0 || form.kept.groupsExclude) {
+    conditions.groups = {
+      include: form.groupIds.length > 0 ? form.groupIds : 'all',
+      ...(form.kept.groupsExclude ? { exclude: form.kept.groupsExclude } : {}),
+    };
+  }
+  if (form.signInMethods.length > 0) conditions.signInMethods = form.signInMethods;
+  if (form.deviceStates.length > 0) conditions.deviceStates = form.deviceStates;
+  if (form.locationMode !== 'none') {
+    conditions.locations = {
+      include: form.locationMode === 'chosen' ? form.locationIds : form.locationMode,
+      ...(form.excludeMode === 'none'
+        ? {}
+        : { exclude: form.excludeMode === 'chosen' ? form.excludeIds : 'ownStores' }),
+    };
+  }
+  if (form.timeWindows.length > 0) {
+    conditions.timeWindows = form.timeWindows.map((w) => ({
+      days: w.days,
+      start: w.start,
+      end: w.end,
+      ...(w.timeZone.trim() ? { timeZone: w.timeZone.trim() } : {}),
+    }));
+  }
+  return { displayName: form.displayName, state: form.state, grant: form.grant, conditions };
+}
+
+const DAY_ORDER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function describeDays(days: readonly Weekday[]): string {
+  if (days.length === 7) return 'every day';
+  return DAY_ORDER.filter((d) => days.includes(d))
+    .map((d) => accessText.days[d])
+    .join(', ');
+}
+
+/** One line: "Roles: Workers · Device: Enrolled in kiosk mode, Compliant · Network: own stores". */
+export function summarizeConditions(
+  conditions: PolicyConditions,
+  names: { group: (id: string) => string; location: (id: string) => string },
+): string {
+  const s = accessText.summary;
+  const parts: string[] = [];
+  const list = (
+    value: { include: readonly string[] | 'all'; exclude?: readonly string[] } | undefined,
+    label: string,
+    name: (id: string) => string,
+  ) => {
+    if (!value) return;
+    const include = value.include === 'all' ? s.all : value.include.map(name).join(', ');
+    const exclude = value.exclude?.length ? ` ${s.except} ${value.exclude.map(name).join(', ')}` : '';
+    parts.push(`${label}: ${include}${exclude}`);
+  };
+  list(conditions.users, s.people, (id) => id);
+  list(conditions.roles, s.roles, (role) => accessText.roles[role] ?? role);
+  list(conditions.groups, s.stores, names.group);
+  if (conditions.signInMethods) {
+    parts.push(`${s.methods}: ${conditions.signInMethods.map((m) => accessText.methods[m]).join(', ')}`);
+  }
+  if (conditions.deviceStates?.length) {
+    parts.push(`${s.device}: ${conditions.deviceStates.map((d) => accessText.deviceStates[d]).join(', ')}`);
+  }
+  if (conditions.locations) {
+    const { include, exclude } = conditions.locations;
+    const where = (value: readonly string[] | 'any' | 'ownStores') =>
+      value === 'any'
+        ? s.anyAddress
+        : value === 'ownStores'
+          ? s.ownStores
+          : value.map(names.location).join(', ');
+    parts.push(`${s.network}: ${where(include)}${exclude ? ` ${s.except} ${where(exclude)}` : ''}`);
+  }
+  if (conditions.timeWindows?.length) {
+    const windows = conditions.timeWindows.map(
+      (w) => `${describeDays(w.days)} ${w.start}–${w.end}${w.timeZone ? ` (${w.timeZone})` : ''}`,
+    );
+    parts.push(`${s.time}: ${windows.join('; ')}`);
+  }
+  return parts.length > 0 ? parts.join(' · ') : s.everyone;
+}
