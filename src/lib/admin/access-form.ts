@@ -3,6 +3,7 @@
  * summary of a policy's conditions for the list. Pure, so it can be tested without a browser.
  */
 import type {
+  Decision,
   DeviceState,
   Grant,
   PolicyConditions,
@@ -188,4 +189,23 @@ export function summarizeConditions(
     parts.push(`${s.time}: ${windows.join('; ')}`);
   }
   return parts.length > 0 ? parts.join(' · ') : s.everyone;
+}
+
+export interface LoggedAccess {
+  decision: Decision;
+  reason: string;
+  reportOnlyDecision: Decision;
+  verdicts: { name: string; result: string; reasons: string[] }[];
+}
+
+/** The conditional-access decision a sign-in log row carries (details.conditionalAccess), if any. */
+export function loggedAccessOf(details: unknown): LoggedAccess | null {
+  const access = (details as { conditionalAccess?: Partial<LoggedAccess> } | null)?.conditionalAccess;
+  if (!access || typeof access.decision !== 'string' || typeof access.reason !== 'string') return null;
+  return {
+    decision: access.decision,
+    reason: access.reason,
+    reportOnlyDecision: access.reportOnlyDecision ?? access.decision,
+    verdicts: Array.isArray(access.verdicts) ? access.verdicts : [],
+  };
 }
