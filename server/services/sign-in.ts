@@ -5,6 +5,9 @@
  * lookup) → account → policy scope → code time window → method lock → claim an attempt → verify the
  * PIN → conditional access → lock or succeed.
  *
+ * The steps up to the PIN are `verifyBadgeAndPin`, shared with a manager ending kiosk mode
+ * (services/devices.ts), so both get the same budget, decoy timing and lockout.
+ *
  * Conditional access runs only after the PIN is right, so its readable reasons (which rule, which
  * network) are never shown to someone holding only a badge.
  *

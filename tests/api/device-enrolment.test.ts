@@ -209,3 +209,17 @@ describe('attestation refresh', () => {
     expect((await readError(stolen)).error.code).toBe('DEVICE_KEY_MISMATCH');
   });
 });
+
+describe('nonce sweep', () => {
+  test('used and expired nonces are swept an hour after expiry; then they read as unknown', async () => {
+    const nonce = await newNonce(h);
+    h.clock.advanceSeconds(DEVICE_NONCE_LIFETIME_SECONDS + 3600 + 1);
+    await newNonce(h); // any nonce request sweeps
+    const rows = await queryRows(h, 'SELECT COUNT(*) AS n FROM nonces WHERE expires_at < ?', [
+      h.clock.now().getTime() - 3600 * 1000,
+    ]);
+    expect(rows[0]!.n).toBe(0);
+    const { res } = await enrolRequest(h, { groupId: storeA, nonce });
+    expect((await readError(res)).error.code).toBe('DEVICE_NONCE_UNKNOWN');
+  });
+});
