@@ -22,6 +22,7 @@ import {
   type Worker,
 } from '../support/api-harness.js';
 import { createConsoleUser, enrolConsoleUser, signInWithTotp } from '../support/console.js';
+import { enrolDevice, signInOnDevice } from '../support/device.js';
 
 const CA = '/api/admin/conditional-access';
 const PROXY = '127.0.0.1';
@@ -380,6 +381,46 @@ describe('what-if answers what the real sign-in did', () => {
       attestationFresh: false,
     });
     expect((await ask('dev-suspended')).context.device).toMatchObject({ enrolled: false, compliant: false });
+  });
+});
+
+describe('on an enrolled kiosk device (the real device proof)', () => {
+  test("the template lets a worker in on their store's device in the store network, and what-if agrees", async () => {
+    const policy = await templatePolicy('enabled');
+    const device = await enrolDevice(h, { groupId: store.id });
+    const inStore = await signInOnDevice(h, device, { qr: worker.qr }, worker.pin, {
+      clientAddress: STORE_ADDRESS,
+    });
+    expect(inStore.res.status).toBe(200);
+    const allowed = (await lastLog(worker.user.id)).access!;
+    expect(allowed).toMatchObject({
+      decision: 'allow',
+      reason: `allowed by '${policy.displayName}'`,
+      context: {
+        timeZone: 'Europe/Lisbon',
+        timeZoneSource: 'device store',
+        device: { id: device.id, enrolled: true, compliant: true, attestationFresh: true },
+      },
+    });
+
+    const outside = await signInOnDevice(h, device, { qr: worker.qr }, worker.pin, {
+      clientAddress: '198.51.100.8',
+    });
+    expect(outside.res.status).toBe(403);
+    expect((await readError(outside.res)).error.reason).toBe(
+      `no allow policy was met: '${policy.displayName}' (address 198.51.100.8 is outside 'Lisbon store network')`,
+    );
+    const refused = (await lastLog(worker.user.id)).access!;
+    const whatIf = await h.request('POST', `${CA}/what-if`, {
+      body: {
+        userId: worker.user.id,
+        device: { deviceId: device.id },
+        ipAddress: '198.51.100.8',
+        dateTime: h.clock.now().toISOString(),
+        method: 'qrPin',
+      },
+    });
+    expect(await readJson<WhatIfResult>(whatIf)).toEqual(refused);
   });
 });
 
