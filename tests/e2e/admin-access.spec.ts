@@ -60,6 +60,7 @@ test('an admin creates a named location and a policy from the template, and what
   ).toBeVisible();
   await expect(cidrs).toHaveAttribute('aria-invalid', 'true');
   found.push(...(await seriousViolations(page, 'named locations with an error')));
+  await page.screenshot({ path: 'test-results/access-locations-error.png', fullPage: true });
   await cidrs.fill('192.0.2.0/24\n2001:db8:a::/48');
   await page.getByRole('button', { name: 'Save named location' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved “${locationName}”.` })).toBeVisible();
@@ -84,6 +85,7 @@ test('an admin creates a named location and a policy from the template, and what
   await expect(page.getByText('must be an IANA time zone name such as Europe/Lisbon')).toBeVisible();
   await expect(page.getByLabel('Time zone (optional)')).toHaveAttribute('aria-invalid', 'true');
   found.push(...(await seriousViolations(page, 'policy form with an error')));
+  await page.screenshot({ path: 'test-results/access-policy-form-error.png', fullPage: true });
   await page.getByRole('button', { name: 'Remove time window 1' }).click();
   await page.getByRole('button', { name: 'Save policy' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved “${policyName}”.` })).toBeVisible();
@@ -109,6 +111,7 @@ test('an admin creates a named location and a policy from the template, and what
   await expect(result.getByRole('row', { name: new RegExp(policyName) })).toContainText('Does not apply');
   await expect(result).toContainText('Time zone Europe/Lisbon (user store)');
   found.push(...(await seriousViolations(page, 'what-if result')));
+  await page.screenshot({ path: 'test-results/access-what-if.png', fullPage: true });
 
   // Put everything back: other journeys on this server sign workers in.
   await page.getByRole('link', { name: 'Back to access policies' }).click();

@@ -209,3 +209,6 @@ export function loggedAccessOf(details: unknown): LoggedAccess | null {
     verdicts: Array.isArray(access.verdicts) ? access.verdicts : [],
   };
 }
+
+/** The server's words as a sentence next to a field ("must be …" → "Must be …"). */
+export const sentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
