@@ -5,7 +5,8 @@
 /**
  * Caches the app shell (built assets, static files and the kiosk page) so the scan screen opens
  * offline. Never caches /api: answers there are personal and must not outlive a sign-out. Leaves
- * /admin (the console) to the network entirely: no console page is cached or served from the shell.
+ * /admin (the console) and /manager (kiosk set-up) to the network entirely: no such page is cached or
+ * served from the shell.
  */
 import { build, files, version } from '$service-worker';
 
@@ -33,7 +34,7 @@ sw.addEventListener('message', (event) => {
 });
 
 const isNetworkOnly = (path: string) =>
-  path === '/api' || path.startsWith('/api/') || path === '/admin' || path.startsWith('/admin/');
+  ['/api', '/admin', '/manager'].some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 sw.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -9,6 +9,8 @@ import { changePin } from './messages/change-pin';
 import { common } from './messages/common';
 import { home } from './messages/home';
 import { idle } from './messages/idle';
+import { kioskMode } from './messages/kiosk-mode';
+import { kioskSetup } from './messages/kiosk-setup';
 import { pin } from './messages/pin';
 import { pinHints } from './messages/pin-hints';
 import { pinPad } from './messages/pin-pad';
@@ -34,6 +36,8 @@ const areas = {
   signInErrors,
   signOut,
   update,
+  kioskMode,
+  kioskSetup,
 };
 
 type Areas = typeof areas;

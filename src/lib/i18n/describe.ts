@@ -56,8 +56,17 @@ export function describe(m: Messages, notice: Notice, pinLength: number): string
       if (code === 'PIN_POLICY_VIOLATION' && typeof rule === 'string' && PIN_RULES.includes(rule)) {
         return pinRuleText(m, rule as PinRule, pinLength);
       }
+      if (code === 'ACCESS_BLOCKED_BY_POLICY' && typeof notice.error.reason === 'string') {
+        return `${m.signInErrors.ACCESS_BLOCKED_BY_POLICY} ${m.signInErrors.policyReason(notice.error.reason)}`;
+      }
       const known = (m.signInErrors as Record<string, unknown>)[code];
       return typeof known === 'string' ? known : m.signInErrors.unexpected;
     }
   }
+}
+
+/** The words for the manager's exit-kiosk screens: as the kiosk's, but a badge that may not exit says so. */
+export function describeExit(m: Messages, notice: Notice, pinLength: number): string {
+  if (notice.kind === 'error' && notice.error.code === 'FORBIDDEN') return m.kioskMode.FORBIDDEN;
+  return describe(m, notice, pinLength);
 }

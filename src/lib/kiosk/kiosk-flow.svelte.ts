@@ -13,7 +13,9 @@ import { wipeWorkerData } from '$lib/session/wipe';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { normaliseShortCode, parseQrPayload } from '$server/contracts/badge';
 import { isSafeAppUrl, type KioskApp } from '$server/contracts/kiosk-app-link';
+import type { DeviceProofBody } from '$server/contracts/devices';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
+import type { ApiResult, ClientError } from '$lib/api/client';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 import { secondsUntil } from './time-left';
@@ -31,6 +33,16 @@ interface Worker {
   /** Managers (and admins) also get a way to their manager pages in the console. */
   managesStaff: boolean;
 }
+
+/** An enrolled kiosk's binding (src/lib/device/kiosk-device.svelte.ts); a plain kiosk has none. */
+export interface DeviceBinding {
+  /** Null when this phone is not a kiosk; else the attestation and a proof over a fresh nonce. */
+  proofFor(apiPath: string): Promise<ApiResult<DeviceProofBody> | null>;
+  /** The server refused the device (revoked, suspended…): the kiosk follows. */
+  refused(error: ClientError): Promise<void>;
+}
+
+const SIGN_IN_PATH = '/auth/qr-pin/sign-in';
 
 /** How long a badge the server refused is not read again while it stays in front of the camera. */
 const REFUSED_BADGE_QUIET_MS = 10_000;
@@ -94,6 +106,12 @@ export class KioskFlow {
     if (!event.persisted || !this.veiled) return;
     void this.#checkSession().then(() => (this.veiled = false));
   };
+
+  readonly #device: DeviceBinding | null;
+
+  constructor(device: DeviceBinding | null = null) {
+    this.#device = device;
+  }
 
   get #signedIn(): boolean {
     return this.step === 'home' || this.step === 'change-pin';
@@ -207,7 +225,18 @@ export class KioskFlow {
     this.busy = true;
     // An earlier worker's sign-out still on its way must land before this worker's cookie is set.
     await flushPendingSignOut();
-    const result = await api<SignInResult>('POST', '/auth/qr-pin/sign-in', { ...badge, pin });
+    // On an enrolled kiosk every attempt proves the phone, over a nonce fetched right now.
+    const device = (await this.#device?.proofFor(SIGN_IN_PATH)) ?? null;
+    if (device && !device.ok) {
+      this.busy = false;
+      this.notice = errorNotice(device.error);
+      return;
+    }
+    const result = await api<SignInResult>('POST', SIGN_IN_PATH, {
+      ...badge,
+      pin,
+      ...(device ? { device: device.data } : {}),
+    });
     if (result.ok) {
       this.#badge = null;
       this.typedCode = '';
@@ -221,6 +250,7 @@ export class KioskFlow {
     }
     this.busy = false;
     const { error } = result;
+    if (error.code.startsWith('DEVICE_')) await this.#device?.refused(error);
     if (error.code === 'PIN_INCORRECT') {
       const remaining = error.remainingAttempts;
       this.notice = {

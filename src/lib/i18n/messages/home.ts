@@ -13,6 +13,7 @@ export const home = defineMessages(
     apps: 'Store apps',
     opensInNewTab: '(opens in a new tab)',
     managerPages: 'Manager pages: your team and badges',
+    setUpKiosk: 'Set up this phone as a kiosk',
   },
   {
     es: {
@@ -28,6 +29,7 @@ export const home = defineMessages(
       apps: 'Aplicaciones de la tienda',
       opensInNewTab: '(se abre en una pestaña nueva)',
       managerPages: 'Páginas de gerente: su equipo y sus credenciales',
+      setUpKiosk: 'Configurar este teléfono como quiosco',
     },
   },
 );

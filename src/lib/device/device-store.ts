@@ -1,0 +1,71 @@
+/**
+ * The device-level database `shiftpass-device`: the kiosk's key pair and its enrolment (device id,
+ * latest attestation). It belongs to the phone, not to whoever uses it: the worker sign-out wipe
+ * (src/lib/session/wipe.ts) leaves it alone; only leaving kiosk mode deletes it.
+ *
+ * The CryptoKeyPair is stored as is: structured clone keeps a non-extractable key usable for signing
+ * while no script can ever read its private half.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { KioskDeviceView } from '$server/contracts/devices';
+
+export const DEVICE_DATABASE = 'shiftpass-device';
+
+/** What the kiosk knows about its enrolment. */
+export interface StoredEnrolment {
+  deviceId: string;
+  attestation: string;
+  /** The attestation's expiry as the server said it (ISO 8601). */
+  attestationExpiresDateTime: string;
+  device: KioskDeviceView;
+}
+
+interface DeviceDb extends DBSchema {
+  device: {
+    key: 'keyPair' | 'enrolment';
+    value: CryptoKeyPair | StoredEnrolment;
+  };
+}
+
+async function withDb<T>(use: (db: IDBPDatabase<DeviceDb>) => Promise<T>): Promise<T> {
+  const db = await openDB<DeviceDb>(DEVICE_DATABASE, 1, {
+    upgrade(database) {
+      database.createObjectStore('device');
+    },
+  });
+  try {
+    return await use(db);
+  } finally {
+    // Open only while used, so deleting the database (leaving kiosk mode) is never blocked.
+    db.close();
+  }
+}
+
+export const readKeyPair = (): Promise<CryptoKeyPair | undefined> =>
+  withDb(async (db) => (await db.get('device', 'keyPair')) as CryptoKeyPair | undefined);
+
+export const saveKeyPair = (keyPair: CryptoKeyPair): Promise<void> =>
+  withDb(async (db) => void (await db.put('device', keyPair, 'keyPair')));
+
+export const readEnrolment = (): Promise<StoredEnrolment | undefined> =>
+  withDb(async (db) => (await db.get('device', 'enrolment')) as StoredEnrolment | undefined);
+
+export const saveEnrolment = (enrolment: StoredEnrolment): Promise<void> =>
+  withDb(async (db) => void (await db.put('device', enrolment, 'enrolment')));
+
+/** Whether this browser can hold a device key at all (WebCrypto in a secure context, IndexedDB). */
+export function deviceSupport(): 'ok' | 'insecure-context' | 'no-webcrypto' | 'no-indexeddb' {
+  if (!globalThis.isSecureContext) return 'insecure-context';
+  if (!globalThis.crypto?.subtle) return 'no-webcrypto';
+  if (!('indexedDB' in globalThis)) return 'no-indexeddb';
+  return 'ok';
+}
+
+/** Deletes the whole device database (the key and the enrolment). Resolves once it is gone. */
+export function deleteDeviceDatabase(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DEVICE_DATABASE);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('could not delete the device database'));
+  });
+}
