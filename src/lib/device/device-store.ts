@@ -53,6 +53,12 @@ export const readEnrolment = (): Promise<StoredEnrolment | undefined> =>
 export const saveEnrolment = (enrolment: StoredEnrolment): Promise<void> =>
   withDb(async (db) => void (await db.put('device', enrolment, 'enrolment')));
 
+/** Whether the database exists, without creating it (a plain kiosk never gets an empty one). */
+export async function deviceDatabaseExists(): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return true;
+  return (await indexedDB.databases()).some((database) => database.name === DEVICE_DATABASE);
+}
+
 /** Whether this browser can hold a device key at all (WebCrypto in a secure context, IndexedDB). */
 export function deviceSupport(): 'ok' | 'insecure-context' | 'no-webcrypto' | 'no-indexeddb' {
   if (!globalThis.isSecureContext) return 'insecure-context';

@@ -9,6 +9,7 @@ import type { DeviceAttestationResponse, DeviceProofBody, KioskDeviceView } from
 import { makeDeviceProof } from './device-proof';
 import {
   deleteDeviceDatabase,
+  deviceDatabaseExists,
   deviceSupport,
   readEnrolment,
   readKeyPair,
@@ -51,6 +52,10 @@ export class KioskDevice {
       return;
     }
     try {
+      if (!(await deviceDatabaseExists())) {
+        this.mode = 'none';
+        return;
+      }
       const [enrolment, keyPair] = await Promise.all([readEnrolment(), readKeyPair()]);
       this.#enrolment = enrolment ?? null;
       this.#keyPair = keyPair ?? null;

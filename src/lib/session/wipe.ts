@@ -1,6 +1,7 @@
 /**
  * Removes what a worker may have left in this browser profile. Device-level data (the app shell cache
- * `shell-*`, and later the device key database `shiftpass-device`) stays: it belongs to the phone.
+ * `shell-*`, and the kiosk's key and attestation database `shiftpass-device`, src/lib/device) stays: it
+ * belongs to the phone. Only leaving kiosk mode deletes it (src/lib/device/leave-kiosk-mode.ts).
  * The server's `Clear-Site-Data: "cache", "cookies"` on sign-out does the cookie and HTTP cache.
  */
 const WORKER_DATABASE_PREFIX = 'shiftpass-worker';
