@@ -1,0 +1,337 @@
+/**
+ * Kiosk mode on a real browser against the real server: a manager sets the phone up as a kiosk, workers
+ * sign in on it with the device binding, the key survives a reload and cannot be exported, a revoked
+ * device is refused at once, and a manager leaves kiosk mode (remove, or suspend).
+ *
+ * The fake camera plays the MANAGER's badge for the whole launch; workers type their badge code. The
+ * camera permission is taken away whenever the kiosk must stay on its scan screen (else it would read
+ * the manager's badge again at once) and given back for the manager's exit scan.
+ * Every device made here is revoked at the end: devices enforce nothing by themselves, and no policy is
+ * created, so other journeys on the shared server are not affected.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import type { AdminDeviceView } from '../../server/contracts/devices.js';
+import type { SignInLogView } from '../../server/contracts/logs.js';
+import { seriousViolations } from './axe.js';
+import { expect, SCAN_TIMEOUT, signInToHome, test, type ProvisionedWorker } from './fixtures.js';
+
+const MANAGER_PIN = '58203917';
+const KIOSK_NAME = 'Front till';
+
+interface EnrolledKiosk {
+  page: Page;
+  storeName: string;
+  manager: ProvisionedWorker;
+  worker: ProvisionedWorker;
+  deviceId: string;
+}
+
+async function addStore(adminApi: APIRequestContext, displayName: string): Promise<string> {
+  const res = await adminApi.post('/api/admin/groups', { data: { displayName } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The enrolment record in the device database, read as the page sees it (null when there is none). */
+async function storedEnrolment(page: Page): Promise<{ deviceId: string } | null> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'shiftpass-device')) return null;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('shiftpass-device');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const req = db.transaction('device').objectStore('device').get('enrolment');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return (value as { deviceId: string } | undefined) ?? null;
+  });
+}
+
+const databaseNames = (page: Page) =>
+  page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+async function deviceStatus(adminApi: APIRequestContext, id: string): Promise<string> {
+  const res = await adminApi.get(`/api/admin/devices/${id}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as AdminDeviceView).status;
+}
+
+/** Newest first; `filter` is `userId=…` or `deviceId=…`. */
+async function signInLogs(adminApi: APIRequestContext, filter: string): Promise<SignInLogView[]> {
+  const res = await adminApi.get(`/api/admin/sign-in-logs?${filter}`);
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { value: SignInLogView[] }).value;
+}
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  expect(await seriousViolations(page, screen)).toEqual([]);
+}
+
+/** A worker types their badge code on the scan screen and reaches the PIN screen. */
+async function typeBadgeCode(page: Page, worker: ProvisionedWorker) {
+  await page.getByRole('button', { name: 'Type code instead' }).click();
+  await page.getByLabel('Badge code').fill(worker.shortCode);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible();
+}
+
+/**
+ * A store with a manager and a worker; the manager scans their badge, signs in, and sets the phone up
+ * as the kiosk "Front till" of the store. Ends on the kiosk's scan screen (camera permission taken away).
+ */
+async function enrolKiosk(
+  fixtures: {
+    adminApi: APIRequestContext;
+    provisionWorker: (
+      name: string,
+      options?: { groupIds?: string[]; role?: 'worker' | 'manager' | 'admin' },
+    ) => Promise<ProvisionedWorker>;
+    openKiosk: (options: { badge: string | null }) => Promise<Page>;
+  },
+  label: string,
+  options: { checkAccessibility?: boolean } = {},
+): Promise<EnrolledKiosk> {
+  const { adminApi, provisionWorker, openKiosk } = fixtures;
+  const storeName = `${label} ${test.info().testId}.${test.info().repeatEachIndex}`;
+  const storeId = await addStore(adminApi, storeName);
+  const manager = await provisionWorker(`${label} Manager`, { groupIds: [storeId], role: 'manager' });
+  const worker = await provisionWorker(`${label} Worker`, { groupIds: [storeId] });
+  const page = await openKiosk({ badge: manager.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await signInToHome(page, manager, MANAGER_PIN);
+
+  await page.getByRole('link', { name: 'Set up this phone as a kiosk' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up this phone as a kiosk' })).toBeVisible();
+  await page.getByLabel('Kiosk name').fill(KIOSK_NAME);
+  await page.getByLabel('Store').selectOption({ label: storeName });
+  if (options.checkAccessibility) await expectNoSeriousViolations(page, 'kiosk set-up');
+  // From here the kiosk must stay on its scan screen, not read the manager's badge again.
+  await page.context().clearPermissions();
+  await page.getByRole('button', { name: 'Set up kiosk' }).click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+  await expect(page.getByText(`Kiosk: ${KIOSK_NAME} · ${storeName}`)).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `This phone is now the kiosk “${KIOSK_NAME}”` }),
+  ).toBeVisible();
+  const enrolment = await storedEnrolment(page);
+  expect(enrolment?.deviceId).toBeTruthy();
+  return { page, storeName, manager, worker, deviceId: enrolment!.deviceId };
+}
+
+async function revokeQuietly(adminApi: APIRequestContext, deviceId: string | undefined) {
+  if (deviceId) await adminApi.post(`/api/admin/devices/${deviceId}/revoke`, { data: {} });
+}
+
+test('without a signed-in manager, the set-up page explains and leads back to the kiosk', async ({
+  openKiosk,
+}) => {
+  const page = await openKiosk({ badge: null });
+  await page.goto('/manager/kiosk');
+  await expect(page.getByText('Only a signed-in manager can set up a kiosk.')).toBeVisible();
+  await expectNoSeriousViolations(page, 'kiosk set-up, signed out');
+  await page.getByRole('link', { name: 'Scan your manager badge' }).click();
+  await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+});
+
+test('a manager sets the phone up as a kiosk; a worker of the store signs in on it and the log names the device', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  let deviceId: string | undefined;
+  try {
+    const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Enrol', {
+      checkAccessibility: true,
+    });
+    deviceId = kiosk.deviceId;
+    const { page, worker, manager } = kiosk;
+    await expectNoSeriousViolations(page, 'kiosk-mode scan screen');
+    // The manager was signed out by the set-up, as at any kiosk sign-out.
+    expect((await page.context().cookies()).filter((c) => c.name.includes('session'))).toEqual([]);
+    expect(await deviceStatus(adminApi, deviceId)).toBe('active');
+
+    await typeBadgeCode(page, worker);
+    await signInToHome(page, worker);
+    const [latest] = await signInLogs(adminApi, `userId=${worker.id}`);
+    expect(latest).toMatchObject({ result: 'success', deviceId });
+    // The manager's own enrolling sign-in came from a plain browser: no device then.
+    const [managerSignIn] = await signInLogs(adminApi, `userId=${manager.id}`);
+    expect(managerSignIn).toMatchObject({ result: 'success', deviceId: null });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByText(`Kiosk: ${KIOSK_NAME}`)).toBeVisible();
+    expect(await databaseNames(page)).toContain('shiftpass-device');
+  } finally {
+    await revokeQuietly(adminApi, deviceId);
+  }
+});
+
+test('the device key survives a reload and no script can export its private half', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  let deviceId: string | undefined;
+  try {
+    const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Reload');
+    deviceId = kiosk.deviceId;
+    const { page, worker } = kiosk;
+
+    await page.reload();
+    await expect(page.getByText(`Kiosk: ${KIOSK_NAME} · ${kiosk.storeName}`)).toBeVisible();
+    expect((await storedEnrolment(page))?.deviceId).toBe(deviceId);
+
+    const exported = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('shiftpass-device');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const pair = await new Promise<CryptoKeyPair>((resolve, reject) => {
+        const req = db.transaction('device').objectStore('device').get('keyPair');
+        req.onsuccess = () => resolve(req.result as CryptoKeyPair);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      const facts = {
+        isCryptoKey: pair.privateKey instanceof CryptoKey,
+        extractable: pair.privateKey.extractable,
+        algorithm: (pair.privateKey.algorithm as EcKeyAlgorithm).namedCurve,
+      };
+      try {
+        await crypto.subtle.exportKey('jwk', pair.privateKey);
+        return { ...facts, rejected: false, error: null };
+      } catch (error) {
+        return { ...facts, rejected: true, error: (error as DOMException).name };
+      }
+    });
+    expect(exported).toEqual({
+      isCryptoKey: true,
+      extractable: false,
+      algorithm: 'P-256',
+      rejected: true,
+      error: 'InvalidAccessError',
+    });
+
+    await typeBadgeCode(page, worker);
+    await signInToHome(page, worker);
+    const [latest] = await signInLogs(adminApi, `userId=${worker.id}`);
+    expect(latest).toMatchObject({ result: 'success', deviceId });
+  } finally {
+    await revokeQuietly(adminApi, deviceId);
+  }
+});
+
+test('a device revoked in the console is refused at the next sign-in, its attestation still valid', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Revoked');
+  const { page, worker, deviceId } = kiosk;
+  const revoked = await adminApi.post(`/api/admin/devices/${deviceId}/revoke`, { data: {} });
+  expect(revoked.status()).toBe(200);
+
+  await typeBadgeCode(page, worker);
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'This phone is no longer set up as a kiosk. Ask a manager.',
+  );
+  await expect(page.getByRole('heading', { name: `Hello, ${worker.displayName}` })).toBeHidden();
+  // The device is checked before the badge: the refusal names the device (the worker is not looked up).
+  const [latest] = await signInLogs(adminApi, `deviceId=${deviceId}`);
+  expect(latest).toMatchObject({ result: 'failure', failureCode: 'DEVICE_REVOKED', deviceId });
+  // The phone forgets the binding the server no longer honours.
+  await expect.poll(() => databaseNames(page)).not.toContain('shiftpass-device');
+});
+
+/** From the kiosk's scan screen: the manager's exit, up to the choice. */
+async function managerExitToChoice(page: Page) {
+  await page.context().grantPermissions(['camera']);
+  await page.getByRole('button', { name: 'Manager: exit kiosk mode' }).click();
+  await expect(page.getByRole('heading', { name: 'Manager: scan your badge' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Manager: enter your PIN' })).toBeVisible({
+    timeout: SCAN_TIMEOUT,
+  });
+  await expectNoSeriousViolations(page, 'exit kiosk mode: PIN');
+  await page.getByLabel('PIN', { exact: true }).fill(MANAGER_PIN);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Exit kiosk mode' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'exit kiosk mode: choice');
+  // What follows must stay on screen, not read the manager's badge again.
+  await page.context().clearPermissions();
+}
+
+test('a manager removes kiosk mode with their badge and PIN: the device database is gone, the plain kiosk shows', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  let deviceId: string | undefined;
+  try {
+    const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Unenrol');
+    deviceId = kiosk.deviceId;
+    const { page } = kiosk;
+
+    // Cancel goes back to the scan screen, still a kiosk.
+    await page.getByRole('button', { name: 'Manager: exit kiosk mode' }).click();
+    await expect(page.getByRole('heading', { name: 'Manager: scan your badge' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'exit kiosk mode: scan');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText(`Kiosk: ${KIOSK_NAME}`)).toBeVisible();
+
+    await managerExitToChoice(page);
+    await page.getByRole('button', { name: 'Remove kiosk mode from this phone' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Manager: exit kiosk mode' })).toHaveCount(0);
+    await expect(page.getByText('Kiosk:')).toHaveCount(0);
+    expect(await databaseNames(page)).not.toContain('shiftpass-device');
+    expect(await deviceStatus(adminApi, deviceId)).toBe('revoked');
+  } finally {
+    await revokeQuietly(adminApi, deviceId);
+  }
+});
+
+test('a manager suspends the kiosk: it says so until resumed in the console, then takes sign-ins again', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  let deviceId: string | undefined;
+  try {
+    const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Suspend');
+    deviceId = kiosk.deviceId;
+    const { page, worker } = kiosk;
+
+    await managerExitToChoice(page);
+    await page.getByRole('button', { name: 'Suspend this kiosk' }).click();
+    await expect(page.getByRole('heading', { name: 'This kiosk is suspended' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'suspended kiosk');
+    expect(await deviceStatus(adminApi, deviceId)).toBe('suspended');
+    await expect(page.getByRole('button', { name: 'Manager: exit kiosk mode' })).toBeVisible();
+    expect((await storedEnrolment(page))?.deviceId).toBe(deviceId);
+
+    // Still suspended: checking again changes nothing.
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await expect(page.getByRole('heading', { name: 'This kiosk is suspended' })).toBeVisible();
+
+    const resumed = await adminApi.patch(`/api/admin/devices/${deviceId}`, { data: { status: 'active' } });
+    expect(resumed.status()).toBe(200);
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await expect(page.getByText(`Kiosk: ${KIOSK_NAME}`)).toBeVisible();
+    await typeBadgeCode(page, worker);
+    await signInToHome(page, worker);
+    const [latest] = await signInLogs(adminApi, `userId=${worker.id}`);
+    expect(latest).toMatchObject({ result: 'success', deviceId });
+  } finally {
+    await revokeQuietly(adminApi, deviceId);
+  }
+});
