@@ -20,6 +20,8 @@ export interface ExitKioskDeps {
   refused(error: ClientError): Promise<void>;
   /** The kiosk was suspended or un-enrolled. */
   done(action: ExitAction): Promise<void>;
+  /** This phone holds no kiosk binding (any more). */
+  notKiosk(): void;
 }
 
 const EXIT_PATH = '/devices/exit-kiosk';
@@ -92,10 +94,15 @@ export class ExitKioskFlow {
     this.busy = true;
     this.notice = null;
     const device = await this.#deps.proofFor(EXIT_PATH);
-    if (!device || !device.ok) {
+    if (!device) {
+      // The phone stopped being a kiosk meanwhile (revoked): there is nothing left to exit.
       this.busy = false;
-      this.notice = device ? errorNotice(device.error) : null;
-      if (!device) await this.#deps.done(action);
+      this.#deps.notKiosk();
+      return;
+    }
+    if (!device.ok) {
+      this.busy = false;
+      this.notice = errorNotice(device.error);
       return;
     }
     const result = await api<unknown>('POST', EXIT_PATH, { ...badge, pin, action, device: device.data });
