@@ -1,5 +1,5 @@
 /**
- * The device's token building blocks (src/lib/device): base64url, RFC 7638 thumbprints, compact JWS
+ * The PWA's device token building blocks (src/lib/device): base64url, RFC 7638 thumbprints, compact JWS
  * signed with a WebCrypto P-256 key, the proof claims and when the attestation is refreshed.
  */
 import { createHash } from 'node:crypto';
