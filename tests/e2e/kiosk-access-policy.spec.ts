@@ -1,0 +1,177 @@
+/**
+ * Conditional access on real phones: with the template "Workers only on enrolled devices in their own
+ * store's network" switched on for one store, a worker of that store is refused on a plain browser —
+ * with the reason on screen and every policy's verdict in the sign-in log — and let in on the store's
+ * kiosk. Then an admin manages that kiosk on the console's Devices page (rename, suspend, resume,
+ * revoke) and the kiosk follows.
+ *
+ * The policy is limited to this test's own store (the e2e server is shared) and deleted at the end,
+ * with its named location; the kiosk is revoked.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import type { PolicyTemplateView } from '../../server/contracts/conditional-access.js';
+import type { SignInLogView } from '../../server/contracts/logs.js';
+import { expect, seriousViolations, test } from './console-fixtures.js';
+import { SCAN_TIMEOUT, signInToHome } from './fixtures.js';
+import {
+  deviceStatus,
+  enrolKiosk,
+  expectNoSeriousViolations,
+  KIOSK_NAME,
+  revokeQuietly,
+  signInLogs,
+  typeBadgeCode,
+} from './kiosk-device.js';
+
+const CA = '/api/admin/conditional-access';
+const TEMPLATE = "Workers only on enrolled devices in their own store's network";
+
+async function created(adminApi: APIRequestContext, path: string, data: unknown): Promise<string> {
+  const res = await adminApi.post(path, { data });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The template, switched on and limited to one store, its network being this machine. */
+async function enableTemplateFor(adminApi: APIRequestContext, storeId: string, storeName: string) {
+  const locationId = await created(adminApi, `${CA}/named-locations`, {
+    displayName: `${storeName} network`,
+    // The journeys' browsers reach the server over loopback.
+    cidrs: ['127.0.0.0/8', '::1/128'],
+    groupId: storeId,
+  });
+  const templates = await adminApi.get(`${CA}/templates`);
+  expect(templates.status()).toBe(200);
+  const template = ((await templates.json()) as { value: PolicyTemplateView[] }).value.find(
+    (t) => t.displayName === TEMPLATE,
+  );
+  expect(template, 'the template ships').toBeDefined();
+  const policyName = `${TEMPLATE} (${storeName})`;
+  const policyId = await created(adminApi, `${CA}/policies`, {
+    ...template!.policy,
+    displayName: policyName,
+    state: 'enabled',
+    conditions: { ...template!.policy.conditions, groups: { include: [storeId] } },
+  });
+  return { locationId, policyId, policyName };
+}
+
+test('the template refuses a worker on a plain browser with a readable reason, lets them in on the store kiosk, and the console manages that kiosk', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+  consoleAs,
+}) => {
+  let deviceId: string | undefined;
+  let policyId: string | undefined;
+  let locationId: string | undefined;
+  try {
+    const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Access');
+    deviceId = kiosk.deviceId;
+    const { worker } = kiosk;
+    const storeId = (await adminApi.get(`/api/admin/users/${worker.id}`).then((r) => r.json())) as {
+      groupIds: string[];
+    };
+    const policy = await enableTemplateFor(adminApi, storeId.groupIds[0]!, kiosk.storeName);
+    policyId = policy.policyId;
+    locationId = policy.locationId;
+
+    // 1. The same worker on a browser that was never set up as a kiosk: right badge, right PIN, refused.
+    const plain = await openKiosk({ badge: worker.rawContent });
+    await expect(plain.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({
+      timeout: SCAN_TIMEOUT,
+    });
+    await plain.getByLabel('PIN', { exact: true }).fill(worker.pin);
+    await plain.getByRole('button', { name: 'Sign in' }).click();
+    const refusal = plain.getByRole('alert');
+    await expect(refusal).toContainText('access rules do not allow this sign-in');
+    await expect(refusal).toContainText(policy.policyName);
+    await expect(refusal).toContainText('no device information');
+    await expectNoSeriousViolations(plain, 'sign-in refused by an access policy');
+    expect((await plain.context().cookies()).filter((c) => c.name.includes('session'))).toEqual([]);
+
+    const [refused] = await signInLogs(adminApi, `userId=${worker.id}`);
+    expect(refused).toMatchObject({
+      result: 'failure',
+      failureCode: 'ACCESS_BLOCKED_BY_POLICY',
+      deviceId: null,
+    });
+    // The allow policy could not vouch for a sign-in without a device, and it speaks about this worker:
+    // refused by the allow-list rule, the policy's verdict saying why.
+    const access = (
+      refused as SignInLogView & {
+        details: { conditionalAccess: { decision: string; decidedBy: string[]; verdicts: unknown[] } };
+      }
+    ).details.conditionalAccess;
+    expect(access).toMatchObject({ decision: 'block', decidedBy: [policyId] });
+    expect(access.verdicts).toContainEqual(
+      expect.objectContaining({
+        policyId,
+        applies: 'unknown',
+        result: 'notApplicable',
+        reasons: expect.arrayContaining(['no device information']),
+      }),
+    );
+
+    // 2. On the store's kiosk the same worker gets in: enrolled, compliant, fresh, in the store network.
+    const { page } = kiosk;
+    await typeBadgeCode(page, worker);
+    await signInToHome(page, worker);
+    const [allowed] = await signInLogs(adminApi, `userId=${worker.id}`);
+    expect(allowed).toMatchObject({ result: 'success', deviceId });
+    expect(
+      (
+        allowed as SignInLogView & {
+          details: { conditionalAccess: { decision: string; decidedBy: string[] } };
+        }
+      ).details.conditionalAccess,
+    ).toMatchObject({ decision: 'allow', decidedBy: [policyId] });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByText(`Kiosk: ${KIOSK_NAME}`)).toBeVisible();
+
+    // 3. An admin manages the kiosk on the Devices page.
+    const admin = await consoleAs({ role: 'admin', displayName: 'Devices Admin' });
+    const consolePage = admin.page;
+    await consolePage.getByRole('link', { name: 'Devices' }).click();
+    await expect(consolePage.getByRole('heading', { name: 'Kiosk devices' })).toBeVisible();
+    await consolePage.getByLabel('Store').selectOption({ label: kiosk.storeName });
+    await consolePage.getByRole('button', { name: 'Search' }).click();
+    const row = consolePage.getByRole('row', { name: new RegExp(KIOSK_NAME) });
+    await expect(row).toContainText(kiosk.storeName);
+    await expect(row).toContainText('Active');
+    await expect(row).toContainText('Compliant');
+    // Sign-ins: the worker's, on it (cells follow the row's name header: store … sign-ins, actions).
+    await expect(row.getByRole('cell').nth(6)).toHaveText('1');
+    expect(await seriousViolations(consolePage, 'devices page')).toEqual([]);
+
+    await row.getByRole('button', { name: `Edit ${KIOSK_NAME}` }).click();
+    await consolePage.getByLabel('Device name').fill('Back office till');
+    await consolePage.getByRole('button', { name: 'Save' }).click();
+    await expect(consolePage.getByRole('status')).toHaveText('Saved Back office till.');
+    const renamed = consolePage.getByRole('row', { name: /Back office till/ });
+
+    await renamed.getByRole('button', { name: 'Suspend Back office till' }).click();
+    await consolePage.getByRole('dialog').getByRole('button', { name: 'Suspend' }).click();
+    await expect(renamed).toContainText('Suspended');
+    expect(await deviceStatus(adminApi, deviceId)).toBe('suspended');
+
+    await renamed.getByRole('button', { name: 'Resume Back office till' }).click();
+    await expect(renamed).toContainText('Active');
+
+    await renamed.getByRole('button', { name: 'Revoke Back office till' }).click();
+    await consolePage.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await expect(renamed).toContainText('Revoked');
+    await expect(renamed.getByRole('button')).toHaveCount(0);
+    expect(await deviceStatus(adminApi, deviceId)).toBe('revoked');
+
+    // The revoked kiosk refuses the worker at once, though its attestation is still valid.
+    await typeBadgeCode(page, worker);
+    await page.getByLabel('PIN', { exact: true }).fill('58203917');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('no longer set up as a kiosk');
+  } finally {
+    if (policyId) await adminApi.delete(`${CA}/policies/${policyId}`);
+    if (locationId) await adminApi.delete(`${CA}/named-locations/${locationId}`);
+    await revokeQuietly(adminApi, deviceId);
+  }
+});
