@@ -14,7 +14,7 @@
  */
 import type { AccessContextView, whatIfBody, WhatIfResult } from '../contracts/conditional-access.js';
 import { ApiError } from '../contracts/errors.js';
-import type { DeviceRecord } from '../db/repositories/conditional-access.js';
+import type { DeviceRow } from '../db/repositories/devices.js';
 import {
   evaluateConditionalAccess,
   type ConditionalAccessResult,
@@ -25,6 +25,7 @@ import {
 import { formatIpAddress, parseIpAddress, unmapIpv4 } from '../domain/ip-address.js';
 import type { z } from 'zod';
 import { toDomainLocation, toDomainPolicy } from './conditional-access.js';
+import { complianceOf } from './compliance.js';
 import type { ServiceDeps } from './deps.js';
 import type { VerifiedDevice } from './device-proof.js';
 
@@ -119,13 +120,17 @@ export async function evaluateSignInAccess(
   });
 }
 
-/** The facts a device's live record gives (the same the device verifier hands a real sign-in). */
-export function deviceFactsOf(record: DeviceRecord, now: Date): DeviceFacts {
+/**
+ * The facts a device's live record gives, exactly as the device verifier hands them to a real
+ * sign-in (the same compliance sources; a what-if has no attestation in hand, so "fresh" is the
+ * newest attestation the device was given).
+ */
+export async function deviceFactsOf(record: DeviceRow, now: Date): Promise<DeviceFacts> {
   const active = record.status === 'active';
-  const external = record.externalCompliance as { compliant?: unknown } | null;
+  const compliance = await complianceOf(record, now);
   return {
     enrolled: active,
-    compliant: active && external?.compliant !== false,
+    compliant: active && compliance.state === 'compliant',
     attestationFresh:
       record.attestationExpiresAt !== null && record.attestationExpiresAt.getTime() > now.getTime(),
   };
@@ -140,13 +145,13 @@ export async function whatIf(deps: ServiceDeps, input: z.output<typeof whatIfBod
   const instant = input.dateTime ? new Date(input.dateTime) : deps.clock.now();
   let device: AssessInput['device'] = null;
   if (input.device && 'deviceId' in input.device) {
-    const record = await deps.repos.conditionalAccess.findDevice(input.device.deviceId);
+    const record = await deps.repos.devices.findById(input.device.deviceId);
     if (!record) {
       throw new ApiError('VALIDATION_FAILED', 'device.deviceId: no device has this id', {
         field: 'device.deviceId',
       });
     }
-    device = { ...deviceFactsOf(record, instant), id: record.id, groupId: record.groupId };
+    device = { ...(await deviceFactsOf(record, instant)), id: record.id, groupId: record.groupId };
   } else if (input.device) {
     device = { ...input.device, id: null, groupId: null };
   }

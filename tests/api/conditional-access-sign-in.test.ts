@@ -4,6 +4,7 @@
  * only through TRUSTED_PROXIES), the store's time zone across a DST change, default deny on missing
  * data, report-only policies, and a what-if that answers what the real sign-in did.
  */
+import { APP_VERSION } from '../../server/contracts/app-version.js';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type {
   PolicyTemplateView,
@@ -355,15 +356,23 @@ describe('what-if answers what the real sign-in did', () => {
     const newYork = await addGroup(h);
     await h.request('PATCH', `/api/admin/groups/${newYork.id}`, { body: { timeZone: 'America/New_York' } });
     const now = h.clock.now().getTime();
-    const insert = (id: string, status: string, expiresInMs: number, external: string | null) =>
+    const insert = (
+      id: string,
+      status: string,
+      expiresInMs: number,
+      external: string | null,
+      appVersion: string | null = APP_VERSION,
+    ) =>
       h.runtime.database.client.execute({
         sql: `INSERT INTO devices (id, display_name, group_id, public_key_jwk, key_thumbprint, status, created_at,
-                attestation_expires_at, external_compliance) VALUES (?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
-        args: [id, id, newYork.id, `thumb-${id}`, status, now, now + expiresInMs, external],
+                attestation_expires_at, external_compliance, app_version) VALUES (?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)`,
+        args: [id, id, newYork.id, `thumb-${id}`, status, now, now + expiresInMs, external, appVersion],
       });
     await insert('dev-good', 'active', 3_600_000, null);
     await insert('dev-mdm', 'active', -1, JSON.stringify({ compliant: false, reasons: ['jailbroken'] }));
     await insert('dev-suspended', 'suspended', 3_600_000, null);
+    // The same compliance sources as a real sign-in: an out-of-date app is not compliant here either.
+    await insert('dev-old-app', 'active', 3_600_000, null, '0.0.1');
     const ask = async (deviceId: string) =>
       readJson<WhatIfResult>(
         await h.request('POST', `${CA}/what-if`, {
@@ -381,6 +390,11 @@ describe('what-if answers what the real sign-in did', () => {
       attestationFresh: false,
     });
     expect((await ask('dev-suspended')).context.device).toMatchObject({ enrolled: false, compliant: false });
+    expect((await ask('dev-old-app')).context.device).toMatchObject({
+      enrolled: true,
+      compliant: false,
+      attestationFresh: true,
+    });
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { conditionalAccessPolicies, devices, namedLocations } from '../schema.js';
+import { conditionalAccessPolicies, namedLocations } from '../schema.js';
 
 export type PolicyRow = typeof conditionalAccessPolicies.$inferSelect;
 export type NewPolicy = typeof conditionalAccessPolicies.$inferInsert;
@@ -16,15 +16,6 @@ export type NewNamedLocation = typeof namedLocations.$inferInsert;
 export type NamedLocationChanges = Partial<Pick<NewNamedLocation, 'displayName' | 'cidrs' | 'groupId'>> & {
   updatedAt: Date;
 };
-
-/** What conditional access reads of a device's live record (the device service owns the rest). */
-export interface DeviceRecord {
-  id: string;
-  groupId: string | null;
-  status: 'active' | 'suspended' | 'revoked';
-  attestationExpiresAt: Date | null;
-  externalCompliance: unknown;
-}
 
 export function createConditionalAccessRepository(db: Db) {
   return {
@@ -89,19 +80,6 @@ export function createConditionalAccessRepository(db: Db) {
         .where(eq(namedLocations.id, id))
         .returning({ id: namedLocations.id });
       return rows.length > 0;
-    },
-    async findDevice(id: string): Promise<DeviceRecord | undefined> {
-      const [row] = await db
-        .select({
-          id: devices.id,
-          groupId: devices.groupId,
-          status: devices.status,
-          attestationExpiresAt: devices.attestationExpiresAt,
-          externalCompliance: devices.externalCompliance,
-        })
-        .from(devices)
-        .where(eq(devices.id, id));
-      return row;
     },
   };
 }
