@@ -35,6 +35,17 @@ test('without a signed-in manager, the set-up page explains and leads back to th
   await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
 });
 
+test('a Spanish phone explains the set-up page in Spanish', async ({ openKiosk }) => {
+  const page = await openKiosk({ badge: null, locale: 'es-ES' });
+  await page.goto('/manager/kiosk');
+  await expect(page.getByRole('heading', { name: 'Configurar este teléfono como quiosco' })).toBeVisible();
+  await expect(
+    page.getByText('Solo un responsable con la sesión iniciada puede configurar un quiosco.'),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Escanear su credencial de responsable' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'kiosk set-up, signed out, es');
+});
+
 test('a manager sets the phone up as a kiosk; a worker of the store signs in on it and the log names the device', async ({
   adminApi,
   provisionWorker,
