@@ -11,7 +11,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import type { PolicyTemplateView } from '../../server/contracts/conditional-access.js';
 import type { SignInLogView } from '../../server/contracts/logs.js';
-import { expect, seriousViolations, test } from './console-fixtures.js';
+import { expect, test } from './console-fixtures.js';
 import { SCAN_TIMEOUT, signInToHome } from './fixtures.js';
 import {
   deviceStatus,
@@ -142,9 +142,10 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     await expect(row).toContainText('Compliant');
     // Sign-ins: the worker's, on it (cells follow the row's name header: store … sign-ins, actions).
     await expect(row.getByRole('cell').nth(6)).toHaveText('1');
-    expect(await seriousViolations(consolePage, 'devices page')).toEqual([]);
+    await expectNoSeriousViolations(consolePage, 'devices page');
 
     await row.getByRole('button', { name: `Edit ${KIOSK_NAME}` }).click();
+    await expectNoSeriousViolations(consolePage, 'devices page, edit dialog');
     await consolePage.getByLabel('Device name').fill('Back office till');
     await consolePage.getByRole('button', { name: 'Save' }).click();
     await expect(consolePage.getByRole('status')).toHaveText('Saved Back office till.');
