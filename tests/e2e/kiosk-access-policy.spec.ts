@@ -3,12 +3,14 @@
  * store's network" switched on for one store, a worker of that store is refused on a plain browser —
  * with the reason on screen and every policy's verdict in the sign-in log — and let in on the store's
  * kiosk. Then an admin manages that kiosk on the console's Devices page (rename, suspend, resume,
- * revoke) and the kiosk follows.
+ * revoke) and the kiosk follows. Last, what the real kiosk sent is replayed, edited and re-signed
+ * with another key from outside the browser, and each is refused with its own code.
  *
  * The policy is limited to this test's own store (the e2e server is shared) and deleted at the end,
  * with its named location; the kiosk is revoked.
  */
-import type { APIRequestContext } from '@playwright/test';
+import { request, type APIRequestContext } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import type { PolicyTemplateView } from '../../server/contracts/conditional-access.js';
 import type { SignInLogView } from '../../server/contracts/logs.js';
 import { expect, test } from './console-fixtures.js';
@@ -173,6 +175,101 @@ test('the template refuses a worker on a plain browser with a readable reason, l
   } finally {
     if (policyId) await adminApi.delete(`${CA}/policies/${policyId}`);
     if (locationId) await adminApi.delete(`${CA}/named-locations/${locationId}`);
+    await revokeQuietly(adminApi, deviceId);
+  }
+});
+
+const b64url = (data: string | ArrayBuffer) =>
+  Buffer.from(typeof data === 'string' ? Buffer.from(data, 'utf8') : new Uint8Array(data)).toString(
+    'base64url',
+  );
+const partsOf = (jws: string) => {
+  const [header, payload, signature] = jws.split('.') as [string, string, string];
+  const read = (part: string) =>
+    JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return { header: read(header), payload: read(payload), signature };
+};
+const withParts = (header: unknown, payload: unknown, signature: string) =>
+  `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${signature}`;
+
+test('what the real kiosk sends cannot be replayed, altered or re-signed with another key', async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+  baseURL,
+}) => {
+  let deviceId: string | undefined;
+  const outsider = await request.newContext({ baseURL });
+  try {
+    const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Replay');
+    deviceId = kiosk.deviceId;
+    const { page, worker } = kiosk;
+    await typeBadgeCode(page, worker);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/auth/qr-pin/sign-in'));
+    await signInToHome(page, worker);
+    const body = (await sent).postDataJSON() as {
+      shortCode: string;
+      pin: string;
+      device: { attestation: string; proof: string };
+    };
+    expect(body.device.attestation.split('.')).toHaveLength(3);
+
+    const signIn = async (device: { attestation: string; proof: string }) => {
+      const res = await outsider.post('/api/auth/qr-pin/sign-in', { data: { ...body, device } });
+      return { status: res.status(), code: ((await res.json()) as { error?: { code: string } }).error?.code };
+    };
+
+    // 1. The captured request, sent again: its nonce was used.
+    expect(await signIn(body.device)).toEqual({ status: 401, code: 'DEVICE_NONCE_REPLAYED' });
+
+    // 2. The attestation edited (another store, say), its signature kept.
+    const attestation = partsOf(body.device.attestation);
+    const edited = withParts(
+      attestation.header,
+      { ...attestation.payload, store: null },
+      attestation.signature,
+    );
+    expect(await signIn({ ...body.device, attestation: edited })).toEqual({
+      status: 401,
+      code: 'DEVICE_ATTESTATION_INVALID',
+    });
+
+    // 3. The attestation re-labelled as unsigned (alg "none").
+    const unsigned = withParts({ ...attestation.header, alg: 'none' }, attestation.payload, '');
+    expect(await signIn({ ...body.device, attestation: unsigned })).toEqual({
+      status: 401,
+      code: 'DEVICE_TOKEN_ALGORITHM_REFUSED',
+    });
+
+    // 4. The real attestation with a fresh proof signed by a key that is not the phone's.
+    const nonceRes = await outsider.post('/api/devices/nonce', { data: {} });
+    expect(nonceRes.status()).toBe(200);
+    const { nonce } = (await nonceRes.json()) as { nonce: string };
+    const { privateKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const proof = partsOf(body.device.proof);
+    const input = `${b64url(JSON.stringify(proof.header))}.${b64url(
+      JSON.stringify({
+        ...proof.payload,
+        nonce,
+        ath: createHash('sha256').update(body.device.attestation).digest('base64url'),
+      }),
+    )}`;
+    const signature = b64url(
+      await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, Buffer.from(input, 'utf8')),
+    );
+    expect(await signIn({ ...body.device, proof: `${input}.${signature}` })).toEqual({
+      status: 401,
+      code: 'DEVICE_KEY_MISMATCH',
+    });
+
+    // Each refusal is in the sign-in log with its own code; the ones that got as far as the device name it.
+    const logged = (await signInLogs(adminApi, `deviceId=${deviceId}`)).map((e) => e.failureCode);
+    expect(logged.slice(0, 3)).toEqual(['DEVICE_KEY_MISMATCH', 'DEVICE_NONCE_REPLAYED', null]);
+  } finally {
+    await outsider.dispose();
     await revokeQuietly(adminApi, deviceId);
   }
 });
