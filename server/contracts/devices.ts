@@ -16,19 +16,17 @@
 import { z } from 'zod';
 import { cursorParam, idParam, limitParam, searchParam } from './pagination.js';
 
-export const DEVICE_NAME_MAX_LENGTH = 80;
-/** How long an attestation lives, and when the PWA refreshes it (before this much is left). */
-export const ATTESTATION_LIFETIME_SECONDS = 24 * 60 * 60;
-export const ATTESTATION_REFRESH_BEFORE_SECONDS = 6 * 60 * 60;
-/** How long a server nonce can be used. */
-export const DEVICE_NONCE_LIFETIME_SECONDS = 120;
-
-export const ATTESTATION_TYP = 'shiftpass-attestation+jwt';
-export const PROOF_TYP = 'dpop+jwt';
-
-/** What the device signs at enrolment (UTF-8), proving it holds the private key of the public key it sends. */
-export const enrolmentSigningInput = (nonce: string, keyThumbprint: string): string =>
-  `shiftpass-device-enrolment.${nonce}.${keyThumbprint}`;
+// Constants the PWA needs live in a module without zod, so the kiosk's up-front JavaScript stays small.
+export {
+  ATTESTATION_LIFETIME_SECONDS,
+  ATTESTATION_REFRESH_BEFORE_SECONDS,
+  ATTESTATION_TYP,
+  DEVICE_NAME_MAX_LENGTH,
+  DEVICE_NONCE_LIFETIME_SECONDS,
+  enrolmentSigningInput,
+  PROOF_TYP,
+} from './device-binding.js';
+import { DEVICE_NAME_MAX_LENGTH } from './device-binding.js';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
 

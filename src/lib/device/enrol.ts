@@ -5,7 +5,8 @@
  */
 import { api, type ApiResult } from '$lib/api/client';
 import { APP_VERSION } from '$server/contracts/app-version';
-import { enrolmentSigningInput, type DeviceAttestationResponse } from '$server/contracts/devices';
+import { enrolmentSigningInput } from '$server/contracts/device-binding';
+import type { DeviceAttestationResponse } from '$server/contracts/devices';
 import { base64urlFromBytes } from './base64url';
 import { createDeviceKeyPair, publicJwkOf, signWithDeviceKey } from './device-key';
 import { fetchNonce } from './device-proof';

@@ -1,5 +1,6 @@
 /** What a device proof says (server/contracts/devices.ts DeviceProofClaims), built from its parts. */
-import { PROOF_TYP, type DeviceProofClaims } from '$server/contracts/devices';
+import { PROOF_TYP } from '$server/contracts/device-binding';
+import type { DeviceProofClaims } from '$server/contracts/devices';
 import { sha256Base64url } from './base64url';
 import type { JwsHeader } from './jws';
 

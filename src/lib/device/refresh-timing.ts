@@ -2,7 +2,7 @@
  * When the kiosk asks for a new attestation: once less than ATTESTATION_REFRESH_BEFORE_SECONDS is left.
  * Times are in seconds since the epoch (the attestation's `exp`).
  */
-import { ATTESTATION_REFRESH_BEFORE_SECONDS } from '$server/contracts/devices';
+import { ATTESTATION_REFRESH_BEFORE_SECONDS } from '$server/contracts/device-binding';
 
 /** How long to wait before a refresh is due: 0 means now. */
 export function secondsUntilRefresh(expiresAt: number, now: number): number {
