@@ -5,7 +5,7 @@
 import { createApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
-import { createRepositories } from './db/repositories/index.js';
+import { createRepositories } from './core/repositories.js';
 import { encodeBase32 } from './domain/base32.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
@@ -15,8 +15,8 @@ import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { loadServerKey } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
-import { bootstrapFirstAdmin, type BootstrapOutcome } from './services/bootstrap.js';
-import type { ServiceDeps } from './services/deps.js';
+import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
+import type { ServiceDeps } from './core/deps.js';
 
 export interface Runtime {
   config: Config;

@@ -11,7 +11,7 @@ import type {
   PolicyView,
   WhatIfResult,
 } from '../../server/contracts/conditional-access.js';
-import type { SignInAccessResult } from '../../server/services/sign-in-access.js';
+import type { SignInAccessResult } from '../../server/features/conditional-access/evaluate-sign-in-access.js';
 import {
   addGroup,
   createWorker,

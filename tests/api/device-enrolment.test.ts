@@ -8,7 +8,7 @@ import {
   DEVICE_NONCE_LIFETIME_SECONDS,
   type DeviceAttestationResponse,
 } from '../../server/contracts/devices.js';
-import { NONCE_BUDGET } from '../../server/services/devices.js';
+import { NONCE_BUDGET } from '../../server/features/devices/kiosk-enrolment.js';
 import {
   addGroup,
   queryRows,

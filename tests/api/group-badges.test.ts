@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GroupBadgesResult } from '../../server/contracts/bulk.js';
-import { issueStandardBadges } from '../../server/services/badge-issuing.js';
+import { issueStandardBadges } from '../../server/features/badges/badge-issuing.js';
 import {
   addGroup,
   createUser,

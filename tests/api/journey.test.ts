@@ -1,7 +1,7 @@
 /** The worker journey of the HTTP contract, end to end, exactly as ARCHITECTURE.md describes it. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
-import type { IssuedQrPinMethod } from '../../server/services/qr-pin-method.js';
+import type { IssuedQrPinMethod } from '../../server/features/badges/qr-pin-method.js';
 import {
   createWorker,
   getSession,

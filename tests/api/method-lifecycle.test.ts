@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkPin } from '../../server/domain/pin-rules.js';
-import type { IssuedQrCode } from '../../server/services/qr-pin-method.js';
+import type { IssuedQrCode } from '../../server/features/badges/qr-pin-method.js';
 import {
   addGroup,
   createUser,

@@ -5,7 +5,7 @@
  * exist, and one 429 for everything once the budget is spent.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { IssuedQrCode } from '../../server/services/qr-pin-method.js';
+import type { IssuedQrCode } from '../../server/features/badges/qr-pin-method.js';
 import {
   addGroup,
   createUser,

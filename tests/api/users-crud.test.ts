@@ -5,7 +5,7 @@
 import type { Page as ContractPage } from '../../server/contracts/pagination.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
-import type { UserListOptions } from '../../server/db/repositories/user-search.js';
+import type { UserListOptions } from '../../server/features/people/user-search-repository.js';
 import {
   addGroup,
   createUser,

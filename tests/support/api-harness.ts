@@ -10,8 +10,8 @@ import type { UserView } from '../../server/contracts/schemas.js';
 import type { Clock } from '../../server/domain/clock.js';
 import type { Argon2Parameters } from '../../server/platform/password-hasher.js';
 import { startRuntime, type Runtime } from '../../server/runtime.js';
-import type { IssuedQrPinMethod } from '../../server/services/qr-pin-method.js';
-import { createSession } from '../../server/services/sessions.js';
+import type { IssuedQrPinMethod } from '../../server/features/badges/qr-pin-method.js';
+import { createSession } from '../../server/features/sessions/sessions.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const SESSION_COOKIE_NAME = '__Host-shiftpass_session';

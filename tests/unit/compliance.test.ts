@@ -1,12 +1,12 @@
-/** server/services/compliance.ts: the built-in compliance source and x.y.z version order. */
+/** server/features/devices/compliance.ts: the built-in compliance source and x.y.z version order. */
 import { describe, expect, test } from 'vitest';
-import type { DeviceRow } from '../../server/db/repositories/devices.js';
+import type { DeviceRow } from '../../server/features/devices/devices-repository.js';
 import {
   builtInComplianceSource,
   compareVersions,
   complianceOf,
   type ComplianceSource,
-} from '../../server/services/compliance.js';
+} from '../../server/features/devices/compliance.js';
 
 const now = new Date('2026-06-01T08:00:00Z');
 const device = (changes: Partial<DeviceRow> = {}): DeviceRow => ({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
-import { GroupIndex, planImport, type ImportLookups } from '../../server/services/user-import-rows.js';
+import { GroupIndex, planImport, type ImportLookups } from '../../server/features/people/user-import-rows.js';
 
 const columns = {
   userPrincipalName: 0,

@@ -1,0 +1,26 @@
+/**
+ * Object-level access: admins act on anyone; a manager acts only on workers who share one of the
+ * manager's groups (stores). Every route that names a user goes through here.
+ */
+import { ApiError } from '../contracts/errors.js';
+import type { UserRow } from '../features/people/users-repository.js';
+import type { Actor, ServiceDeps } from './deps.js';
+
+export async function loadManagedUser(deps: ServiceDeps, actor: Actor, userId: string): Promise<UserRow> {
+  const user = await deps.repos.users.findById(userId);
+  if (!user) throw new ApiError('NOT_FOUND', 'No user has this id.');
+  if (actor.role === 'admin') return user;
+  if (actor.role === 'manager' && user.role === 'worker') {
+    const [mine, theirs] = await Promise.all([
+      deps.repos.users.groupIdsOf(actor.userId),
+      deps.repos.users.groupIdsOf(user.id),
+    ]);
+    if (theirs.some((id) => mine.includes(id))) return user;
+  }
+  throw new ApiError('FORBIDDEN', 'You can only manage workers in your own groups.');
+}
+
+/** The group ids a manager may see, or null for an admin (all groups). */
+export async function managedGroupIds(deps: ServiceDeps, actor: Actor): Promise<string[] | null> {
+  return actor.role === 'admin' ? null : deps.repos.users.groupIdsOf(actor.userId);
+}

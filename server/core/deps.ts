@@ -1,0 +1,38 @@
+/** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
+import type { Repositories } from './repositories.js';
+import type { Clock } from '../domain/clock.js';
+import type { CidrRange } from '../domain/ip-address.js';
+import type { ConsoleSecrets } from '../platform/console-secrets.js';
+import type { AttestationSigner } from '../platform/device-tokens.js';
+import type { PasswordHasher } from '../platform/password-hasher.js';
+import type { ShortCodes } from '../platform/short-codes.js';
+
+/** Fixed for the life of the process; everything an admin can change lives in the database (policies). */
+export interface ServiceSettings {
+  /** Names this installation in every badge it issues. */
+  issuerId: string;
+  /** The address people use (PUBLIC_ORIGIN), if configured; state-changing browser requests must come from it. */
+  publicOrigin: string | undefined;
+  /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: the socket address is the client. */
+  trustedProxies: readonly CidrRange[];
+}
+
+export interface ServiceDeps {
+  repos: Repositories;
+  clock: Clock;
+  hasher: PasswordHasher;
+  /** Badge short codes: new ones, and the keyed hash under which they are stored and looked up. */
+  shortCodes: ShortCodes;
+  /** Console second factor: TOTP seeds sealed at rest, recovery-code and account keyed hashes. */
+  consoleSecrets: ConsoleSecrets;
+  /** Signs and verifies kiosk device attestations (Ed25519 key derived from the server key). */
+  deviceTokens: AttestationSigner;
+  settings: ServiceSettings;
+  /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
+  decoyPinHash: string;
+}
+
+/** Who is acting: a signed-in person or an API token (always on behalf of its owner). */
+export type Actor =
+  | { type: 'user'; userId: string; role: 'worker' | 'manager' | 'admin'; sessionId: string }
+  | { type: 'api_token'; userId: string; role: 'worker' | 'manager' | 'admin'; tokenId: string };

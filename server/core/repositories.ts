@@ -1,0 +1,36 @@
+import type { Db } from '../db/client.js';
+import { createConditionalAccessRepository } from '../features/conditional-access/conditional-access-repository.js';
+import { createConsoleAuthRepository } from '../features/console-auth/console-auth-repository.js';
+import { createCredentialRepository } from '../features/api-tokens/credentials-repository.js';
+import { createDeviceRepository } from '../features/devices/devices-repository.js';
+import { createGroupRepository } from '../features/people/groups-repository.js';
+import { createLogQueryRepository } from '../features/logs/log-queries-repository.js';
+import { createLogRepository } from '../features/logs/log-writer-repository.js';
+import { createNonceRepository } from '../features/devices/nonces-repository.js';
+import { createQrPinMethodRepository } from '../features/badges/qr-pin-methods-repository.js';
+import { createReportRepository } from '../features/logs/reports-repository.js';
+import { createSessionRepository } from '../features/sessions/sessions-repository.js';
+import { createSettingsRepository } from '../features/policies/settings-repository.js';
+import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
+import { createUserRepository } from '../features/people/users-repository.js';
+
+export function createRepositories(db: Db) {
+  return {
+    users: createUserRepository(db),
+    methods: createQrPinMethodRepository(db),
+    sessions: createSessionRepository(db),
+    credentials: createCredentialRepository(db),
+    consoleAuth: createConsoleAuthRepository(db),
+    logs: createLogRepository(db),
+    settings: createSettingsRepository(db),
+    throttles: createThrottleRepository(db),
+    groups: createGroupRepository(db),
+    logQueries: createLogQueryRepository(db),
+    reports: createReportRepository(db),
+    devices: createDeviceRepository(db),
+    nonces: createNonceRepository(db),
+    conditionalAccess: createConditionalAccessRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,26 @@
+/**
+ * /api/admin/api-tokens: admin API tokens (admins only). Creating one is a sensitive action: a console
+ * session must have re-authenticated within 5 minutes (API-token callers are exempt).
+ */
+import { Hono } from 'hono';
+import { createApiTokenBody } from '../../contracts/api-tokens.js';
+import { requireRecentAuth } from '../../http/middleware/recent-auth.js';
+import { requireRole } from '../../http/middleware/session.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import type { AppEnv } from '../../http/env.js';
+import { readJson } from '../../http/request.js';
+
+export function adminApiTokenRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .use(requireRole(deps, ['admin']))
+    .get('/', async (c) => c.json(await listApiTokens(deps), 200))
+    .post('/', requireRecentAuth(deps), async (c) => {
+      const body = await readJson(c, createApiTokenBody);
+      return c.json(await createApiToken(deps, c.get('actor'), body), 201);
+    })
+    .delete('/:id', async (c) => {
+      await revokeApiToken(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    });
+}

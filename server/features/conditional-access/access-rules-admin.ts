@@ -1,0 +1,346 @@
+/**
+ * Conditional-access policies and named locations: the admin's CRUD. A policy is saved only when
+ * every person, store and named location it names exists, so the evaluator never meets a dangling
+ * reference; a named location a policy names cannot be deleted. Every change is audited with its
+ * before and after.
+ */
+import type { z } from 'zod';
+import type {
+  createNamedLocationBody,
+  createPolicyBody,
+  NamedLocationView,
+  patchNamedLocationBody,
+  patchPolicyBody,
+  PolicyConditionsInput,
+  PolicyTemplateView,
+  PolicyView,
+} from '../../contracts/conditional-access.js';
+import { ApiError } from '../../contracts/errors.js';
+import type { NamedLocationRow, PolicyRow } from './conditional-access-repository.js';
+import { isUniqueViolationOn } from '../../db/errors.js';
+import {
+  TEMPLATES,
+  type ConditionalAccessPolicy,
+  type NamedLocation,
+  type PolicyConditions,
+} from '../../domain/conditional-access.js';
+import { newId } from '../../platform/crypto.js';
+import { recordAudit } from '../../core/audit.js';
+import type { Actor, ServiceDeps } from '../../core/deps.js';
+
+export const toPolicyView = (row: PolicyRow): PolicyView => ({
+  id: row.id,
+  displayName: row.displayName,
+  state: row.state,
+  grant: row.grant,
+  conditions: row.conditions as PolicyConditions,
+  createdDateTime: row.createdAt.toISOString(),
+  modifiedDateTime: row.updatedAt.toISOString(),
+});
+
+export const toDomainPolicy = (row: PolicyRow): ConditionalAccessPolicy => ({
+  id: row.id,
+  name: row.displayName,
+  state: row.state,
+  grant: row.grant,
+  conditions: row.conditions as PolicyConditions,
+});
+
+export const toNamedLocationView = (row: NamedLocationRow): NamedLocationView => ({
+  id: row.id,
+  displayName: row.displayName,
+  cidrs: row.cidrs as string[],
+  groupId: row.groupId ?? null,
+  createdDateTime: row.createdAt.toISOString(),
+  modifiedDateTime: row.updatedAt.toISOString(),
+});
+
+export const toDomainLocation = (row: NamedLocationRow): NamedLocation => ({
+  id: row.id,
+  name: row.displayName,
+  cidrs: row.cidrs as string[],
+  groupId: row.groupId,
+});
+
+const refused = (field: string, words: string) =>
+  new ApiError('VALIDATION_FAILED', `${field}: ${words}`, { field });
+
+/** Refuses conditions that name a person, store or named location that does not exist. */
+async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsInput): Promise<void> {
+  for (const part of ['include', 'exclude'] as const) {
+    const userIds = conditions.users?.[part];
+    if (Array.isArray(userIds) && userIds.length > 0) {
+      const unique = [...new Set(userIds)];
+      const found = new Set((await deps.repos.users.findManyByIds(unique)).map((user) => user.id));
+      const missing = unique.find((id) => !found.has(id));
+      if (missing)
+        refuseMissing(`conditions.users.${part}`, `names a person who does not exist (${missing})`);
+    }
+    const groupIds = conditions.groups?.[part];
+    if (Array.isArray(groupIds) && groupIds.length > 0) {
+      if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
+        refuseMissing(`conditions.groups.${part}`, 'names a store that does not exist');
+      }
+    }
+    const locationIds = conditions.locations?.[part];
+    if (Array.isArray(locationIds) && locationIds.length > 0) {
+      const found = await deps.repos.conditionalAccess.existingLocationIds([...new Set(locationIds)]);
+      const missing = locationIds.find((id) => !found.has(id));
+      if (missing) {
+        refuseMissing(
+          `conditions.locations.${part}`,
+          `names a named location that does not exist (${missing})`,
+        );
+      }
+    }
+  }
+}
+
+function refuseMissing(field: string, words: string): never {
+  throw refused(field, words);
+}
+
+function nameTaken(error: unknown, column: string, what: string, name: string | undefined): never {
+  if (isUniqueViolationOn(error, column)) {
+    throw new ApiError('NAME_ALREADY_EXISTS', `displayName: a ${what} named '${name}' already exists`, {
+      field: 'displayName',
+    });
+  }
+  throw error;
+}
+
+async function loadPolicy(deps: ServiceDeps, id: string): Promise<PolicyRow> {
+  const row = await deps.repos.conditionalAccess.findPolicy(id);
+  if (!row) throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
+  return row;
+}
+
+async function loadLocation(deps: ServiceDeps, id: string): Promise<NamedLocationRow> {
+  const row = await deps.repos.conditionalAccess.findLocation(id);
+  if (!row) throw new ApiError('NOT_FOUND', 'No named location has this id.');
+  return row;
+}
+
+export async function listPolicies(deps: ServiceDeps): Promise<{ value: PolicyView[] }> {
+  const rows = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
+  return { value: rows.map(toPolicyView) };
+}
+
+export async function getPolicy(deps: ServiceDeps, id: string): Promise<PolicyView> {
+  return toPolicyView(await loadPolicy(deps, id));
+}
+
+export function listTemplates(): { value: PolicyTemplateView[] } {
+  return {
+    value: TEMPLATES.map((template) => ({
+      id: template.key,
+      displayName: template.name,
+      description: template.description,
+      policy: {
+        displayName: template.policy.name,
+        state: template.policy.state,
+        grant: template.policy.grant,
+        conditions: structuredClone(template.policy.conditions) as PolicyConditionsInput,
+      },
+    })),
+  };
+}
+
+export async function createPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: z.output<typeof createPolicyBody>,
+): Promise<PolicyView> {
+  await checkReferences(deps, input.conditions);
+  const now = deps.clock.now();
+  let row: PolicyRow;
+  try {
+    row = await deps.repos.conditionalAccess.insertPolicy({
+      id: newId(),
+      displayName: input.displayName,
+      state: input.state,
+      grant: input.grant,
+      conditions: input.conditions,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (error) {
+    nameTaken(error, 'conditional_access_policies.display_name', 'policy', input.displayName);
+  }
+  const view = toPolicyView(row);
+  await recordAudit(
+    deps,
+    actor,
+    'conditionalAccess.policy.created',
+    { type: 'conditionalAccessPolicy', id: row.id },
+    {
+      after: view,
+    },
+  );
+  return view;
+}
+
+export async function updatePolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof patchPolicyBody>,
+): Promise<PolicyView> {
+  const before = toPolicyView(await loadPolicy(deps, id));
+  if (patch.conditions) await checkReferences(deps, patch.conditions);
+  let row: PolicyRow | undefined;
+  try {
+    row = await deps.repos.conditionalAccess.updatePolicy(id, { ...patch, updatedAt: deps.clock.now() });
+  } catch (error) {
+    nameTaken(error, 'conditional_access_policies.display_name', 'policy', patch.displayName);
+  }
+  if (!row) throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
+  const after = toPolicyView(row);
+  await recordAudit(
+    deps,
+    actor,
+    'conditionalAccess.policy.updated',
+    { type: 'conditionalAccessPolicy', id },
+    {
+      before,
+      after,
+    },
+  );
+  return after;
+}
+
+export async function deletePolicy(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  const before = toPolicyView(await loadPolicy(deps, id));
+  if (!(await deps.repos.conditionalAccess.removePolicy(id))) {
+    throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
+  }
+  await recordAudit(
+    deps,
+    actor,
+    'conditionalAccess.policy.deleted',
+    { type: 'conditionalAccessPolicy', id },
+    {
+      before,
+    },
+  );
+}
+
+export async function listNamedLocations(deps: ServiceDeps): Promise<{ value: NamedLocationView[] }> {
+  return { value: (await deps.repos.conditionalAccess.listLocations()).map(toNamedLocationView) };
+}
+
+export async function getNamedLocation(deps: ServiceDeps, id: string): Promise<NamedLocationView> {
+  return toNamedLocationView(await loadLocation(deps, id));
+}
+
+async function checkStore(deps: ServiceDeps, groupId: string | null | undefined): Promise<void> {
+  if (groupId && !(await deps.repos.users.groupsExist([groupId]))) {
+    throw refused('groupId', 'names a store that does not exist');
+  }
+}
+
+export async function createNamedLocation(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: z.output<typeof createNamedLocationBody>,
+): Promise<NamedLocationView> {
+  await checkStore(deps, input.groupId);
+  const now = deps.clock.now();
+  let row: NamedLocationRow;
+  try {
+    row = await deps.repos.conditionalAccess.insertLocation({
+      id: newId(),
+      displayName: input.displayName,
+      cidrs: input.cidrs,
+      groupId: input.groupId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (error) {
+    nameTaken(error, 'named_locations.display_name', 'named location', input.displayName);
+  }
+  const view = toNamedLocationView(row);
+  await recordAudit(
+    deps,
+    actor,
+    'conditionalAccess.namedLocation.created',
+    { type: 'namedLocation', id: row.id },
+    {
+      after: view,
+    },
+  );
+  return view;
+}
+
+export async function updateNamedLocation(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof patchNamedLocationBody>,
+): Promise<NamedLocationView> {
+  const before = toNamedLocationView(await loadLocation(deps, id));
+  await checkStore(deps, patch.groupId);
+  let row: NamedLocationRow | undefined;
+  try {
+    row = await deps.repos.conditionalAccess.updateLocation(id, { ...patch, updatedAt: deps.clock.now() });
+  } catch (error) {
+    nameTaken(error, 'named_locations.display_name', 'named location', patch.displayName);
+  }
+  if (!row) throw new ApiError('NOT_FOUND', 'No named location has this id.');
+  const after = toNamedLocationView(row);
+  await recordAudit(
+    deps,
+    actor,
+    'conditionalAccess.namedLocation.updated',
+    { type: 'namedLocation', id },
+    {
+      before,
+      after,
+    },
+  );
+  return after;
+}
+
+const names = (conditions: PolicyConditions, id: string) =>
+  [conditions.locations?.include, conditions.locations?.exclude].some(
+    (list) => Array.isArray(list) && list.includes(id),
+  );
+
+export async function deleteNamedLocation(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  const before = toNamedLocationView(await loadLocation(deps, id));
+  const policies = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
+  const usedBy = policies.filter((policy) => names(policy.conditions as PolicyConditions, id));
+  if (usedBy.length > 0) {
+    const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
+    throw new ApiError(
+      'NAMED_LOCATION_IN_USE',
+      `The policy ${list} names this location; remove it there first.`,
+      {
+        policies: usedBy.map((policy) => ({ id: policy.id, displayName: policy.displayName })),
+      },
+    );
+  }
+  if (!(await deps.repos.conditionalAccess.removeLocation(id))) {
+    throw new ApiError('NOT_FOUND', 'No named location has this id.');
+  }
+  await recordAudit(
+    deps,
+    actor,
+    'conditionalAccess.namedLocation.deleted',
+    { type: 'namedLocation', id },
+    {
+      before,
+    },
+  );
+}
+
+/** The policies naming a store (a group), for the group service: deleting it would change who they reach. */
+export async function policiesNamingGroup(deps: ServiceDeps, groupId: string): Promise<string[]> {
+  const policies = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
+  return policies
+    .filter((policy) => {
+      const groups = (policy.conditions as PolicyConditions).groups;
+      return [groups?.include, groups?.exclude].some((list) => Array.isArray(list) && list.includes(groupId));
+    })
+    .map((policy) => policy.displayName);
+}

@@ -1,0 +1,85 @@
+/**
+ * Conditional-access policies and named locations. Both tables are small (tens of rows) and read
+ * whole at every sign-in: several API nodes share the database, so nothing is cached in process.
+ */
+import { asc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { conditionalAccessPolicies, namedLocations } from '../../db/schema.js';
+
+export type PolicyRow = typeof conditionalAccessPolicies.$inferSelect;
+export type NewPolicy = typeof conditionalAccessPolicies.$inferInsert;
+export type PolicyChanges = Partial<Pick<NewPolicy, 'displayName' | 'state' | 'grant' | 'conditions'>> & {
+  updatedAt: Date;
+};
+export type NamedLocationRow = typeof namedLocations.$inferSelect;
+export type NewNamedLocation = typeof namedLocations.$inferInsert;
+export type NamedLocationChanges = Partial<Pick<NewNamedLocation, 'displayName' | 'cidrs' | 'groupId'>> & {
+  updatedAt: Date;
+};
+
+export function createConditionalAccessRepository(db: Db) {
+  return {
+    async listPolicies(options: { includeDisabled: boolean }): Promise<PolicyRow[]> {
+      return db
+        .select()
+        .from(conditionalAccessPolicies)
+        .where(options.includeDisabled ? undefined : ne(conditionalAccessPolicies.state, 'disabled'))
+        .orderBy(asc(conditionalAccessPolicies.displayName), asc(conditionalAccessPolicies.id));
+    },
+    async findPolicy(id: string): Promise<PolicyRow | undefined> {
+      return db.query.conditionalAccessPolicies.findFirst({ where: eq(conditionalAccessPolicies.id, id) });
+    },
+    async insertPolicy(policy: NewPolicy): Promise<PolicyRow> {
+      const [row] = await db.insert(conditionalAccessPolicies).values(policy).returning();
+      return row!;
+    },
+    async updatePolicy(id: string, changes: PolicyChanges): Promise<PolicyRow | undefined> {
+      const [row] = await db
+        .update(conditionalAccessPolicies)
+        .set(changes)
+        .where(eq(conditionalAccessPolicies.id, id))
+        .returning();
+      return row;
+    },
+    async removePolicy(id: string): Promise<boolean> {
+      const rows = await db
+        .delete(conditionalAccessPolicies)
+        .where(eq(conditionalAccessPolicies.id, id))
+        .returning({ id: conditionalAccessPolicies.id });
+      return rows.length > 0;
+    },
+    async listLocations(): Promise<NamedLocationRow[]> {
+      return db
+        .select()
+        .from(namedLocations)
+        .orderBy(asc(namedLocations.displayName), asc(namedLocations.id));
+    },
+    async findLocation(id: string): Promise<NamedLocationRow | undefined> {
+      return db.query.namedLocations.findFirst({ where: eq(namedLocations.id, id) });
+    },
+    /** The ids among `ids` that name a location. */
+    async existingLocationIds(ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .select({ id: namedLocations.id })
+        .from(namedLocations)
+        .where(inArray(namedLocations.id, [...ids]));
+      return new Set(rows.map((row) => row.id));
+    },
+    async insertLocation(location: NewNamedLocation): Promise<NamedLocationRow> {
+      const [row] = await db.insert(namedLocations).values(location).returning();
+      return row!;
+    },
+    async updateLocation(id: string, changes: NamedLocationChanges): Promise<NamedLocationRow | undefined> {
+      const [row] = await db.update(namedLocations).set(changes).where(eq(namedLocations.id, id)).returning();
+      return row;
+    },
+    async removeLocation(id: string): Promise<boolean> {
+      const rows = await db
+        .delete(namedLocations)
+        .where(eq(namedLocations.id, id))
+        .returning({ id: namedLocations.id });
+      return rows.length > 0;
+    },
+  };
+}

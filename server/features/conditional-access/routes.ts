@@ -1,0 +1,71 @@
+/**
+ * /api/admin/conditional-access: policies, templates, named locations and the what-if evaluation
+ * (admins only). Changing a policy or a named location changes who may sign in, so a console
+ * session must have re-authenticated within 5 minutes (API-token callers are exempt).
+ */
+import { Hono } from 'hono';
+import {
+  createNamedLocationBody,
+  createPolicyBody,
+  patchNamedLocationBody,
+  patchPolicyBody,
+  whatIfBody,
+} from '../../contracts/conditional-access.js';
+import { requireRecentAuth } from '../../http/middleware/recent-auth.js';
+import { requireRole } from '../../http/middleware/session.js';
+import {
+  createNamedLocation,
+  createPolicy,
+  deleteNamedLocation,
+  deletePolicy,
+  getNamedLocation,
+  getPolicy,
+  listNamedLocations,
+  listPolicies,
+  listTemplates,
+  updateNamedLocation,
+  updatePolicy,
+} from './access-rules-admin.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { whatIf } from './evaluate-sign-in-access.js';
+import type { AppEnv } from '../../http/env.js';
+import { readJson } from '../../http/request.js';
+
+export function adminConditionalAccessRoutes(deps: ServiceDeps) {
+  const recentAuth = requireRecentAuth(deps);
+  return new Hono<AppEnv>()
+    .use(requireRole(deps, ['admin']))
+    .get('/policies', async (c) => c.json(await listPolicies(deps), 200))
+    .post('/policies', recentAuth, async (c) => {
+      const body = await readJson(c, createPolicyBody);
+      return c.json(await createPolicy(deps, c.get('actor'), body), 201);
+    })
+    .get('/policies/:id', async (c) => c.json(await getPolicy(deps, c.req.param('id')), 200))
+    .patch('/policies/:id', recentAuth, async (c) => {
+      const body = await readJson(c, patchPolicyBody);
+      return c.json(await updatePolicy(deps, c.get('actor'), c.req.param('id'), body), 200);
+    })
+    .delete('/policies/:id', recentAuth, async (c) => {
+      await deletePolicy(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .get('/templates', (c) => c.json(listTemplates(), 200))
+    .get('/named-locations', async (c) => c.json(await listNamedLocations(deps), 200))
+    .post('/named-locations', recentAuth, async (c) => {
+      const body = await readJson(c, createNamedLocationBody);
+      return c.json(await createNamedLocation(deps, c.get('actor'), body), 201);
+    })
+    .get('/named-locations/:id', async (c) => c.json(await getNamedLocation(deps, c.req.param('id')), 200))
+    .patch('/named-locations/:id', recentAuth, async (c) => {
+      const body = await readJson(c, patchNamedLocationBody);
+      return c.json(await updateNamedLocation(deps, c.get('actor'), c.req.param('id'), body), 200);
+    })
+    .delete('/named-locations/:id', recentAuth, async (c) => {
+      await deleteNamedLocation(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .post('/what-if', async (c) => {
+      const body = await readJson(c, whatIfBody);
+      return c.json(await whatIf(deps, body), 200);
+    });
+}

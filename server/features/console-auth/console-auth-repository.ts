@@ -1,0 +1,221 @@
+/**
+ * Console sign-in state: pending sign-in challenges, TOTP authenticators, recovery codes and the
+ * per-account lockout counters. Every "use once" is one conditional statement, so two requests racing
+ * with the same challenge, code or recovery code cannot both win.
+ */
+import { and, count, eq, gt, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  consoleChallenges,
+  consoleInvitations,
+  consoleLockouts,
+  recoveryCodes,
+  sessions,
+  totpCredentials,
+  users,
+} from '../../db/schema.js';
+
+export type ConsoleChallengeRow = typeof consoleChallenges.$inferSelect;
+export type TotpCredentialRow = typeof totpCredentials.$inferSelect;
+export type ConsoleLockoutRow = typeof consoleLockouts.$inferSelect;
+export type ConsoleInvitationRow = typeof consoleInvitations.$inferSelect;
+
+export function createConsoleAuthRepository(db: Db) {
+  return {
+    /** Stores a challenge; the user's earlier pending challenges and every expired one go. */
+    async insertChallenge(challenge: ConsoleChallengeRow, now: Date): Promise<void> {
+      await db.batch([
+        db
+          .delete(consoleChallenges)
+          .where(or(lte(consoleChallenges.expiresAt, now), eq(consoleChallenges.userId, challenge.userId))),
+        db.insert(consoleChallenges).values(challenge),
+      ]);
+    },
+    async findChallenge(tokenHash: string, now: Date): Promise<ConsoleChallengeRow | undefined> {
+      return db.query.consoleChallenges.findFirst({
+        where: and(eq(consoleChallenges.tokenHash, tokenHash), gt(consoleChallenges.expiresAt, now)),
+      });
+    },
+    async setPendingSecret(challengeId: string, sealed: string): Promise<void> {
+      await db
+        .update(consoleChallenges)
+        .set({ pendingSecretSealed: sealed })
+        .where(eq(consoleChallenges.id, challengeId));
+    },
+    /** Uses the challenge up; true only for the one caller that did. */
+    async consumeChallenge(challengeId: string, now: Date): Promise<boolean> {
+      const rows = await db
+        .delete(consoleChallenges)
+        .where(and(eq(consoleChallenges.id, challengeId), gt(consoleChallenges.expiresAt, now)))
+        .returning({ id: consoleChallenges.id });
+      return rows.length === 1;
+    },
+
+    async findTotp(userId: string): Promise<TotpCredentialRow | undefined> {
+      return db.query.totpCredentials.findFirst({ where: eq(totpCredentials.userId, userId) });
+    },
+    /** Records `step` as used, only if it is later than the last one used: a code works once. */
+    async useTotpStep(userId: string, step: number): Promise<boolean> {
+      const rows = await db
+        .update(totpCredentials)
+        .set({ lastUsedStep: step })
+        .where(
+          and(
+            eq(totpCredentials.userId, userId),
+            or(isNull(totpCredentials.lastUsedStep), lt(totpCredentials.lastUsedStep, step)),
+          ),
+        )
+        .returning({ userId: totpCredentials.userId });
+      return rows.length === 1;
+    },
+    /** The new authenticator and a new set of recovery codes, replacing any earlier ones, all at once. */
+    async enrolTotp(
+      credential: TotpCredentialRow,
+      codeHashes: { id: string; codeHash: string }[],
+    ): Promise<void> {
+      const { userId, createdAt } = credential;
+      await db.batch([
+        db.delete(totpCredentials).where(eq(totpCredentials.userId, userId)),
+        db.insert(totpCredentials).values(credential),
+        db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+        db.insert(recoveryCodes).values(codeHashes.map((c) => ({ ...c, userId, createdAt }))),
+      ]);
+    },
+
+    /** Marks the recovery code used; true only when it was an unused code of this user. */
+    async useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean> {
+      const rows = await db
+        .update(recoveryCodes)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(recoveryCodes.userId, userId),
+            eq(recoveryCodes.codeHash, codeHash),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
+        .returning({ id: recoveryCodes.id });
+      return rows.length === 1;
+    },
+    async countUnusedRecoveryCodes(userId: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+      return row?.n ?? 0;
+    },
+
+    async findLockout(accountKey: string): Promise<ConsoleLockoutRow | undefined> {
+      return db.query.consoleLockouts.findFirst({ where: eq(consoleLockouts.accountKey, accountKey) });
+    },
+    /**
+     * Counts one attempt before it is checked (the PIN method's `claimAttempt`, as an upsert so an
+     * account's first failure creates its row). Undefined means: locked, do not check.
+     */
+    async claimAttempt(accountKey: string, now: Date, limits: { threshold: number; hardLimit: number }) {
+      const [row] = await db
+        .insert(consoleLockouts)
+        .values({ accountKey, failedAttempts: 1, consecutiveFailures: 1 })
+        .onConflictDoUpdate({
+          target: consoleLockouts.accountKey,
+          set: {
+            failedAttempts: sql`${consoleLockouts.failedAttempts} + 1`,
+            consecutiveFailures: sql`${consoleLockouts.consecutiveFailures} + 1`,
+          },
+          setWhere: and(
+            or(isNull(consoleLockouts.lockedUntil), lte(consoleLockouts.lockedUntil, now)),
+            lt(consoleLockouts.failedAttempts, limits.threshold),
+            lt(consoleLockouts.consecutiveFailures, limits.hardLimit),
+          ),
+        })
+        .returning({
+          failedAttempts: consoleLockouts.failedAttempts,
+          consecutiveFailures: consoleLockouts.consecutiveFailures,
+          lockoutCount: consoleLockouts.lockoutCount,
+        });
+      return row;
+    },
+    async lockIfDue(
+      accountKey: string,
+      now: Date,
+      due: { threshold: number; lockoutCount: number; until: Date },
+    ): Promise<boolean> {
+      const rows = await db
+        .update(consoleLockouts)
+        .set({ lockedUntil: due.until, failedAttempts: 0, lockoutCount: due.lockoutCount + 1 })
+        .where(
+          and(
+            eq(consoleLockouts.accountKey, accountKey),
+            gte(consoleLockouts.failedAttempts, due.threshold),
+            eq(consoleLockouts.lockoutCount, due.lockoutCount),
+            or(isNull(consoleLockouts.lockedUntil), lte(consoleLockouts.lockedUntil, now)),
+          ),
+        )
+        .returning({ accountKey: consoleLockouts.accountKey });
+      return rows.length === 1;
+    },
+    /** Gives one claimed attempt back (a correct password; the second factor is still to come). */
+    async refundAttempt(accountKey: string): Promise<void> {
+      await db
+        .update(consoleLockouts)
+        .set({
+          failedAttempts: sql`max(${consoleLockouts.failedAttempts} - 1, 0)`,
+          consecutiveFailures: sql`max(${consoleLockouts.consecutiveFailures} - 1, 0)`,
+        })
+        .where(eq(consoleLockouts.accountKey, accountKey));
+    },
+    /** A full sign-in (or an admin's unlock) forgets the account's failures. */
+    async resetLockout(accountKey: string): Promise<void> {
+      await db.delete(consoleLockouts).where(eq(consoleLockouts.accountKey, accountKey));
+    },
+    /** Stores an invitation; the user's earlier one and every expired one go. */
+    async replaceInvitation(invitation: ConsoleInvitationRow, now: Date): Promise<void> {
+      await db.batch([
+        db
+          .delete(consoleInvitations)
+          .where(
+            or(lte(consoleInvitations.expiresAt, now), eq(consoleInvitations.userId, invitation.userId)),
+          ),
+        db.insert(consoleInvitations).values(invitation),
+      ]);
+    },
+    async findInvitation(tokenHash: string, now: Date): Promise<ConsoleInvitationRow | undefined> {
+      return db.query.consoleInvitations.findFirst({
+        where: and(eq(consoleInvitations.tokenHash, tokenHash), gt(consoleInvitations.expiresAt, now)),
+      });
+    },
+    /**
+     * Redeems the invitation in one atomic batch: the new password, no authenticator or recovery codes
+     * (the next sign-in enrols a new one), no failed-sign-in count, every session of the user ended, the
+     * invitation gone. Each statement applies only while the invitation still exists, so of two racing
+     * redemptions exactly one changes anything; true for that one.
+     */
+    async redeemInvitation(
+      invitation: ConsoleInvitationRow,
+      change: { passwordHash: string; accountKey: string },
+      now: Date,
+    ): Promise<boolean> {
+      const stillOpen = sql`exists (select 1 from ${consoleInvitations} where ${consoleInvitations.id} = ${invitation.id} and ${consoleInvitations.expiresAt} > ${now.getTime()})`;
+      const { userId } = invitation;
+      const results = await db.batch([
+        db
+          .update(users)
+          .set({ passwordHash: change.passwordHash, updatedAt: now })
+          .where(and(eq(users.id, userId), stillOpen)),
+        db.delete(totpCredentials).where(and(eq(totpCredentials.userId, userId), stillOpen)),
+        db.delete(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), stillOpen)),
+        db.delete(consoleChallenges).where(and(eq(consoleChallenges.userId, userId), stillOpen)),
+        db.delete(consoleLockouts).where(and(eq(consoleLockouts.accountKey, change.accountKey), stillOpen)),
+        db
+          .update(sessions)
+          .set({ revokedAt: now })
+          .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), stillOpen)),
+        db
+          .delete(consoleInvitations)
+          .where(and(eq(consoleInvitations.id, invitation.id), gt(consoleInvitations.expiresAt, now)))
+          .returning({ id: consoleInvitations.id }),
+      ]);
+      return results[6].length === 1;
+    },
+  };
+}

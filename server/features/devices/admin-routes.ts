@@ -1,0 +1,38 @@
+/**
+ * /api/admin/devices: kiosk devices in the console. Managers see and change the devices of their
+ * own stores; compliance reports (the MDM webhook) are for admins and admin API tokens only.
+ */
+import { Hono } from 'hono';
+import { externalComplianceBody, listDevicesQuery, updateDeviceBody } from '../../contracts/devices.js';
+import { requireRole } from '../../http/middleware/session.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import {
+  getDevice,
+  listDevices,
+  reportDeviceCompliance,
+  revokeDevice,
+  updateDevice,
+} from './device-admin.js';
+import type { AppEnv } from '../../http/env.js';
+import { readJson, readQuery } from '../../http/request.js';
+
+export function adminDeviceRoutes(deps: ServiceDeps) {
+  const managers = requireRole(deps, ['manager', 'admin']);
+  const adminOnly = requireRole(deps, ['admin']);
+  return new Hono<AppEnv>()
+    .get('/', managers, async (c) =>
+      c.json(await listDevices(deps, c.get('actor'), readQuery(c, listDevicesQuery)), 200),
+    )
+    .get('/:id', managers, async (c) => c.json(await getDevice(deps, c.get('actor'), c.req.param('id')), 200))
+    .patch('/:id', managers, async (c) => {
+      const body = await readJson(c, updateDeviceBody);
+      return c.json(await updateDevice(deps, c.get('actor'), c.req.param('id'), body), 200);
+    })
+    .post('/:id/revoke', managers, async (c) =>
+      c.json(await revokeDevice(deps, c.get('actor'), c.req.param('id')), 200),
+    )
+    .post('/:id/compliance', adminOnly, async (c) => {
+      const body = await readJson(c, externalComplianceBody);
+      return c.json(await reportDeviceCompliance(deps, c.get('actor'), c.req.param('id'), body), 200);
+    });
+}

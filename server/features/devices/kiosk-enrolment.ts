@@ -1,0 +1,255 @@
+/**
+ * Kiosk devices, the kiosk's side: server nonces, enrolment by a manager, attestation refresh, and a
+ * manager ending kiosk mode with a badge + PIN (server/contracts/devices.ts, docs/security.md
+ * "Device binding").
+ */
+import {
+  ATTESTATION_LIFETIME_SECONDS,
+  ATTESTATION_TYP,
+  DEVICE_NONCE_LIFETIME_SECONDS,
+  enrolmentSigningInput,
+  type DeviceAttestationClaims,
+  type DeviceAttestationResponse,
+  type DeviceNonceResponse,
+  type DeviceProofBody,
+  type EnrolDeviceBody,
+  type KioskDeviceView,
+} from '../../contracts/devices.js';
+import { ApiError, type ErrorCode } from '../../contracts/errors.js';
+import type { DeviceRow } from './devices-repository.js';
+import { addSeconds } from '../../domain/clock.js';
+import { newId, randomToken, sha256 } from '../../platform/crypto.js';
+import { ecJwkThumbprint, ecPublicKey, verifyEs256 } from '../../platform/device-tokens.js';
+import { managedGroupIds } from '../../core/actor-scope.js';
+import { recordAudit } from '../../core/audit.js';
+import { complianceOf } from './compliance.js';
+import type { Actor, ServiceDeps } from '../../core/deps.js';
+import { DEVICE_NONCE_PURPOSE, verifyDeviceRecord, type RequestTarget } from './device-binding-check.js';
+import { verifyBadgeAndPin, type BadgeInput } from '../sign-in/sign-in.js';
+
+/**
+ * Nonces per client address and window: a kiosk needs one per sign-in and refresh, and a store's
+ * kiosks may share one address, so the budget is generous; it only stops a flood of rows.
+ */
+export const NONCE_BUDGET = { threshold: 300, windowSeconds: 60 } as const;
+/** Used or expired nonces are kept this long after expiry, to tell "expired" from "unknown". */
+const NONCE_KEEP_AFTER_EXPIRY_SECONDS = 60 * 60;
+
+export async function issueDeviceNonce(
+  deps: ServiceDeps,
+  clientAddress: string | null,
+): Promise<DeviceNonceResponse> {
+  const now = deps.clock.now();
+  if (clientAddress) {
+    const claim = await deps.repos.throttles.claim(`nonce:${clientAddress}`, now, NONCE_BUDGET);
+    if (!claim.ok) {
+      throw new ApiError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many nonces asked for from this network. Try again later.',
+        {
+          retryAfterSeconds: claim.retryAfterSeconds,
+        },
+      );
+    }
+  }
+  const nonce = randomToken(32);
+  await deps.repos.nonces.insert({
+    nonceHash: sha256(nonce),
+    purpose: DEVICE_NONCE_PURPOSE,
+    expiresAt: addSeconds(now, DEVICE_NONCE_LIFETIME_SECONDS),
+  });
+  // Opportunistic sweep, by the expiry index; cheap because it runs this often.
+  await deps.repos.nonces.deleteExpiredBefore(addSeconds(now, -NONCE_KEEP_AFTER_EXPIRY_SECONDS));
+  return { nonce, expiresInSeconds: DEVICE_NONCE_LIFETIME_SECONDS };
+}
+
+export async function kioskDeviceViewOf(deps: ServiceDeps, device: DeviceRow): Promise<KioskDeviceView> {
+  const group = device.groupId ? await deps.repos.groups.findById(device.groupId) : undefined;
+  return {
+    id: device.id,
+    displayName: device.displayName,
+    group: group ? { id: group.id, displayName: group.displayName } : null,
+    status: device.status,
+    compliance: await complianceOf(device, deps.clock.now()),
+  };
+}
+
+/** Signs a new attestation for the device (its record notes the new expiry first, so it counts as fresh). */
+async function issueAttestation(
+  deps: ServiceDeps,
+  device: DeviceRow,
+  changes: { appVersion?: string } = {},
+): Promise<DeviceAttestationResponse> {
+  const now = deps.clock.now();
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + ATTESTATION_LIFETIME_SECONDS;
+  const updated =
+    (await deps.repos.devices.update(device.id, {
+      attestationIssuedAt: new Date(iat * 1000),
+      attestationExpiresAt: new Date(exp * 1000),
+      lastSeenAt: now,
+      ...changes,
+    })) ?? device;
+  const view = await kioskDeviceViewOf(deps, updated);
+  const claims: DeviceAttestationClaims = {
+    iss: deps.settings.issuerId,
+    sub: updated.id,
+    cnf: { jkt: updated.keyThumbprint },
+    store: updated.groupId,
+    compliance: view.compliance,
+    appVersion: updated.appVersion,
+    iat,
+    exp,
+  };
+  return {
+    device: view,
+    attestation: deps.deviceTokens.sign(ATTESTATION_TYP, claims),
+    attestationExpiresDateTime: new Date(exp * 1000).toISOString(),
+  };
+}
+
+const NONCE_ERRORS: Record<'unknown' | 'expired' | 'replayed', ErrorCode> = {
+  unknown: 'DEVICE_NONCE_UNKNOWN',
+  expired: 'DEVICE_NONCE_EXPIRED',
+  replayed: 'DEVICE_NONCE_REPLAYED',
+};
+
+/** POST /api/manager/devices: a manager (into one of their stores) or an admin enrols this browser's key. */
+export async function enrolDevice(
+  deps: ServiceDeps,
+  actor: Actor,
+  body: EnrolDeviceBody,
+): Promise<DeviceAttestationResponse> {
+  const group = await deps.repos.groups.findById(body.groupId);
+  if (!group) throw new ApiError('GROUP_NOT_FOUND', 'No group (store) has this id.', { field: 'groupId' });
+  const mine = await managedGroupIds(deps, actor);
+  if (mine !== null && !mine.includes(group.id)) {
+    throw new ApiError('FORBIDDEN', 'You can only enroll devices into your own stores.');
+  }
+
+  const thumbprint = ecJwkThumbprint(body.publicKeyJwk);
+  const key = ecPublicKey(body.publicKeyJwk);
+  const signature = Buffer.from(body.signature, 'base64url');
+  if (!key || !verifyEs256(key, enrolmentSigningInput(body.nonce, thumbprint), signature)) {
+    throw new ApiError(
+      'DEVICE_PROOF_INVALID',
+      'The enrolment signature does not verify with the public key sent.',
+    );
+  }
+  const now = deps.clock.now();
+  const use = await deps.repos.nonces.use(sha256(body.nonce), DEVICE_NONCE_PURPOSE, now);
+  if (use !== 'ok') throw new ApiError(NONCE_ERRORS[use]);
+
+  const device: DeviceRow = {
+    id: newId(),
+    displayName: body.displayName,
+    groupId: group.id,
+    publicKeyJwk: {
+      kty: body.publicKeyJwk.kty,
+      crv: body.publicKeyJwk.crv,
+      x: body.publicKeyJwk.x,
+      y: body.publicKeyJwk.y,
+    },
+    keyThumbprint: thumbprint,
+    status: 'active',
+    enrolledByUserId: actor.userId,
+    createdAt: now,
+    lastSeenAt: now,
+    appVersion: body.appVersion ?? null,
+    attestationIssuedAt: null,
+    attestationExpiresAt: null,
+    externalCompliance: null,
+    statusChangedAt: null,
+    statusChangedByUserId: null,
+  };
+  if ((await deps.repos.devices.insert(device)) === 'key_taken')
+    throw new ApiError('DEVICE_ALREADY_ENROLLED');
+  const response = await issueAttestation(deps, device);
+  await recordAudit(
+    deps,
+    actor,
+    'device.enrolled',
+    { type: 'device', id: device.id },
+    {
+      displayName: device.displayName,
+      groupId: group.id,
+      keyThumbprint: thumbprint,
+      appVersion: device.appVersion,
+    },
+  );
+  return response;
+}
+
+/** POST /api/devices/attestation: the device, proving its key over a fresh nonce, gets a new attestation. */
+export async function refreshAttestation(
+  deps: ServiceDeps,
+  body: { device: DeviceProofBody; appVersion?: string },
+  request: RequestTarget,
+): Promise<DeviceAttestationResponse> {
+  const check = await verifyDeviceRecord(deps, body.device, request, { acceptExpiredAttestation: true });
+  if (!check.ok) throw new ApiError(check.code);
+  const appVersion = body.appVersion ?? check.proof.appVersion;
+  return issueAttestation(deps, check.record, appVersion !== undefined ? { appVersion } : {});
+}
+
+export interface ExitKioskInput {
+  badge: BadgeInput;
+  pin: string;
+  action: 'suspend' | 'unenroll';
+  device: DeviceProofBody;
+  ipAddress: string | null;
+  userAgent: string | null;
+  request: RequestTarget;
+}
+
+/**
+ * POST /api/devices/exit-kiosk: a manager of the device's store (or an admin) ends kiosk mode with
+ * their badge + PIN, checked exactly as a sign-in checks one (budget, decoy timing, lockout), but no
+ * session is made. `suspend` keeps the enrolment; `unenroll` revokes the device.
+ */
+export async function exitKioskMode(deps: ServiceDeps, input: ExitKioskInput): Promise<KioskDeviceView> {
+  const check = await verifyBadgeAndPin(
+    deps,
+    {
+      badge: input.badge,
+      pin: input.pin,
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent,
+      purpose: 'exitKiosk',
+    },
+    async () => {
+      const verified = await verifyDeviceRecord(deps, input.device, input.request, {
+        allowSuspended: true,
+        acceptExpiredAttestation: true,
+      });
+      return verified.ok ? { ok: true, device: verified.record, deviceId: verified.record.id } : verified;
+    },
+  );
+  if (!check.ok) throw new ApiError(check.outcome.code, undefined, check.outcome.details);
+  await check.refundClient();
+  const { user, groupIds, device } = check;
+  const allowed =
+    user.role === 'admin' ||
+    (user.role === 'manager' && device.groupId !== null && groupIds.includes(device.groupId));
+  if (!allowed) {
+    await check.fail('FORBIDDEN', { ...check.context, reason: 'not_manager_of_device' });
+    throw new ApiError('FORBIDDEN', "Only a manager of this device's store can end kiosk mode.");
+  }
+  const now = deps.clock.now();
+  const status = input.action === 'unenroll' ? 'revoked' : 'suspended';
+  const updated =
+    (await deps.repos.devices.update(
+      device.id,
+      { status, statusChangedAt: now, statusChangedByUserId: user.id },
+      { unlessRevoked: true },
+    )) ?? device;
+  const actor: Actor = { type: 'user', userId: user.id, role: user.role, sessionId: 'kiosk-exit' };
+  await recordAudit(
+    deps,
+    actor,
+    input.action === 'unenroll' ? 'device.unenrolledAtKiosk' : 'device.suspendedAtKiosk',
+    { type: 'device', id: device.id },
+    { before: { status: device.status }, after: { status: updated.status } },
+  );
+  return kioskDeviceViewOf(deps, updated);
+}

@@ -1,0 +1,46 @@
+/**
+ * The kiosk's device routes: POST /api/devices/nonce (anyone; budgeted per client address),
+ * POST /api/devices/attestation (the device refreshes its attestation) and POST /api/devices/exit-kiosk
+ * (a manager's badge + PIN ends kiosk mode); and POST /api/manager/devices (a signed-in manager or
+ * admin enrols this browser).
+ */
+import { Hono } from 'hono';
+import { enrolDeviceBody, exitKioskBody, refreshAttestationBody } from '../../contracts/devices.js';
+import { requireRole } from '../../http/middleware/session.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { enrolDevice, exitKioskMode, issueDeviceNonce, refreshAttestation } from './kiosk-enrolment.js';
+import type { AppEnv } from '../../http/env.js';
+import { clientIp, readJson, userAgentOf } from '../../http/request.js';
+
+export function deviceRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .post('/nonce', async (c) => c.json(await issueDeviceNonce(deps, clientIp(c)), 200))
+    .post('/attestation', async (c) => {
+      const body = await readJson(c, refreshAttestationBody);
+      const request = { method: c.req.method, url: c.req.url };
+      return c.json(await refreshAttestation(deps, body, request), 200);
+    })
+    .post('/exit-kiosk', async (c) => {
+      const body = await readJson(c, exitKioskBody);
+      const view = await exitKioskMode(deps, {
+        // The schema lets exactly one of the two through.
+        badge: body.shortCode !== undefined ? { shortCode: body.shortCode } : { qr: body.qr! },
+        pin: body.pin,
+        action: body.action,
+        device: body.device,
+        ipAddress: clientIp(c),
+        userAgent: userAgentOf(c),
+        request: { method: c.req.method, url: c.req.url },
+      });
+      // Decommissioning forgets everything: the device key, the attestation, caches, the worker.
+      if (body.action === 'unenroll') c.header('Clear-Site-Data', '"*"');
+      return c.json({ device: view }, 200);
+    });
+}
+
+export function managerDeviceRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>().post('/', requireRole(deps, ['manager', 'admin']), async (c) => {
+    const body = await readJson(c, enrolDeviceBody);
+    return c.json(await enrolDevice(deps, c.get('actor'), body), 201);
+  });
+}

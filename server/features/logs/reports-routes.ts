@@ -1,0 +1,38 @@
+/** /api/admin/reports: read-only reports (admins; managers for their workers). */
+import { Hono } from 'hono';
+import {
+  qrCodeExpirationsExportQuery,
+  qrCodeExpirationsQuery,
+  signInActivityQuery,
+} from '../../contracts/reports.js';
+import { requireRole } from '../../http/middleware/session.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { exportQrCodeExpirations, reportQrCodeExpirations } from './expiry-report.js';
+import { reportSignInActivity } from './sign-in-activity.js';
+import { qrCodeExpirationColumns } from '../../http/csv-columns.js';
+import { csvResponse, exportFileName } from '../../http/csv-response.js';
+import type { AppEnv } from '../../http/env.js';
+import { readQuery } from '../../http/request.js';
+
+export function adminReportRoutes(deps: ServiceDeps) {
+  const adminOrManager = requireRole(deps, ['admin', 'manager']);
+  return new Hono<AppEnv>()
+    .get('/qr-code-expirations', adminOrManager, async (c) => {
+      const query = readQuery(c, qrCodeExpirationsQuery);
+      return c.json(await reportQrCodeExpirations(deps, c.get('actor'), query), 200);
+    })
+    .get('/qr-code-expirations/export', adminOrManager, async (c) => {
+      const query = readQuery(c, qrCodeExpirationsExportQuery);
+      const pages = await exportQrCodeExpirations(deps, c.get('actor'), query);
+      return csvResponse(
+        c,
+        exportFileName('qr-code-expirations', deps.clock.now()),
+        qrCodeExpirationColumns,
+        pages,
+      );
+    })
+    .get('/sign-in-activity', adminOrManager, async (c) => {
+      const query = readQuery(c, signInActivityQuery);
+      return c.json(await reportSignInActivity(deps, c.get('actor'), query), 200);
+    });
+}

@@ -1,0 +1,119 @@
+/** Reading and changing the QR-code + PIN method policy and the session policy. */
+import type { z } from 'zod';
+import { ApiError } from '../../contracts/errors.js';
+import type { patchQrPinPolicyBody, patchSessionPolicyBody } from '../../contracts/policies.js';
+import {
+  ALL_USERS,
+  DEFAULT_QR_PIN_POLICY,
+  DEFAULT_SESSION_POLICY,
+  type QrPinPolicy,
+  type SessionPolicy,
+} from '../../domain/qr-pin-policy.js';
+import type { SessionTimeouts } from '../../domain/session-timing.js';
+import { recordAudit } from '../../core/audit.js';
+import type { Actor, ServiceDeps } from '../../core/deps.js';
+
+const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
+const SESSION_POLICY_KEY = 'policy.sessions';
+
+export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
+  const stored = await deps.repos.settings.get<Partial<QrPinPolicy>>(QR_PIN_POLICY_KEY);
+  return {
+    ...DEFAULT_QR_PIN_POLICY,
+    ...stored,
+    lockout: { ...DEFAULT_QR_PIN_POLICY.lockout, ...stored?.lockout },
+  };
+}
+
+export async function getSessionPolicy(deps: ServiceDeps): Promise<SessionPolicy> {
+  const stored = await deps.repos.settings.get<Partial<SessionPolicy>>(SESSION_POLICY_KEY);
+  return { ...DEFAULT_SESSION_POLICY, ...stored };
+}
+
+/** Console sessions carry admin rights, so they have their own (shorter by default) idle timeout. */
+export const sessionTimeoutsOf = (policy: SessionPolicy, kind: 'kiosk' | 'console'): SessionTimeouts => ({
+  idleSeconds: (kind === 'console' ? policy.consoleIdleTimeoutInMinutes : policy.idleTimeoutInMinutes) * 60,
+  absoluteSeconds: policy.absoluteTimeoutInHours * 3600,
+});
+
+const dedupeTargets = (targets: { id: string }[]) =>
+  [...new Set(targets.map((t) => t.id))].map((id) => ({ id }));
+
+export async function updateQrPinPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  patch: z.output<typeof patchQrPinPolicyBody>,
+): Promise<QrPinPolicy> {
+  const before = await getQrPinPolicy(deps);
+  const after: QrPinPolicy = {
+    ...before,
+    ...patch,
+    includeTargets: dedupeTargets(patch.includeTargets ?? before.includeTargets),
+    excludeTargets: dedupeTargets(patch.excludeTargets ?? before.excludeTargets),
+    lockout: { ...before.lockout, ...patch.lockout },
+  };
+  for (const field of ['includeTargets', 'excludeTargets'] as const) {
+    const groupIds = after[field].map((t) => t.id).filter((id) => id !== ALL_USERS);
+    if (!(await deps.repos.users.groupsExist(groupIds))) {
+      throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field });
+    }
+  }
+  if (after.lockout.maxDelaySeconds < after.lockout.baseDelaySeconds) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.',
+      {
+        field: 'lockout.maxDelaySeconds',
+      },
+    );
+  }
+  if (after.lockout.hardLimit < after.lockout.threshold) {
+    throw new ApiError('VALIDATION_FAILED', 'lockout.hardLimit must not be below lockout.threshold.', {
+      field: 'lockout.hardLimit',
+    });
+  }
+  await storePolicy(
+    deps,
+    actor,
+    { key: QR_PIN_POLICY_KEY, id: 'qr-code-pin', activity: 'policy.qrCodePin.updated' },
+    before,
+    after,
+  );
+  return after;
+}
+
+/** Saves a policy (or other settings) document and audits the change with its before and after. */
+export async function storePolicy<T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  policy: { key: string; id: string; activity: string },
+  before: T,
+  after: T,
+): Promise<void> {
+  await deps.repos.settings.put(policy.key, after, deps.clock.now());
+  await recordAudit(deps, actor, policy.activity, { type: 'policy', id: policy.id }, { before, after });
+}
+
+export async function updateSessionPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  patch: z.output<typeof patchSessionPolicyBody>,
+): Promise<SessionPolicy> {
+  const before = await getSessionPolicy(deps);
+  const after: SessionPolicy = { ...before, ...patch };
+  if (after.kioskIdleWarningInSeconds >= after.kioskIdleSignOutInSeconds) {
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'kioskIdleWarningInSeconds must be shorter than kioskIdleSignOutInSeconds.',
+      { field: 'kioskIdleWarningInSeconds' },
+    );
+  }
+  await storePolicy(
+    deps,
+    actor,
+    { key: SESSION_POLICY_KEY, id: 'sessions', activity: 'policy.sessions.updated' },
+    before,
+    after,
+  );
+  return after;
+}

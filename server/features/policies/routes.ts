@@ -1,0 +1,27 @@
+/**
+ * /api/admin/policies: the QR-code + PIN method policy and the session policy (admins only). Changing
+ * one is a sensitive action: a console session must have re-authenticated within 5 minutes.
+ */
+import { Hono } from 'hono';
+import { patchQrPinPolicyBody, patchSessionPolicyBody } from '../../contracts/policies.js';
+import { requireRecentAuth } from '../../http/middleware/recent-auth.js';
+import { requireRole } from '../../http/middleware/session.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { getQrPinPolicy, getSessionPolicy, updateQrPinPolicy, updateSessionPolicy } from './policies.js';
+import type { AppEnv } from '../../http/env.js';
+import { readJson } from '../../http/request.js';
+
+export function adminPolicyRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .use(requireRole(deps, ['admin']))
+    .get('/qr-code-pin', async (c) => c.json(await getQrPinPolicy(deps), 200))
+    .patch('/qr-code-pin', requireRecentAuth(deps), async (c) => {
+      const body = await readJson(c, patchQrPinPolicyBody);
+      return c.json(await updateQrPinPolicy(deps, c.get('actor'), body), 200);
+    })
+    .get('/sessions', async (c) => c.json(await getSessionPolicy(deps), 200))
+    .patch('/sessions', requireRecentAuth(deps), async (c) => {
+      const body = await readJson(c, patchSessionPolicyBody);
+      return c.json(await updateSessionPolicy(deps, c.get('actor'), body), 200);
+    });
+}

@@ -1,0 +1,19 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { settings } from '../../db/schema.js';
+
+/** Named JSON documents (policies). Read on every use, so every API process sees a change at once. */
+export function createSettingsRepository(db: Db) {
+  return {
+    async get<T>(key: string): Promise<T | undefined> {
+      const row = await db.query.settings.findFirst({ where: eq(settings.key, key) });
+      return row?.value as T | undefined;
+    },
+    async put<T>(key: string, value: T, at: Date): Promise<void> {
+      await db
+        .insert(settings)
+        .values({ key, value, updatedAt: at })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { sessions, users } from '../../db/schema.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type NewSession = typeof sessions.$inferInsert;
+
+export function createSessionRepository(db: Db) {
+  return {
+    async insert(session: NewSession): Promise<void> {
+      await db.insert(sessions).values(session);
+    },
+    async findByTokenHash(tokenHash: string) {
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(sessions.userId, users.id))
+        .where(eq(sessions.tokenHash, tokenHash));
+      return row;
+    },
+    async touch(id: string, at: Date): Promise<void> {
+      await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+    },
+    async clearMustChangePin(id: string): Promise<void> {
+      await db.update(sessions).set({ mustChangePin: false }).where(eq(sessions.id, id));
+    },
+    async markReauthenticated(id: string, at: Date): Promise<void> {
+      await db.update(sessions).set({ reauthenticatedAt: at }).where(eq(sessions.id, id));
+    },
+    async revoke(id: string, at: Date): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ revokedAt: at })
+        .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+    },
+    /** The user's sessions neither revoked nor past their fixed expiry, newest first (the caller applies timeouts). */
+    async listOpenForUser(userId: string, now: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+        .orderBy(desc(sessions.createdAt))
+        .limit(200);
+    },
+    async revokeAllForUser(userId: string, at: Date, options: { except?: string } = {}): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ revokedAt: at })
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            isNull(sessions.revokedAt),
+            options.except ? ne(sessions.id, options.except) : undefined,
+          ),
+        );
+    },
+  };
+}

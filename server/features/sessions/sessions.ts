@@ -1,0 +1,115 @@
+/**
+ * Opaque session tokens (256 bits), stored only as SHA-256. Idle and absolute timeouts are
+ * enforced here, on every request, not by the browser.
+ */
+import type { Role, SessionView } from '../../contracts/schemas.js';
+import type { SessionRow } from './sessions-repository.js';
+import type { UserRow } from '../people/users-repository.js';
+import { addSeconds } from '../../domain/clock.js';
+import { absoluteEndOf, sessionStateAt } from '../../domain/session-timing.js';
+import { newId, randomToken, sha256 } from '../../platform/crypto.js';
+import type { SessionPolicy } from '../../domain/qr-pin-policy.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { getKioskApps } from '../policies/kiosk-apps.js';
+import { getSessionPolicy, sessionTimeoutsOf } from '../policies/policies.js';
+
+/** lastSeenAt is written at most this often, so reads stay cheap. */
+const TOUCH_INTERVAL_MS = 30_000;
+
+export interface NewSessionInput {
+  userId: string;
+  kind: SessionRow['kind'];
+  authMethod: SessionRow['authMethod'];
+  mustChangePin: boolean;
+  ipAddress: string | null;
+  userAgent: string | null;
+  deviceId?: string | null;
+  /** Console sessions: when the password and second factor were given (re-authentication clock). */
+  reauthenticatedAt?: Date | null;
+}
+
+export async function createSession(
+  deps: ServiceDeps,
+  input: NewSessionInput,
+): Promise<{ token: string; session: SessionRow }> {
+  const now = deps.clock.now();
+  const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps), input.kind);
+  const token = randomToken(32);
+  const session: SessionRow = {
+    id: newId(),
+    tokenHash: sha256(token),
+    userId: input.userId,
+    kind: input.kind,
+    authMethod: input.authMethod,
+    mustChangePin: input.mustChangePin,
+    deviceId: input.deviceId ?? null,
+    ipAddress: input.ipAddress,
+    userAgent: input.userAgent,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: addSeconds(now, timeouts.absoluteSeconds),
+    revokedAt: null,
+    reauthenticatedAt: input.reauthenticatedAt ?? null,
+  };
+  await deps.repos.sessions.insert(session);
+  return { token, session };
+}
+
+export type ResolvedSession = { session: SessionRow; user: UserRow; policy: SessionPolicy };
+
+/** The live session for a token, or null when unknown, revoked, timed out or the user is disabled. */
+export async function resolveSession(deps: ServiceDeps, token: string): Promise<ResolvedSession | null> {
+  if (token.length < 20 || token.length > 128) return null;
+  const found = await deps.repos.sessions.findByTokenHash(sha256(token));
+  if (!found) return null;
+  const now = deps.clock.now();
+  const policy = await getSessionPolicy(deps);
+  if (sessionStateAt(found.session, sessionTimeoutsOf(policy, found.session.kind), now) !== 'active')
+    return null;
+  if (!found.user.accountEnabled) return null;
+  if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await deps.repos.sessions.touch(found.session.id, now);
+    found.session.lastSeenAt = now;
+  }
+  return { ...found, policy };
+}
+
+/** Ends every session of a user at once (PIN reset, code deletion, disabling, admin request). */
+export async function endUserSessions(deps: ServiceDeps, userId: string): Promise<void> {
+  await deps.repos.sessions.revokeAllForUser(userId, deps.clock.now());
+}
+
+/** The password and second factor were just given again on this console session. */
+export async function markReauthenticated(deps: ServiceDeps, sessionId: string, at: Date): Promise<void> {
+  await deps.repos.sessions.markReauthenticated(sessionId, at);
+}
+
+export async function endSession(deps: ServiceDeps, sessionId: string): Promise<void> {
+  await deps.repos.sessions.revoke(sessionId, deps.clock.now());
+}
+
+/** What GET /api/auth/session answers: who is signed in, their stores, the timings and the kiosk's apps. */
+export async function sessionViewOf(
+  deps: ServiceDeps,
+  { session, user, policy }: ResolvedSession,
+): Promise<SessionView> {
+  const timeouts = sessionTimeoutsOf(policy, session.kind);
+  const expiresAt = absoluteEndOf(session, timeouts);
+  const [groups, kioskApps] = await Promise.all([deps.repos.groups.listForUser(user.id), getKioskApps(deps)]);
+  return {
+    user: { id: user.id, displayName: user.displayName, role: user.role as Role, groups },
+    kind: session.kind,
+    reauthenticatedDateTime: session.reauthenticatedAt?.toISOString() ?? null,
+    mustChangePin: session.mustChangePin,
+    createdDateTime: session.createdAt.toISOString(),
+    expiresDateTime: expiresAt.toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
+    idleTimeoutSeconds: timeouts.idleSeconds,
+    kioskIdle: {
+      signOutAfterSeconds: policy.kioskIdleSignOutInSeconds,
+      warningSeconds: policy.kioskIdleWarningInSeconds,
+    },
+    kioskOfflineGraceSeconds: policy.kioskOfflineGraceInSeconds,
+    kioskApps,
+  };
+}

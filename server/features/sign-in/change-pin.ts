@@ -1,0 +1,55 @@
+import { ApiError } from '../../contracts/errors.js';
+import { checkNewPin } from '../../domain/pin-rules.js';
+import { recordAudit } from '../../core/audit.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { getQrPinPolicy } from '../policies/policies.js';
+import type { ResolvedSession } from '../sessions/sessions.js';
+import { checkPinWithLockout } from './pin-check.js';
+
+/**
+ * A signed-in worker replaces their PIN. The current PIN is checked under the same lockout as at
+ * sign-in (an unattended signed-in phone must not become a PIN-guessing oracle). Other sessions of
+ * the worker end; this one continues.
+ */
+export async function changePin(
+  deps: ServiceDeps,
+  { session, user }: ResolvedSession,
+  input: { currentPin: string; newPin: string },
+): Promise<void> {
+  const method = await deps.repos.methods.findByUserId(user.id);
+  if (!method) throw new ApiError('NOT_FOUND', 'This user has no QR code + PIN method.');
+  const policy = await getQrPinPolicy(deps);
+  const now = deps.clock.now();
+  const verdict = await checkPinWithLockout(deps, method, input.currentPin, policy, now);
+  if (verdict.kind === 'locked') {
+    throw new ApiError('METHOD_LOCKED', undefined, { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+  if (verdict.kind === 'wrong') {
+    if (verdict.remainingAttempts === 0) {
+      throw new ApiError('METHOD_LOCKED', undefined, { retryAfterSeconds: verdict.lockedForSeconds });
+    }
+    throw new ApiError('PIN_INCORRECT', undefined, { remainingAttempts: verdict.remainingAttempts });
+  }
+  const check = checkNewPin(input.newPin, input.currentPin, { minLength: policy.pinLength });
+  if (!check.ok) {
+    throw new ApiError('PIN_POLICY_VIOLATION', check.message, { rule: check.rule, field: 'newPin' });
+  }
+  await deps.repos.methods.updatePin(
+    method.id,
+    {
+      pinHash: await deps.hasher.hash(input.newPin),
+      pinLength: input.newPin.length,
+      forceChangePinNextSignIn: false,
+      pinUpdatedAt: now,
+    },
+    { clearLockout: false },
+  );
+  await deps.repos.sessions.revokeAllForUser(user.id, now, { except: session.id });
+  await deps.repos.sessions.clearMustChangePin(session.id);
+  await recordAudit(
+    deps,
+    { type: 'user', userId: user.id, role: user.role, sessionId: session.id },
+    'pin.changed',
+    { type: 'user', id: user.id },
+  );
+}

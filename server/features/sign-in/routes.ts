@@ -1,0 +1,50 @@
+/** Worker sign-in, the current session, PIN change and sign-out. */
+import { Hono } from 'hono';
+import { ApiError } from '../../contracts/errors.js';
+import { changePinBody, signInBody } from '../../contracts/schemas.js';
+import { clearSessionCookie, requireSession, setSessionCookie } from '../../http/middleware/session.js';
+import { changePin } from './change-pin.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { endSession, sessionViewOf } from '../sessions/sessions.js';
+import { signInWithQrPin } from './sign-in.js';
+import type { AppEnv } from '../../http/env.js';
+import { clientIp, readJson, userAgentOf } from '../../http/request.js';
+
+export function authRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .post('/qr-pin/sign-in', async (c) => {
+      const body = await readJson(c, signInBody);
+      const outcome = await signInWithQrPin(deps, {
+        // The schema lets exactly one of the two through.
+        badge: body.shortCode !== undefined ? { shortCode: body.shortCode } : { qr: body.qr! },
+        pin: body.pin,
+        ipAddress: clientIp(c),
+        userAgent: userAgentOf(c),
+        device: body.device,
+        request: { method: c.req.method, url: c.req.url },
+      });
+      if (!outcome.ok) throw new ApiError(outcome.code, undefined, outcome.details);
+      // A previous worker's session on this browser ends when the next one signs in.
+      const previous = c.get('auth');
+      if (previous) await endSession(deps, previous.session.id);
+      const maxAgeSeconds = Math.floor((outcome.expiresAt.getTime() - deps.clock.now().getTime()) / 1000);
+      setSessionCookie(c, outcome.token, maxAgeSeconds);
+      return c.json(outcome.result, 200);
+    })
+    .get('/session', requireSession({ allowPendingPinChange: true }), async (c) =>
+      c.json(await sessionViewOf(deps, c.get('auth')!), 200),
+    )
+    .post('/qr-pin/change-pin', requireSession({ allowPendingPinChange: true }), async (c) => {
+      const body = await readJson(c, changePinBody);
+      await changePin(deps, c.get('auth')!, body);
+      return c.body(null, 204);
+    })
+    .post('/sign-out', async (c) => {
+      const auth = c.get('auth');
+      if (auth) await endSession(deps, auth.session.id);
+      clearSessionCookie(c);
+      // Not "storage": that would also wipe the device's enrollment (PRODUCT.md).
+      c.header('Clear-Site-Data', '"cache", "cookies"');
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading requests safely: JSON bodies and query strings validated by zod, every failure a 4xx in
+ * the error envelope naming the field.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiError } from '../contracts/errors.js';
+import type { AppEnv } from './env.js';
+
+/** The first zod issue as VALIDATION_FAILED with `field` as a dotted path (unknown keys included). */
+function validationError(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String) ?? [];
+  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const field = (unknownKey ? [...path, unknownKey] : path).join('.') || undefined;
+  const message = unknownKey ? 'is not a field of this request' : (issue?.message ?? 'is not valid');
+  return new ApiError('VALIDATION_FAILED', field ? `${field}: ${message}` : message, { field });
+}
+
+export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError('INVALID_JSON');
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/**
+ * An empty value (`?search=&limit=`) counts as absent, so a form can send every field. A parameter
+ * given twice is refused rather than silently picking one.
+ */
+export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S> {
+  const params: Record<string, string> = {};
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    if (values.length > 1) {
+      throw new ApiError('VALIDATION_FAILED', `${key}: must be given at most once`, { field: key });
+    }
+    if (values[0]) params[key] = values[0];
+  }
+  const result = schema.safeParse(params);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/** The client's address as the app's first middleware found it (see server/http/middleware/client-address.ts). */
+export const clientIp = (c: Context<AppEnv>): string | null => c.get('clientAddress') ?? null;
+
+export const userAgentOf = (c: Context<AppEnv>): string | null =>
+  c.req.header('user-agent')?.slice(0, 512) ?? null;
