@@ -11,21 +11,21 @@ import { requireSameOrigin } from './http/middleware/same-origin.js';
 import { apiSecurityHeaders } from './http/middleware/security-headers.js';
 import { loadSession } from './http/middleware/session.js';
 import { adminApiTokenRoutes } from './features/api-tokens/routes.js';
-import { adminBulkRoutes, USER_IMPORT_PATH } from './features/badges/bulk-routes.js';
 import { adminDeviceRoutes } from './features/devices/admin-routes.js';
 import { adminConditionalAccessRoutes } from './features/conditional-access/routes.js';
 import { adminGroupRoutes } from './features/people/groups-routes.js';
-import { adminKioskRoutes } from './features/policies/kiosk-routes.js';
+import { adminKioskRoutes, kioskConfigRoutes } from './features/policies/kiosk-routes.js';
 import { adminLogRoutes } from './features/logs/routes.js';
 import { adminPolicyRoutes } from './features/policies/routes.js';
 import { adminReportRoutes } from './features/logs/reports-routes.js';
-import { adminUserCrudRoutes } from './features/people/users-routes.js';
-import { adminUserRoutes } from './features/badges/routes.js';
+import { adminUserRoutes, USER_IMPORT_PATH } from './features/people/users-routes.js';
+import { adminBadgeRoutes } from './features/badges/routes.js';
+import { adminConsoleAccessRoutes } from './features/console-auth/admin-routes.js';
 import { authRoutes } from './features/sign-in/routes.js';
 import { consoleAuthRoutes } from './features/console-auth/routes.js';
 import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js';
 import type { AppEnv } from './http/env.js';
-import { kioskRoutes, setupRoutes } from './features/setup/routes.js';
+import { setupRoutes } from './features/setup/routes.js';
 import type { ServiceDeps } from './core/deps.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -60,9 +60,9 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
   const routes = app
     .route('/auth/console', consoleAuthRoutes(deps))
     .route('/auth', authRoutes(deps))
-    .route('/admin', adminBulkRoutes(deps))
-    .route('/admin/users', adminUserCrudRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))
+    .route('/admin/users', adminConsoleAccessRoutes(deps))
+    .route('/admin', adminBadgeRoutes(deps))
     .route('/admin/groups', adminGroupRoutes(deps))
     .route('/admin/api-tokens', adminApiTokenRoutes(deps))
     .route('/admin/policies', adminPolicyRoutes(deps))
@@ -74,7 +74,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))
     .route('/setup', setupRoutes(deps))
-    .route('/kiosk', kioskRoutes(deps));
+    .route('/kiosk', kioskConfigRoutes(deps));
 
   app.notFound((c) => c.json(new ApiError('NOT_FOUND', 'No such API route.').toBody(), 404));
   app.onError((error, c) => {

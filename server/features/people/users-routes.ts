@@ -1,25 +1,43 @@
 /**
- * /api/admin/users: listing, reading, changing and deleting people. Mounted before admin-users.ts
- * (creation and the QR-code + PIN method), so the GET /:id here is the one that answers.
- * Guards are per route, not `.use()`: a router-wide guard would also run in front of the method
- * routes that share this prefix.
+ * /api/admin/users: people — listing, reading, creating, changing and deleting them, importing a CSV
+ * of them, their sessions that still work and ending those sessions. Their badges (the QR-code + PIN
+ * method) are features/badges/routes.ts; their console access is features/console-auth/admin-routes.ts.
+ * Guards are per route, not `.use()`: a router-wide guard would also run in front of the other
+ * features' routes that share this prefix.
  */
 import { Hono } from 'hono';
+import { importUsersBody } from '../../contracts/bulk.js';
 import { listUsersQuery, patchUserBody } from '../../contracts/directory.js';
-import { requireRole } from '../../http/middleware/session.js';
+import { createUserBody } from '../../contracts/schemas.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import { deleteUser, getUserAsActor, listUsers, updateUser } from './user-directory.js';
 import type { AppEnv } from '../../http/env.js';
+import { requireRole } from '../../http/middleware/session.js';
 import { readJson, readQuery } from '../../http/request.js';
+import { revokeSignInSessions } from '../badges/qr-pin-method.js';
+import { listUserSessions } from '../sessions/user-sessions.js';
+import { createUser } from './create-user.js';
+import { deleteUser, getUserAsActor, listUsers, updateUser } from './user-directory.js';
+import { importUsers } from './user-import.js';
 
-export function adminUserCrudRoutes(deps: ServiceDeps) {
+/** The one route whose body may be larger than the API's default cap (a CSV file in JSON). */
+export const USER_IMPORT_PATH = '/api/admin/users/import';
+
+export function adminUserRoutes(deps: ServiceDeps) {
   const adminOnly = requireRole(deps, ['admin']);
-  // Managers see only workers in their own groups (scoped in the service).
+  // Managers see and look after only workers in their own groups (scoped in the services).
   const adminOrManager = requireRole(deps, ['admin', 'manager']);
   return new Hono<AppEnv>()
     .get('/', adminOrManager, async (c) => {
       const query = readQuery(c, listUsersQuery);
       return c.json(await listUsers(deps, c.get('actor'), query), 200);
+    })
+    .post('/', adminOnly, async (c) => {
+      const body = await readJson(c, createUserBody);
+      return c.json(await createUser(deps, c.get('actor'), body), 201);
+    })
+    .post('/import', adminOnly, async (c) => {
+      const body = await readJson(c, importUsersBody);
+      return c.json(await importUsers(deps, c.get('actor'), body), 200);
     })
     .get('/:id', adminOrManager, async (c) =>
       c.json(await getUserAsActor(deps, c.get('actor'), c.req.param('id')), 200),
@@ -30,6 +48,13 @@ export function adminUserCrudRoutes(deps: ServiceDeps) {
     })
     .delete('/:id', adminOnly, async (c) => {
       await deleteUser(deps, c.get('actor'), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .get('/:id/sessions', adminOrManager, async (c) =>
+      c.json(await listUserSessions(deps, c.get('actor'), c.req.param('id')), 200),
+    )
+    .post('/:id/revoke-sign-in-sessions', adminOrManager, async (c) => {
+      await revokeSignInSessions(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     });
 }
