@@ -17,7 +17,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   // One browser at a time: with two Chromiums, the server and argon2 on two cores, the camera decoder
-  // now and then went more than 25 s without a decode (see the issue-4 notes).
+  // now and then went more than 25 s without a decode.
   workers: 1,
   forbidOnly: true,
   // No retries: every journey must pass first time. (The decoder misses that once needed a retry are

@@ -1,5 +1,5 @@
 /**
- * Decoder bench (issue 4): degraded badge frames, html5-qrcode alone vs the kiosk's decoder chain.
+ * Decoder bench (docs/decoding.md): degraded badge frames, html5-qrcode alone vs the kiosk's decoder chain.
  *
  * Frames: real badge payloads (`SP1:<issuer>:<codeId>:<secret>`) as the API issues them (same QR
  * matrix and mask, server/platform/qr-image.ts) on a card in a 640×480 shop scene, degraded per

@@ -13,16 +13,14 @@ import type {
   PolicyState,
   SignInMethod,
 } from '../domain/conditional-access.js';
+import { DEVICE_STATES, GRANTS, POLICY_STATES, SIGN_IN_METHODS } from '../domain/conditional-access.js';
 import { cidrProblem, parseIpAddress } from '../domain/ip-address.js';
 import { timeWindowProblems, WEEKDAYS } from '../domain/time-window.js';
 import { canonicalTimeZone } from '../domain/time-zone.js';
 import { idParam } from './pagination.js';
 import { ROLES } from './schemas.js';
 
-export const POLICY_STATES = ['enabled', 'reportOnly', 'disabled'] as const satisfies readonly PolicyState[];
-export const GRANTS = ['allow', 'block', 'requireSecondFactor'] as const satisfies readonly Grant[];
-export const SIGN_IN_METHODS = ['qrPin', 'password'] as const satisfies readonly SignInMethod[];
-export const DEVICE_STATE_NAMES = ['enrolled', 'compliant', 'attestationFresh'] as const;
+export { DEVICE_STATES, GRANTS, POLICY_STATES, SIGN_IN_METHODS };
 export const CA_NAME_MAX_LENGTH = 128;
 export const MAX_CIDRS_PER_LOCATION = 200;
 export const MAX_LIST = 200;
@@ -68,7 +66,7 @@ export const policyConditions = z.strictObject({
   groups: includeExclude(idParam).optional(),
   roles: includeExclude(z.enum(ROLES)).optional(),
   signInMethods: z.array(z.enum(SIGN_IN_METHODS)).max(2).optional(),
-  deviceStates: z.array(z.enum(DEVICE_STATE_NAMES)).max(3).optional(),
+  deviceStates: z.array(z.enum(DEVICE_STATES)).max(3).optional(),
   locations: z
     .strictObject({
       include: z.union([z.literal('any'), z.literal('ownStores'), locationIds]),
@@ -189,6 +187,7 @@ export interface WhatIfResult extends ConditionalAccessResult {
 /** The console checks every CIDR line as it is typed, with the server's words (the server checks again). */
 export { cidrProblem } from '../domain/ip-address.js';
 export { WEEKDAYS, type Weekday, type TimeWindow } from '../domain/time-window.js';
+export { ROLES, type Role } from '../domain/roles.js';
 export type {
   Decision,
   DeviceFacts,

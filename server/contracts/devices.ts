@@ -27,6 +27,7 @@ export {
   PROOF_TYP,
 } from './device-binding.js';
 import { DEVICE_NAME_MAX_LENGTH } from './device-binding.js';
+import { DEVICE_STATUSES, type DeviceStatus } from '../domain/device-status.js';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
 
@@ -69,7 +70,7 @@ export const enrolDeviceBody = z.strictObject({
 });
 export type EnrolDeviceBody = z.infer<typeof enrolDeviceBody>;
 
-export type DeviceStatus = 'active' | 'suspended' | 'revoked';
+export { DEVICE_STATUSES, type DeviceStatus } from '../domain/device-status.js';
 
 export interface DeviceCompliance {
   state: 'compliant' | 'noncompliant';
@@ -169,7 +170,7 @@ export const listDevicesQuery = z.strictObject({
   /** Case-insensitive prefix of the device name. */
   search: searchParam.optional(),
   groupId: idParam.optional(),
-  status: z.enum(['active', 'suspended', 'revoked']).optional(),
+  status: z.enum(DEVICE_STATUSES).optional(),
   limit: limitParam,
   cursor: cursorParam.optional(),
 });

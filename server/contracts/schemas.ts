@@ -1,4 +1,4 @@
-/** Request and response shapes of the public HTTP contract (ARCHITECTURE.md), shared with src/. */
+/** Request and response shapes of the public HTTP contract (docs/api.md), shared with src/. */
 import { z } from 'zod';
 import { deviceProofBody } from './devices.js';
 import type { KioskApp } from './kiosk-app-link.js';
@@ -7,8 +7,9 @@ import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 const isoDateTime = z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const ROLES = ['worker', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../domain/roles.js';
+
+export { ROLES, type Role } from '../domain/roles.js';
 
 export const createUserBody = z.strictObject({
   userPrincipalName: text(256).regex(/^[^\s]+$/, 'must not contain spaces'),

@@ -1,6 +1,7 @@
 /** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
 import type { Repositories } from './repositories.js';
 import type { Clock } from '../domain/clock.js';
+import type { Role } from '../domain/roles.js';
 import type { CidrRange } from '../domain/ip-address.js';
 import type { ConsoleSecrets } from '../platform/console-secrets.js';
 import type { AttestationSigner } from '../platform/device-tokens.js';
@@ -34,5 +35,5 @@ export interface ServiceDeps {
 
 /** Who is acting: a signed-in person or an API token (always on behalf of its owner). */
 export type Actor =
-  | { type: 'user'; userId: string; role: 'worker' | 'manager' | 'admin'; sessionId: string }
-  | { type: 'api_token'; userId: string; role: 'worker' | 'manager' | 'admin'; tokenId: string };
+  | { type: 'user'; userId: string; role: Role; sessionId: string }
+  | { type: 'api_token'; userId: string; role: Role; tokenId: string };

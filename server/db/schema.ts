@@ -7,6 +7,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { GRANTS, POLICY_STATES } from '../domain/conditional-access.js';
+import { DEVICE_STATUSES } from '../domain/device-status.js';
+import { ROLES } from '../domain/roles.js';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -20,7 +23,7 @@ export const users = sqliteTable(
     userPrincipalName: text('user_principal_name').notNull(),
     displayName: text('display_name').notNull(),
     employeeId: text('employee_id'),
-    role: text('role', { enum: ['worker', 'manager', 'admin'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     accountEnabled: integer('account_enabled', { mode: 'boolean' }).notNull().default(true),
     /** argon2id verifier for console (username + password) sign-in; null for badge-only workers. */
     passwordHash: text('password_hash'),
@@ -255,7 +258,7 @@ export const devices = sqliteTable(
     publicKeyJwk: text('public_key_jwk', { mode: 'json' }).notNull(),
     /** RFC 7638 SHA-256 thumbprint of the public key, base64url. */
     keyThumbprint: text('key_thumbprint').notNull().unique(),
-    status: text('status', { enum: ['active', 'suspended', 'revoked'] }).notNull(),
+    status: text('status', { enum: DEVICE_STATUSES }).notNull(),
     enrolledByUserId: text('enrolled_by_user_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
@@ -294,8 +297,8 @@ export const nonces = sqliteTable(
 export const conditionalAccessPolicies = sqliteTable('conditional_access_policies', {
   id: text('id').primaryKey(),
   displayName: text('display_name').notNull().unique(),
-  state: text('state', { enum: ['enabled', 'reportOnly', 'disabled'] }).notNull(),
-  grant: text('grant', { enum: ['allow', 'block', 'requireSecondFactor'] }).notNull(),
+  state: text('state', { enum: POLICY_STATES }).notNull(),
+  grant: text('grant', { enum: GRANTS }).notNull(),
   conditions: text('conditions', { mode: 'json' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

@@ -42,13 +42,17 @@ import {
   type TimeWindow,
 } from './time-window.js';
 
-export type Role = 'worker' | 'manager' | 'admin';
-export type SignInMethod = 'qrPin' | 'password';
-export type DeviceState = 'enrolled' | 'compliant' | 'attestationFresh';
-export type PolicyState = 'enabled' | 'reportOnly' | 'disabled';
-export type Grant = 'allow' | 'block' | 'requireSecondFactor';
+import type { Role } from './roles.js';
 
-export const DEVICE_STATES: readonly DeviceState[] = ['enrolled', 'compliant', 'attestationFresh'];
+export type { Role } from './roles.js';
+export const SIGN_IN_METHODS = ['qrPin', 'password'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+export const DEVICE_STATES = ['enrolled', 'compliant', 'attestationFresh'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+export const POLICY_STATES = ['enabled', 'reportOnly', 'disabled'] as const;
+export type PolicyState = (typeof POLICY_STATES)[number];
+export const GRANTS = ['allow', 'block', 'requireSecondFactor'] as const;
+export type Grant = (typeof GRANTS)[number];
 
 export interface IncludeExclude<T> {
   include: readonly T[] | 'all';

@@ -1,5 +1,5 @@
 /**
- * PIN rules, applied on every set and change (PRODUCT.md, Entra parity, and better):
+ * PIN rules, applied on every set and change (docs/security.md, "PIN rules": Entra parity, and better):
  * digits only, policy length up to 20, no long ascending/descending runs,
  * no PIN made of one repeated 1–3 digit unit, no date, no keypad shape or common PIN.
  */

@@ -4,11 +4,6 @@ export interface SessionTimeouts {
   absoluteSeconds: number;
 }
 
-export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = {
-  idleSeconds: 15 * 60,
-  absoluteSeconds: 12 * 60 * 60,
-};
-
 export type SessionState = 'active' | 'idle_expired' | 'expired' | 'revoked';
 
 /** When a session ends at the latest: the expiry fixed at sign-in, or sooner under a shortened policy. */

@@ -1,5 +1,5 @@
 /**
- * Badge + PIN is single-factor (PRODUCT.md): an admin signed in that way at a kiosk gets a manager's
+ * Badge + PIN is single-factor (docs/security.md, "Who may do what"): an admin signed in that way at a kiosk gets a manager's
  * reach, not the admin console's. Full admin rights take a console session or an API token.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';

@@ -1,4 +1,4 @@
-/** The worker journey of the HTTP contract, end to end, exactly as ARCHITECTURE.md describes it. */
+/** The worker journey of the HTTP contract, end to end, exactly as docs/api.md describes it. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { IssuedQrPinMethod } from '../../server/features/badges/qr-pin-method.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SESSION_TIMEOUTS, sessionStateAt } from '../../server/domain/session-timing.js';
+import { sessionStateAt, type SessionTimeouts } from '../../server/domain/session-timing.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -7,14 +7,9 @@ const created = new Date('2026-06-01T08:00:00.000Z');
 const at = (ms: number) => new Date(created.getTime() + ms);
 const fresh = { createdAt: created, lastSeenAt: created, expiresAt: at(12 * HOUR), revokedAt: null };
 
-describe('DEFAULT_SESSION_TIMEOUTS', () => {
-  test('are 15 minutes idle and 12 hours absolute', () => {
-    expect(DEFAULT_SESSION_TIMEOUTS).toEqual({ idleSeconds: 15 * 60, absoluteSeconds: 12 * 60 * 60 });
-  });
-});
-
 describe('sessionStateAt', () => {
-  const timeouts = DEFAULT_SESSION_TIMEOUTS;
+  // The default kiosk session policy (15 minutes idle, 12 hours absolute; tests/api/policy.test.ts reads them).
+  const timeouts: SessionTimeouts = { idleSeconds: 15 * 60, absoluteSeconds: 12 * 60 * 60 };
 
   test('is active right after creation', () => {
     expect(sessionStateAt(fresh, timeouts, created)).toBe('active');

@@ -6,6 +6,7 @@
  */
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { Role } from '../../domain/roles.js';
 import { apiTokens, auditLogs, groupMembers, signInLogs, users } from '../../db/schema.js';
 
 export type SignInLogRow = typeof signInLogs.$inferSelect;
@@ -34,7 +35,7 @@ export interface SignInLogFilter extends TimeFilter {
   result?: 'success' | 'failure';
   failureCode?: string;
   /** A manager's view: only entries of users with this role who share one of these groups. */
-  scope?: { groupIds: string[]; role: 'worker' | 'manager' | 'admin' };
+  scope?: { groupIds: string[]; role: Role };
 }
 
 /** Sign-ins of the users a manager may see, or everyone's (undefined). */

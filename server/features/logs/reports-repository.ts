@@ -1,6 +1,7 @@
 /** Read-only reports across tables. None of them selects a secret column (hashes stay in the database). */
 import { and, asc, count, eq, gt, gte, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { Role } from '../../domain/roles.js';
 import { groupMembers, qrCodes, qrPinMethods, users } from '../../db/schema.js';
 
 export interface QrCodeExpirationFilter {
@@ -10,7 +11,7 @@ export interface QrCodeExpirationFilter {
   expiringBy: Date;
   groupId?: string;
   /** A manager's view: only codes of users with this role who share one of these groups. */
-  scope?: { groupIds: string[]; role: 'worker' | 'manager' | 'admin' };
+  scope?: { groupIds: string[]; role: Role };
   /** The last row of the previous page. */
   after?: { expireDateTime: Date; codeId: string };
   limit: number;
@@ -38,7 +39,7 @@ export function createReportRepository(db: Db) {
     async lockedMethodCount(filter: {
       now: Date;
       hardLimit: number;
-      scope?: { groupIds: string[]; role: 'worker' | 'manager' | 'admin' };
+      scope?: { groupIds: string[]; role: Role };
     }): Promise<number> {
       if (filter.scope && filter.scope.groupIds.length === 0) return 0;
       const locked = or(

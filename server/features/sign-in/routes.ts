@@ -43,7 +43,7 @@ export function authRoutes(deps: ServiceDeps) {
       const auth = c.get('auth');
       if (auth) await endSession(deps, auth.session.id);
       clearSessionCookie(c);
-      // Not "storage": that would also wipe the device's enrollment (PRODUCT.md).
+      // Not "storage": that would also wipe the kiosk's device key (docs/security.md, "Shared-device hygiene").
       c.header('Clear-Site-Data', '"cache", "cookies"');
       return c.body(null, 204);
     });

@@ -8,12 +8,11 @@ import type {
   Grant,
   PolicyConditions,
   PolicyState,
+  Role,
   SignInMethod,
   Weekday,
 } from '$server/contracts/conditional-access';
 import { accessText } from './access-text';
-
-type Role = 'worker' | 'manager' | 'admin';
 
 export interface WindowRow {
   days: Weekday[];
