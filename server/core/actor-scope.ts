@@ -1,6 +1,7 @@
 /**
- * Object-level access: admins act on anyone; a manager acts only on workers who share one of the
- * manager's groups (stores). Every route that names a user goes through here.
+ * What an actor may reach. Admins act on anyone; a manager acts only on workers who share one of the
+ * manager's groups (stores). Every route that names a user goes through `loadManagedUser`, every list
+ * through `listScopeOf`, so one rule decides both.
  */
 import { ApiError } from '../contracts/errors.js';
 import type { UserRow } from '../features/people/users-repository.js';
@@ -23,4 +24,19 @@ export async function loadManagedUser(deps: ServiceDeps, actor: Actor, userId: s
 /** The group ids a manager may see, or null for an admin (all groups). */
 export async function managedGroupIds(deps: ServiceDeps, actor: Actor): Promise<string[] | null> {
   return actor.role === 'admin' ? null : deps.repos.users.groupIdsOf(actor.userId);
+}
+
+export interface ListScope {
+  groupIds: string[];
+  role: 'worker';
+}
+
+/**
+ * What a list may show: undefined for an admin (no restriction); for a manager the same rule as
+ * loadManagedUser, workers who share one of the manager's groups. A manager in no group gets an empty
+ * scope and sees nothing.
+ */
+export async function listScopeOf(deps: ServiceDeps, actor: Actor): Promise<ListScope | undefined> {
+  const groupIds = await managedGroupIds(deps, actor);
+  return groupIds === null ? undefined : { groupIds, role: 'worker' };
 }

@@ -14,7 +14,7 @@ import type { QrCodeExpirationRow } from './reports-repository.js';
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { keysetPages } from '../../domain/export-pages.js';
-import { listScopeOf } from '../../core/list-scope.js';
+import { listScopeOf } from '../../core/actor-scope.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -18,7 +18,7 @@ import type { AuditLogRow, LogScope, SignInLogRow } from './log-queries-reposito
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { keysetPages } from '../../domain/export-pages.js';
-import { listScopeOf } from '../../core/list-scope.js';
+import { listScopeOf } from '../../core/actor-scope.js';
 
 const logCursor = z.strictObject({ t: z.number().int().min(0).max(8.64e15), i: z.string().max(64) });
 

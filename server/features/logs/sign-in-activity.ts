@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { SignInActivityView, signInActivityQuery } from '../../contracts/reports.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
-import { listScopeOf } from '../../core/list-scope.js';
+import { listScopeOf } from '../../core/actor-scope.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 
 const HOUR_MS = 3600_000;

@@ -9,11 +9,10 @@ import { ApiError } from '../../contracts/errors.js';
 import type { Page } from '../../contracts/pagination.js';
 import type { UserView } from '../../contracts/schemas.js';
 import type { UserChanges } from './users-repository.js';
-import { loadManagedUser } from '../../core/actor-scope.js';
 import { recordAudit } from '../../core/audit.js';
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
-import { listScopeOf } from '../../core/list-scope.js';
+import { listScopeOf, loadManagedUser } from '../../core/actor-scope.js';
 import { toUserView } from './create-user.js';
 
 const userCursor = z.strictObject({ n: z.string().max(2048), i: z.string().max(64) });
