@@ -1,11 +1,13 @@
 /**
  * The QR-code + PIN method, its codes and its lockout counters. Counters change only through single
- * conditional UPDATE statements, so any number of concurrent requests and API processes agree.
+ * conditional UPDATE statements (lockout-counters.ts), so any number of concurrent requests and API
+ * processes agree.
  */
-import { and, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolationOn } from '../../db/errors.js';
 import { qrCodes, qrPinMethods } from '../../db/schema.js';
+import { createLockoutCounters } from '../lockout/lockout-counters.js';
 
 export type MethodRow = typeof qrPinMethods.$inferSelect;
 export type QrCodeRow = typeof qrCodes.$inferSelect;
@@ -18,13 +20,9 @@ export type ShortCodeTaken = 'short_code_taken';
 
 const isShortCodeTaken = (error: unknown): boolean => isUniqueViolationOn(error, 'qr_codes.short_code_hash');
 
-export interface ClaimedAttempt {
-  failedAttempts: number;
-  consecutiveFailures: number;
-  lockoutCount: number;
-}
-
 export function createQrPinMethodRepository(db: Db) {
+  // The row is the method itself, so it always exists: claims update it, a reset zeroes it.
+  const lockoutCounters = createLockoutCounters(db, qrPinMethods, { key: 'id', createOnFirstClaim: false });
   return {
     async findByUserId(userId: string): Promise<MethodRow | undefined> {
       return db.query.qrPinMethods.findFirst({ where: eq(qrPinMethods.userId, userId) });
@@ -133,67 +131,12 @@ export function createQrPinMethodRepository(db: Db) {
         .where(and(eq(qrPinMethods.id, methodId), eq(qrPinMethods.pinHash, oldHash)));
     },
     /**
-     * Counts one PIN attempt as a failure before it is checked, in one atomic statement, and only while
-     * the method is unlocked and below the threshold and the hard limit. Undefined means: locked,
-     * do not check the PIN. A correct PIN then calls `resetLockout`.
+     * The method's lockout counters (lockout-counters.ts): PIN checks claim and lock through them
+     * (sign-in/pin-check.ts).
      */
-    async claimAttempt(
-      methodId: string,
-      now: Date,
-      limits: { threshold: number; hardLimit: number },
-    ): Promise<ClaimedAttempt | undefined> {
-      const [row] = await db
-        .update(qrPinMethods)
-        .set({
-          failedAttempts: sql`${qrPinMethods.failedAttempts} + 1`,
-          consecutiveFailures: sql`${qrPinMethods.consecutiveFailures} + 1`,
-        })
-        .where(
-          and(
-            eq(qrPinMethods.id, methodId),
-            or(isNull(qrPinMethods.lockedUntil), lte(qrPinMethods.lockedUntil, now)),
-            lt(qrPinMethods.failedAttempts, limits.threshold),
-            lt(qrPinMethods.consecutiveFailures, limits.hardLimit),
-          ),
-        )
-        .returning({
-          failedAttempts: qrPinMethods.failedAttempts,
-          consecutiveFailures: qrPinMethods.consecutiveFailures,
-          lockoutCount: qrPinMethods.lockoutCount,
-        });
-      return row;
-    },
-    /**
-     * Locks the method until `until` once its failures reached the threshold, unless a lock is running
-     * or the lockout count moved on (optimistic: `until` was computed from `lockoutCount`). The
-     * request that used the last attempt and any request that raced it write one lock between them.
-     */
-    async lockIfDue(
-      methodId: string,
-      now: Date,
-      due: { threshold: number; lockoutCount: number; until: Date },
-    ): Promise<boolean> {
-      const rows = await db
-        .update(qrPinMethods)
-        .set({ lockedUntil: due.until, failedAttempts: 0, lockoutCount: due.lockoutCount + 1 })
-        .where(
-          and(
-            eq(qrPinMethods.id, methodId),
-            gte(qrPinMethods.failedAttempts, due.threshold),
-            eq(qrPinMethods.lockoutCount, due.lockoutCount),
-            or(isNull(qrPinMethods.lockedUntil), lte(qrPinMethods.lockedUntil, now)),
-          ),
-        )
-        .returning({ id: qrPinMethods.id });
-      return rows.length === 1;
-    },
+    lockoutCounters,
     /** After a correct PIN, or an admin's unlock. */
-    async resetLockout(methodId: string): Promise<void> {
-      await db
-        .update(qrPinMethods)
-        .set({ failedAttempts: 0, consecutiveFailures: 0, lockoutCount: 0, lockedUntil: null })
-        .where(eq(qrPinMethods.id, methodId));
-    },
+    resetLockout: (methodId: string): Promise<void> => lockoutCounters.reset(methodId),
     async markCodeUsed(codeId: string, at: Date): Promise<void> {
       await db.update(qrCodes).set({ lastUsedDateTime: at }).where(eq(qrCodes.id, codeId));
     },

@@ -3,7 +3,7 @@
  * per-account lockout counters. Every "use once" is one conditional statement, so two requests racing
  * with the same challenge, code or recovery code cannot both win.
  */
-import { and, count, eq, gt, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   consoleChallenges,
@@ -14,6 +14,8 @@ import {
   totpCredentials,
   users,
 } from '../../db/schema.js';
+import type { LockoutCounters } from '../lockout/check-under-lockout.js';
+import { createLockoutCounters, type AttemptLimits, type DueLock } from '../lockout/lockout-counters.js';
 
 export type ConsoleChallengeRow = typeof consoleChallenges.$inferSelect;
 export type TotpCredentialRow = typeof totpCredentials.$inferSelect;
@@ -21,6 +23,12 @@ export type ConsoleLockoutRow = typeof consoleLockouts.$inferSelect;
 export type ConsoleInvitationRow = typeof consoleInvitations.$inferSelect;
 
 export function createConsoleAuthRepository(db: Db) {
+  // A row exists only while an account has something counted: its first failure creates it, a reset
+  // deletes it.
+  const lockoutCounters = createLockoutCounters(db, consoleLockouts, {
+    key: 'accountKey',
+    createOnFirstClaim: true,
+  });
   return {
     /** Stores a challenge; the user's earlier pending challenges and every expired one go. */
     async insertChallenge(challenge: ConsoleChallengeRow, now: Date): Promise<void> {
@@ -105,69 +113,20 @@ export function createConsoleAuthRepository(db: Db) {
       return row?.n ?? 0;
     },
 
-    async findLockout(accountKey: string): Promise<ConsoleLockoutRow | undefined> {
-      return db.query.consoleLockouts.findFirst({ where: eq(consoleLockouts.accountKey, accountKey) });
-    },
-    /**
-     * Counts one attempt before it is checked (the PIN method's `claimAttempt`, as an upsert so an
-     * account's first failure creates its row). Undefined means: locked, do not check.
-     */
-    async claimAttempt(accountKey: string, now: Date, limits: { threshold: number; hardLimit: number }) {
-      const [row] = await db
-        .insert(consoleLockouts)
-        .values({ accountKey, failedAttempts: 1, consecutiveFailures: 1 })
-        .onConflictDoUpdate({
-          target: consoleLockouts.accountKey,
-          set: {
-            failedAttempts: sql`${consoleLockouts.failedAttempts} + 1`,
-            consecutiveFailures: sql`${consoleLockouts.consecutiveFailures} + 1`,
-          },
-          setWhere: and(
-            or(isNull(consoleLockouts.lockedUntil), lte(consoleLockouts.lockedUntil, now)),
-            lt(consoleLockouts.failedAttempts, limits.threshold),
-            lt(consoleLockouts.consecutiveFailures, limits.hardLimit),
-          ),
-        })
-        .returning({
-          failedAttempts: consoleLockouts.failedAttempts,
-          consecutiveFailures: consoleLockouts.consecutiveFailures,
-          lockoutCount: consoleLockouts.lockoutCount,
-        });
-      return row;
-    },
-    async lockIfDue(
-      accountKey: string,
-      now: Date,
-      due: { threshold: number; lockoutCount: number; until: Date },
-    ): Promise<boolean> {
-      const rows = await db
-        .update(consoleLockouts)
-        .set({ lockedUntil: due.until, failedAttempts: 0, lockoutCount: due.lockoutCount + 1 })
-        .where(
-          and(
-            eq(consoleLockouts.accountKey, accountKey),
-            gte(consoleLockouts.failedAttempts, due.threshold),
-            eq(consoleLockouts.lockoutCount, due.lockoutCount),
-            or(isNull(consoleLockouts.lockedUntil), lte(consoleLockouts.lockedUntil, now)),
-          ),
-        )
-        .returning({ accountKey: consoleLockouts.accountKey });
-      return rows.length === 1;
-    },
+    /** The accounts' lockout counters (every write one conditional statement: lockout-counters.ts). */
+    lockoutCounters,
+    findLockout: (accountKey: string): Promise<LockoutCounters | undefined> =>
+      lockoutCounters.read(accountKey),
+    /** Counts one attempt before it is checked (an account's first failure creates its row). */
+    claimAttempt: (accountKey: string, now: Date, limits: AttemptLimits) =>
+      lockoutCounters.claim(accountKey, now, limits),
+    /** Locks the account once its failures reached the threshold, one lock between racing requests. */
+    lockIfDue: (accountKey: string, now: Date, due: DueLock): Promise<boolean> =>
+      lockoutCounters.lockIfDue(accountKey, now, due),
     /** Gives one claimed attempt back (a correct password; the second factor is still to come). */
-    async refundAttempt(accountKey: string): Promise<void> {
-      await db
-        .update(consoleLockouts)
-        .set({
-          failedAttempts: sql`max(${consoleLockouts.failedAttempts} - 1, 0)`,
-          consecutiveFailures: sql`max(${consoleLockouts.consecutiveFailures} - 1, 0)`,
-        })
-        .where(eq(consoleLockouts.accountKey, accountKey));
-    },
+    refundAttempt: (accountKey: string): Promise<void> => lockoutCounters.refund(accountKey),
     /** A full sign-in (or an admin's unlock) forgets the account's failures. */
-    async resetLockout(accountKey: string): Promise<void> {
-      await db.delete(consoleLockouts).where(eq(consoleLockouts.accountKey, accountKey));
-    },
+    resetLockout: (accountKey: string): Promise<void> => lockoutCounters.reset(accountKey),
     /** Stores an invitation; the user's earlier one and every expired one go. */
     async replaceInvitation(invitation: ConsoleInvitationRow, now: Date): Promise<void> {
       await db.batch([
