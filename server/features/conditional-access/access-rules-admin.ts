@@ -16,8 +16,7 @@ import type {
   PolicyView,
 } from '../../contracts/conditional-access.js';
 import { ApiError } from '../../contracts/errors.js';
-import type { NamedLocationRow, PolicyRow } from './conditional-access-repository.js';
-import { isUniqueViolationOn } from '../../db/errors.js';
+import type { NamedLocationRow, NameTaken, PolicyRow } from './conditional-access-repository.js';
 import {
   TEMPLATES,
   type ConditionalAccessPolicy,
@@ -100,13 +99,12 @@ function refuseMissing(field: string, words: string): never {
   throw refused(field, words);
 }
 
-function nameTaken(error: unknown, column: string, what: string, name: string | undefined): never {
-  if (isUniqueViolationOn(error, column)) {
-    throw new ApiError('NAME_ALREADY_EXISTS', `displayName: a ${what} named '${name}' already exists`, {
-      field: 'displayName',
-    });
-  }
-  throw error;
+/** The row written, or the refusal when another one of its kind already has the name. */
+function unlessNameTaken<T>(written: T | NameTaken, what: string, name: string | undefined): T {
+  if (written !== 'name_taken') return written;
+  throw new ApiError('NAME_ALREADY_EXISTS', `displayName: a ${what} named '${name}' already exists`, {
+    field: 'displayName',
+  });
 }
 
 async function loadPolicy(deps: ServiceDeps, id: string): Promise<PolicyRow> {
@@ -153,9 +151,8 @@ export async function createPolicy(
 ): Promise<PolicyView> {
   await checkReferences(deps, input.conditions);
   const now = deps.clock.now();
-  let row: PolicyRow;
-  try {
-    row = await deps.repos.conditionalAccess.insertPolicy({
+  const row = unlessNameTaken(
+    await deps.repos.conditionalAccess.insertPolicy({
       id: newId(),
       displayName: input.displayName,
       state: input.state,
@@ -163,10 +160,10 @@ export async function createPolicy(
       conditions: input.conditions,
       createdAt: now,
       updatedAt: now,
-    });
-  } catch (error) {
-    nameTaken(error, 'conditional_access_policies.display_name', 'policy', input.displayName);
-  }
+    }),
+    'policy',
+    input.displayName,
+  );
   const view = toPolicyView(row);
   await recordAudit(
     deps,
@@ -188,12 +185,11 @@ export async function updatePolicy(
 ): Promise<PolicyView> {
   const before = toPolicyView(await loadPolicy(deps, id));
   if (patch.conditions) await checkReferences(deps, patch.conditions);
-  let row: PolicyRow | undefined;
-  try {
-    row = await deps.repos.conditionalAccess.updatePolicy(id, { ...patch, updatedAt: deps.clock.now() });
-  } catch (error) {
-    nameTaken(error, 'conditional_access_policies.display_name', 'policy', patch.displayName);
-  }
+  const row = unlessNameTaken(
+    await deps.repos.conditionalAccess.updatePolicy(id, { ...patch, updatedAt: deps.clock.now() }),
+    'policy',
+    patch.displayName,
+  );
   if (!row) throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
   const after = toPolicyView(row);
   await recordAudit(
@@ -246,19 +242,18 @@ export async function createNamedLocation(
 ): Promise<NamedLocationView> {
   await checkStore(deps, input.groupId);
   const now = deps.clock.now();
-  let row: NamedLocationRow;
-  try {
-    row = await deps.repos.conditionalAccess.insertLocation({
+  const row = unlessNameTaken(
+    await deps.repos.conditionalAccess.insertLocation({
       id: newId(),
       displayName: input.displayName,
       cidrs: input.cidrs,
       groupId: input.groupId ?? null,
       createdAt: now,
       updatedAt: now,
-    });
-  } catch (error) {
-    nameTaken(error, 'named_locations.display_name', 'named location', input.displayName);
-  }
+    }),
+    'named location',
+    input.displayName,
+  );
   const view = toNamedLocationView(row);
   await recordAudit(
     deps,
@@ -280,12 +275,11 @@ export async function updateNamedLocation(
 ): Promise<NamedLocationView> {
   const before = toNamedLocationView(await loadLocation(deps, id));
   await checkStore(deps, patch.groupId);
-  let row: NamedLocationRow | undefined;
-  try {
-    row = await deps.repos.conditionalAccess.updateLocation(id, { ...patch, updatedAt: deps.clock.now() });
-  } catch (error) {
-    nameTaken(error, 'named_locations.display_name', 'named location', patch.displayName);
-  }
+  const row = unlessNameTaken(
+    await deps.repos.conditionalAccess.updateLocation(id, { ...patch, updatedAt: deps.clock.now() }),
+    'named location',
+    patch.displayName,
+  );
   if (!row) throw new ApiError('NOT_FOUND', 'No named location has this id.');
   const after = toNamedLocationView(row);
   await recordAudit(

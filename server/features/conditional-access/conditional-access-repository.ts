@@ -4,6 +4,7 @@
  */
 import { asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolationOn } from '../../db/errors.js';
 import { conditionalAccessPolicies, namedLocations } from '../../db/schema.js';
 
 export type PolicyRow = typeof conditionalAccessPolicies.$inferSelect;
@@ -17,6 +18,21 @@ export type NamedLocationChanges = Partial<Pick<NewNamedLocation, 'displayName' 
   updatedAt: Date;
 };
 
+/** Another policy or named location already has this display name (names are unique per kind). */
+export type NameTaken = 'name_taken';
+
+const POLICY_NAME = 'conditional_access_policies.display_name';
+const LOCATION_NAME = 'named_locations.display_name';
+
+async function unlessNameTaken<T>(column: string, write: () => Promise<T>): Promise<T | NameTaken> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolationOn(error, column)) return 'name_taken';
+    throw error;
+  }
+}
+
 export function createConditionalAccessRepository(db: Db) {
   return {
     async listPolicies(options: { includeDisabled: boolean }): Promise<PolicyRow[]> {
@@ -29,17 +45,21 @@ export function createConditionalAccessRepository(db: Db) {
     async findPolicy(id: string): Promise<PolicyRow | undefined> {
       return db.query.conditionalAccessPolicies.findFirst({ where: eq(conditionalAccessPolicies.id, id) });
     },
-    async insertPolicy(policy: NewPolicy): Promise<PolicyRow> {
-      const [row] = await db.insert(conditionalAccessPolicies).values(policy).returning();
-      return row!;
+    async insertPolicy(policy: NewPolicy): Promise<PolicyRow | NameTaken> {
+      return unlessNameTaken(POLICY_NAME, async () => {
+        const [row] = await db.insert(conditionalAccessPolicies).values(policy).returning();
+        return row!;
+      });
     },
-    async updatePolicy(id: string, changes: PolicyChanges): Promise<PolicyRow | undefined> {
-      const [row] = await db
-        .update(conditionalAccessPolicies)
-        .set(changes)
-        .where(eq(conditionalAccessPolicies.id, id))
-        .returning();
-      return row;
+    async updatePolicy(id: string, changes: PolicyChanges): Promise<PolicyRow | undefined | NameTaken> {
+      return unlessNameTaken(POLICY_NAME, async () => {
+        const [row] = await db
+          .update(conditionalAccessPolicies)
+          .set(changes)
+          .where(eq(conditionalAccessPolicies.id, id))
+          .returning();
+        return row;
+      });
     },
     async removePolicy(id: string): Promise<boolean> {
       const rows = await db
@@ -66,13 +86,24 @@ export function createConditionalAccessRepository(db: Db) {
         .where(inArray(namedLocations.id, [...ids]));
       return new Set(rows.map((row) => row.id));
     },
-    async insertLocation(location: NewNamedLocation): Promise<NamedLocationRow> {
-      const [row] = await db.insert(namedLocations).values(location).returning();
-      return row!;
+    async insertLocation(location: NewNamedLocation): Promise<NamedLocationRow | NameTaken> {
+      return unlessNameTaken(LOCATION_NAME, async () => {
+        const [row] = await db.insert(namedLocations).values(location).returning();
+        return row!;
+      });
     },
-    async updateLocation(id: string, changes: NamedLocationChanges): Promise<NamedLocationRow | undefined> {
-      const [row] = await db.update(namedLocations).set(changes).where(eq(namedLocations.id, id)).returning();
-      return row;
+    async updateLocation(
+      id: string,
+      changes: NamedLocationChanges,
+    ): Promise<NamedLocationRow | undefined | NameTaken> {
+      return unlessNameTaken(LOCATION_NAME, async () => {
+        const [row] = await db
+          .update(namedLocations)
+          .set(changes)
+          .where(eq(namedLocations.id, id))
+          .returning();
+        return row;
+      });
     },
     async removeLocation(id: string): Promise<boolean> {
       const rows = await db
