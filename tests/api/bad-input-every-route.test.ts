@@ -2,6 +2,10 @@
  * Every route of the API, fed bad input: malformed JSON, wrong types, unknown fields, Unicode digits,
  * oversized bodies, bad query strings and unknown ids. Every answer is a 4xx in the error envelope;
  * nothing ever reaches the 500 path.
+ *
+ * "Every route" is checked against the app itself: the routes Hono registered (`app.routes`) must be
+ * exactly the routes with a case below, so a new route without bad-input cases fails here, and so does
+ * a case left behind for a route that is gone.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { addGroup, createWorker, signedInUser, startHarness, type Harness } from '../support/api-harness.js';
@@ -48,7 +52,13 @@ interface Route {
   body: boolean;
   session?: boolean;
   namesUser?: boolean;
+  /** The route's own body limit when it is not the API's default (64 KiB). */
+  bodyLimitKiB?: number;
 }
+
+const DEFAULT_BODY_LIMIT_KIB = 64;
+/** server/app.ts: the user import takes a CSV file in JSON, up to 3 MiB. */
+const IMPORT_BODY_LIMIT_KIB = 3 * 1024;
 const m = () => `/api/admin/users/${userId}/qr-code-pin-method`;
 const CA = '/api/admin/conditional-access';
 const ROUTES: Route[] = [
@@ -95,6 +105,18 @@ const ROUTES: Route[] = [
     path: () => '/api/admin/policies/sessions',
     body: true,
   },
+  {
+    method: 'GET',
+    name: '/api/admin/policies/console-sign-in',
+    path: () => '/api/admin/policies/console-sign-in',
+    body: false,
+  },
+  {
+    method: 'PATCH',
+    name: '/api/admin/policies/console-sign-in',
+    path: () => '/api/admin/policies/console-sign-in',
+    body: true,
+  },
   { method: 'GET', name: '/api/admin/api-tokens', path: () => '/api/admin/api-tokens', body: false },
   { method: 'POST', name: '/api/admin/api-tokens', path: () => '/api/admin/api-tokens', body: true },
   { method: 'GET', name: '/api/admin/kiosk/apps', path: () => '/api/admin/kiosk/apps', body: false },
@@ -118,6 +140,13 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', name: '/api/admin/users', path: () => '/api/admin/users', body: false },
   { method: 'POST', name: '/api/admin/users', path: () => '/api/admin/users', body: true },
+  {
+    method: 'POST',
+    name: '/api/admin/users/import',
+    path: () => '/api/admin/users/import',
+    body: true,
+    bodyLimitKiB: IMPORT_BODY_LIMIT_KIB,
+  },
   {
     method: 'GET',
     name: '/api/admin/users/{id}',
@@ -212,7 +241,9 @@ const ROUTES: Route[] = [
     body: true,
     session: true,
   },
+  { method: 'POST', name: '/api/auth/sign-out', path: () => '/api/auth/sign-out', body: false },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
+  { method: 'GET', name: '/api/kiosk/config', path: () => '/api/kiosk/config', body: false },
   { method: 'POST', name: '/api/devices/nonce', path: () => '/api/devices/nonce', body: false },
   {
     method: 'POST',
@@ -335,8 +366,9 @@ describe.each(ROUTES.filter((r) => r.body))('$method $name', (route) => {
     expect(res.status).toBe(415);
   });
 
-  test('a 70 KiB body → 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await send(route, { raw: JSON.stringify({ displayName: 'x'.repeat(70 * 1024) }) });
+  const oversizedKiB = (route.bodyLimitKiB ?? DEFAULT_BODY_LIMIT_KIB) + 6;
+  test(`a ${oversizedKiB} KiB body → 413 PAYLOAD_TOO_LARGE`, async () => {
+    const res = await send(route, { raw: JSON.stringify({ displayName: 'x'.repeat(oversizedKiB * 1024) }) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -357,16 +389,64 @@ test.each(ROUTES.filter((r) => r.namesUser))('$method $name with an unknown user
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
 });
 
-test.each([
-  '/api/admin/users/no-such-user',
-  '/api/admin/users/no-such-user/qr-code-pin-method',
-  '/api/admin/users/no-such-user/qr-code-pin-method/standard-qr-code',
-  '/api/admin/users/no-such-user/qr-code-pin-method/temporary-qr-code',
-  '/api/admin/groups/no-such-group',
-  '/api/admin/api-tokens/no-such-token',
-  `${CA}/policies/no-such-policy`,
-  `${CA}/named-locations/no-such-location`,
-])('DELETE %s → 404', async (path) => {
+/** The DELETE routes, each with an id nobody has: their bad input is the unknown id. */
+const DELETE_ROUTES: { name: string; unknown: string }[] = [
+  { name: '/api/admin/users/{id}', unknown: '/api/admin/users/no-such-user' },
+  {
+    name: '/api/admin/users/{id}/qr-code-pin-method',
+    unknown: '/api/admin/users/no-such-user/qr-code-pin-method',
+  },
+  {
+    name: '/api/admin/users/{id}/qr-code-pin-method/standard-qr-code',
+    unknown: '/api/admin/users/no-such-user/qr-code-pin-method/standard-qr-code',
+  },
+  {
+    name: '/api/admin/users/{id}/qr-code-pin-method/temporary-qr-code',
+    unknown: '/api/admin/users/no-such-user/qr-code-pin-method/temporary-qr-code',
+  },
+  { name: '/api/admin/groups/{id}', unknown: '/api/admin/groups/no-such-group' },
+  { name: '/api/admin/api-tokens/{id}', unknown: '/api/admin/api-tokens/no-such-token' },
+  { name: `${CA}/policies/{id}`, unknown: `${CA}/policies/no-such-policy` },
+  { name: `${CA}/named-locations/{id}`, unknown: `${CA}/named-locations/no-such-location` },
+];
+
+/** A route as Hono registers it: `METHOD /api/…/:id`. */
+const routeKey = (method: string, name: string) => `${method} ${name.replace(/\{(\w+)\}/g, ':$1')}`;
+
+test('every route the app registers has bad-input cases here, and every case has a route', () => {
+  // Middleware is registered as method ALL on a wildcard path; the API has no `app.all()` handlers.
+  const middleware = h.runtime.app.routes.filter((r) => r.method === 'ALL');
+  expect(
+    middleware.filter((r) => !r.path.endsWith('*')).map((r) => r.path),
+    'an ALL entry on an exact path: a handler for every method, which needs cases here',
+  ).toEqual([]);
+  // A route with its own middleware is listed once per handler: the set counts it once.
+  const registered = new Set(
+    h.runtime.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+  );
+  const cases = [
+    ...ROUTES.map((r) => routeKey(r.method, r.name)),
+    ...DELETE_ROUTES.map((r) => routeKey('DELETE', r.name)),
+  ];
+  expect(
+    cases.filter((key, i) => cases.indexOf(key) !== i),
+    'routes with two cases',
+  ).toEqual([]);
+  expect
+    .soft(
+      [...registered].filter((key) => !cases.includes(key)),
+      'routes without a bad-input case: add one to ROUTES or DELETE_ROUTES',
+    )
+    .toEqual([]);
+  expect
+    .soft(
+      cases.filter((key) => !registered.has(key)),
+      'cases for routes the app does not register',
+    )
+    .toEqual([]);
+});
+
+test.each(DELETE_ROUTES.map((r) => r.unknown))('DELETE %s → 404', async (path) => {
   const res = await h.request('DELETE', path);
   expect(res.status).toBe(404);
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
@@ -461,6 +541,20 @@ test.each([
 ])('POST /api/admin/conditional-access/policies with hostile values %j → 400', async (body) => {
   const res = await h.request('POST', `${CA}/policies`, { body });
   expect(res.status, JSON.stringify(body)).toBe(400);
+});
+
+test.each([
+  { lockout: { threshold: -1 } },
+  { lockout: { threshold: 1.5 } },
+  { lockout: { growthFactor: 1e308 } },
+  { lockout: { maxDelaySeconds: '٦٠' } },
+  // The client budget belongs to the QR-code + PIN policy, not the console's.
+  { lockout: { clientThreshold: 5 } },
+  { lockout: null },
+])('PATCH /api/admin/policies/console-sign-in with hostile values %j → 400', async (body) => {
+  const res = await h.request('PATCH', '/api/admin/policies/console-sign-in', { body });
+  expect(res.status, JSON.stringify(body)).toBe(400);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
 });
 
 test('nothing above reached the 500 path', () => {
