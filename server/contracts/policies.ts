@@ -1,10 +1,22 @@
-/** Request shapes for the method and session policies; ranges come from the domain's POLICY_LIMITS. */
+/**
+ * Request shapes for the method, console sign-in and session policies; ranges come from the domain's
+ * POLICY_LIMITS.
+ */
 import { z } from 'zod';
-import { POLICY_LIMITS } from '../domain/qr-pin-policy.js';
+import { POLICY_LIMITS } from '../domain/policy-limits.js';
 
 type Limit = keyof typeof POLICY_LIMITS;
 const int = (limit: Limit) => z.number().int().min(POLICY_LIMITS[limit].min).max(POLICY_LIMITS[limit].max);
 const target = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** The per-account lockout fields, shared by the PIN lockout and the console's. */
+const lockoutFields = {
+  threshold: int('threshold').optional(),
+  baseDelaySeconds: int('baseDelaySeconds').optional(),
+  growthFactor: z.number().min(POLICY_LIMITS.growthFactor.min).max(POLICY_LIMITS.growthFactor.max).optional(),
+  maxDelaySeconds: int('maxDelaySeconds').optional(),
+  hardLimit: int('hardLimit').optional(),
+};
 
 export const patchQrPinPolicyBody = z.strictObject({
   state: z.enum(['enabled', 'disabled']).optional(),
@@ -15,19 +27,16 @@ export const patchQrPinPolicyBody = z.strictObject({
   temporaryQRCodeLifetimeInHours: int('temporaryQRCodeLifetimeInHours').optional(),
   lockout: z
     .strictObject({
-      threshold: int('threshold').optional(),
-      baseDelaySeconds: int('baseDelaySeconds').optional(),
-      growthFactor: z
-        .number()
-        .min(POLICY_LIMITS.growthFactor.min)
-        .max(POLICY_LIMITS.growthFactor.max)
-        .optional(),
-      maxDelaySeconds: int('maxDelaySeconds').optional(),
-      hardLimit: int('hardLimit').optional(),
+      ...lockoutFields,
       clientThreshold: int('clientThreshold').optional(),
       clientWindowSeconds: int('clientWindowSeconds').optional(),
     })
     .optional(),
+});
+
+/** The console's lockout only: the client budget stays one, in the QR-code + PIN policy. */
+export const patchConsoleSignInPolicyBody = z.strictObject({
+  lockout: z.strictObject(lockoutFields).optional(),
 });
 
 export const patchSessionPolicyBody = z.strictObject({
@@ -39,4 +48,7 @@ export const patchSessionPolicyBody = z.strictObject({
   kioskOfflineGraceInSeconds: int('kioskOfflineGraceInSeconds').optional(),
 });
 
-export { ALL_USERS, POLICY_LIMITS, type QrPinPolicy, type SessionPolicy } from '../domain/qr-pin-policy.js';
+export { POLICY_LIMITS } from '../domain/policy-limits.js';
+export { ALL_USERS, type QrPinPolicy } from '../domain/qr-pin-policy.js';
+export type { SessionPolicy } from '../domain/session-policy.js';
+export type { ConsoleSignInPolicyView } from '../domain/console-sign-in-policy.js';

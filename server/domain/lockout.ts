@@ -3,7 +3,7 @@
  * baseDelay × growth^(lockouts so far), capped at maxDelay; after `hardLimit` consecutive failures it
  * stays locked until a manager unlocks it or resets the PIN. A success resets everything.
  */
-import type { LockoutPolicy } from './qr-pin-policy.js';
+import type { LockoutPolicy } from './lockout-policy.js';
 
 export function lockDelaySeconds(policy: LockoutPolicy, previousLockouts: number): number {
   const delay = policy.baseDelaySeconds * Math.pow(policy.growthFactor, previousLockouts);

@@ -1,23 +1,12 @@
 /**
- * The QR-code + PIN method policy (Entra parity plus a configurable lockout) and the session policy,
- * with their defaults and ranges. Pure: stored as JSON in `settings`, validated at the API edge.
+ * The QR-code + PIN method policy (Entra parity plus a configurable lockout): who may sign in with a
+ * badge, PIN length, badge lifetimes, and the PIN lockout with the client budget (lockout-policy.ts).
+ * Pure: stored as JSON in `settings`, validated at the API edge.
  */
-export const ALL_USERS = 'all_users';
+import { DEFAULT_PIN_LOCKOUT, type PinLockoutPolicy } from './lockout-policy.js';
+import { MAX_PIN_LENGTH, MIN_PIN_LENGTH } from './pin-rules.js';
 
-export interface LockoutPolicy {
-  /** Wrong PINs in a row that lock the method. */
-  threshold: number;
-  /** The first lock's length; each further lock multiplies it by `growthFactor`. */
-  baseDelaySeconds: number;
-  growthFactor: number;
-  /** No single lock lasts longer than this. */
-  maxDelaySeconds: number;
-  /** Consecutive failures after which the method stays locked until a manager unlocks it (NIST SP 800-63B: ≤ 100). */
-  hardLimit: number;
-  /** Failures from one network address (or device) within the window that block it for the window. */
-  clientThreshold: number;
-  clientWindowSeconds: number;
-}
+export const ALL_USERS = 'all_users';
 
 export interface QrPinPolicy {
   state: 'enabled' | 'disabled';
@@ -26,40 +15,13 @@ export interface QrPinPolicy {
   pinLength: number;
   standardQRCodeLifetimeInDays: number;
   temporaryQRCodeLifetimeInHours: number;
-  lockout: LockoutPolicy;
+  lockout: PinLockoutPolicy;
 }
 
-export interface SessionPolicy {
-  /** Idle timeout of kiosk (badge + PIN) sessions. */
-  idleTimeoutInMinutes: number;
-  /** Idle timeout of console (password + second factor) sessions: shorter, they carry admin rights. */
-  consoleIdleTimeoutInMinutes: number;
-  absoluteTimeoutInHours: number;
-  /** A kiosk with no touch or key press for this long signs its worker out (Managed Home Screen: 300 s). */
-  kioskIdleSignOutInSeconds: number;
-  /** How long before that the kiosk asks "Still there?" with a countdown (Managed Home Screen: 60 s). */
-  kioskIdleWarningInSeconds: number;
-  /** How long an open kiosk session keeps working while the server cannot be reached. */
-  kioskOfflineGraceInSeconds: number;
-}
-
-export const POLICY_LIMITS = {
-  pinLength: { min: 8, max: 20 },
+export const QR_PIN_LIMITS = {
+  pinLength: { min: MIN_PIN_LENGTH, max: MAX_PIN_LENGTH },
   standardQRCodeLifetimeInDays: { min: 1, max: 395 },
   temporaryQRCodeLifetimeInHours: { min: 1, max: 12 },
-  threshold: { min: 3, max: 100 },
-  baseDelaySeconds: { min: 1, max: 86_400 },
-  growthFactor: { min: 1, max: 10 },
-  maxDelaySeconds: { min: 1, max: 7 * 86_400 },
-  hardLimit: { min: 10, max: 100 },
-  clientThreshold: { min: 10, max: 10_000 },
-  clientWindowSeconds: { min: 60, max: 86_400 },
-  idleTimeoutInMinutes: { min: 1, max: 480 },
-  consoleIdleTimeoutInMinutes: { min: 1, max: 480 },
-  absoluteTimeoutInHours: { min: 1, max: 24 },
-  kioskIdleSignOutInSeconds: { min: 30, max: 3600 },
-  kioskIdleWarningInSeconds: { min: 5, max: 300 },
-  kioskOfflineGraceInSeconds: { min: 0, max: 3600 },
 } as const;
 
 export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
@@ -69,24 +31,7 @@ export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
   pinLength: 8,
   standardQRCodeLifetimeInDays: 365,
   temporaryQRCodeLifetimeInHours: 3,
-  lockout: {
-    threshold: 10,
-    baseDelaySeconds: 60,
-    growthFactor: 2,
-    maxDelaySeconds: 24 * 60 * 60,
-    hardLimit: 100,
-    clientThreshold: 100,
-    clientWindowSeconds: 15 * 60,
-  },
-};
-
-export const DEFAULT_SESSION_POLICY: SessionPolicy = {
-  idleTimeoutInMinutes: 15,
-  consoleIdleTimeoutInMinutes: 10,
-  absoluteTimeoutInHours: 12,
-  kioskIdleSignOutInSeconds: 300,
-  kioskIdleWarningInSeconds: 60,
-  kioskOfflineGraceInSeconds: 300,
+  lockout: DEFAULT_PIN_LOCKOUT,
 };
 
 /** Whether the policy lets this user sign in with a QR code + PIN. Exclusion wins over inclusion. */

@@ -1,11 +1,11 @@
 /** Lockout maths and policy scope, without a database. */
 import { describe, expect, test } from 'vitest';
 import { lockDelaySeconds, lockStateAt } from '../../server/domain/lockout.js';
+import type { LockoutPolicy } from '../../server/domain/lockout-policy.js';
 import {
   ALL_USERS,
   DEFAULT_QR_PIN_POLICY,
   isUserInPolicyScope,
-  type LockoutPolicy,
   type QrPinPolicy,
 } from '../../server/domain/qr-pin-policy.js';
 

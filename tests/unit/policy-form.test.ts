@@ -7,11 +7,9 @@ import {
   patchOf,
   rangeText,
 } from '../../src/lib/admin/policy-form.js';
-import {
-  DEFAULT_QR_PIN_POLICY,
-  DEFAULT_SESSION_POLICY,
-  POLICY_LIMITS,
-} from '../../server/domain/qr-pin-policy.js';
+import { POLICY_LIMITS } from '../../server/domain/policy-limits.js';
+import { DEFAULT_QR_PIN_POLICY } from '../../server/domain/qr-pin-policy.js';
+import { DEFAULT_SESSION_POLICY } from '../../server/domain/session-policy.js';
 
 /** The policy's plain number fields (not the state, the target lists or the lockout object). */
 const numbersOf = (policy: object) =>

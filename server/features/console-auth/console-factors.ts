@@ -1,7 +1,7 @@
 /**
- * What every console sign-in step shares: who may use the console, the per-account lockout store,
- * the second-factor check (TOTP code or recovery code, each used once), pending sign-in challenges
- * and the sign-in log.
+ * The pieces console steps are made of: who may use the console, the per-account lockout store, the
+ * second-factor check (TOTP code or recovery code, each used once), pending sign-in challenges,
+ * recovery codes, console sessions and the sign-in log. The order they run in is console-pipeline.ts.
  */
 import type { ErrorCode } from '../../contracts/errors.js';
 import type { ConsoleSignInResult, SecondFactorInput } from '../../contracts/console-auth.js';
@@ -16,8 +16,7 @@ import {
 import { matchTotpStep, normaliseTotpCode } from '../../domain/totp.js';
 import { newId, sha256 } from '../../platform/crypto.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import type { LockoutPolicy } from '../../domain/qr-pin-policy.js';
-import { checkUnderLockout, type LockoutStore, type LockoutVerdict } from '../lockout/check-under-lockout.js';
+import type { LockoutStore } from '../lockout/check-under-lockout.js';
 import { createSession } from '../sessions/sessions.js';
 
 export type ConsoleFailure = { ok: false; code: ErrorCode; details?: Record<string, unknown> };
@@ -101,34 +100,6 @@ export async function checkSecondFactor(
   return { ok: true, via: 'totp' };
 }
 
-/**
- * The second factor under the account's lockout (a right code resets it): null when it is right, else
- * the answer to give (`field` names the input) and the reason for the sign-in log.
- */
-export async function checkSecondFactorUnderLockout(
-  deps: ServiceDeps,
-  user: Pick<UserRow, 'id' | 'userPrincipalName'>,
-  factor: SecondFactorInput,
-  lockout: LockoutPolicy,
-  now: Date,
-  field: string,
-): Promise<{ failure: ConsoleFailure; reason: string; locked: boolean } | null> {
-  let check: SecondFactorCheck | undefined;
-  const verdict = await checkUnderLockout(
-    consoleLockoutStore(deps, deps.consoleSecrets.accountKey(user.userPrincipalName), 'reset'),
-    lockout,
-    now,
-    async () => {
-      check = await checkSecondFactor(deps, user.id, factor, now);
-      return check.ok;
-    },
-  );
-  if (verdict.kind === 'correct') return null;
-  const reason = verdict.kind === 'locked' ? verdict.reason : check?.ok === false ? check.reason : 'wrong';
-  const failure = refusal(verdict, 'AUTHENTICATION_CODE_INCORRECT', { field });
-  return { failure, reason, locked: verdict.kind === 'locked' };
-}
-
 /** Ten new recovery codes: as shown once (`ABCDE-FGHJK`) and as stored (keyed hashes). */
 export function newRecoveryCodes(
   deps: ServiceDeps,
@@ -185,21 +156,6 @@ export async function logConsoleSignIn(
     userAgent: client.userAgent,
     details: { console: true, ...entry.details },
   });
-}
-
-/** The answer to a refused attempt: `wrong` while attempts remain, ACCOUNT_LOCKED once they do not. */
-export function refusal(
-  verdict: Exclude<LockoutVerdict, { kind: 'correct' }>,
-  wrong: ErrorCode,
-  details: Record<string, unknown> = {},
-): ConsoleFailure {
-  if (verdict.kind === 'locked') {
-    return { ok: false, code: 'ACCOUNT_LOCKED', details: { retryAfterSeconds: verdict.retryAfterSeconds } };
-  }
-  if (verdict.lockedForSeconds !== null || verdict.remainingAttempts === 0) {
-    return { ok: false, code: 'ACCOUNT_LOCKED', details: { retryAfterSeconds: verdict.lockedForSeconds } };
-  }
-  return { ok: false, code: wrong, details };
 }
 
 /** A console session: password and second factor were given just now, which starts the re-auth clock. */

@@ -1,11 +1,13 @@
 /**
- * Console sign-in, step one and the usual step two:
- * 1. `startConsoleSignIn`: client budget → account lockout → claim an attempt → argon2id password
- *    check → a pending sign-in challenge naming the second factor to give (`totp`, or `enroll-totp`
- *    for someone without an authenticator yet). Unknown usernames, workers (no password), disabled
- *    accounts and wrong passwords all answer CREDENTIALS_INCORRECT after one argon2id verification,
- *    and failures are counted per typed username, so unknown names lock exactly like real ones.
- * 2. `completeConsoleSignIn`: the challenge plus a TOTP code or a recovery code → a console session.
+ * Console sign-in, step one and the usual step two, each a declaration run by console-pipeline.ts:
+ * 1. `startConsoleSignIn`: the password, counted per typed username (`onCorrect: 'refund'`: a right
+ *    password gives its attempt back but resets nothing) → a pending sign-in challenge naming the
+ *    second factor to give (`totp`, or `enroll-totp` for someone without an authenticator yet).
+ *    Unknown usernames, workers (no password), disabled accounts and wrong passwords all answer
+ *    CREDENTIALS_INCORRECT after one argon2id verification (a decoy one when there is no real
+ *    verifier), so unknown names cost and lock exactly like real ones.
+ * 2. `completeConsoleSignIn`: the challenge plus a TOTP code or a recovery code (`'reset'`) →
+ *    conditional access → a console session.
  * Enrolment is in totp-enrolment.ts, re-authentication in reauthentication.ts.
  */
 import type {
@@ -16,23 +18,23 @@ import type {
 import { addSeconds } from '../../domain/clock.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
-import { claimClientAttempt } from '../lockout/client-budget.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import type { UserRow } from '../people/users-repository.js';
 import {
   canUseConsole,
-  checkSecondFactorUnderLockout,
-  consoleLockoutStore,
+  checkSecondFactor,
   consoleUserView,
   createConsoleSession,
-  findChallenge,
-  logConsoleSignIn,
-  refusal,
   type ConsoleClient,
   type ConsoleFailure,
 } from './console-factors.js';
-import type { ServiceDeps } from '../../core/deps.js';
-import { checkUnderLockout } from '../lockout/check-under-lockout.js';
-import { getQrPinPolicy } from '../policies/policies.js';
-import { evaluateConsoleAccess } from '../conditional-access/evaluate-sign-in-access.js';
+import {
+  locateChallenge,
+  runConsoleStep,
+  useUpChallenge,
+  type ChallengeSubject,
+  type SecretCheck,
+} from './console-pipeline.js';
 
 /** Long enough to type a code; short enough that a forgotten tab's challenge is soon useless. */
 export const TOTP_CHALLENGE_SECONDS = 5 * 60;
@@ -42,80 +44,44 @@ export const ENROLMENT_CHALLENGE_SECONDS = 15 * 60;
 export type ConsoleSessionOutcome<T> =
   { ok: true; token: string; expiresAt: Date; result: T } | ConsoleFailure;
 
+type ConsoleUser = UserRow & { passwordHash: string };
+
 export async function startConsoleSignIn(
   deps: ServiceDeps,
   input: ConsoleClient & { userPrincipalName: string; password: string },
 ): Promise<{ ok: true; step: ConsoleSignInStep } | ConsoleFailure> {
-  const now = deps.clock.now();
-  const { lockout } = await getQrPinPolicy(deps);
-  const fail = async (failure: ConsoleFailure, userId: string | null, reason: string) => {
-    await logConsoleSignIn(deps, input, {
-      now,
-      userId,
-      failureCode: failure.code,
-      details: { step: 'password', reason },
-    });
-    return failure;
-  };
-
-  const client = await claimClientAttempt(deps, input.ipAddress, lockout, now);
-  if (!client.ok) {
-    const details = { retryAfterSeconds: client.retryAfterSeconds };
-    return fail({ ok: false, code: 'TOO_MANY_ATTEMPTS', details }, null, 'client_throttled');
-  }
-
-  const user = await deps.repos.users.findByPrincipalName(input.userPrincipalName);
-  const eligible = canUseConsole(user) ? user : null;
-  const accountKey = deps.consoleSecrets.accountKey(input.userPrincipalName);
-  const verdict = await checkUnderLockout(
-    consoleLockoutStore(deps, accountKey, 'refund'),
-    lockout,
-    now,
-    async () => {
-      if (eligible) return deps.hasher.verify(eligible.passwordHash, input.password);
-      await deps.hasher.verify(deps.decoyPinHash, input.password);
-      return false;
+  return runConsoleStep(deps, input, {
+    logStep: 'password',
+    locate: async () => {
+      const user = await deps.repos.users.findByPrincipalName(input.userPrincipalName);
+      const eligible = canUseConsole(user) ? user : null;
+      return {
+        found: true,
+        subject: { user, eligible },
+        userId: user?.id ?? null,
+        userPrincipalName: input.userPrincipalName,
+      };
     },
-  );
-  if (verdict.kind !== 'correct') {
-    if (verdict.kind === 'locked') await client.refund();
-    const reason =
-      verdict.kind === 'locked'
-        ? verdict.reason
-        : !user
-          ? 'unknown_user'
-          : !eligible
-            ? notEligibleReason(user)
-            : 'password_incorrect';
-    return fail(refusal(verdict, 'CREDENTIALS_INCORRECT'), user?.id ?? null, reason);
-  }
-
-  // Only an eligible user's real password gets here.
-  const signedIn = eligible!;
-  await client.refund();
-  if (deps.hasher.needsRehash(signedIn.passwordHash)) {
-    await deps.repos.users.upgradePasswordHash(
-      signedIn.id,
-      signedIn.passwordHash,
-      await deps.hasher.hash(input.password),
-    );
-  }
-  const next = (await deps.repos.consoleAuth.findTotp(signedIn.id)) ? 'totp' : 'enroll-totp';
-  const token = randomToken(32);
-  const expiresAt = addSeconds(now, next === 'totp' ? TOTP_CHALLENGE_SECONDS : ENROLMENT_CHALLENGE_SECONDS);
-  await deps.repos.consoleAuth.insertChallenge(
-    {
-      id: newId(),
-      tokenHash: sha256(token),
-      userId: signedIn.id,
-      next,
-      pendingSecretSealed: null,
-      createdAt: now,
-      expiresAt,
-    },
-    now,
-  );
-  return { ok: true, step: { next, challenge: token, expiresDateTime: expiresAt.toISOString() } };
+    secrets: [
+      {
+        onCorrect: 'refund',
+        wrong: { code: 'CREDENTIALS_INCORRECT' },
+        check: async ({ user, eligible }) => {
+          if (eligible) {
+            const right = await deps.hasher.verify(eligible.passwordHash, input.password);
+            return right ? { right: true } : { right: false, reason: 'password_incorrect' };
+          }
+          await deps.hasher.verify(deps.decoyPinHash, input.password);
+          return { right: false, reason: user ? notEligibleReason(user) : 'unknown_user' };
+        },
+      },
+    ],
+    // Only an eligible user's real password gets here.
+    succeed: async ({ eligible }, now) => ({
+      outcome: { ok: true, step: await openChallenge(deps, eligible!, input.password, now) },
+      logged: null,
+    }),
+  });
 }
 
 function notEligibleReason(user: { accountEnabled: boolean; passwordHash: string | null; role: string }) {
@@ -124,68 +90,77 @@ function notEligibleReason(user: { accountEnabled: boolean; passwordHash: string
   return 'role_not_allowed';
 }
 
+/** After a right password: its verifier upgraded if due, and a challenge for the second factor. */
+async function openChallenge(
+  deps: ServiceDeps,
+  user: ConsoleUser,
+  password: string,
+  now: Date,
+): Promise<ConsoleSignInStep> {
+  if (deps.hasher.needsRehash(user.passwordHash)) {
+    await deps.repos.users.upgradePasswordHash(user.id, user.passwordHash, await deps.hasher.hash(password));
+  }
+  const next = (await deps.repos.consoleAuth.findTotp(user.id)) ? 'totp' : 'enroll-totp';
+  const token = randomToken(32);
+  const expiresAt = addSeconds(now, next === 'totp' ? TOTP_CHALLENGE_SECONDS : ENROLMENT_CHALLENGE_SECONDS);
+  await deps.repos.consoleAuth.insertChallenge(
+    {
+      id: newId(),
+      tokenHash: sha256(token),
+      userId: user.id,
+      next,
+      pendingSecretSealed: null,
+      createdAt: now,
+      expiresAt,
+    },
+    now,
+  );
+  return { next, challenge: token, expiresDateTime: expiresAt.toISOString() };
+}
+
+/** A TOTP or recovery code, which completes a sign-in or re-authentication (`field` names the input). */
+export const secondFactorSecret = <S extends { user: Pick<UserRow, 'id'> }>(
+  deps: ServiceDeps,
+  factor: SecondFactorInput,
+  field: 'code' | 'recoveryCode',
+): SecretCheck<S> => ({
+  onCorrect: 'reset',
+  wrong: { code: 'AUTHENTICATION_CODE_INCORRECT', details: { field } },
+  check: async ({ user }, now) => {
+    const check = await checkSecondFactor(deps, user.id, factor, now);
+    return check.ok ? { right: true } : { right: false, reason: check.reason };
+  },
+});
+
+export const factorFieldOf = (factor: SecondFactorInput) =>
+  'recoveryCode' in factor ? ('recoveryCode' as const) : ('code' as const);
+
 export async function completeConsoleSignIn(
   deps: ServiceDeps,
   input: ConsoleClient & { challenge: string; factor: SecondFactorInput },
 ): Promise<ConsoleSessionOutcome<ConsoleSignInResult>> {
-  const now = deps.clock.now();
-  const { lockout } = await getQrPinPolicy(deps);
-  const step = 'recoveryCode' in input.factor ? 'recoveryCode' : 'code';
-  const fail = async (failure: ConsoleFailure, userId: string | null, reason: string) => {
-    await logConsoleSignIn(deps, input, {
-      now,
-      userId,
-      failureCode: failure.code,
-      details: { step, reason },
-    });
-    return failure;
-  };
-  const invalid = (userId: string | null, reason: string) =>
-    fail({ ok: false, code: 'SIGN_IN_CHALLENGE_INVALID' }, userId, reason);
-
-  const client = await claimClientAttempt(deps, input.ipAddress, lockout, now);
-  if (!client.ok) {
-    const details = { retryAfterSeconds: client.retryAfterSeconds };
-    return fail({ ok: false, code: 'TOO_MANY_ATTEMPTS', details }, null, 'client_throttled');
-  }
-  const found = await findChallenge(deps, input.challenge, 'totp', now);
-  if (!found) return invalid(null, 'challenge_invalid');
-  const { user, challenge } = found;
-
-  const refused = await checkSecondFactorUnderLockout(deps, user, input.factor, lockout, now, step);
-  if (refused) {
-    if (refused.locked) await client.refund();
-    return fail(refused.failure, user.id, refused.reason);
-  }
-  if (!(await deps.repos.consoleAuth.consumeChallenge(challenge.id, now))) {
-    return invalid(user.id, 'challenge_used');
-  }
-  await client.refund();
-  const { blocked, access } = await evaluateConsoleAccess(deps, user, input.ipAddress, now);
-  if (blocked) {
-    await logConsoleSignIn(deps, input, {
-      now,
-      userId: user.id,
-      failureCode: 'ACCESS_BLOCKED_BY_POLICY',
-      details: { step, conditionalAccess: access },
-    });
-    return { ok: false, code: 'ACCESS_BLOCKED_BY_POLICY', details: { reason: access.reason } };
-  }
-  const { token, session } = await createConsoleSession(deps, user, input, now);
-  if (step === 'recoveryCode') {
-    await recordAudit(
-      deps,
-      { type: 'user', userId: user.id, role: user.role, sessionId: session.id },
-      'console.recoveryCode.used',
-      { type: 'user', id: user.id },
-      { remaining: await deps.repos.consoleAuth.countUnusedRecoveryCodes(user.id) },
-    );
-  }
-  await logConsoleSignIn(deps, input, {
-    now,
-    userId: user.id,
-    failureCode: null,
-    details: { step, conditionalAccess: access },
+  const field = factorFieldOf(input.factor);
+  return runConsoleStep(deps, input, {
+    logStep: field,
+    locate: (now) => locateChallenge(deps, input.challenge, 'totp', now),
+    secrets: [secondFactorSecret<ChallengeSubject>(deps, input.factor, field)],
+    useChallenge: useUpChallenge(deps),
+    accessOf: ({ user }) => user,
+    succeed: async ({ user }, now) => {
+      const { token, session } = await createConsoleSession(deps, user, input, now);
+      if (field === 'recoveryCode') {
+        await recordAudit(
+          deps,
+          { type: 'user', userId: user.id, role: user.role, sessionId: session.id },
+          'console.recoveryCode.used',
+          { type: 'user', id: user.id },
+          { remaining: await deps.repos.consoleAuth.countUnusedRecoveryCodes(user.id) },
+        );
+      }
+      return {
+        outcome: { ok: true, token, expiresAt: session.expiresAt, result: { user: consoleUserView(user) } },
+        logged: {},
+      };
+    },
   });
-  return { ok: true, token, expiresAt: session.expiresAt, result: { user: consoleUserView(user) } };
 }

@@ -6,7 +6,7 @@
  */
 import { addSeconds } from '../../domain/clock.js';
 import { lockDelaySeconds, lockStateAt } from '../../domain/lockout.js';
-import type { LockoutPolicy } from '../../domain/qr-pin-policy.js';
+import type { LockoutPolicy } from '../../domain/lockout-policy.js';
 
 export interface LockoutCounters {
   failedAttempts: number;

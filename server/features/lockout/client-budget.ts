@@ -4,7 +4,7 @@
  * back. Shared by every sign-in path (badge + PIN, console password and codes), so spreading guesses
  * over paths does not widen the budget.
  */
-import type { LockoutPolicy } from '../../domain/qr-pin-policy.js';
+import type { ClientBudgetPolicy } from '../../domain/lockout-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
 
 export type ClientClaim = { ok: true; refund(): Promise<void> } | { ok: false; retryAfterSeconds: number };
@@ -12,14 +12,14 @@ export type ClientClaim = { ok: true; refund(): Promise<void> } | { ok: false; r
 export async function claimClientAttempt(
   deps: ServiceDeps,
   ipAddress: string | null,
-  lockout: LockoutPolicy,
+  budget: ClientBudgetPolicy,
   now: Date,
 ): Promise<ClientClaim> {
   if (!ipAddress) return { ok: true, refund: async () => {} };
   const key = `ip:${ipAddress}`;
   const claim = await deps.repos.throttles.claim(key, now, {
-    threshold: lockout.clientThreshold,
-    windowSeconds: lockout.clientWindowSeconds,
+    threshold: budget.clientThreshold,
+    windowSeconds: budget.clientWindowSeconds,
   });
   if (!claim.ok) return claim;
   return { ok: true, refund: () => deps.repos.throttles.refund(key) };

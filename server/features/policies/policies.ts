@@ -1,19 +1,25 @@
-/** Reading and changing the QR-code + PIN method policy and the session policy. */
+/** Reading and changing the QR-code + PIN method policy, the console sign-in policy and the session policy. */
 import type { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
-import type { patchQrPinPolicyBody, patchSessionPolicyBody } from '../../contracts/policies.js';
+import type {
+  patchConsoleSignInPolicyBody,
+  patchQrPinPolicyBody,
+  patchSessionPolicyBody,
+} from '../../contracts/policies.js';
 import {
-  ALL_USERS,
-  DEFAULT_QR_PIN_POLICY,
-  DEFAULT_SESSION_POLICY,
-  type QrPinPolicy,
-  type SessionPolicy,
-} from '../../domain/qr-pin-policy.js';
+  consoleSignInPolicyOf,
+  type ConsoleSignInPolicy,
+  type ConsoleSignInPolicyView,
+} from '../../domain/console-sign-in-policy.js';
+import { lockoutRuleBroken, type LockoutPolicy } from '../../domain/lockout-policy.js';
+import { ALL_USERS, DEFAULT_QR_PIN_POLICY, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../domain/session-policy.js';
 import type { SessionTimeouts } from '../../domain/session-timing.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 
 const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
+const CONSOLE_SIGN_IN_POLICY_KEY = 'policy.consoleSignIn';
 const SESSION_POLICY_KEY = 'policy.sessions';
 
 export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
@@ -23,6 +29,15 @@ export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
     ...stored,
     lockout: { ...DEFAULT_QR_PIN_POLICY.lockout, ...stored?.lockout },
   };
+}
+
+/** The console's lockout (following the PIN lockout until an admin saves it; see the domain module). */
+export async function getConsoleSignInPolicy(deps: ServiceDeps): Promise<ConsoleSignInPolicyView> {
+  const [stored, qrPin] = await Promise.all([
+    deps.repos.settings.get<Partial<ConsoleSignInPolicy>>(CONSOLE_SIGN_IN_POLICY_KEY),
+    getQrPinPolicy(deps),
+  ]);
+  return consoleSignInPolicyOf(stored, qrPin.lockout);
 }
 
 export async function getSessionPolicy(deps: ServiceDeps): Promise<SessionPolicy> {
@@ -58,20 +73,7 @@ export async function updateQrPinPolicy(
       throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field });
     }
   }
-  if (after.lockout.maxDelaySeconds < after.lockout.baseDelaySeconds) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.',
-      {
-        field: 'lockout.maxDelaySeconds',
-      },
-    );
-  }
-  if (after.lockout.hardLimit < after.lockout.threshold) {
-    throw new ApiError('VALIDATION_FAILED', 'lockout.hardLimit must not be below lockout.threshold.', {
-      field: 'lockout.hardLimit',
-    });
-  }
+  refuseBrokenLockout(after.lockout);
   await storePolicy(
     deps,
     actor,
@@ -80,6 +82,29 @@ export async function updateQrPinPolicy(
     after,
   );
   return after;
+}
+
+export async function updateConsoleSignInPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  patch: z.output<typeof patchConsoleSignInPolicyBody>,
+): Promise<ConsoleSignInPolicyView> {
+  const before: ConsoleSignInPolicy = { lockout: (await getConsoleSignInPolicy(deps)).lockout };
+  const after: ConsoleSignInPolicy = { lockout: { ...before.lockout, ...patch.lockout } };
+  refuseBrokenLockout(after.lockout);
+  await storePolicy(
+    deps,
+    actor,
+    { key: CONSOLE_SIGN_IN_POLICY_KEY, id: 'console-sign-in', activity: 'policy.consoleSignIn.updated' },
+    before,
+    after,
+  );
+  return { ...after, followsQrCodePinLockout: false };
+}
+
+function refuseBrokenLockout(lockout: LockoutPolicy): void {
+  const broken = lockoutRuleBroken(lockout);
+  if (broken) throw new ApiError('VALIDATION_FAILED', broken.message, { field: broken.field });
 }
 
 /** Saves a policy (or other settings) document and audits the change with its before and after. */

@@ -1,13 +1,25 @@
 /**
- * /api/admin/policies: the QR-code + PIN method policy and the session policy (admins only). Changing
- * one is a sensitive action: a console session must have re-authenticated within 5 minutes.
+ * /api/admin/policies: the QR-code + PIN method policy, the console sign-in policy and the session
+ * policy (admins only). Changing one is a sensitive action: a console session must have
+ * re-authenticated within 5 minutes.
  */
 import { Hono } from 'hono';
-import { patchQrPinPolicyBody, patchSessionPolicyBody } from '../../contracts/policies.js';
+import {
+  patchConsoleSignInPolicyBody,
+  patchQrPinPolicyBody,
+  patchSessionPolicyBody,
+} from '../../contracts/policies.js';
 import { requireRecentAuth } from '../../http/middleware/recent-auth.js';
 import { requireRole } from '../../http/middleware/session.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import { getQrPinPolicy, getSessionPolicy, updateQrPinPolicy, updateSessionPolicy } from './policies.js';
+import {
+  getConsoleSignInPolicy,
+  getQrPinPolicy,
+  getSessionPolicy,
+  updateConsoleSignInPolicy,
+  updateQrPinPolicy,
+  updateSessionPolicy,
+} from './policies.js';
 import type { AppEnv } from '../../http/env.js';
 import { readJson } from '../../http/request.js';
 
@@ -18,6 +30,11 @@ export function adminPolicyRoutes(deps: ServiceDeps) {
     .patch('/qr-code-pin', requireRecentAuth(deps), async (c) => {
       const body = await readJson(c, patchQrPinPolicyBody);
       return c.json(await updateQrPinPolicy(deps, c.get('actor'), body), 200);
+    })
+    .get('/console-sign-in', async (c) => c.json(await getConsoleSignInPolicy(deps), 200))
+    .patch('/console-sign-in', requireRecentAuth(deps), async (c) => {
+      const body = await readJson(c, patchConsoleSignInPolicyBody);
+      return c.json(await updateConsoleSignInPolicy(deps, c.get('actor'), body), 200);
     })
     .get('/sessions', async (c) => c.json(await getSessionPolicy(deps), 200))
     .patch('/sessions', requireRecentAuth(deps), async (c) => {

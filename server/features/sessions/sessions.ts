@@ -8,7 +8,7 @@ import type { UserRow } from '../people/users-repository.js';
 import { addSeconds } from '../../domain/clock.js';
 import { absoluteEndOf, sessionStateAt } from '../../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
-import type { SessionPolicy } from '../../domain/qr-pin-policy.js';
+import type { SessionPolicy } from '../../domain/session-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { getKioskApps } from '../policies/kiosk-apps.js';
 import { getSessionPolicy, sessionTimeoutsOf } from '../policies/policies.js';
