@@ -61,7 +61,7 @@ export async function startRuntime(
     hasher,
     shortCodes: createShortCodes(hmacSha256(key, 'shiftpass short code key')),
     consoleSecrets: createConsoleSecrets(key),
-    deviceTokens: createAttestationSigner(key),
+    deviceTokens: await createAttestationSigner(key),
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
       publicOrigin: config.publicOrigin,

@@ -1,131 +1,181 @@
 /**
- * Device tokens (server/contracts/devices.ts) with node:crypto alone:
- * - compact JWS decoding that refuses any algorithm but the one expected BEFORE a key is touched
- *   (`none`, HS256 keyed with a public key and the like never reach a verifier);
- * - attestations signed with Ed25519 (EdDSA) under a key DERIVED from the server key, so every API
- *   node sharing the key signs and verifies alike, and nothing new needs storing or rotating;
- * - ES256 verification of device proofs (WebCrypto signs in IEEE P1363 form, r‖s, 64 bytes);
- * - RFC 7638 JWK thumbprints (the `kid` of the attestation key, the `jkt` of a device key).
+ * Device tokens (server/contracts/devices.ts) on `jose`, the JOSE library, instead of hand-written code:
+ * - `readToken`: a token's protected header, read with jose's decoders before anything is verified, so
+ *   the caller can refuse an unexpected `alg` (or a malformed token) first, in the documented order,
+ *   even for the proof whose key is known only once the attestation is verified;
+ * - `verifyAttestation` / `verifyProof`: jose's `jwtVerify` with ONE allowed algorithm each (`EdDSA`,
+ *   `ES256`), so jose refuses any other `alg` (`none`, HS256 keyed with a public key, …) before a key
+ *   is used; the result says why a token was refused in this module's own words (`TokenProblem`);
+ * - attestations signed with Ed25519 under a key DERIVED from the server key, so every API node
+ *   sharing the key signs and verifies alike, and nothing new needs storing or rotating;
+ * - RFC 7638 JWK thumbprints (jose) and the ES256 check of the enrolment signature (WebCrypto).
+ *
+ * Which claims a token must carry, and what they must say, is server/domain/device-binding.ts.
  */
-import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import {
+  calculateJwkThumbprint,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  importJWK,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+  type ProtectedHeaderParameters,
+} from 'jose';
 import type { PublicKeyJwk } from '../contracts/devices.js';
 import { hmacSha256 } from './crypto.js';
 
 export type JwsAlgorithm = 'EdDSA' | 'ES256';
 
-export interface DecodedJws {
-  header: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  /** `base64url(header).base64url(payload)`, the bytes the signature covers. */
-  signingInput: string;
-  signature: Buffer;
-}
+/** Why a token was refused: not a compact JWS of JSON objects, another `alg`, a bad signature, claims jose refused. */
+export type TokenProblem = 'malformed' | 'algorithm' | 'signature' | 'claims';
 
-export type JwsDecoding =
-  | { ok: true; jws: DecodedJws }
-  /** `malformed`: not a compact JWS of JSON objects; `algorithm`: another `alg` than expected. */
+export type TokenRead =
+  | { ok: true; header: ProtectedHeaderParameters }
   | { ok: false; problem: 'malformed' | 'algorithm'; alg?: unknown };
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
-
-function jsonObject(part: string): Record<string, unknown> | null {
+/**
+ * The protected header of a compact JWS whose `alg` is exactly `expected`, NOT verified: it only lets
+ * the caller refuse early. Three parts, JSON objects for header and payload, a signature, no `crit`
+ * (it would name extensions nobody here understands, RFC 7515 §4.1.11).
+ */
+export function readToken(token: string, expected: JwsAlgorithm): TokenRead {
+  let header: ProtectedHeaderParameters;
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
+    header = decodeProtectedHeader(token);
+  } catch {
+    return { ok: false, problem: 'malformed' };
+  }
+  if (header.alg !== expected) return { ok: false, problem: 'algorithm', alg: header.alg };
+  if ('crit' in header || !token.split('.')[2]) return { ok: false, problem: 'malformed' };
+  try {
+    decodeJwt(token);
+  } catch {
+    return { ok: false, problem: 'malformed' };
+  }
+  return { ok: true, header };
+}
+
+export type TokenVerification =
+  { ok: true; header: ProtectedHeaderParameters; payload: JWTPayload } | { ok: false; problem: TokenProblem };
+
+/** jose's refusals in this module's words; anything that is not a jose error is a bug and is thrown. */
+function problemOf(error: unknown): TokenProblem {
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature';
+  if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) return 'claims';
+  // JWSInvalid, JWTInvalid, JOSENotSupported (an unknown `crit` extension), …
+  if (error instanceof errors.JOSEError) return 'malformed';
+  throw error;
+}
+
+/** A `crit` header is refused before the key is used (jose would accept `crit: ["b64"]`). */
+const refusingCrit =
+  <K>(key: K) =>
+  (header: ProtectedHeaderParameters): K => {
+    if ('crit' in header) throw new errors.JWSInvalid('crit header parameters are not accepted');
+    return key;
+  };
+
+/** ES256 public key from a stored P-256 JWK, or null if the point is not on the curve. */
+async function es256Key(jwk: PublicKeyJwk): Promise<CryptoKey | null> {
+  try {
+    return (await importJWK({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, 'ES256')) as CryptoKey;
   } catch {
     return null;
   }
 }
 
 /**
- * Splits a compact JWS and checks its header names exactly `expected` as `alg`. Nothing here
- * verifies the signature: the caller does, with the key it chooses (never one the token names).
+ * A device proof verified with the device's STORED public key, ES256 only. Its claims are checked by
+ * server/domain/device-binding.ts; jose checks only that `iat` is a number (and `exp`, `nbf` if sent).
  */
-export function decodeJws(token: string, expected: JwsAlgorithm): JwsDecoding {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((part) => !BASE64URL.test(part))) {
-    return { ok: false, problem: 'malformed' };
-  }
-  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = jsonObject(headerPart);
-  if (!header) return { ok: false, problem: 'malformed' };
-  if (header.alg !== expected) return { ok: false, problem: 'algorithm', alg: header.alg };
-  // A `crit` header would name extensions this verifier does not understand (RFC 7515 §4.1.11).
-  if ('crit' in header) return { ok: false, problem: 'malformed' };
-  const payload = jsonObject(payloadPart);
-  if (!payload || signaturePart.length === 0) return { ok: false, problem: 'malformed' };
-  return {
-    ok: true,
-    jws: {
-      header,
-      payload,
-      signingInput: `${headerPart}.${payloadPart}`,
-      signature: Buffer.from(signaturePart, 'base64url'),
-    },
-  };
-}
-
-const b64json = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-
-/** base64url SHA-256 of a UTF-8 string (the proof's `ath`, thumbprints). */
-export const sha256Base64url = (text: string): string =>
-  createHash('sha256').update(text, 'utf8').digest('base64url');
-
-/** RFC 7638 thumbprint of a P-256 public key: SHA-256 of its required members in lexicographic order. */
-export const ecJwkThumbprint = (jwk: PublicKeyJwk): string =>
-  sha256Base64url(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }));
-
-/** RFC 7638 thumbprint of an Ed25519 public key. */
-export const okpJwkThumbprint = (jwk: { crv: string; kty: string; x: string }): string =>
-  sha256Base64url(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }));
-
-/** A P-256 public key from its JWK, or null if the point is not on the curve. */
-export function ecPublicKey(jwk: PublicKeyJwk): KeyObject | null {
+export async function verifyProof(token: string, publicKeyJwk: PublicKeyJwk): Promise<TokenVerification> {
+  const key = await es256Key(publicKeyJwk);
+  if (!key) return { ok: false, problem: 'signature' };
   try {
-    return createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' });
-  } catch {
-    return null;
+    const { protectedHeader, payload } = await jwtVerify(token, refusingCrit(key), {
+      algorithms: ['ES256'],
+      requiredClaims: ['iat'],
+    });
+    return { ok: true, header: protectedHeader, payload };
+  } catch (error) {
+    return { ok: false, problem: problemOf(error) };
   }
 }
 
-/** ES256 over `data` with a WebCrypto (IEEE P1363, 64-byte) signature. */
-export function verifyEs256(key: KeyObject, data: string, signature: Buffer): boolean {
-  if (signature.length !== 64) return false;
+/** ES256 over `data` with a WebCrypto (IEEE P1363, 64-byte) signature: the enrolment signature. */
+export async function verifyEs256(
+  publicKeyJwk: PublicKeyJwk,
+  data: string,
+  signature: Uint8Array,
+): Promise<boolean> {
+  const key = await es256Key(publicKeyJwk);
+  if (!key) return false;
   try {
-    return verify('sha256', Buffer.from(data, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }, signature);
+    // WebCrypto takes only the 64-byte r‖s form: a DER or truncated signature is simply false.
+    const bytes = new Uint8Array(signature);
+    return await crypto.subtle.verify(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      key,
+      bytes,
+      new TextEncoder().encode(data),
+    );
   } catch {
     return false;
   }
 }
 
+/** base64url SHA-256 of a UTF-8 string (the proof's `ath`). */
+export const sha256Base64url = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('base64url');
+
+/** RFC 7638 thumbprint of a public key (the `jkt` of a device key, the `kid` of the attestation key). */
+export const jwkThumbprint = (jwk: JWK): Promise<string> => calculateJwkThumbprint(jwk, 'sha256');
+
 /** PKCS#8 DER prefix of an Ed25519 private key (RFC 8410): the 32-byte seed follows. */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+export interface AttestationVerifyOptions {
+  /** The installation's issuer id: the attestation's `iss` must be it. */
+  issuer: string;
+  now: Date;
+}
 
 export interface AttestationSigner {
   /** RFC 7638 thumbprint of the public key: the `kid` of every attestation. */
   kid: string;
   /** The public key as a JWK (docs, and a verifier elsewhere). */
   publicJwk: { kty: string; crv: string; x: string };
-  /** A compact JWS of `payload` with the given `typ`. */
+  /**
+   * A compact JWS of `payload` with the given `typ`. Synchronous (node:crypto's Ed25519 signs at
+   * once; jose's signers are all async) so callers and tests can mint one inline.
+   */
   sign(typ: string, payload: object): string;
-  /** Whether `jws` was signed by this key (its `alg` was already checked by decodeJws). */
-  verify(jws: DecodedJws): boolean;
+  /**
+   * EdDSA only, this key, the issuer, `sub`, `iat` and `exp` present. An EXPIRED attestation still
+   * verifies here (whether that is acceptable is the caller's rule): its signature and every other
+   * claim check have passed by the time jose looks at `exp`.
+   */
+  verify(token: string, options: AttestationVerifyOptions): Promise<TokenVerification>;
 }
 
+const b64json = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+
 /** The Ed25519 attestation key: HMAC(server key, label) is the seed, so it is the same on every node. */
-export function createAttestationSigner(serverKey: Buffer): AttestationSigner {
+export async function createAttestationSigner(serverKey: Buffer): Promise<AttestationSigner> {
   const seed = hmacSha256(serverKey, 'shiftpass device attestation key');
   const privateKey = createPrivateKey({
     key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
     format: 'der',
     type: 'pkcs8',
   });
-  const publicKey = createPublicKey(privateKey);
+  const publicKey: KeyObject = createPublicKey(privateKey);
   const exported = publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
   const publicJwk = { kty: exported.kty, crv: exported.crv, x: exported.x };
-  const kid = okpJwkThumbprint(publicJwk);
+  const kid = await jwkThumbprint(publicJwk);
   return {
     kid,
     publicJwk,
@@ -134,12 +184,21 @@ export function createAttestationSigner(serverKey: Buffer): AttestationSigner {
       const signature = sign(null, Buffer.from(signingInput, 'utf8'), privateKey);
       return `${signingInput}.${signature.toString('base64url')}`;
     },
-    verify(jws) {
-      if (jws.signature.length !== 64) return false;
+    async verify(token, { issuer, now }) {
       try {
-        return verify(null, Buffer.from(jws.signingInput, 'utf8'), publicKey, jws.signature);
-      } catch {
-        return false;
+        const { protectedHeader, payload } = await jwtVerify(token, refusingCrit(publicKey), {
+          algorithms: ['EdDSA'],
+          issuer,
+          requiredClaims: ['sub', 'iat', 'exp'],
+          currentDate: now,
+        });
+        return { ok: true, header: protectedHeader, payload };
+      } catch (error) {
+        // Without maxTokenAge, JWTExpired can only mean `exp`, the last check jose makes.
+        if (error instanceof errors.JWTExpired) {
+          return { ok: true, header: decodeProtectedHeader(token), payload: error.payload };
+        }
+        return { ok: false, problem: problemOf(error) };
       }
     },
   };

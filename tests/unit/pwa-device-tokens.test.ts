@@ -14,7 +14,7 @@ import { createDeviceKeyPair, publicJwkOf, signWithDeviceKey } from '../../src/l
 import { readJwsPayload, signCompactJws } from '../../src/lib/device/jws';
 import { proofClaims, proofHeader, requestUrl } from '../../src/lib/device/proof-claims';
 import { nextCheckSeconds, refreshIsDue, secondsUntilRefresh } from '../../src/lib/device/refresh-timing';
-import { jwkThumbprint, publicKeyMembers, thumbprintInput } from '../../src/lib/device/thumbprint';
+import { jwkThumbprint, publicKeyMembers } from '../../src/lib/device/thumbprint';
 import {
   ATTESTATION_LIFETIME_SECONDS,
   ATTESTATION_REFRESH_BEFORE_SECONDS,
@@ -64,14 +64,21 @@ describe('JWK thumbprint (RFC 7638)', () => {
     expect(await jwkThumbprint(rfcKey)).toBe('NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
   });
 
-  it('hashes only crv, kty, x, y of an EC key, in that order, with no whitespace', () => {
-    const input = thumbprintInput({ y: 'Y', x: 'X', kty: 'EC', crv: 'P-256', d: 'secret', ext: true });
-    expect(input).toBe('{"crv":"P-256","kty":"EC","x":"X","y":"Y"}');
+  it('hashes only crv, kty, x, y of an EC key, in that order, with no whitespace', async () => {
+    const thumbprint = await jwkThumbprint({
+      y: 'Y',
+      x: 'X',
+      kty: 'EC',
+      crv: 'P-256',
+      d: 'secret',
+      ext: true,
+    });
+    expect(thumbprint).toBe(sha256Base64url('{"crv":"P-256","kty":"EC","x":"X","y":"Y"}'));
   });
 
-  it('refuses a key with a member missing or of an unknown type', () => {
-    expect(() => thumbprintInput({ kty: 'EC', crv: 'P-256', x: 'X' })).toThrow();
-    expect(() => thumbprintInput({ kty: 'oct', k: 'AAAA' })).toThrow();
+  it('refuses a key with a member missing or of an unknown type', async () => {
+    await expect(jwkThumbprint({ kty: 'EC', crv: 'P-256', x: 'X' })).rejects.toThrow();
+    await expect(jwkThumbprint({ kty: 'unknown', k: 'AAAA' })).rejects.toThrow();
   });
 });
 
@@ -109,9 +116,7 @@ describe('compact JWS proof', () => {
     const pair = await createDeviceKeyPair();
     const jwk = await publicJwkOf(pair.publicKey);
     const claims = { htm: 'POST', htu: 'https://kiosk.example/api/auth/qr-pin/sign-in', nonce: 'n1' };
-    const token = await signCompactJws(proofHeader('dev_1'), claims, (data) =>
-      signWithDeviceKey(pair.privateKey, data),
-    );
+    const token = await signCompactJws(proofHeader('dev_1'), claims, pair.privateKey);
     const [header, payload, signature] = token.split('.') as [string, string, string];
     expect(JSON.parse(textFromBase64url(header))).toEqual({ alg: 'ES256', typ: 'dpop+jwt', kid: 'dev_1' });
     expect(JSON.parse(textFromBase64url(payload))).toEqual(claims);

@@ -2,27 +2,37 @@
  * Checks the device binding a kiosk request carries: the server-signed attestation and the device's
  * one-time proof over a server nonce, the request's method and URL (server/contracts/devices.ts).
  * Also reads the LIVE device record, so a revoked or suspended device is refused at once even with a
- * still-valid attestation.
+ * still-valid attestation. In this order:
  *
- * Order: both tokens' algorithms (before any key is used) → attestation signature, issuer, claims,
- * expiry → the device record (must exist and hold the attested key) → the proof's signature with the
- * device's STORED key → method, URL and attestation hash → the nonce (used here, once) → status.
+ * 1. both tokens read, each refused unless its `alg` is the one expected (before any key is used);
+ * 2. the attestation: header (typ, this server's kid), Ed25519 signature and issuer (jose), claims
+ *    and expiry (server/domain/device-binding.ts);
+ * 3. the proof's header names the attested device;
+ * 4. the live device record exists and holds the attested key;
+ * 5. the proof's ES256 signature with the device's STORED key (jose), then its method, URL and
+ *    attestation hash (domain);
+ * 6. the nonce, used here once;
+ * 7. the record's status, then last seen and app version noted.
+ *
  * The nonce is used only once the proof is known to come from the device, so nobody else can burn it;
  * the status is told only to the genuine device.
  */
-import {
-  ATTESTATION_TYP,
-  PROOF_TYP,
-  type DeviceAttestationClaims,
-  type DeviceCompliance,
-  type DeviceProofBody,
-  type PublicKeyJwk,
-} from '../../contracts/devices.js';
+import type { DeviceCompliance, DeviceProofBody, PublicKeyJwk } from '../../contracts/devices.js';
 import type { ErrorCode } from '../../contracts/errors.js';
 import type { DeviceRow } from './devices-repository.js';
 import type { DeviceFacts } from '../../domain/conditional-access.js';
+import {
+  checkAttestationClaims,
+  checkAttestationFreshness,
+  checkAttestationHeader,
+  checkEnrolledKey,
+  checkProofClaims,
+  checkProofHeader,
+  type AttestedDevice,
+  type TokenFields,
+} from '../../domain/device-binding.js';
 import { sha256 } from '../../platform/crypto.js';
-import { decodeJws, ecPublicKey, sha256Base64url, verifyEs256 } from '../../platform/device-tokens.js';
+import { readToken, sha256Base64url, verifyProof, type TokenProblem } from '../../platform/device-tokens.js';
 import { complianceOf } from './compliance.js';
 import type { ServiceDeps } from '../../core/deps.js';
 
@@ -77,41 +87,92 @@ const refuse = (code: ErrorCode, reason: string, deviceId?: string): Refusal => 
   reason,
   ...(deviceId ? { deviceId } : {}),
 });
+/** A domain rule's refusal, told with the device it is about. */
+const about = (deviceId: string, refusal: { code: ErrorCode; reason: string }): Refusal =>
+  refuse(refusal.code, refusal.reason, deviceId);
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** How a refused token is told, by what was wrong with it. */
+const ATTESTATION_REFUSALS: Record<TokenProblem, [ErrorCode, string]> = {
+  algorithm: ['DEVICE_TOKEN_ALGORITHM_REFUSED', 'attestation_alg_refused'],
+  malformed: ['DEVICE_ATTESTATION_INVALID', 'attestation_malformed'],
+  signature: ['DEVICE_ATTESTATION_INVALID', 'attestation_signature'],
+  claims: ['DEVICE_ATTESTATION_INVALID', 'attestation_claims'],
+};
+const PROOF_REFUSALS: Record<TokenProblem, [ErrorCode, string]> = {
+  algorithm: ['DEVICE_TOKEN_ALGORITHM_REFUSED', 'proof_alg_refused'],
+  malformed: ['DEVICE_PROOF_INVALID', 'proof_malformed'],
+  // The proof does not verify with the key enrolled for this device: a copied attestation.
+  signature: ['DEVICE_KEY_MISMATCH', 'proof_signature'],
+  claims: ['DEVICE_PROOF_INVALID', 'proof_claims'],
+};
 
-function attestationClaims(payload: Record<string, unknown>): DeviceAttestationClaims | null {
-  const cnf = payload.cnf as { jkt?: unknown } | undefined;
-  if (
-    !isString(payload.iss) ||
-    !isString(payload.sub) ||
-    typeof cnf !== 'object' ||
-    cnf === null ||
-    !isString(cnf.jkt) ||
-    !isNumber(payload.iat) ||
-    !isNumber(payload.exp)
-  ) {
-    return null;
-  }
-  return payload as unknown as DeviceAttestationClaims;
+/** Step 1: a refused algorithm or a malformed token, attestation first; no key is used yet. */
+function readTokens(
+  body: DeviceProofBody,
+): Refusal | { ok: true; attestationHeader: TokenFields; proofHeader: TokenFields } {
+  const attestation = readToken(body.attestation, 'EdDSA');
+  if (!attestation.ok) return refuse(...ATTESTATION_REFUSALS[attestation.problem]);
+  const proof = readToken(body.proof, 'ES256');
+  if (!proof.ok) return refuse(...PROOF_REFUSALS[proof.problem]);
+  return { ok: true, attestationHeader: attestation.header, proofHeader: proof.header };
 }
 
-/** The proof's URL matches the request's: host and path; with PUBLIC_ORIGIN, the whole origin. */
-function sameTarget(htu: string, requestUrl: string, publicOrigin: string | undefined): boolean {
-  let claimed: URL;
-  let actual: URL;
-  try {
-    claimed = new URL(htu);
-    actual = new URL(requestUrl);
-  } catch {
-    return false;
-  }
-  if (claimed.search !== '' || claimed.hash !== '' || claimed.username || claimed.password) return false;
-  if (claimed.pathname !== actual.pathname) return false;
-  // TLS may end at a proxy, so the scheme the server sees says nothing; PUBLIC_ORIGIN does.
-  if (publicOrigin !== undefined) return claimed.origin === publicOrigin || claimed.origin === actual.origin;
-  return claimed.host === actual.host;
+/** Step 2: the attestation, signed by this server, for this installation, fresh unless allowed not to be. */
+async function verifyAttestation(
+  deps: ServiceDeps,
+  body: DeviceProofBody,
+  header: TokenFields,
+  now: Date,
+  options: VerifyOptions,
+): Promise<Refusal | { ok: true; device: AttestedDevice }> {
+  const headerRule = checkAttestationHeader(header, deps.deviceTokens.kid);
+  if (!headerRule.ok) return refuse(headerRule.code, headerRule.reason);
+  const issuer = deps.settings.issuerId;
+  const verified = await deps.deviceTokens.verify(body.attestation, { issuer, now });
+  if (!verified.ok) return refuse(...ATTESTATION_REFUSALS[verified.problem]);
+  const claims = checkAttestationClaims(verified.payload, { issuer, now });
+  if (!claims.ok) return refuse(claims.code, claims.reason);
+  const freshness = checkAttestationFreshness(claims.device, options.acceptExpiredAttestation ?? false);
+  return freshness.ok ? claims : about(claims.device.deviceId, freshness);
+}
+
+/** Step 5: the proof, signed with the device's stored key, for this request and this attestation. */
+async function verifyRequestProof(
+  deps: ServiceDeps,
+  body: DeviceProofBody,
+  request: RequestTarget,
+  record: DeviceRow,
+): Promise<Refusal | { ok: true; nonce: string; appVersion?: string }> {
+  const verified = await verifyProof(body.proof, record.publicKeyJwk as PublicKeyJwk);
+  if (!verified.ok) return refuse(...PROOF_REFUSALS[verified.problem], record.id);
+  const claims = checkProofClaims(verified.payload, {
+    method: request.method,
+    url: request.url,
+    publicOrigin: deps.settings.publicOrigin,
+    attestationHash: sha256Base64url(body.attestation),
+  });
+  return claims.ok ? claims : about(record.id, claims);
+}
+
+const NONCE_REFUSALS: Record<'unknown' | 'expired' | 'replayed', [ErrorCode, string]> = {
+  unknown: ['DEVICE_NONCE_UNKNOWN', 'nonce_unknown'],
+  expired: ['DEVICE_NONCE_EXPIRED', 'nonce_expired'],
+  replayed: ['DEVICE_NONCE_REPLAYED', 'nonce_replayed'],
+};
+
+/** Step 7: last seen, kept to the minute so a busy kiosk does not pay a write at every sign-in. */
+async function noteSeen(
+  deps: ServiceDeps,
+  record: DeviceRow,
+  now: Date,
+  appVersion?: string,
+): Promise<DeviceRow> {
+  const versionChanged = appVersion !== undefined && appVersion !== record.appVersion;
+  const seenLongAgo =
+    !record.lastSeenAt || now.getTime() - record.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+  if (!versionChanged && !seenLongAgo) return record;
+  const changes = { lastSeenAt: now, ...(versionChanged ? { appVersion } : {}) };
+  return (await deps.repos.devices.update(record.id, changes)) ?? record;
 }
 
 /** Full check, also giving the live record (for the device routes). */
@@ -122,93 +183,35 @@ export async function verifyDeviceRecord(
   options: VerifyOptions = {},
 ): Promise<DeviceRecordCheck> {
   const now = deps.clock.now();
-  const nowSeconds = Math.floor(now.getTime() / 1000);
 
-  const attestation = decodeJws(body.attestation, 'EdDSA');
-  if (!attestation.ok) {
-    return attestation.problem === 'algorithm'
-      ? refuse('DEVICE_TOKEN_ALGORITHM_REFUSED', 'attestation_alg_refused')
-      : refuse('DEVICE_ATTESTATION_INVALID', 'attestation_malformed');
-  }
-  const proof = decodeJws(body.proof, 'ES256');
-  if (!proof.ok) {
-    return proof.problem === 'algorithm'
-      ? refuse('DEVICE_TOKEN_ALGORITHM_REFUSED', 'proof_alg_refused')
-      : refuse('DEVICE_PROOF_INVALID', 'proof_malformed');
-  }
-
-  const { header: aHeader, payload: aPayload } = attestation.jws;
-  if (aHeader.typ !== ATTESTATION_TYP || aHeader.kid !== deps.deviceTokens.kid) {
-    return refuse('DEVICE_ATTESTATION_INVALID', 'attestation_header');
-  }
-  if (!deps.deviceTokens.verify(attestation.jws)) {
-    return refuse('DEVICE_ATTESTATION_INVALID', 'attestation_signature');
-  }
-  const claims = attestationClaims(aPayload);
-  if (!claims || claims.iss !== deps.settings.issuerId) {
-    return refuse('DEVICE_ATTESTATION_INVALID', 'attestation_claims');
-  }
-  const deviceId = claims.sub;
-  if (claims.exp <= nowSeconds && !options.acceptExpiredAttestation) {
-    return refuse('DEVICE_ATTESTATION_EXPIRED', 'attestation_expired', deviceId);
-  }
-
-  const { header: pHeader, payload: pPayload } = proof.jws;
-  if (pHeader.typ !== PROOF_TYP) return refuse('DEVICE_PROOF_INVALID', 'proof_header', deviceId);
-  if (pHeader.kid !== deviceId) return refuse('DEVICE_PROOF_INVALID', 'proof_kid_mismatch', deviceId);
+  const tokens = readTokens(body);
+  if (!tokens.ok) return tokens;
+  const attested = await verifyAttestation(deps, body, tokens.attestationHeader, now, options);
+  if (!attested.ok) return attested;
+  const { deviceId } = attested.device;
+  const proofHeader = checkProofHeader(tokens.proofHeader, deviceId);
+  if (!proofHeader.ok) return about(deviceId, proofHeader);
 
   const record = await deps.repos.devices.findById(deviceId);
   if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', deviceId);
-  // Only after a re-enrolment under the same id (never done) or a forged attestation could these differ.
-  if (record.keyThumbprint !== claims.cnf.jkt) {
-    return refuse('DEVICE_KEY_MISMATCH', 'attested_key_not_enrolled', deviceId);
-  }
-  const key = ecPublicKey(record.publicKeyJwk as PublicKeyJwk);
-  if (!key || !verifyEs256(key, proof.jws.signingInput, proof.jws.signature)) {
-    return refuse('DEVICE_KEY_MISMATCH', 'proof_signature', deviceId);
-  }
+  const keyRule = checkEnrolledKey(record.keyThumbprint, attested.device);
+  if (!keyRule.ok) return about(deviceId, keyRule);
+  const proof = await verifyRequestProof(deps, body, request, record);
+  if (!proof.ok) return proof;
 
-  const { htm, htu, nonce, ath, iat, appVersion } = pPayload;
-  if (!isString(htm) || !isString(htu) || !isString(nonce) || !isString(ath) || !isNumber(iat)) {
-    return refuse('DEVICE_PROOF_INVALID', 'proof_claims', deviceId);
-  }
-  if (appVersion !== undefined && (!isString(appVersion) || appVersion.length > 64)) {
-    return refuse('DEVICE_PROOF_INVALID', 'proof_claims', deviceId);
-  }
-  if (htm !== request.method.toUpperCase()) return refuse('DEVICE_PROOF_INVALID', 'htm_mismatch', deviceId);
-  if (!sameTarget(htu, request.url, deps.settings.publicOrigin)) {
-    return refuse('DEVICE_PROOF_INVALID', 'htu_mismatch', deviceId);
-  }
-  if (ath !== sha256Base64url(body.attestation)) {
-    return refuse('DEVICE_PROOF_INVALID', 'ath_mismatch', deviceId);
-  }
-
-  const use = await deps.repos.nonces.use(sha256(nonce), DEVICE_NONCE_PURPOSE, now);
-  if (use === 'unknown') return refuse('DEVICE_NONCE_UNKNOWN', 'nonce_unknown', deviceId);
-  if (use === 'expired') return refuse('DEVICE_NONCE_EXPIRED', 'nonce_expired', deviceId);
-  if (use === 'replayed') return refuse('DEVICE_NONCE_REPLAYED', 'nonce_replayed', deviceId);
-
+  const use = await deps.repos.nonces.use(sha256(proof.nonce), DEVICE_NONCE_PURPOSE, now);
+  if (use !== 'ok') return refuse(...NONCE_REFUSALS[use], deviceId);
   if (record.status === 'revoked') return refuse('DEVICE_REVOKED', 'device_revoked', deviceId);
   if (record.status === 'suspended' && !options.allowSuspended) {
     return refuse('DEVICE_SUSPENDED', 'device_suspended', deviceId);
   }
 
-  // Last seen is kept to the minute: a busy kiosk does not pay a write at every sign-in.
-  const versionChanged = appVersion !== undefined && appVersion !== record.appVersion;
-  const seenLongAgo =
-    !record.lastSeenAt || now.getTime() - record.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
-  const live =
-    versionChanged || seenLongAgo
-      ? ((await deps.repos.devices.update(deviceId, {
-          lastSeenAt: now,
-          ...(versionChanged ? { appVersion } : {}),
-        })) ?? record)
-      : record;
+  const live = await noteSeen(deps, record, now, proof.appVersion);
   const compliance = await complianceOf(live, now);
   return {
     ok: true,
     record: live,
-    proof: appVersion !== undefined ? { appVersion } : {},
+    proof: proof.appVersion !== undefined ? { appVersion: proof.appVersion } : {},
     device: {
       id: live.id,
       displayName: live.displayName,
@@ -217,7 +220,7 @@ export async function verifyDeviceRecord(
       facts: {
         enrolled: live.status === 'active',
         compliant: compliance.state === 'compliant',
-        attestationFresh: claims.exp > nowSeconds,
+        attestationFresh: attested.device.fresh,
       },
     },
   };

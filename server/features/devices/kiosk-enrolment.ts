@@ -19,7 +19,7 @@ import { ApiError, type ErrorCode } from '../../contracts/errors.js';
 import type { DeviceRow } from './devices-repository.js';
 import { addSeconds } from '../../domain/clock.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
-import { ecJwkThumbprint, ecPublicKey, verifyEs256 } from '../../platform/device-tokens.js';
+import { jwkThumbprint, verifyEs256 } from '../../platform/device-tokens.js';
 import { managedGroupIds } from '../../core/actor-scope.js';
 import { recordAudit } from '../../core/audit.js';
 import { complianceOf } from './compliance.js';
@@ -127,10 +127,9 @@ export async function enrolDevice(
     throw new ApiError('FORBIDDEN', 'You can only enroll devices into your own stores.');
   }
 
-  const thumbprint = ecJwkThumbprint(body.publicKeyJwk);
-  const key = ecPublicKey(body.publicKeyJwk);
+  const thumbprint = await jwkThumbprint(body.publicKeyJwk);
   const signature = Buffer.from(body.signature, 'base64url');
-  if (!key || !verifyEs256(key, enrolmentSigningInput(body.nonce, thumbprint), signature)) {
+  if (!(await verifyEs256(body.publicKeyJwk, enrolmentSigningInput(body.nonce, thumbprint), signature))) {
     throw new ApiError(
       'DEVICE_PROOF_INVALID',
       'The enrolment signature does not verify with the public key sent.',

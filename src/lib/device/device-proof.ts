@@ -5,7 +5,6 @@
 import { api, type ApiResult } from '$lib/api/client';
 import { APP_VERSION } from '$server/contracts/app-version';
 import type { DeviceNonceResponse, DeviceProofBody } from '$server/contracts/devices';
-import { signWithDeviceKey } from './device-key';
 import type { StoredEnrolment } from './device-store';
 import { signCompactJws } from './jws';
 import { proofClaims, proofHeader } from './proof-claims';
@@ -32,8 +31,6 @@ export async function makeDeviceProof(
     nowMs: Date.now(),
     appVersion: APP_VERSION,
   });
-  const proof = await signCompactJws(proofHeader(enrolment.deviceId), claims, (data) =>
-    signWithDeviceKey(keyPair.privateKey, data),
-  );
+  const proof = await signCompactJws(proofHeader(enrolment.deviceId), claims, keyPair.privateKey);
   return { ok: true, status: 200, data: { attestation: enrolment.attestation, proof } };
 }

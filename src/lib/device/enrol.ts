@@ -35,7 +35,7 @@ export async function enrolThisDevice(input: {
   if (support !== 'ok') return { ok: false, problem: support };
   const keyPair = await createDeviceKeyPair();
   const publicKeyJwk = await publicJwkOf(keyPair.publicKey);
-  const thumbprint = await jwkThumbprint({ ...publicKeyJwk });
+  const thumbprint = await jwkThumbprint(publicKeyJwk);
   const persisted = await askPersistentStorage();
   const nonce = await fetchNonce();
   if (!nonce.ok) return { ok: false, problem: 'server', result: nonce };
