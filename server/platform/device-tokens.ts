@@ -6,15 +6,16 @@
  * - `verifyAttestation` / `verifyProof`: jose's `jwtVerify` with ONE allowed algorithm each (`EdDSA`,
  *   `ES256`), so jose refuses any other `alg` (`none`, HS256 keyed with a public key, …) before a key
  *   is used; the result says why a token was refused in this module's own words (`TokenProblem`);
- * - attestations signed with Ed25519 under a key DERIVED from the server key, so every API node
+ * - attestations signed by jose (EdDSA, Ed25519) under a key DERIVED from the server key, so every API node
  *   sharing the key signs and verifies alike, and nothing new needs storing or rotating;
  * - RFC 7638 JWK thumbprints (jose) and the ES256 check of the enrolment signature (WebCrypto).
  *
  * Which claims a token must carry, and what they must say, is server/domain/device-binding.ts.
  */
-import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import {
   calculateJwkThumbprint,
+  CompactSign,
   decodeJwt,
   decodeProtectedHeader,
   errors,
@@ -149,11 +150,8 @@ export interface AttestationSigner {
   kid: string;
   /** The public key as a JWK (docs, and a verifier elsewhere). */
   publicJwk: { kty: string; crv: string; x: string };
-  /**
-   * A compact JWS of `payload` with the given `typ`. Synchronous (node:crypto's Ed25519 signs at
-   * once; jose's signers are all async) so callers and tests can mint one inline.
-   */
-  sign(typ: string, payload: object): string;
+  /** A compact JWS of `payload` with the given `typ`, signed by jose (EdDSA, this key's `kid`). */
+  sign(typ: string, payload: object): Promise<string>;
   /**
    * EdDSA only, this key, the issuer, `sub`, `iat` and `exp` present. An EXPIRED attestation still
    * verifies here (whether that is acceptable is the caller's rule): its signature and every other
@@ -161,8 +159,6 @@ export interface AttestationSigner {
    */
   verify(token: string, options: AttestationVerifyOptions): Promise<TokenVerification>;
 }
-
-const b64json = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 
 /** The Ed25519 attestation key: HMAC(server key, label) is the seed, so it is the same on every node. */
 export async function createAttestationSigner(serverKey: Buffer): Promise<AttestationSigner> {
@@ -179,11 +175,10 @@ export async function createAttestationSigner(serverKey: Buffer): Promise<Attest
   return {
     kid,
     publicJwk,
-    sign(typ, payload) {
-      const signingInput = `${b64json({ alg: 'EdDSA', typ, kid })}.${b64json(payload)}`;
-      const signature = sign(null, Buffer.from(signingInput, 'utf8'), privateKey);
-      return `${signingInput}.${signature.toString('base64url')}`;
-    },
+    sign: (typ, payload) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+        .setProtectedHeader({ alg: 'EdDSA', typ, kid })
+        .sign(privateKey),
     async verify(token, { issuer, now }) {
       try {
         const { protectedHeader, payload } = await jwtVerify(token, refusingCrit(publicKey), {

@@ -144,7 +144,7 @@ describe('refusals, each with its own code in the answer and the sign-in log', (
   test('an attestation not signed by this server (another installation) → DEVICE_ATTESTATION_INVALID', async () => {
     const other = await startHarness();
     try {
-      const foreign = other.runtime.deps.deviceTokens.sign(
+      const foreign = await other.runtime.deps.deviceTokens.sign(
         'shiftpass-attestation+jwt',
         decode(partsOf(device.attestation)[1]),
       );
@@ -258,7 +258,7 @@ describe('refusals, each with its own code in the answer and the sign-in log', (
 
   test('an attestation for a device this server does not know → DEVICE_NOT_ENROLLED', async () => {
     const claims = decode(partsOf(device.attestation)[1]);
-    const ghost = h.runtime.deps.deviceTokens.sign('shiftpass-attestation+jwt', {
+    const ghost = await h.runtime.deps.deviceTokens.sign('shiftpass-attestation+jwt', {
       ...claims,
       sub: 'ghost-device',
     });

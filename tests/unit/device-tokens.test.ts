@@ -85,7 +85,7 @@ describe('attestation signer', () => {
     expect(a.publicJwk).toEqual(b.publicJwk);
     expect(a.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     expect(a.kid).toBe(await jwkThumbprint(a.publicJwk));
-    const token = a.sign('shiftpass-attestation+jwt', claims);
+    const token = await a.sign('shiftpass-attestation+jwt', claims);
     const verified = await b.verify(token, verifyAs);
     expect(verified.ok).toBe(true);
     expect(verified.ok && verified.header).toEqual({
@@ -99,7 +99,7 @@ describe('attestation signer', () => {
     const a = await createAttestationSigner(serverKey);
     const other = await createAttestationSigner(Buffer.alloc(32, 8));
     expect(other.kid).not.toBe(a.kid);
-    const token = a.sign('t', { ...claims, exp: 1 });
+    const token = await a.sign('t', { ...claims, exp: 1 });
     expect(await other.verify(token, verifyAs)).toEqual({ ok: false, problem: 'signature' });
     const [header, , signature] = token.split('.');
     const edited = `${header}.${b64({ ...claims, exp: 2 })}.${signature}`;
@@ -120,17 +120,17 @@ describe('attestation signer', () => {
 
   test("an expired attestation still verifies: whether to accept it is the caller's rule", async () => {
     const a = await createAttestationSigner(serverKey);
-    const token = a.sign('shiftpass-attestation+jwt', claims);
+    const token = await a.sign('shiftpass-attestation+jwt', claims);
     const verified = await a.verify(token, { ...verifyAs, now: new Date(3_600_000) });
     expect(verified).toMatchObject({ ok: true, payload: claims });
   });
 
   test('another issuer or a missing claim → claims', async () => {
     const a = await createAttestationSigner(serverKey);
-    const foreign = a.sign('shiftpass-attestation+jwt', { ...claims, iss: 'SPOTHER' });
+    const foreign = await a.sign('shiftpass-attestation+jwt', { ...claims, iss: 'SPOTHER' });
     expect(await a.verify(foreign, verifyAs)).toEqual({ ok: false, problem: 'claims' });
     const { exp: _exp, ...withoutExp } = claims;
-    expect(await a.verify(a.sign('t', withoutExp), verifyAs)).toEqual({ ok: false, problem: 'claims' });
+    expect(await a.verify(await a.sign('t', withoutExp), verifyAs)).toEqual({ ok: false, problem: 'claims' });
   });
 });
 

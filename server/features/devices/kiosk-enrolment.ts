@@ -103,7 +103,7 @@ async function issueAttestation(
   };
   return {
     device: view,
-    attestation: deps.deviceTokens.sign(ATTESTATION_TYP, claims),
+    attestation: await deps.deviceTokens.sign(ATTESTATION_TYP, claims),
     attestationExpiresDateTime: new Date(exp * 1000).toISOString(),
   };
 }
