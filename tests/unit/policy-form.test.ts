@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { fieldMessage } from '../../src/lib/admin/field-errors.js';
 import {
+  CONSOLE_SIGN_IN_SECTIONS,
   QR_PIN_SECTIONS,
   SESSION_SECTIONS,
   formValuesOf,
   patchOf,
   rangeText,
 } from '../../src/lib/admin/policy-form.js';
+import { DEFAULT_LOCKOUT } from '../../server/domain/lockout-policy.js';
 import { POLICY_LIMITS } from '../../server/domain/policy-limits.js';
 import { DEFAULT_QR_PIN_POLICY } from '../../server/domain/qr-pin-policy.js';
 import { DEFAULT_SESSION_POLICY } from '../../server/domain/session-policy.js';
@@ -28,6 +30,22 @@ describe('the policy page form', () => {
     ].sort();
     expect(fields.map((f) => f.key).sort()).toEqual(expected);
     for (const f of fields) expect(POLICY_LIMITS[f.limit]).toBeDefined();
+  });
+
+  test('offers the console sign-in lockout, with input ids no other field on the page has', () => {
+    const consoleFields = CONSOLE_SIGN_IN_SECTIONS.flatMap((s) => s.fields);
+    expect(consoleFields.map((f) => f.key).sort()).toEqual(
+      Object.keys(DEFAULT_LOCKOUT)
+        .map((k) => `lockout.${k}`)
+        .sort(),
+    );
+    const everyField = [...fields, ...consoleFields];
+    expect(new Set(everyField.map((f) => f.id)).size).toBe(everyField.length);
+    expect(new Set(everyField.map((f) => f.label)).size).toBe(everyField.length);
+    const policy = { lockout: DEFAULT_LOCKOUT, followsQrCodePinLockout: true };
+    expect(patchOf(formValuesOf(policy, CONSOLE_SIGN_IN_SECTIONS), CONSOLE_SIGN_IN_SECTIONS)).toEqual({
+      lockout: DEFAULT_LOCKOUT,
+    });
   });
 
   test('round-trips a policy through the form values into a PATCH body', () => {

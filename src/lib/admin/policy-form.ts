@@ -1,15 +1,18 @@
 /**
- * The policy page's numbers: every numeric field of the QR-code + PIN policy and the session policy,
- * with its label, unit, range (from the server's POLICY_LIMITS, so the page and the API agree) and help,
- * and the conversions between a stored policy, the form's text inputs and a PATCH body.
+ * The policy page's numbers: every numeric field of the QR-code + PIN policy, the console sign-in
+ * policy and the session policy, with its label, unit, range (from the server's POLICY_LIMITS, so the
+ * page and the API agree) and help, and the conversions between a stored policy, the form's text inputs
+ * and a PATCH body.
  */
-import { POLICY_LIMITS, type QrPinPolicy, type SessionPolicy } from '$server/contracts/policies';
+import { POLICY_LIMITS } from '$server/contracts/policies';
 
 type LimitKey = keyof typeof POLICY_LIMITS;
 
 export interface NumberField {
   /** The API's dotted field name, as VALIDATION_FAILED errors name it. */
   key: string;
+  /** The input's id, unique on the page (two policies both have `lockout.threshold`). */
+  id: string;
   limit: LimitKey;
   label: string;
   unit: string;
@@ -26,7 +29,13 @@ export interface FieldSection {
 
 const field = (key: string, label: string, unit: string, help: string, step?: number): NumberField => {
   const limit = key.split('.').at(-1) as LimitKey;
-  return { key, limit, label, unit, help, step };
+  return { key, id: `policy-${key.replace('.', '-')}`, limit, label, unit, help, step };
+};
+
+/** A field of the console sign-in policy: its inputs get ids of their own. */
+const consoleField = (...args: Parameters<typeof field>): NumberField => {
+  const made = field(...args);
+  return { ...made, id: made.id.replace('policy-', 'policy-console-') };
 };
 
 export const QR_PIN_SECTIONS: FieldSection[] = [
@@ -93,13 +102,53 @@ export const QR_PIN_SECTIONS: FieldSection[] = [
         'lockout.clientThreshold',
         'Failed sign-ins per phone or network',
         'attempts',
-        'Failed sign-ins from one phone or network address within the window below that block it for the rest of the window (against someone trying many badges).',
+        'Failed sign-ins from one phone or network address within the window below that block it for the rest of the window (against someone trying many badges or passwords). Badge and console sign-ins count together.',
       ),
       field(
         'lockout.clientWindowSeconds',
         'Window for failed sign-ins per phone or network',
         'seconds',
         'The period over which failed sign-ins from one phone or network are counted.',
+      ),
+    ],
+  },
+];
+
+export const CONSOLE_SIGN_IN_SECTIONS: FieldSection[] = [
+  {
+    id: 'console-lockout',
+    title: 'Wrong passwords and codes',
+    fields: [
+      consoleField(
+        'lockout.threshold',
+        'Wrong passwords or codes before a lock',
+        'attempts',
+        'Wrong passwords or authenticator codes in a row, for one console username, after which that username cannot sign in for a while.',
+      ),
+      consoleField(
+        'lockout.baseDelaySeconds',
+        'First console lock',
+        'seconds',
+        'How long the first lock lasts. Each further lock lasts longer (see the growth below).',
+      ),
+      consoleField(
+        'lockout.growthFactor',
+        'Console lock growth',
+        '× per lock',
+        'Each lock lasts this many times longer than the one before (1 keeps every lock the same length).',
+        0.1,
+      ),
+      consoleField(
+        'lockout.maxDelaySeconds',
+        'Longest console lock',
+        'seconds',
+        'No single lock lasts longer than this. Must not be shorter than the first lock.',
+      ),
+      consoleField(
+        'lockout.hardLimit',
+        'Wrong passwords or codes before an admin must step in',
+        'attempts',
+        'After this many in a row the username stays locked until an admin lets the person back in with a new invitation link (Console access, on their page). Must not be below the number before a lock.',
       ),
     ],
   },
@@ -157,7 +206,7 @@ function read(source: object, key: string): unknown {
   return key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown>)?.[part], source);
 }
 
-export function formValuesOf(source: QrPinPolicy | SessionPolicy, sections: FieldSection[]): FormValues {
+export function formValuesOf(source: object, sections: FieldSection[]): FormValues {
   const values: FormValues = {};
   for (const { key } of sections.flatMap((s) => s.fields)) values[key] = String(read(source, key) ?? '');
   return values;
