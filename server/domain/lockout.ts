@@ -28,3 +28,28 @@ export function lockStateAt(
   }
   return { locked: false };
 }
+
+export interface LockoutCounters {
+  failedAttempts: number;
+  consecutiveFailures: number;
+  lockoutCount: number;
+  lockedUntil: Date | null;
+}
+
+/** Where one subject's counters live; every write is a single conditional statement. */
+export interface LockoutStore {
+  /** The counters now; undefined when nothing was ever counted (unlocked, no failures). */
+  read(): Promise<LockoutCounters | undefined>;
+  /** Counts one attempt unless locked or at the threshold or hard limit; undefined means: do not check. */
+  claim(
+    now: Date,
+    limits: { threshold: number; hardLimit: number },
+  ): Promise<Omit<LockoutCounters, 'lockedUntil'> | undefined>;
+  /** Writes the lock, unless a lock runs or the lockout count moved on since `lockoutCount` was read. */
+  lockIfDue(now: Date, due: { threshold: number; lockoutCount: number; until: Date }): Promise<boolean>;
+  /**
+   * After a correct answer: forget every failure (a full success), or only give the claimed attempt
+   * back (a correct password whose second factor is still to come, so wrong codes keep counting).
+   */
+  onCorrect(): Promise<void>;
+}

@@ -5,7 +5,7 @@
  * parallel claims and parallel locks.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LockoutCounterStatements } from '../../server/features/lockout/lockout-counters.js';
+import type { LockoutCounterStatements } from '../../server/features/lockout/lockout-counters-repository.js';
 import { createWorker, queryRows, startHarness, type Harness } from '../support/api-harness.js';
 
 let h: Harness;

@@ -7,7 +7,7 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolationOn } from '../../db/errors.js';
 import { qrCodes, qrPinMethods } from '../../db/schema.js';
-import { createLockoutCounters } from '../lockout/lockout-counters.js';
+import { createLockoutCounters } from '../lockout/lockout-counters-repository.js';
 
 export type MethodRow = typeof qrPinMethods.$inferSelect;
 export type QrCodeRow = typeof qrCodes.$inferSelect;

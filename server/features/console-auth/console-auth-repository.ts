@@ -14,8 +14,12 @@ import {
   totpCredentials,
   users,
 } from '../../db/schema.js';
-import type { LockoutCounters } from '../lockout/check-under-lockout.js';
-import { createLockoutCounters, type AttemptLimits, type DueLock } from '../lockout/lockout-counters.js';
+import type { LockoutCounters } from '../../domain/lockout.js';
+import {
+  createLockoutCounters,
+  type AttemptLimits,
+  type DueLock,
+} from '../lockout/lockout-counters-repository.js';
 
 export type ConsoleChallengeRow = typeof consoleChallenges.$inferSelect;
 export type TotpCredentialRow = typeof totpCredentials.$inferSelect;

@@ -5,33 +5,16 @@
  * period.
  */
 import { addSeconds } from '../../domain/clock.js';
-import { lockDelaySeconds, lockStateAt } from '../../domain/lockout.js';
+import {
+  lockDelaySeconds,
+  lockStateAt,
+  type LockoutCounters,
+  type LockoutStore,
+} from '../../domain/lockout.js';
+import type { LockoutCounterStatements } from './lockout-counters-repository.js';
+
+export type { LockoutCounters, LockoutStore } from '../../domain/lockout.js';
 import type { LockoutPolicy } from '../../domain/lockout-policy.js';
-
-export interface LockoutCounters {
-  failedAttempts: number;
-  consecutiveFailures: number;
-  lockoutCount: number;
-  lockedUntil: Date | null;
-}
-
-/** Where one subject's counters live; every write is a single conditional statement. */
-export interface LockoutStore {
-  /** The counters now; undefined when nothing was ever counted (unlocked, no failures). */
-  read(): Promise<LockoutCounters | undefined>;
-  /** Counts one attempt unless locked or at the threshold or hard limit; undefined means: do not check. */
-  claim(
-    now: Date,
-    limits: { threshold: number; hardLimit: number },
-  ): Promise<Omit<LockoutCounters, 'lockedUntil'> | undefined>;
-  /** Writes the lock, unless a lock runs or the lockout count moved on since `lockoutCount` was read. */
-  lockIfDue(now: Date, due: { threshold: number; lockoutCount: number; until: Date }): Promise<boolean>;
-  /**
-   * After a correct answer: forget every failure (a full success), or only give the claimed attempt
-   * back (a correct password whose second factor is still to come, so wrong codes keep counting).
-   */
-  onCorrect(): Promise<void>;
-}
 
 export type LockoutVerdict =
   | { kind: 'correct' }
@@ -98,5 +81,28 @@ export async function checkUnderLockout(
       lockout.hardLimit - claim.consecutiveFailures,
     ),
     lockedForSeconds: null,
+  };
+}
+
+/**
+ * One subject's `LockoutStore` over a table's counters. `heldCounters` are counters the caller has
+ * just read with the subject (a PIN method's row): the first read returns them instead of asking
+ * again; later reads see other requests' writes.
+ */
+export function lockoutStoreFor(
+  counters: LockoutCounterStatements,
+  key: string,
+  options: { onCorrect: 'reset' | 'refund'; heldCounters?: LockoutCounters },
+): LockoutStore {
+  let held = options.heldCounters;
+  return {
+    read: async () => {
+      const first = held;
+      held = undefined;
+      return first ?? counters.read(key);
+    },
+    claim: (now, limits) => counters.claim(key, now, limits),
+    lockIfDue: (now, due) => counters.lockIfDue(key, now, due),
+    onCorrect: () => (options.onCorrect === 'reset' ? counters.reset(key) : counters.refund(key)),
   };
 }

@@ -12,7 +12,7 @@ import type {
   SQLiteUpdateSetSource,
 } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
-import type { LockoutCounters as CounterValues, LockoutStore } from './check-under-lockout.js';
+import type { LockoutCounters as CounterValues } from '../../domain/lockout.js';
 
 type Counter = AnySQLiteColumn<{ data: number; notNull: true }>;
 
@@ -167,28 +167,5 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
       }
       await db.update(table).set(set(ZEROED)).where(isKey(key));
     },
-  };
-}
-
-/**
- * One subject's `LockoutStore` over a table's counters. `heldCounters` are counters the caller has
- * just read with the subject (a PIN method's row): the first read returns them instead of asking
- * again; later reads see other requests' writes.
- */
-export function lockoutStoreFor(
-  counters: LockoutCounterStatements,
-  key: string,
-  options: { onCorrect: 'reset' | 'refund'; heldCounters?: CounterValues },
-): LockoutStore {
-  let held = options.heldCounters;
-  return {
-    read: async () => {
-      const first = held;
-      held = undefined;
-      return first ?? counters.read(key);
-    },
-    claim: (now, limits) => counters.claim(key, now, limits),
-    lockIfDue: (now, due) => counters.lockIfDue(key, now, due),
-    onCorrect: () => (options.onCorrect === 'reset' ? counters.reset(key) : counters.refund(key)),
   };
 }

@@ -6,7 +6,7 @@ import type { MethodRow } from '../badges/qr-pin-methods-repository.js';
 import type { QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { checkUnderLockout, type LockoutVerdict } from '../lockout/check-under-lockout.js';
-import { lockoutStoreFor } from '../lockout/lockout-counters.js';
+import { lockoutStoreFor } from '../lockout/check-under-lockout.js';
 
 export type PinVerdict = LockoutVerdict;
 
