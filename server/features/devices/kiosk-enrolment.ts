@@ -25,7 +25,7 @@ import { recordAudit } from '../../core/audit.js';
 import { complianceOf } from './compliance.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { DEVICE_NONCE_PURPOSE, verifyDeviceRecord, type RequestTarget } from './device-binding-check.js';
-import { verifyBadgeAndPin, type BadgeInput } from '../sign-in/sign-in.js';
+import { verifyBadgeAndPin, type BadgeInput } from '../badges/verify-badge-and-pin.js';
 
 /**
  * Nonces per client address and window: a kiosk needs one per sign-in and refresh, and a store's

@@ -4,7 +4,7 @@ import { recordAudit } from '../../core/audit.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
-import { checkPinWithLockout } from './pin-check.js';
+import { checkPinWithLockout } from '../badges/pin-check.js';
 
 /**
  * A signed-in worker replaces their PIN. The current PIN is checked under the same lockout as at

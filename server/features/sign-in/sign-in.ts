@@ -1,49 +1,23 @@
 /**
- * Worker sign-in with a badge and a PIN, in this order:
- * client budget → device binding (when the kiosk is enrolled: attestation, one-time proof, live
- * device record) → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash
- * lookup) → account → policy scope → code time window → method lock → claim an attempt → verify the
- * PIN → conditional access → lock or succeed.
- *
- * The steps up to the PIN are `verifyBadgeAndPin`, shared with a manager ending kiosk mode
- * (server/features/devices/kiosk-enrolment.ts), so both get the same budget, decoy timing and lockout.
+ * Worker sign-in with a badge and a PIN: the badge and PIN checked by `verifyBadgeAndPin`
+ * (features/badges/verify-badge-and-pin.ts: client budget → device binding → badge → account → policy
+ * scope → code window → method lock → claim an attempt → PIN), then conditional access → PIN verifier
+ * upgrade → a kiosk session, and the sign-in log row of the outcome.
  *
  * Conditional access runs only after the PIN is right, so its readable reasons (which rule, which
  * network) are never shown to someone holding only a badge.
- *
- * The badge comes scanned (`qr`) or typed from its label (`shortCode`); after the lookup both take the
- * same path, so they share the per-client budget and the method's lockout. Unknown, forged, deleted,
- * foreign and malformed badges and short codes (and disabled accounts) all answer
- * QR_CODE_NOT_RECOGNIZED after one argon2id verification against a decoy verifier, so they cost the
- * same time as a wrong PIN and reveal nothing about which badges exist. The answers that differ
- * (expired, not yet active, out of policy, locked) need the real badge secret or short code to reach.
  */
-import type { DeviceCompliance, DeviceProofBody } from '../../contracts/devices.js';
-import type { ErrorCode } from '../../contracts/errors.js';
+import type { DeviceProofBody } from '../../contracts/devices.js';
 import type { Role, SignInResult } from '../../contracts/schemas.js';
-import type { MethodRow, QrCodeRow } from '../badges/qr-pin-methods-repository.js';
-import type { UserRow } from '../people/users-repository.js';
-import { codeWindowAt } from '../../domain/qr-code-window.js';
-import { parseQrPayload } from '../../domain/qr-payload.js';
-import { isUserInPolicyScope, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
-import { normaliseShortCode } from '../../domain/short-code.js';
-import { equalHashes, newId, sha256 } from '../../platform/crypto.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import { verifyBadgeAndPin, type BadgeInput, type SignInOutcome } from '../badges/verify-badge-and-pin.js';
+import { evaluateSignInAccess } from '../conditional-access/evaluate-sign-in-access.js';
 import {
   verifyDeviceRequest,
   type RequestTarget,
   type VerifiedDevice,
 } from '../devices/device-binding-check.js';
-import { checkPinWithLockout } from './pin-check.js';
-import { getQrPinPolicy } from '../policies/policies.js';
 import { createSession } from '../sessions/sessions.js';
-import { evaluateSignInAccess } from '../conditional-access/evaluate-sign-in-access.js';
-
-/** The badge as scanned (the QR text) or as typed from its label (the short code). */
-export type BadgeInput = { qr: string } | { shortCode: string };
-
-/** How the badge reached the server, noted in the sign-in log. */
-export type BadgeVia = 'qr' | 'shortCode';
 
 export interface SignInInput {
   badge: BadgeInput;
@@ -54,221 +28,6 @@ export interface SignInInput {
   device?: DeviceProofBody;
   /** The request as received, which the device proof must name. */
   request: RequestTarget;
-}
-
-export type SignInOutcome =
-  | { ok: true; token: string; expiresAt: Date; result: SignInResult }
-  | { ok: false; code: ErrorCode; details?: Record<string, unknown> };
-
-type Failure = Extract<SignInOutcome, { ok: false }>;
-
-interface LogContext {
-  userId?: string;
-  codeId?: string;
-  reason?: string;
-  deviceId?: string;
-  /** The conditional-access result (decision and every policy's verdict), once evaluated. */
-  conditionalAccess?: unknown;
-  /** The device's live compliance, once its binding checked out. */
-  deviceCompliance?: DeviceCompliance;
-}
-
-type BadgeLookup =
-  { found: true; code: QrCodeRow; method: MethodRow } | { found: false; reason: string; codeId?: string };
-
-/** The stored code a badge names, if the badge is genuine; otherwise why not (for the log only). */
-async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeLookup> {
-  if ('shortCode' in badge) {
-    const canonical = normaliseShortCode(badge.shortCode);
-    if (!canonical) return { found: false, reason: 'malformed_short_code' };
-    const found = await deps.repos.methods.findCodeWithMethodByShortCodeHash(deps.shortCodes.hash(canonical));
-    return found ? { found: true, ...found } : { found: false, reason: 'unknown_short_code' };
-  }
-  const parsed = parseQrPayload(badge.qr);
-  if (!parsed.ok) return { found: false, reason: 'malformed_payload' };
-  const { issuer, codeId, secret } = parsed.payload;
-  if (issuer !== deps.settings.issuerId) return { found: false, reason: 'foreign_issuer' };
-  const found = await deps.repos.methods.findCodeWithMethod(codeId);
-  if (!found) return { found: false, reason: 'unknown_code', codeId };
-  if (!equalHashes(sha256(secret), found.code.secretHash)) {
-    return { found: false, reason: 'secret_mismatch', codeId };
-  }
-  return { found: true, ...found };
-}
-
-/** Where a badge + PIN check is used: a worker sign-in, or a manager ending kiosk mode. */
-export type BadgePinPurpose = 'signIn' | 'exitKiosk';
-
-export interface BadgePinInput {
-  badge: BadgeInput;
-  pin: string;
-  ipAddress: string | null;
-  userAgent: string | null;
-  /** Noted in the log row's details when not a sign-in. */
-  purpose: BadgePinPurpose;
-}
-
-/** The device step, run right after the client budget and before the badge is looked at. */
-export type DeviceStep<D> = () => Promise<
-  | { ok: true; device: D; deviceId?: string; compliance?: DeviceCompliance }
-  | { ok: false; code: ErrorCode; reason: string; deviceId?: string }
->;
-
-/** What a passed badge + PIN check hands its caller, with the means to log the final outcome. */
-export interface BadgePinPass<D> {
-  ok: true;
-  now: Date;
-  user: UserRow;
-  groupIds: string[];
-  code: QrCodeRow;
-  method: MethodRow;
-  policy: QrPinPolicy;
-  device: D;
-  context: LogContext;
-  /** Gives the client's claimed attempt back (the caller decides: a success gives it back). */
-  refundClient(): Promise<void>;
-  /** Writes the sign-in log row for the final outcome and returns it. */
-  log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
-  fail(code: ErrorCode, context: LogContext, details?: Record<string, unknown>): Promise<SignInOutcome>;
-}
-
-export type BadgePinCheck<D> = BadgePinPass<D> | { ok: false; outcome: Failure };
-
-/**
- * client budget → device step → badge → account → policy scope → code time window → method lock →
- * claim an attempt → verify the PIN. Every failure is logged (sign-in log) before it is returned;
- * the caller logs the outcome after a pass.
- */
-export async function verifyBadgeAndPin<D>(
-  deps: ServiceDeps,
-  input: BadgePinInput,
-  deviceStep: DeviceStep<D>,
-): Promise<BadgePinCheck<D>> {
-  const now = deps.clock.now();
-  const policy = await getQrPinPolicy(deps);
-  const clientKey = input.ipAddress ? `ip:${input.ipAddress}` : null;
-  const via: BadgeVia = 'shortCode' in input.badge ? 'shortCode' : 'qr';
-
-  const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
-    await deps.repos.logs.signIn({
-      id: newId(),
-      createdDateTime: now,
-      result: outcome.ok ? 'success' : 'failure',
-      failureCode: outcome.ok ? null : outcome.code,
-      authMethod: 'qr_pin',
-      userId: context.userId ?? null,
-      codeId: context.codeId ?? null,
-      deviceId: context.deviceId ?? null,
-      ipAddress: input.ipAddress,
-      userAgent: input.userAgent,
-      details: {
-        via,
-        ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}),
-        ...(context.reason ? { reason: context.reason } : {}),
-        ...(context.deviceCompliance ? { deviceCompliance: context.deviceCompliance } : {}),
-        ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
-      },
-    });
-    return outcome;
-  };
-  const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
-    log({ ok: false, code, details } satisfies Failure, context);
-  const stop = async (outcome: Promise<SignInOutcome>) => ({
-    ok: false as const,
-    outcome: (await outcome) as Failure,
-  });
-  /** An outcome that checked no PIN gives the client's claimed attempt back. */
-  const refundClient = async () => {
-    if (clientKey) await deps.repos.throttles.refund(clientKey);
-  };
-  const notRecognized = async (reason: string, codeId?: string, userId?: string, deviceId?: string) => {
-    await deps.hasher.verify(deps.decoyPinHash, input.pin);
-    return fail('QR_CODE_NOT_RECOGNIZED', { reason, codeId, userId, deviceId });
-  };
-
-  if (clientKey) {
-    const claim = await deps.repos.throttles.claim(clientKey, now, {
-      threshold: policy.lockout.clientThreshold,
-      windowSeconds: policy.lockout.clientWindowSeconds,
-    });
-    if (!claim.ok) {
-      return stop(
-        fail(
-          'TOO_MANY_ATTEMPTS',
-          { reason: 'client_throttled' },
-          { retryAfterSeconds: claim.retryAfterSeconds },
-        ),
-      );
-    }
-  }
-
-  const deviceCheck = await deviceStep();
-  if (!deviceCheck.ok) {
-    return stop(fail(deviceCheck.code, { reason: deviceCheck.reason, deviceId: deviceCheck.deviceId }));
-  }
-  const deviceId = deviceCheck.deviceId;
-  const deviceCompliance = deviceCheck.compliance;
-
-  const badge = await lookUpBadge(deps, input.badge);
-  if (!badge.found) return stop(notRecognized(badge.reason, badge.codeId, undefined, deviceId));
-  const { code, method } = badge;
-  const codeId = code.id;
-
-  const user = await deps.repos.users.findById(method.userId);
-  if (!user || !user.accountEnabled) {
-    return stop(notRecognized('account_disabled', codeId, method.userId, deviceId));
-  }
-  const context: LogContext = { codeId, userId: user.id, deviceId, deviceCompliance };
-
-  const groupIds = await deps.repos.users.groupIdsOf(user.id);
-  if (!isUserInPolicyScope(policy, groupIds)) {
-    await refundClient();
-    return stop(fail('METHOD_DISABLED_BY_POLICY', context));
-  }
-  const window = codeWindowAt(code, now);
-  if (window !== 'active') {
-    await refundClient();
-    return stop(fail(window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE', context));
-  }
-
-  const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now);
-  if (verdict.kind === 'locked') {
-    await refundClient();
-    return stop(
-      fail(
-        'METHOD_LOCKED',
-        { ...context, reason: verdict.reason },
-        { retryAfterSeconds: verdict.retryAfterSeconds },
-      ),
-    );
-  }
-  if (verdict.kind === 'wrong') {
-    if (verdict.lockedForSeconds !== null || verdict.remainingAttempts === 0) {
-      return stop(
-        fail(
-          'METHOD_LOCKED',
-          { ...context, reason: 'pin_incorrect_locked' },
-          { retryAfterSeconds: verdict.lockedForSeconds },
-        ),
-      );
-    }
-    return stop(fail('PIN_INCORRECT', context, { remainingAttempts: verdict.remainingAttempts }));
-  }
-
-  return {
-    ok: true,
-    now,
-    user,
-    groupIds,
-    code,
-    method,
-    policy,
-    device: deviceCheck.device,
-    context,
-    refundClient,
-    log,
-    fail,
-  };
 }
 
 export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Promise<SignInOutcome> {

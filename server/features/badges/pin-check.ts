@@ -2,11 +2,10 @@
  * PIN checks under the lockout rules (docs/security.md, "Lockout"), shared by sign-in and PIN change;
  * the counters live on the worker's QR-code + PIN method.
  */
-import type { MethodRow } from '../badges/qr-pin-methods-repository.js';
+import type { MethodRow } from './qr-pin-methods-repository.js';
 import type { QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import { checkUnderLockout, type LockoutVerdict } from '../lockout/check-under-lockout.js';
-import { lockoutStoreFor } from '../lockout/check-under-lockout.js';
+import { checkUnderLockout, lockoutStoreFor, type LockoutVerdict } from '../lockout/check-under-lockout.js';
 
 export type PinVerdict = LockoutVerdict;
 
