@@ -76,6 +76,27 @@ test('an admin reads the policies, is told next to the field what is out of rang
     data: { temporaryQRCodeLifetimeInHours: before.temporaryQRCodeLifetimeInHours },
   });
 
+  // The console's own lockout: shown in its own section and saved once (then put back).
+  const consolePolicy = async () =>
+    (
+      (await (await adminApi.get('/api/admin/policies/console-sign-in')).json()) as {
+        lockout: { threshold: number };
+      }
+    ).lockout;
+  const consoleBefore = await consolePolicy();
+  const consoleThreshold = page.getByLabel('Wrong passwords or codes before a lock (attempts)');
+  await expect(consoleThreshold).toHaveValue(String(consoleBefore.threshold));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.locator('#console-policy-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: test.info().outputPath('policies-console-sign-in.png') });
+  await consoleThreshold.fill(String(consoleBefore.threshold === 9 ? 8 : 9));
+  await page.getByRole('button', { name: 'Save console sign-in settings' }).click();
+  await expect(page.getByText('The console sign-in settings were saved.', { exact: false })).toBeVisible();
+  expect((await consolePolicy()).threshold).toBe(Number(await consoleThreshold.inputValue()));
+  await adminApi.patch('/api/admin/policies/console-sign-in', {
+    data: { lockout: { threshold: consoleBefore.threshold } },
+  });
+
   // Store apps: an http address is refused next to its field; an https one saves.
   const appsBefore = await (await adminApi.get('/api/admin/kiosk/apps')).json();
   try {
