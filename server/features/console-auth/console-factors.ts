@@ -4,6 +4,7 @@
  * recovery codes, console sessions and the sign-in log. The order they run in is console-pipeline.ts.
  */
 import type { ErrorCode } from '../../contracts/errors.js';
+import { recordAudit } from '../../core/audit.js';
 import type { ConsoleSignInResult, SecondFactorInput } from '../../contracts/console-auth.js';
 import type { ConsoleChallengeRow } from './console-auth-repository.js';
 import type { SessionRow } from '../sessions/sessions-repository.js';
@@ -181,3 +182,19 @@ export const consoleUserView = (user: UserRow): ConsoleSignInResult['user'] => (
   displayName: user.displayName,
   role: user.role,
 });
+
+/** A recovery code was used up: audited with how many are left, so running low can be noticed. */
+export async function auditRecoveryCodeUsed(
+  deps: ServiceDeps,
+  user: Pick<UserRow, 'id' | 'role'>,
+  sessionId: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await recordAudit(
+    deps,
+    { type: 'user', userId: user.id, role: user.role, sessionId },
+    'console.recoveryCode.used',
+    { type: 'user', id: user.id },
+    { remaining: await deps.repos.consoleAuth.countUnusedRecoveryCodes(user.id), ...extra },
+  );
+}

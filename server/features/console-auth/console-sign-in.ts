@@ -17,10 +17,10 @@ import type {
 } from '../../contracts/console-auth.js';
 import { addSeconds } from '../../domain/clock.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
-import { recordAudit } from '../../core/audit.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { UserRow } from '../people/users-repository.js';
 import {
+  auditRecoveryCodeUsed,
   canUseConsole,
   checkSecondFactor,
   consoleUserView,
@@ -148,15 +148,7 @@ export async function completeConsoleSignIn(
     accessOf: ({ user }) => user,
     succeed: async ({ user }, now) => {
       const { token, session } = await createConsoleSession(deps, user, input, now);
-      if (field === 'recoveryCode') {
-        await recordAudit(
-          deps,
-          { type: 'user', userId: user.id, role: user.role, sessionId: session.id },
-          'console.recoveryCode.used',
-          { type: 'user', id: user.id },
-          { remaining: await deps.repos.consoleAuth.countUnusedRecoveryCodes(user.id) },
-        );
-      }
+      if (field === 'recoveryCode') await auditRecoveryCodeUsed(deps, user, session.id);
       return {
         outcome: { ok: true, token, expiresAt: session.expiresAt, result: { user: consoleUserView(user) } },
         logged: {},

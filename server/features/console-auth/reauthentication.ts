@@ -6,10 +6,14 @@
  * to now (server/http/middleware/recent-auth.ts).
  */
 import type { ReauthenticationResult, SecondFactorInput } from '../../contracts/console-auth.js';
-import { recordAudit } from '../../core/audit.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { markReauthenticated, type ResolvedSession } from '../sessions/sessions.js';
-import { canUseConsole, type ConsoleClient, type ConsoleFailure } from './console-factors.js';
+import {
+  auditRecoveryCodeUsed,
+  canUseConsole,
+  type ConsoleClient,
+  type ConsoleFailure,
+} from './console-factors.js';
 import { runConsoleStep } from './console-pipeline.js';
 import { factorFieldOf, secondFactorSecret } from './console-sign-in.js';
 
@@ -45,16 +49,7 @@ export async function reauthenticate(
     succeed: async (_, now) => {
       await markReauthenticated(deps, session.id, now);
       if (field === 'recoveryCode') {
-        await recordAudit(
-          deps,
-          { type: 'user', userId: user.id, role: user.role, sessionId: session.id },
-          'console.recoveryCode.used',
-          { type: 'user', id: user.id },
-          {
-            remaining: await deps.repos.consoleAuth.countUnusedRecoveryCodes(user.id),
-            reauthentication: true,
-          },
-        );
+        await auditRecoveryCodeUsed(deps, user, session.id, { reauthentication: true });
       }
       return {
         outcome: { ok: true, result: { reauthenticatedDateTime: now.toISOString() } },
