@@ -1,6 +1,7 @@
 /**
  * Boots Shiftpass once per process: config → server key → database (+ migrations) → services →
- * first-run admin → Hono app. Used by the SvelteKit server and by the standalone API entry.
+ * console sign-in policy (stored once, if absent) → first-run admin → Hono app. Used by the SvelteKit
+ * server and by the standalone API entry.
  */
 import { createApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -16,6 +17,7 @@ import { createArgon2Hasher, type Argon2Parameters } from './platform/password-h
 import { loadServerKey } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
+import { storeConsoleSignInPolicyIfAbsent } from './features/policies/policies.js';
 import type { ServiceDeps } from './core/deps.js';
 
 export interface Runtime {
@@ -69,6 +71,8 @@ export async function startRuntime(
     },
     decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };
+  // Before the app serves: the console's lockout is a stored document from the first request on.
+  await storeConsoleSignInPolicyIfAbsent(deps);
   const bootstrap = await bootstrapFirstAdmin(deps, config.bootstrap);
   return {
     config,

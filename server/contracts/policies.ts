@@ -51,4 +51,4 @@ export const patchSessionPolicyBody = z.strictObject({
 export { POLICY_LIMITS } from '../domain/policy-limits.js';
 export { ALL_USERS, type QrPinPolicy } from '../domain/qr-pin-policy.js';
 export type { SessionPolicy } from '../domain/session-policy.js';
-export type { ConsoleSignInPolicyView } from '../domain/console-sign-in-policy.js';
+export type { ConsoleSignInPolicy } from '../domain/console-sign-in-policy.js';

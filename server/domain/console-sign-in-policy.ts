@@ -9,20 +9,21 @@ export interface ConsoleSignInPolicy {
   lockout: LockoutPolicy;
 }
 
-/** As the API shows it: whether the console still follows the PIN lockout (nothing saved yet). */
-export interface ConsoleSignInPolicyView extends ConsoleSignInPolicy {
-  followsQrCodePinLockout: boolean;
+/**
+ * The policy in force, from the stored document. A field the document lacks (or the whole document,
+ * should start-up not have stored one) takes the default, never the PIN lockout's value: the two
+ * policies are independent, so tuning worker PINs must not move the console's lock.
+ */
+export function consoleSignInPolicyOf(stored: Partial<ConsoleSignInPolicy> | undefined): ConsoleSignInPolicy {
+  return { lockout: accountLockoutOf({ ...DEFAULT_LOCKOUT, ...stored?.lockout }) };
 }
 
 /**
- * The policy in force. Console accounts used the PIN lockout's settings before they had their own, so
- * until an admin saves the console's they still do: an upgrade changes nothing, and an install that
- * tuned its PIN lockout keeps that for the console too. Once saved, the two are independent.
+ * The document stored once, when an installation has none: a copy of the PIN lockout's per-account
+ * settings, which console usernames obeyed before they had a policy of their own. A new install thus
+ * gets the defaults and an upgraded one that had tuned its PIN lockout keeps those values for the
+ * console; from then on each changes only when an admin saves it.
  */
-export function consoleSignInPolicyOf(
-  stored: Partial<ConsoleSignInPolicy> | undefined,
-  pinLockout: LockoutPolicy,
-): ConsoleSignInPolicyView {
-  if (!stored?.lockout) return { lockout: accountLockoutOf(pinLockout), followsQrCodePinLockout: true };
-  return { lockout: { ...DEFAULT_LOCKOUT, ...stored.lockout }, followsQrCodePinLockout: false };
-}
+export const initialConsoleSignInPolicy = (pinLockout: LockoutPolicy): ConsoleSignInPolicy => ({
+  lockout: accountLockoutOf(pinLockout),
+});

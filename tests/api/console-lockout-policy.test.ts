@@ -1,7 +1,9 @@
 /**
- * The console sign-in policy (`/api/admin/policies/console-sign-in`): its defaults, following the PIN
- * lockout until an admin saves it, a change that the console lockout obeys while worker PINs keep the
- * method policy's, refused values named by field, who may read and change it, and the audit trail.
+ * The console sign-in policy (`/api/admin/policies/console-sign-in`): its defaults, its independence
+ * from the PIN lockout, the one-time copy of the PIN lockout that start-up stores when there is no
+ * document yet (also with two runtimes on one database), a change that the console lockout obeys while
+ * worker PINs keep the method policy's, refused values named by field, who may read and change it, and
+ * the audit trail.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -14,13 +16,14 @@ import {
   type Harness,
 } from '../support/api-harness.js';
 import { createConsoleUser, enrolConsoleUser, post } from '../support/console.js';
+import { storeConsoleSignInPolicyIfAbsent } from '../../server/features/policies/policies.js';
 
 const CONSOLE_POLICY = '/api/admin/policies/console-sign-in';
 const QR_POLICY = '/api/admin/policies/qr-code-pin';
+const CONSOLE_POLICY_KEY = 'policy.consoleSignIn';
 
 const DEFAULT_CONSOLE_POLICY = {
   lockout: { threshold: 10, baseDelaySeconds: 60, growthFactor: 2, maxDelaySeconds: 86_400, hardLimit: 100 },
-  followsQrCodePinLockout: true,
 };
 
 type ConsolePolicy = typeof DEFAULT_CONSOLE_POLICY;
@@ -35,8 +38,8 @@ let addressCounter = 0;
 /** An address of its own, so the per-client budget never answers in place of the account lockout. */
 const freshAddress = () => `10.7.${addressCounter >> 8}.${++addressCounter & 255}`;
 
-const getConsolePolicy = async () => {
-  const res = await h.request('GET', CONSOLE_POLICY);
+const getConsolePolicy = async (on: Harness = h) => {
+  const res = await on.request('GET', CONSOLE_POLICY);
   expect(res.status).toBe(200);
   return readJson<ConsolePolicy>(res);
 };
@@ -45,6 +48,11 @@ async function patchConsolePolicy(body: unknown) {
   const res = await h.request('PATCH', CONSOLE_POLICY, { body });
   expect(res.status, JSON.stringify(body)).toBe(200);
   return readJson<ConsolePolicy>(res);
+}
+
+async function patchQrPolicy(body: unknown) {
+  const res = await h.request('PATCH', QR_POLICY, { body });
+  expect(res.status, JSON.stringify(body)).toBe(200);
 }
 
 const wrongPassword = (userPrincipalName: string, i: number) =>
@@ -62,6 +70,28 @@ const wrongPin = (qr: string, pin: string) =>
     clientAddress: freshAddress(),
   });
 
+/** The stored console documents, as start-up or an admin left them. */
+const storedConsolePolicies = async () =>
+  (await queryRows(h, 'SELECT value FROM settings WHERE key = ?', [CONSOLE_POLICY_KEY])).map((row) =>
+    JSON.parse(String(row.value)),
+  );
+
+/** Removes the console document, as in a database from before the console had a policy of its own. */
+const forgetConsolePolicy = () => queryRows(h, 'DELETE FROM settings WHERE key = ?', [CONSOLE_POLICY_KEY]);
+
+/** A second runtime on the same database file (a restart, or another API process). */
+const secondRuntime = () => startHarness({}, { dataDir: h.dir, clock: h.clock });
+
+/** Wrong passwords for a new console user until the first 423; the statuses of every attempt. */
+async function statusesUntilLocked(max: number) {
+  const admin = await createConsoleUser(h);
+  const statuses: number[] = [];
+  for (let i = 1; i <= max && statuses.at(-1) !== 423; i++) {
+    statuses.push((await wrongPassword(admin.userPrincipalName, i)).status);
+  }
+  return statuses;
+}
+
 const auditRows = () =>
   queryRows(
     h,
@@ -71,19 +101,80 @@ const auditRows = () =>
 describe('reading the policy', () => {
   test('a new installation reads the defaults: 10 wrong answers lock for 60 s, doubling to a day; 100 need an admin', async () => {
     expect(await getConsolePolicy()).toEqual(DEFAULT_CONSOLE_POLICY);
+    // Start-up stored them: the console's settings are a document of their own from the start.
+    expect(await storedConsolePolicies()).toEqual([DEFAULT_CONSOLE_POLICY]);
   });
 
-  test('until it is saved, the console follows the PIN lockout, as it did before it had a policy of its own', async () => {
-    const qr = await h.request('PATCH', QR_POLICY, { body: { lockout: { threshold: 4, hardLimit: 40 } } });
-    expect(qr.status).toBe(200);
-    expect(await getConsolePolicy()).toEqual({
-      lockout: { ...DEFAULT_CONSOLE_POLICY.lockout, threshold: 4, hardLimit: 40 },
-      followsQrCodePinLockout: true,
-    });
-    const admin = await createConsoleUser(h);
-    const statuses = [];
-    for (let i = 1; i <= 4; i++) statuses.push((await wrongPassword(admin.userPrincipalName, i)).status);
-    expect(statuses).toEqual([401, 401, 401, 423]);
+  test('a change to the PIN lockout does not change the console’s, which locks at its own threshold', async () => {
+    await patchQrPolicy({ lockout: { threshold: 4, hardLimit: 40, baseDelaySeconds: 30 } });
+    expect(await getConsolePolicy()).toEqual(DEFAULT_CONSOLE_POLICY);
+    expect(await statusesUntilLocked(10)).toEqual([...Array<number>(9).fill(401), 423]);
+  });
+
+  test('with no document at all (never after start-up), the defaults apply, not the PIN lockout', async () => {
+    await patchQrPolicy({ lockout: { threshold: 4, hardLimit: 40 } });
+    await forgetConsolePolicy();
+    expect(await getConsolePolicy()).toEqual(DEFAULT_CONSOLE_POLICY);
+  });
+});
+
+describe('the copy start-up stores when there is no console document', () => {
+  test('an upgraded install keeps its tuned PIN lockout for the console (without the client budget), then the two are independent', async () => {
+    const tuned = {
+      threshold: 4,
+      baseDelaySeconds: 30,
+      growthFactor: 3,
+      maxDelaySeconds: 3600,
+      hardLimit: 40,
+    };
+    await patchQrPolicy({ lockout: { ...tuned, clientThreshold: 20 } });
+    await forgetConsolePolicy();
+    const restarted = await secondRuntime();
+    try {
+      expect(await getConsolePolicy(restarted)).toEqual({ lockout: tuned });
+      expect(await storedConsolePolicies()).toEqual([{ lockout: tuned }]);
+      // Nobody changed a policy: the copy is not in the audit log.
+      expect(await auditRows()).toHaveLength(0);
+
+      await patchQrPolicy({ lockout: { threshold: 6, hardLimit: 60 } });
+      expect(await getConsolePolicy(restarted)).toEqual({ lockout: tuned });
+      expect(await statusesUntilLocked(10)).toEqual([401, 401, 401, 423]);
+    } finally {
+      restarted.stop();
+    }
+  });
+
+  test('a later start never overwrites the console policy an admin saved', async () => {
+    await patchConsolePolicy({ lockout: { threshold: 3 } });
+    await patchQrPolicy({ lockout: { threshold: 5, hardLimit: 50 } });
+    const restarted = await secondRuntime();
+    try {
+      const saved = { lockout: { ...DEFAULT_CONSOLE_POLICY.lockout, threshold: 3 } };
+      expect(await getConsolePolicy(restarted)).toEqual(saved);
+      expect(await storedConsolePolicies()).toEqual([saved]);
+      expect(await auditRows()).toHaveLength(1);
+    } finally {
+      restarted.stop();
+    }
+  });
+
+  test('processes starting together store one document: exactly one insert wins', async () => {
+    const other = await secondRuntime();
+    try {
+      await patchQrPolicy({ lockout: { threshold: 7, hardLimit: 70 } });
+      await forgetConsolePolicy();
+      const stored = await Promise.all(
+        [h, other, h, other].map((on) => storeConsoleSignInPolicyIfAbsent(on.runtime.deps)),
+      );
+      expect(stored.filter(Boolean)).toHaveLength(1);
+      const copy = { lockout: { ...DEFAULT_CONSOLE_POLICY.lockout, threshold: 7, hardLimit: 70 } };
+      expect(await storedConsolePolicies()).toEqual([copy]);
+      expect(await getConsolePolicy(other)).toEqual(copy);
+      // Once stored, start-up leaves it alone.
+      expect(await storeConsoleSignInPolicyIfAbsent(other.runtime.deps)).toBe(false);
+    } finally {
+      other.stop();
+    }
   });
 });
 
@@ -92,7 +183,6 @@ describe('changing the policy', () => {
     const saved = await patchConsolePolicy({ lockout: { threshold: 3, baseDelaySeconds: 30 } });
     expect(saved).toEqual({
       lockout: { ...DEFAULT_CONSOLE_POLICY.lockout, threshold: 3, baseDelaySeconds: 30 },
-      followsQrCodePinLockout: false,
     });
     expect(await getConsolePolicy()).toEqual(saved);
 
@@ -118,13 +208,11 @@ describe('changing the policy', () => {
     });
   });
 
-  test('once saved, a change to the PIN lockout no longer moves the console’s', async () => {
+  test('after a save too, a change to the PIN lockout does not move the console’s', async () => {
     await patchConsolePolicy({ lockout: { hardLimit: 50 } });
-    const qr = await h.request('PATCH', QR_POLICY, { body: { lockout: { threshold: 5 } } });
-    expect(qr.status).toBe(200);
+    await patchQrPolicy({ lockout: { threshold: 5 } });
     expect(await getConsolePolicy()).toEqual({
       lockout: { ...DEFAULT_CONSOLE_POLICY.lockout, hardLimit: 50 },
-      followsQrCodePinLockout: false,
     });
   });
 

@@ -39,6 +39,7 @@ const CONFIRM = '/api/auth/console/totp/enroll/confirm';
 const REAUTH = '/api/auth/console/reauthenticate';
 const SESSION_POLICY = '/api/admin/policies/sessions';
 const QR_POLICY = '/api/admin/policies/qr-code-pin';
+const CONSOLE_POLICY = '/api/admin/policies/console-sign-in';
 
 let h: Harness;
 let addressCounter = 0;
@@ -504,7 +505,7 @@ describe('lockout', () => {
   });
 
   test('at the hard limit only an admin’s unlock lets the user in again; managers may not unlock', async () => {
-    const policy = await h.request('PATCH', QR_POLICY, {
+    const policy = await h.request('PATCH', CONSOLE_POLICY, {
       body: { lockout: { threshold: 10, hardLimit: 10, baseDelaySeconds: 1, maxDelaySeconds: 1 } },
     });
     expect(policy.status).toBe(200);
@@ -547,7 +548,7 @@ describe('lockout', () => {
       );
       expect(again.status).toBe(200);
     } finally {
-      await h.request('PATCH', QR_POLICY, {
+      await h.request('PATCH', CONSOLE_POLICY, {
         body: { lockout: { threshold: 10, hardLimit: 100, baseDelaySeconds: 60, maxDelaySeconds: 86_400 } },
       });
     }

@@ -1,6 +1,9 @@
 /** The lockout settings documents, without a database: the console's own policy, rules, limits. */
 import { describe, expect, test } from 'vitest';
-import { consoleSignInPolicyOf } from '../../server/domain/console-sign-in-policy.js';
+import {
+  consoleSignInPolicyOf,
+  initialConsoleSignInPolicy,
+} from '../../server/domain/console-sign-in-policy.js';
 import {
   accountLockoutOf,
   DEFAULT_LOCKOUT,
@@ -13,29 +16,46 @@ import { POLICY_LIMITS } from '../../server/domain/policy-limits.js';
 const tunedPinLockout = { ...DEFAULT_PIN_LOCKOUT, threshold: 5, hardLimit: 50, clientThreshold: 20 };
 
 describe('consoleSignInPolicyOf', () => {
-  test('with nothing saved, the console follows the PIN lockout (without the client budget)', () => {
-    expect(consoleSignInPolicyOf(undefined, tunedPinLockout)).toEqual({
-      lockout: { ...DEFAULT_LOCKOUT, threshold: 5, hardLimit: 50 },
-      followsQrCodePinLockout: true,
-    });
-    expect(consoleSignInPolicyOf({}, DEFAULT_PIN_LOCKOUT).lockout).toEqual(DEFAULT_LOCKOUT);
-  });
-
-  test('once saved, its own settings apply whatever the PIN lockout says', () => {
+  test('the stored settings apply as they are: the PIN lockout plays no part', () => {
     const saved = { lockout: { ...DEFAULT_LOCKOUT, threshold: 3 } };
-    expect(consoleSignInPolicyOf(saved, tunedPinLockout)).toEqual({
-      ...saved,
-      followsQrCodePinLockout: false,
-    });
+    expect(consoleSignInPolicyOf(saved)).toEqual(saved);
   });
 
-  test('a saved document missing a later field gets that field’s default, not the PIN lockout’s', () => {
+  test('with no document (never after start-up), the defaults apply', () => {
+    expect(consoleSignInPolicyOf(undefined)).toEqual({ lockout: DEFAULT_LOCKOUT });
+    expect(consoleSignInPolicyOf({})).toEqual({ lockout: DEFAULT_LOCKOUT });
+  });
+
+  test('a saved document missing a later field gets that field’s default', () => {
     const { hardLimit: _, ...older } = { ...DEFAULT_LOCKOUT, threshold: 3 };
-    expect(
-      consoleSignInPolicyOf({ lockout: older as typeof DEFAULT_LOCKOUT }, tunedPinLockout).lockout,
-    ).toEqual({
+    expect(consoleSignInPolicyOf({ lockout: older as typeof DEFAULT_LOCKOUT }).lockout).toEqual({
       ...DEFAULT_LOCKOUT,
       threshold: 3,
+    });
+  });
+
+  test('a stray client-budget field in a document is not part of the console’s policy', () => {
+    const stored = { lockout: { ...DEFAULT_LOCKOUT, clientThreshold: 20 } };
+    expect(consoleSignInPolicyOf(stored)).toEqual({ lockout: DEFAULT_LOCKOUT });
+  });
+});
+
+describe('initialConsoleSignInPolicy (the copy start-up stores once)', () => {
+  test('copies the PIN lockout’s per-account settings, not the client budget', () => {
+    expect(initialConsoleSignInPolicy(tunedPinLockout)).toEqual({
+      lockout: { ...DEFAULT_LOCKOUT, threshold: 5, hardLimit: 50 },
+    });
+  });
+
+  test('on a new installation that is 10 / 60 s / ×2 / a day / 100', () => {
+    expect(initialConsoleSignInPolicy(DEFAULT_PIN_LOCKOUT)).toEqual({
+      lockout: {
+        threshold: 10,
+        baseDelaySeconds: 60,
+        growthFactor: 2,
+        maxDelaySeconds: 86_400,
+        hardLimit: 100,
+      },
     });
   });
 });

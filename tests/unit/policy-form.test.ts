@@ -42,7 +42,7 @@ describe('the policy page form', () => {
     const everyField = [...fields, ...consoleFields];
     expect(new Set(everyField.map((f) => f.id)).size).toBe(everyField.length);
     expect(new Set(everyField.map((f) => f.label)).size).toBe(everyField.length);
-    const policy = { lockout: DEFAULT_LOCKOUT, followsQrCodePinLockout: true };
+    const policy = { lockout: DEFAULT_LOCKOUT };
     expect(patchOf(formValuesOf(policy, CONSOLE_SIGN_IN_SECTIONS), CONSOLE_SIGN_IN_SECTIONS)).toEqual({
       lockout: DEFAULT_LOCKOUT,
     });

@@ -8,8 +8,8 @@ import type {
 } from '../../contracts/policies.js';
 import {
   consoleSignInPolicyOf,
+  initialConsoleSignInPolicy,
   type ConsoleSignInPolicy,
-  type ConsoleSignInPolicyView,
 } from '../../domain/console-sign-in-policy.js';
 import { lockoutRuleBroken, type LockoutPolicy } from '../../domain/lockout-policy.js';
 import { ALL_USERS, DEFAULT_QR_PIN_POLICY, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
@@ -31,13 +31,26 @@ export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
   };
 }
 
-/** The console's lockout (following the PIN lockout until an admin saves it; see the domain module). */
-export async function getConsoleSignInPolicy(deps: ServiceDeps): Promise<ConsoleSignInPolicyView> {
-  const [stored, qrPin] = await Promise.all([
-    deps.repos.settings.get<Partial<ConsoleSignInPolicy>>(CONSOLE_SIGN_IN_POLICY_KEY),
-    getQrPinPolicy(deps),
-  ]);
-  return consoleSignInPolicyOf(stored, qrPin.lockout);
+/** The console's lockout: its own stored document, independent of the PIN lockout. */
+export async function getConsoleSignInPolicy(deps: ServiceDeps): Promise<ConsoleSignInPolicy> {
+  return consoleSignInPolicyOf(
+    await deps.repos.settings.get<Partial<ConsoleSignInPolicy>>(CONSOLE_SIGN_IN_POLICY_KEY),
+  );
+}
+
+/**
+ * Start-up, every process: when no console sign-in policy is stored yet, stores a copy of the PIN
+ * lockout's per-account settings (see initialConsoleSignInPolicy for why). One insert-if-absent
+ * statement, so processes starting together store one document and a saved policy is never
+ * overwritten. Not audited: no one changed anything, the console keeps the settings it had.
+ */
+export async function storeConsoleSignInPolicyIfAbsent(deps: ServiceDeps): Promise<boolean> {
+  const { lockout } = await getQrPinPolicy(deps);
+  return deps.repos.settings.insertIfAbsent(
+    CONSOLE_SIGN_IN_POLICY_KEY,
+    initialConsoleSignInPolicy(lockout),
+    deps.clock.now(),
+  );
 }
 
 export async function getSessionPolicy(deps: ServiceDeps): Promise<SessionPolicy> {
@@ -88,8 +101,8 @@ export async function updateConsoleSignInPolicy(
   deps: ServiceDeps,
   actor: Actor,
   patch: z.output<typeof patchConsoleSignInPolicyBody>,
-): Promise<ConsoleSignInPolicyView> {
-  const before: ConsoleSignInPolicy = { lockout: (await getConsoleSignInPolicy(deps)).lockout };
+): Promise<ConsoleSignInPolicy> {
+  const before = await getConsoleSignInPolicy(deps);
   const after: ConsoleSignInPolicy = { lockout: { ...before.lockout, ...patch.lockout } };
   refuseBrokenLockout(after.lockout);
   await storePolicy(
@@ -99,7 +112,7 @@ export async function updateConsoleSignInPolicy(
     before,
     after,
   );
-  return { ...after, followsQrCodePinLockout: false };
+  return after;
 }
 
 function refuseBrokenLockout(lockout: LockoutPolicy): void {

@@ -15,5 +15,17 @@ export function createSettingsRepository(db: Db) {
         .values({ key, value, updatedAt: at })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } });
     },
+    /**
+     * Stores `value` only if nothing is stored under `key`, in one statement, so API processes
+     * starting together store one document and never overwrite a saved one. True if this call stored it.
+     */
+    async insertIfAbsent<T>(key: string, value: T, at: Date): Promise<boolean> {
+      const rows = await db
+        .insert(settings)
+        .values({ key, value, updatedAt: at })
+        .onConflictDoNothing({ target: settings.key })
+        .returning({ key: settings.key });
+      return rows.length === 1;
+    },
   };
 }
