@@ -179,7 +179,8 @@ const serverFiles = sourceFiles('server');
 const allEdges = [...serverFiles, ...sourceFiles('src')].flatMap((path) => importsOf(path));
 const leafContracts = new Set(
   serverFiles.filter(
-    (path) => path.startsWith('server/contracts/') && importsOf(path).every((edge) => edge.isPackage === true),
+    (path) =>
+      path.startsWith('server/contracts/') && importsOf(path).every((edge) => edge.isPackage === true),
   ),
 );
 
