@@ -1,24 +1,15 @@
 /**
- * Console journey fixtures: a plain Chromium (no camera) on the test server, the first admin's
+ * Console journey fixtures: a console page (a context in the worker's shared Chromium, see
+ * fixtures.ts) on the test server, the first admin's
  * credentials (playwright.config.ts starts the server with BOOTSTRAP_ADMIN_USERNAME/PASSWORD), and
  * `consoleAs`: a new manager or admin signed in to the console the way a real one gets there (invited
  * through the API, password chosen on the invitation page, authenticator enrolled at first sign-in).
  */
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { ConsoleInvitationView } from '../../server/contracts/console-auth.js';
 import type { UserView } from '../../server/contracts/schemas.js';
-import { findChromium } from '../../scripts/find-chromium.js';
 import { totpCode } from '../support/totp.js';
 import { test as base } from './fixtures.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const firstAdmin = {
   userPrincipalName: process.env.E2E_ADMIN_USERNAME!,
@@ -47,15 +38,11 @@ interface ConsoleFixtures {
 let people = 0;
 
 export const test = base.extend<ConsoleFixtures>({
-  openConsole: async ({ baseURL }, use) => {
-    const browsers: Browser[] = [];
+  openConsole: async ({ baseURL, testContexts }, use) => {
     await use(async () => {
-      const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-      browsers.push(browser);
-      const context = await browser.newContext({ baseURL, acceptDownloads: true });
+      const context = await testContexts.newContext({ baseURL, acceptDownloads: true });
       return context.newPage();
     });
-    for (const browser of browsers) await browser.close();
   },
   consoleAs: async ({ openConsole, adminApi }, use, testInfo) => {
     await use(async ({ role, groupIds = [], displayName }) => {
