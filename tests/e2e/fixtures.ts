@@ -29,6 +29,7 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../../scripts/find-chromium.js';
+import type { UserView } from '../../server/contracts/schemas.js';
 import type { Degradation } from '../support/badge-frames.js';
 import { writeBadgeVideo } from '../support/fake-camera.js';
 
@@ -81,7 +82,21 @@ interface Fixtures {
   testContexts: TestContexts;
 }
 
+/** A console person signed in once, kept for the worker's later journeys (console-fixtures.ts). */
+export interface SharedConsoleAccount {
+  user: UserView;
+  password: string;
+  totpSecret: string;
+  storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
+  unusedTotpCode(): string;
+}
+
 interface WorkerFixtures {
+  /**
+   * Filled by console-fixtures.ts. Declared here so that kiosk and console journeys have the same
+   * worker fixtures, and so run in the same worker process (and browser).
+   */
+  consoleAccounts: Partial<Record<'admin' | 'manager', SharedConsoleAccount>>;
   /** The worker process's Chromium and the video file its fake camera plays. */
   sharedBrowser: {
     browser: Browser;
@@ -109,6 +124,14 @@ function replaceBadgeVideo(path: string, badge: string | null, degradation?: Par
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  consoleAccounts: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use({});
+    },
+    { scope: 'worker' },
+  ],
+
   sharedBrowser: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
