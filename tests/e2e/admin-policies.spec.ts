@@ -136,6 +136,9 @@ test('a manager who signed in at the kiosk with their badge reaches their manage
 
   // Signing out here leaves the phone as the kiosk leaves it: a freshly loaded scan screen (nothing of
   // the manager left in memory), no session, no storage but SvelteKit's own scroll bookkeeping.
+  // The manager's badge is still in front of the camera: without the camera the fresh scan screen stays
+  // on screen instead of reading it again at once (as the kiosk-mode journeys do).
+  await page.context().clearPermissions();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
   const left = await page.evaluate(async () => ({
