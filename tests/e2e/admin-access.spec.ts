@@ -22,7 +22,7 @@ test.afterEach(async ({ adminApi }) => {
 });
 
 test('an admin creates a named location and a policy from the template, and what-if says a worker without a device is blocked', async ({
-  consoleAs,
+  signedInConsole,
   adminApi,
 }) => {
   const storeName = `Access store ${tag}`;
@@ -41,7 +41,7 @@ test('an admin creates a named location and a policy from the template, and what
   });
   expect(worker.status(), await worker.text()).toBe(201);
 
-  const { page } = await consoleAs({ role: 'admin' });
+  const { page } = await signedInConsole({ role: 'admin' });
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Access' }).click();
   await expect(page.getByRole('heading', { name: 'Access policies', level: 1 })).toBeVisible();
   const found = await seriousViolations(page, 'access policies');

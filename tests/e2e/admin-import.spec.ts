@@ -16,7 +16,7 @@ const BAD = new Map<number, { field: string; cells: (i: number, upn: string, sto
 ]);
 
 test('import 200 people with 3 bad rows, download the PINs, print the badge sheet', async ({
-  consoleAs,
+  signedInConsole,
   adminApi,
 }) => {
   test.setTimeout(180_000);
@@ -41,7 +41,7 @@ test('import 200 people with 3 bad rows, download the PINs, print the badge shee
   }
   const csv = `${lines.join('\r\n')}\r\n`;
 
-  const { page } = await consoleAs({ role: 'admin' });
+  const { page } = await signedInConsole({ role: 'admin' });
   const found: string[] = [];
 
   await page.goto('/admin/people/import');
@@ -140,7 +140,7 @@ test('import 200 people with 3 bad rows, download the PINs, print the badge shee
 });
 
 test("a store's manager issues and prints badges for the store's workers; the import is for admins only", async ({
-  consoleAs,
+  signedInConsole,
   adminApi,
 }) => {
   const run = Date.now().toString(36);
@@ -160,7 +160,7 @@ test("a store's manager issues and prints badges for the store's workers; the im
     });
     expect(res.status()).toBe(201);
   }
-  const { page } = await consoleAs({ role: 'manager', groupIds: [store.id] });
+  const { page } = await signedInConsole({ role: 'manager', groupIds: [store.id] });
   const found: string[] = [];
 
   await page.goto('/admin/people/import');

@@ -10,6 +10,7 @@ test('an invited admin chooses a password on the invitation page; the link then 
   openConsole,
   adminApi,
   consoleAs,
+  signedInConsole,
 }) => {
   const created = await adminApi.post('/api/admin/users', {
     data: {
@@ -21,7 +22,7 @@ test('an invited admin chooses a password on the invitation page; the link then 
   const user = (await created.json()) as UserView;
 
   // An admin creates the link on the person's page (shown once, with a warning and Copy).
-  const admin = await consoleAs({ role: 'admin' });
+  const admin = await signedInConsole({ role: 'admin' });
   await admin.page.goto(`/admin/people/${user.id}`);
   const access = admin.page.getByRole('region', { name: 'Console access' });
   await access.getByRole('button', { name: 'Create an invitation link' }).click();

@@ -15,9 +15,10 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   adminApi,
   baseURL,
   provisionWorker,
-  consoleAs,
+  signedInConsole,
 }, testInfo) => {
-  // Two people sign in the real way (invitation, password, authenticator enrolment) on a busy machine.
+  // A manager and an admin on the console (the first journey of a worker signs each in the whole way:
+  // invitation, password, authenticator enrolment), on a busy machine.
   test.setTimeout(180_000);
   const created = await adminApi.post('/api/admin/groups', {
     data: { displayName: `Logs store ${Date.now()}` },
@@ -36,7 +37,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   expect((await signIn(bruno.rawContent, wrongPin)).status()).toBe(401);
   await kiosk.dispose();
 
-  const { page } = await consoleAs({ role: 'manager', groupIds: [store.id] });
+  const { page } = await signedInConsole({ role: 'manager', groupIds: [store.id] });
   const found: string[] = [];
 
   // Dashboard: the chart and its numbers cover this manager's workers only.
@@ -91,7 +92,7 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
   await page.screenshot({ path: testInfo.outputPath('expiry-report.png'), fullPage: true });
 
   // An admin switches to the audit log (the badges issued above are in it).
-  const admin = await consoleAs({ role: 'admin' });
+  const admin = await signedInConsole({ role: 'admin' });
   await admin.page.goto('/admin/logs');
   await admin.page.getByRole('button', { name: 'Audit log' }).click();
   await expect(admin.page).toHaveURL(/view=audit/);

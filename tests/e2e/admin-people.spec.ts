@@ -12,10 +12,10 @@ import { SCAN_TIMEOUT } from './fixtures.js';
 
 test('an admin adds a person, issues a badge the worker signs in with, and resets the PIN', async ({
   adminApi,
-  consoleAs,
+  signedInConsole,
   openKiosk,
 }, testInfo) => {
-  // Two kiosk browsers and a console in one journey: 55–80 s on two busy cores.
+  // Two kiosks and a console in one journey: 55–80 s on two busy cores.
   test.setTimeout(180_000);
   const policy = await adminApi.patch('/api/admin/policies/qr-code-pin', {
     data: { state: 'enabled', includeTargets: [{ id: 'all_users' }] },
@@ -26,7 +26,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   const store = await adminApi.post('/api/admin/groups', { data: { displayName: storeName } });
   expect(store.status()).toBe(201);
 
-  const { page } = await consoleAs({ role: 'admin' });
+  const { page } = await signedInConsole({ role: 'admin' });
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'New person' })).toBeVisible();
@@ -196,7 +196,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
 
 test('a manager pages through their own stores’ workers and is told so for another store’s', async ({
   adminApi,
-  consoleAs,
+  signedInConsole,
 }, testInfo) => {
   const tag = Date.now();
   const mine = (await (
@@ -226,7 +226,7 @@ test('a manager pages through their own stores’ workers and is told so for ano
   for (let i = 1; i <= 25; i++) await newWorker(`Ze${String(i).padStart(2, '0')}`, mine.id);
   const lastName = `Ze25 ${tag}`;
 
-  const { page } = await consoleAs({ role: 'manager', groupIds: [mine.id] });
+  const { page } = await signedInConsole({ role: 'manager', groupIds: [mine.id] });
   await page.goto('/admin/people');
   await expect(page.getByRole('link', { name: own.displayName })).toBeVisible();
   await expect(page.getByRole('link', { name: foreign.displayName })).toHaveCount(0);

@@ -4,17 +4,16 @@
  * changed here is put back before the journey ends.
  */
 import { expect, seriousViolations, test } from './console-fixtures.js';
-import { totpCode } from '../support/totp.js';
 import { SCAN_TIMEOUT, signInToHome } from './fixtures.js';
 
 test('an admin reads the policies, is told next to the field what is out of range, saves a change and edits the store apps', async ({
-  consoleAs,
+  signedInConsole,
   adminApi,
 }) => {
   const before = (await (await adminApi.get('/api/admin/policies/qr-code-pin')).json()) as {
     temporaryQRCodeLifetimeInHours: number;
   };
-  const { page } = await consoleAs({ role: 'admin' });
+  const { page } = await signedInConsole({ role: 'admin' });
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Policies' }).click();
   await expect(page.getByRole('heading', { name: 'Policies' })).toBeVisible();
 
@@ -158,6 +157,9 @@ test('a manager who signed in at the kiosk with their badge reaches their manage
 
   // Signing out here leaves the phone as the kiosk leaves it: a freshly loaded scan screen (nothing of
   // the manager left in memory), no session, no storage but SvelteKit's own scroll bookkeeping.
+  // The manager's badge is still in front of the camera: without the camera the fresh scan screen stays
+  // on screen instead of reading it again at once (as the kiosk-mode journeys do).
+  await page.context().clearPermissions();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
   const left = await page.evaluate(async () => ({
@@ -173,13 +175,13 @@ test('a manager who signed in at the kiosk with their badge reaches their manage
 });
 
 test('saving a policy after the 5-minute window asks for the password and a code, then saves; cancelling saves nothing', async ({
-  consoleAs,
+  signedInConsole,
   adminApi,
 }) => {
   const before = (await (await adminApi.get('/api/admin/policies/sessions')).json()) as {
     consoleIdleTimeoutInMinutes: number;
   };
-  const admin = await consoleAs({ role: 'admin' });
+  const admin = await signedInConsole({ role: 'admin' });
   const { page } = admin;
   await page.goto('/admin/policies');
   const idle = page.getByLabel('Console idle limit (minutes)');
@@ -214,18 +216,18 @@ test('saving a policy after the 5-minute window asks for the password and a code
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Nothing was saved: confirming it’s you is needed first.')).toBeVisible();
 
-  // Confirm: a wrong password is refused in the dialog, then the password and the app's next code
-  // (sign-in used this step's) re-authenticate for real and the save goes through.
+  // Confirm: a wrong password is refused in the dialog, then the password and a code the app has not
+  // used yet (each 30-second step's code works once) re-authenticate for real and the save goes through.
   await page.getByRole('button', { name: 'Save session settings' }).click();
   await expect(dialog).toBeVisible();
-  const nextCode = () => totpCode(admin.totpSecret, new Date(Date.now() + 30_000));
+  const code = admin.unusedTotpCode();
   await dialog.getByLabel('Password').fill('not my password');
-  await dialog.getByLabel('Authentication code').fill(nextCode());
+  await dialog.getByLabel('Authentication code').fill(code);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog.getByText('The username or password is incorrect.')).toBeVisible();
   // The dialog empties both fields after a refusal; type them again.
   await dialog.getByLabel('Password').fill(admin.password);
-  await dialog.getByLabel('Authentication code').fill(nextCode());
+  await dialog.getByLabel('Authentication code').fill(code);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('The session settings were saved.', { exact: false })).toBeVisible();

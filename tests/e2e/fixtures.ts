@@ -1,7 +1,20 @@
 /**
- * Journey fixtures: an admin API client on the test server, worker provisioning, and a kiosk
- * browser whose fake camera shows a given badge. Each kiosk is its own Chromium launch because the
- * fake camera's video file is fixed per launch.
+ * Journey fixtures: an admin API client on the test server, worker provisioning, and kiosk browsers
+ * whose fake camera shows a given badge.
+ *
+ * One Chromium per worker process (`sharedBrowser`) serves every kiosk and console page: each kiosk or
+ * console is a new browser context (its own storage, service worker, cookies, permissions, locale). The
+ * fake camera's video file is fixed per launch, but Chromium opens that file again each time the
+ * capture device starts (a getUserMedia when no other page of the browser is using the camera; the
+ * device stops when the last track stops or its page's context closes). So `openKiosk` rewrites the
+ * one video file before it opens the kiosk, and the kiosk's real camera pipeline reads the new badge.
+ * Measured with Debian's Chromium: the new file is read even when it is renamed in right after the
+ * previous kiosk's context closed; a page that starts the camera while another page still has it open
+ * gets that page's frames, not the new file; and a file rewritten in place under a running camera
+ * turns its frames black — so the file is written beside and renamed over.
+ * A kiosk gets a Chromium of its own only when it must differ from the others in a way a context
+ * cannot: several built-in cameras, or a different badge while another kiosk of the same test is open
+ * (and so may be holding the camera).
  */
 import {
   chromium,
@@ -9,10 +22,14 @@ import {
   test as base,
   type APIRequestContext,
   type Browser,
+  type BrowserContext,
   type Page,
 } from '@playwright/test';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../../scripts/find-chromium.js';
+import type { UserView } from '../../server/contracts/schemas.js';
 import type { Degradation } from '../support/badge-frames.js';
 import { writeBadgeVideo } from '../support/fake-camera.js';
 
@@ -47,6 +64,12 @@ export interface KioskOptions {
   initScripts?: (() => void)[];
 }
 
+/** New contexts in the worker's shared browser, closed at the end of the test that opened them. */
+export interface TestContexts {
+  browser: Browser;
+  newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+}
+
 interface Fixtures {
   adminApi: APIRequestContext;
   /** A worker (or `role`) with a fresh badge and admin-issued PIN; `groupIds` puts them in those groups (stores). */
@@ -55,9 +78,34 @@ interface Fixtures {
     options?: { groupIds?: string[]; role?: 'worker' | 'manager' | 'admin' },
   ): Promise<ProvisionedWorker>;
   openKiosk(options: KioskOptions): Promise<Page>;
+  /** Contexts this test opened in the shared browser (closed after the test). */
+  testContexts: TestContexts;
 }
 
-const CHROMIUM_ARGS = [
+/** A console person signed in once, kept for the worker's later journeys (console-fixtures.ts). */
+export interface SharedConsoleAccount {
+  user: UserView;
+  password: string;
+  totpSecret: string;
+  storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
+  unusedTotpCode(): string;
+}
+
+interface WorkerFixtures {
+  /**
+   * Filled by console-fixtures.ts. Declared here so that kiosk and console journeys have the same
+   * worker fixtures, and so run in the same worker process (and browser).
+   */
+  consoleAccounts: Partial<Record<'admin' | 'manager', SharedConsoleAccount>>;
+  /** The worker process's Chromium and the video file its fake camera plays. */
+  sharedBrowser: {
+    browser: Browser;
+    /** The file the fake camera plays, and what is written in it now. */
+    video: { path: string; shows: string | null };
+  };
+}
+
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -66,7 +114,58 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const test = base.extend<Fixtures>({
+/** Contexts that have been closed (by the test or by the fixture). */
+const closed = new WeakSet<BrowserContext>();
+
+/** Writes the badge video beside `path` and renames it over: a running camera never reads half a file. */
+function replaceBadgeVideo(path: string, badge: string | null, degradation?: Partial<Degradation>) {
+  writeBadgeVideo(`${path}.next`, badge, degradation);
+  renameSync(`${path}.next`, path);
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  consoleAccounts: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use({});
+    },
+    { scope: 'worker' },
+  ],
+
+  sharedBrowser: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'shiftpass-camera-'));
+      const video = { path: join(dir, 'camera.y4m'), shows: JSON.stringify([null, null]) };
+      writeBadgeVideo(video.path, null);
+      const browser = await chromium.launch({
+        executablePath: findChromium(),
+        args: [
+          ...CHROMIUM_ARGS,
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-video-capture=${video.path}`,
+        ],
+      });
+      await use({ browser, video });
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
+  testContexts: async ({ sharedBrowser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use({
+      browser: sharedBrowser.browser,
+      async newContext(options) {
+        const context = await sharedBrowser.browser.newContext(options);
+        contexts.push(context);
+        return context;
+      },
+    });
+    for (const context of contexts) await context.close().catch(() => undefined);
+  },
+
   adminApi: async ({ baseURL }, use) => {
     const api = await request.newContext({
       baseURL,
@@ -108,8 +207,10 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  openKiosk: async ({ baseURL }, use, testInfo) => {
-    const browsers: Browser[] = [];
+  openKiosk: async ({ baseURL, sharedBrowser, testContexts }, use, testInfo) => {
+    /** Every kiosk page's context, in the order opened (for the evidence below). */
+    const kiosks: BrowserContext[] = [];
+    const ownBrowsers: Browser[] = [];
     await use(async (options) => {
       const {
         badge,
@@ -121,25 +222,42 @@ export const test = base.extend<Fixtures>({
         builtInCameras,
         initScripts = [],
       } = options;
-      const cameraArgs = builtInCameras
-        ? [`--use-fake-device-for-media-stream=device-count=${builtInCameras}`]
-        : [
-            '--use-fake-device-for-media-stream',
-            `--use-file-for-fake-video-capture=${join(
-              writeBadgeVideo(testInfo.outputPath(`camera-${browsers.length}.y4m`), badge, degradation),
-            )}`,
-          ];
-      const browser = await chromium.launch({
-        executablePath: findChromium(),
-        args: [...CHROMIUM_ARGS, ...cameraArgs],
-      });
-      browsers.push(browser);
-      const context = await browser.newContext({
+      const contextOptions = {
         baseURL: origin,
         locale,
         serviceWorkers,
         permissions: camera ? ['camera'] : [],
-      });
+      };
+      const shows = JSON.stringify([badge, degradation ?? null]);
+      const othersOpen = kiosks.some((context) => !closed.has(context));
+      let context: BrowserContext;
+      if (builtInCameras || (shows !== sharedBrowser.video.shows && othersOpen)) {
+        // Chromium's own cameras, or another badge while a kiosk of this test may hold the camera.
+        const cameraArgs = builtInCameras
+          ? [`--use-fake-device-for-media-stream=device-count=${builtInCameras}`]
+          : [
+              '--use-fake-device-for-media-stream',
+              `--use-file-for-fake-video-capture=${writeBadgeVideo(
+                testInfo.outputPath(`camera-${ownBrowsers.length}.y4m`),
+                badge,
+                degradation,
+              )}`,
+            ];
+        const browser = await chromium.launch({
+          executablePath: findChromium(),
+          args: [...CHROMIUM_ARGS, ...cameraArgs],
+        });
+        ownBrowsers.push(browser);
+        context = await browser.newContext(contextOptions);
+      } else {
+        if (shows !== sharedBrowser.video.shows) {
+          replaceBadgeVideo(sharedBrowser.video.path, badge, degradation);
+          sharedBrowser.video.shows = shows;
+        }
+        context = await testContexts.newContext(contextOptions);
+      }
+      kiosks.push(context);
+      context.on('close', () => closed.add(context));
       for (const script of initScripts) await context.addInitScript(script);
       const page = await context.newPage();
       await page.goto('/');
@@ -147,11 +265,9 @@ export const test = base.extend<Fixtures>({
     });
     if (testInfo.status !== testInfo.expectedStatus) {
       // Evidence for camera trouble: what each kiosk showed and what its <video> was doing.
-      for (const [i, browser] of browsers.entries()) {
-        for (const [j, page] of browser
-          .contexts()
-          .flatMap((c) => c.pages())
-          .entries()) {
+      for (const [i, context] of kiosks.entries()) {
+        if (closed.has(context)) continue;
+        for (const [j, page] of context.pages().entries()) {
           await page.screenshot({ path: testInfo.outputPath(`kiosk-${i}-${j}.png`) }).catch(() => undefined);
           const video = await page
             .evaluate(() => {
@@ -173,7 +289,7 @@ export const test = base.extend<Fixtures>({
         }
       }
     }
-    for (const browser of browsers) await browser.close();
+    for (const browser of ownBrowsers) await browser.close();
   },
 });
 

@@ -62,7 +62,7 @@ test('the template refuses a worker on a plain browser with a readable reason, l
   adminApi,
   provisionWorker,
   openKiosk,
-  consoleAs,
+  signedInConsole,
 }) => {
   let deviceId: string | undefined;
   let policyId: string | undefined;
@@ -132,7 +132,7 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     await expect(page.getByText(`Kiosk: ${KIOSK_NAME}`)).toBeVisible();
 
     // 3. An admin manages the kiosk on the Devices page.
-    const admin = await consoleAs({ role: 'admin', displayName: 'Devices Admin' });
+    const admin = await signedInConsole({ role: 'admin' });
     const consolePage = admin.page;
     await consolePage.getByRole('link', { name: 'Devices' }).click();
     await expect(consolePage.getByRole('heading', { name: 'Kiosk devices' })).toBeVisible();

@@ -93,8 +93,9 @@ test('an expired badge is refused with words that say what to do', async ({
 
   const page = await openKiosk({ badge: temporary.image.rawContent });
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
-  // Not a sleep: wait for the instant the badge ends (same machine, same clock as the server).
-  await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(expireAt);
+  // Not a sleep: wait for the instant the badge ends (same machine, same clock as the server), looking
+  // every 100 ms rather than at expect.poll's default widening steps (up to a second late).
+  await expect.poll(() => Date.now(), { timeout: 10_000, intervals: [100] }).toBeGreaterThan(expireAt);
   await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('This badge has expired. Ask your manager for a new one.');

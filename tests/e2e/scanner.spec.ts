@@ -126,6 +126,8 @@ test('with the fake camera (one camera, no torch) neither control is offered, an
   await expect(page.getByRole('button', { name: 'Flashlight' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Switch camera' })).toHaveCount(0);
 
+  // Closed, so the next kiosk starts the camera afresh (one browser: see openKiosk).
+  await page.context().close();
   const scanning = await openKiosk({ badge: worker.rawContent });
   await expect(scanning.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({
     timeout: SCAN_TIMEOUT,

@@ -3,6 +3,7 @@
  * revoking the session, a sign-out in another tab) leaves nothing of them behind.
  */
 import { request, type Page } from '@playwright/test';
+import { seriousViolations } from './axe.js';
 import { expect, SCAN_TIMEOUT, signInToHome, test } from './fixtures.js';
 
 async function sessionCookieValue(page: Page): Promise<string> {
@@ -60,10 +61,21 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
   const worker = await provisionWorker('Dana Idle');
   const page = await openKiosk({ badge: worker.rawContent });
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  // Each screen on the way has no serious accessibility violations (axe, WCAG 2.2 AA); the same
+  // screens in Spanish are checked in language.spec.ts.
+  const found = await seriousViolations(page, 'PIN');
   // The fake clock goes in after the scan: the decoder's own timers keep running on real time, and
   // every timer the kiosk starts at sign-in runs on the clock the test moves.
   await page.clock.install();
-  await signInToHome(page, worker);
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'change PIN')));
+  await page.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await page.getByLabel('Confirm new PIN').fill('58203917');
+  await page.getByRole('button', { name: 'Save PIN' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeVisible();
+  found.push(...(await seriousViolations(page, 'home')));
   const token = await sessionCookieValue(page);
   await leaveWorkerTraces(page);
   const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
@@ -76,6 +88,7 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
   await page.clock.fastForward('00:45');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(/signed out in \d+ seconds/);
+  found.push(...(await seriousViolations(page, 'still there')));
   await page.getByRole('button', { name: "I'm still here" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeVisible();
@@ -84,6 +97,7 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
   await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeHidden();
   await expectOnlyDeviceDataLeft(page);
   expect(await serverAccepts(baseURL!, token)).toBe(false);
+  expect(found).toEqual([]);
 });
 
 test('signing out wipes the worker’s browser data, keeps the device’s, and signs out every other tab', async ({
