@@ -359,3 +359,68 @@ export const signInLogs = sqliteTable(
     index('sign_in_logs_code_idx').on(t.codeId),
   ],
 );
+
+/**
+ * What the OpenID provider (oidc-provider) stores, one row per item of one of its models: Session,
+ * Interaction, Grant, AuthorizationCode, AccessToken, RefreshToken, … (server/features/oidc). Kept in the
+ * database, not in memory, so several API processes behave as one provider.
+ */
+export const oidcModels = sqliteTable(
+  'oidc_models',
+  {
+    model: text('model').notNull(),
+    id: text('id').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    grantId: text('grant_id'),
+    userCode: text('user_code'),
+    uid: text('uid'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    consumedAt: integer('consumed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.model, t.id] }),
+    index('oidc_models_grant_idx').on(t.grantId),
+    index('oidc_models_uid_idx').on(t.uid),
+    index('oidc_models_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * The provider's signing keys. The private JWK is sealed with a subkey of the server key; a key that a
+ * newer one replaced keeps verifying (it stays in JWKS) until `removeAfter`, when every token it
+ * signed has expired.
+ */
+export const oidcSigningKeys = sqliteTable('oidc_signing_keys', {
+  kid: text('kid').primaryKey(),
+  alg: text('alg').notNull(),
+  privateJwkSealed: text('private_jwk_sealed').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+  removeAfter: integer('remove_after', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * Store apps that sign workers in through Shiftpass (OpenID Connect clients). The id is the client_id.
+ * A confidential app's secret is sealed with a subkey of the server key (the provider must compare it,
+ * so a one-way hash will not do); `jwks` holds a `private_key_jwt` app's public keys.
+ */
+export const apps = sqliteTable('apps', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull().unique(),
+  clientType: text('client_type', { enum: ['public', 'confidential'] }).notNull(),
+  tokenEndpointAuthMethod: text('token_endpoint_auth_method', {
+    enum: ['none', 'client_secret_basic', 'private_key_jwt'],
+  }).notNull(),
+  clientSecretSealed: text('client_secret_sealed'),
+  jwks: text('jwks', { mode: 'json' }),
+  redirectUris: text('redirect_uris', { mode: 'json' }).notNull(),
+  postLogoutRedirectUris: text('post_logout_redirect_uris', { mode: 'json' }).notNull(),
+  backchannelLogoutUri: text('backchannel_logout_uri'),
+  /** Where the kiosk home opens the app (its sign-in start, OIDC `initiate_login_uri`). */
+  homeUrl: text('home_url'),
+  /** Stores whose workers see the app on the kiosk home; empty: every store. */
+  groupIds: text('group_ids', { mode: 'json' }).notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
