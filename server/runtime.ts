@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
 import { createConsoleSecrets } from './platform/console-secrets.js';
+import { createOidcSecrets } from './platform/oidc-secrets.js';
 import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { loadServerKey } from './platform/server-key.js';
@@ -63,6 +64,7 @@ export async function startRuntime(
     hasher,
     shortCodes: createShortCodes(hmacSha256(key, 'shiftpass short code key')),
     consoleSecrets: createConsoleSecrets(key),
+    oidcSecrets: createOidcSecrets(key),
     deviceTokens: await createAttestationSigner(key),
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),

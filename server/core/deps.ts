@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Role } from '../domain/roles.js';
 import type { CidrRange } from '../domain/ip-address.js';
 import type { ConsoleSecrets } from '../platform/console-secrets.js';
+import type { OidcSecrets } from '../platform/oidc-secrets.js';
 import type { AttestationSigner } from '../platform/device-tokens.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { ShortCodes } from '../platform/short-codes.js';
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   consoleSecrets: ConsoleSecrets;
   /** Signs and verifies kiosk device attestations (Ed25519 key derived from the server key). */
   deviceTokens: AttestationSigner;
+  /** The OpenID provider's secrets at rest: app client secrets, signing keys, cookie keys. */
+  oidcSecrets: OidcSecrets;
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;
