@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { createAppRepository } from '../features/apps/apps-repository.js';
 import { createConditionalAccessRepository } from '../features/conditional-access/conditional-access-repository.js';
 import { createConsoleAuthRepository } from '../features/console-auth/console-auth-repository.js';
 import { createCredentialRepository } from '../features/api-tokens/credentials-repository.js';
@@ -30,6 +31,7 @@ export function createRepositories(db: Db) {
     devices: createDeviceRepository(db),
     nonces: createNonceRepository(db),
     conditionalAccess: createConditionalAccessRepository(db),
+    apps: createAppRepository(db),
   };
 }
 
