@@ -424,3 +424,21 @@ export const apps = sqliteTable('apps', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Which kiosk session a provider (oidc-provider) session was signed in through: the provider's session
+ * uid, written when the kiosk completes an app's sign-in. Shared-device sign-out follows these links
+ * from the kiosk session to the provider sessions (and so to the apps) it must end.
+ */
+export const oidcSessionLinks = sqliteTable(
+  'oidc_session_links',
+  {
+    providerSessionUid: text('provider_session_uid').primaryKey(),
+    kioskSessionId: text('kiosk_session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('oidc_session_links_kiosk_session_idx').on(t.kioskSessionId)],
+);
