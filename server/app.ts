@@ -10,6 +10,7 @@ import { resolveClientAddress } from './http/middleware/client-address.js';
 import { requireSameOrigin } from './http/middleware/same-origin.js';
 import { apiSecurityHeaders } from './http/middleware/security-headers.js';
 import { loadSession } from './http/middleware/session.js';
+import { adminAppRoutes } from './features/apps/routes.js';
 import { adminApiTokenRoutes } from './features/api-tokens/routes.js';
 import { adminDeviceRoutes } from './features/devices/admin-routes.js';
 import { adminConditionalAccessRoutes } from './features/conditional-access/routes.js';
@@ -70,6 +71,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/kiosk', adminKioskRoutes(deps))
     .route('/admin/devices', adminDeviceRoutes(deps))
     .route('/admin/conditional-access', adminConditionalAccessRoutes(deps))
+    .route('/admin/apps', adminAppRoutes(deps))
     .route('/admin', adminLogRoutes(deps))
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))

@@ -92,6 +92,10 @@ export const ERRORS = {
     message: 'A conditional-access policy names this location; remove it from the policy first.',
   },
   NAME_ALREADY_EXISTS: { status: 409, message: 'Something of this kind already has this name.' },
+  APP_HAS_NO_SECRET: {
+    status: 409,
+    message: 'This app has no client secret to rotate (it is public, or signs in with its own keys).',
+  },
   SETUP_LINK_INVALID: { status: 410, message: 'This setup link is invalid, expired or already used.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -19,6 +19,7 @@ let policyId: string;
 let locationId: string;
 let serverErrors: unknown[];
 let deviceId: string;
+let appId: string;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -34,6 +35,10 @@ beforeAll(async () => {
     body: { displayName: 'Policy', state: 'disabled', grant: 'block', conditions: {} },
   });
   policyId = ((await policy.json()) as { id: string }).id;
+  const app = await h.request('POST', APPS, {
+    body: { displayName: 'Rota', clientType: 'confidential', redirectUris: ['https://rota.example/cb'] },
+  });
+  appId = ((await app.json()) as { id: string }).id;
   serverErrors = [];
   vi.spyOn(console, 'error').mockImplementation((...args) => {
     serverErrors.push(args);
@@ -61,7 +66,18 @@ const DEFAULT_BODY_LIMIT_KIB = 64;
 const IMPORT_BODY_LIMIT_KIB = 3 * 1024;
 const m = () => `/api/admin/users/${userId}/qr-code-pin-method`;
 const CA = '/api/admin/conditional-access';
+const APPS = '/api/admin/apps';
 const ROUTES: Route[] = [
+  { method: 'GET', name: APPS, path: () => APPS, body: false },
+  { method: 'POST', name: APPS, path: () => APPS, body: true },
+  { method: 'GET', name: `${APPS}/{id}`, path: () => `${APPS}/${appId}`, body: false },
+  { method: 'PATCH', name: `${APPS}/{id}`, path: () => `${APPS}/${appId}`, body: true },
+  {
+    method: 'POST',
+    name: `${APPS}/{id}/rotate-secret`,
+    path: () => `${APPS}/${appId}/rotate-secret`,
+    body: false,
+  },
   ...(
     [
       ['GET', '/policies', false],
@@ -408,6 +424,7 @@ const DELETE_ROUTES: { name: string; unknown: string }[] = [
   { name: '/api/admin/api-tokens/{id}', unknown: '/api/admin/api-tokens/no-such-token' },
   { name: `${CA}/policies/{id}`, unknown: `${CA}/policies/no-such-policy` },
   { name: `${CA}/named-locations/{id}`, unknown: `${CA}/named-locations/no-such-location` },
+  { name: `${APPS}/{id}`, unknown: `${APPS}/no-such-app` },
 ];
 
 /** A route as Hono registers it: `METHOD /api/…/:id`. */
@@ -457,6 +474,9 @@ test.each([
   ['PATCH', '/api/admin/devices/no-such-device', { displayName: 'x' }],
   ['POST', '/api/admin/devices/no-such-device/revoke', undefined],
   ['POST', '/api/admin/devices/no-such-device/compliance', { compliant: true, source: 'MDM' }],
+  ['GET', `${APPS}/no-such-app`, undefined],
+  ['PATCH', `${APPS}/no-such-app`, { enabled: false }],
+  ['POST', `${APPS}/no-such-app/rotate-secret`, undefined],
 ])('%s %s → 404', async (method, path, body) => {
   const res = await h.request(method, path, { body });
   expect(res.status).toBe(404);
@@ -540,6 +560,39 @@ test.each([
   { displayName: ' ', state: 'enabled', grant: 'block', conditions: {} },
 ])('POST /api/admin/conditional-access/policies with hostile values %j → 400', async (body) => {
   const res = await h.request('POST', `${CA}/policies`, { body });
+  expect(res.status, JSON.stringify(body)).toBe(400);
+});
+
+const APP = { displayName: 'a', clientType: 'public', redirectUris: ['https://app.example/cb'] };
+test.each([
+  { ...APP, redirectUris: [] },
+  { ...APP, redirectUris: Array(11).fill('https://app.example/cb') },
+  { ...APP, redirectUris: ['https://app.example/cb'.padEnd(2100, 'x')] },
+  { ...APP, redirectUris: ['javascript:alert(1)'] },
+  { ...APP, redirectUris: ['http://[::1'] },
+  { ...APP, redirectUris: [' https://app.example/cb'] },
+  { ...APP, homeUrl: 'data:text/html,hi' },
+  { ...APP, backchannelLogoutUri: 'https://user:pass@app.example/logout' },
+  { ...APP, groupIds: Array(201).fill('g') },
+  { ...APP, groupIds: ['x'.repeat(65)] },
+  { ...APP, displayName: '\u{1F600}'.repeat(81) },
+  { ...APP, clientType: 'confidential', tokenEndpointAuthMethod: 'none' },
+  { ...APP, tokenEndpointAuthMethod: 'client_secret_post' },
+  { ...APP, clientType: 'confidential', tokenEndpointAuthMethod: 'private_key_jwt', jwks: { keys: [] } },
+  {
+    ...APP,
+    clientType: 'confidential',
+    tokenEndpointAuthMethod: 'private_key_jwt',
+    jwks: { keys: [{ kty: 'oct', k: 'c2VjcmV0' }] },
+  },
+  {
+    ...APP,
+    clientType: 'confidential',
+    tokenEndpointAuthMethod: 'private_key_jwt',
+    jwks: { keys: [{ kty: 'EC', crv: 'P-256', x: '!!', y: '??' }] },
+  },
+])('POST /api/admin/apps with hostile values %j → 400', async (body) => {
+  const res = await h.request('POST', APPS, { body });
   expect(res.status, JSON.stringify(body)).toBe(400);
 });
 
