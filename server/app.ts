@@ -27,6 +27,8 @@ import { consoleAuthRoutes } from './features/console-auth/routes.js';
 import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js';
 import type { AppEnv } from './http/env.js';
 import { setupRoutes } from './features/setup/routes.js';
+import { oidcInteractionRoutes } from './features/oidc/routes.js';
+import type Provider from 'oidc-provider';
 import type { ServiceDeps } from './core/deps.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -36,6 +38,8 @@ const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
 export interface AppOptions {
   /** Where unexpected errors go; never given secrets (request bodies are not logged). */
   logError?: (error: unknown) => void;
+  /** The OpenID provider the kiosk completes app sign-ins on (server/features/oidc); none: refused. */
+  oidcProvider?: () => Provider;
 }
 
 export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
@@ -76,7 +80,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))
     .route('/setup', setupRoutes(deps))
-    .route('/kiosk', kioskConfigRoutes(deps));
+    .route('/kiosk', kioskConfigRoutes(deps))
+    .route('/oidc', oidcInteractionRoutes(options.oidcProvider));
 
   app.notFound((c) => c.json(new ApiError('NOT_FOUND', 'No such API route.').toBody(), 404));
   app.onError((error, c) => {

@@ -1,7 +1,8 @@
 /**
  * Boots Shiftpass once per process: config → server key → database (+ migrations) → services →
- * console sign-in policy (stored once, if absent) → first-run admin → Hono app. Used by the SvelteKit
- * server and by the standalone API entry.
+ * console sign-in policy (stored once, if absent) → first-run admin → OpenID provider (signing keys
+ * on first start) → Hono app. Used by the SvelteKit server and by the standalone API entry; both
+ * route /oidc to `runtime.oidc.callback`.
  */
 import { createApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -19,6 +20,7 @@ import { loadServerKey } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
 import { storeConsoleSignInPolicyIfAbsent } from './features/policies/policies.js';
+import { startOidcHost, type OidcHost } from './features/oidc/oidc-host.js';
 import type { ServiceDeps } from './core/deps.js';
 
 export interface Runtime {
@@ -27,6 +29,8 @@ export interface Runtime {
   app: ReturnType<typeof createApp>;
   database: OpenDatabase;
   bootstrap: BootstrapOutcome;
+  /** The OpenID provider: a Node handler for /oidc and /oidc/* (server/features/oidc/oidc-host.ts). */
+  oidc: OidcHost;
   close(): void;
 }
 
@@ -34,6 +38,15 @@ export interface RuntimeOptions {
   clock?: Clock;
   argon2?: Argon2Parameters;
   migrationsDir?: string;
+  /** How often the provider looks for rotated signing keys (ms); 0: never. Default 5 minutes. */
+  oidcKeyReloadIntervalMs?: number;
+  logError?: (error: unknown) => void;
+}
+
+/** The address people use: PUBLIC_ORIGIN, or this machine on the configured port. */
+export function publicOriginOf(config: Config): string {
+  const scheme = config.tls ? 'https' : 'http';
+  return config.publicOrigin ?? `${scheme}://localhost:${config.port}`;
 }
 
 /** Stable per installation, so badges keep working across restarts and API nodes sharing the key. */
@@ -76,20 +89,31 @@ export async function startRuntime(
   // Before the app serves: the console's lockout is a stored document from the first request on.
   await storeConsoleSignInPolicyIfAbsent(deps);
   const bootstrap = await bootstrapFirstAdmin(deps, config.bootstrap);
+  const logError =
+    options.logError ?? ((error: unknown) => console.error('shiftpass: unexpected error', error));
+  const oidc = await startOidcHost(deps, {
+    origin: publicOriginOf(config),
+    trustedProxies: config.trustedProxies,
+    logError,
+    keyReloadIntervalMs: options.oidcKeyReloadIntervalMs,
+  });
   return {
     config,
     deps,
-    app: createApp(deps),
+    app: createApp(deps, { logError, oidcProvider: oidc.provider }),
     database,
     bootstrap,
-    close: () => database.close(),
+    oidc,
+    close: () => {
+      oidc.close();
+      database.close();
+    },
   };
 }
 
 /** The lines printed at start-up about the first admin; never contains a password or token. */
 export function describeBootstrap(runtime: Runtime): string[] {
-  const scheme = runtime.config.tls ? 'https' : 'http';
-  const origin = runtime.config.publicOrigin ?? `${scheme}://localhost:${runtime.config.port}`;
+  const origin = publicOriginOf(runtime.config);
   const b = runtime.bootstrap;
   const lines: string[] = [];
   if (b.kind === 'bootstrapped') {
@@ -106,6 +130,6 @@ export function describeBootstrap(runtime: Runtime): string[] {
   if (b.kind === 'admin_exists' && b.ignoredApiToken) {
     lines.push('BOOTSTRAP_API_TOKEN was ignored: an admin already exists (it only applies on first start).');
   }
-  lines.push(`Kiosk: ${origin}/   API: ${origin}/api`);
+  lines.push(`Kiosk: ${origin}/   API: ${origin}/api   OpenID issuer: ${runtime.oidc.issuer}`);
   return lines;
 }

@@ -97,6 +97,15 @@ export const ERRORS = {
     message: 'This app has no client secret to rotate (it is public, or signs in with its own keys).',
   },
   SETUP_LINK_INVALID: { status: 410, message: 'This setup link is invalid, expired or already used.' },
+  // Single sign-on (the kiosk completing a store app's sign-in).
+  OIDC_INTERACTION_NOT_FOUND: {
+    status: 410,
+    message: 'This app sign-in has expired or was already completed. Open the app again.',
+  },
+  OIDC_KIOSK_SESSION_REQUIRED: {
+    status: 403,
+    message: 'Apps are signed in from the kiosk: sign in there with your badge and PIN.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

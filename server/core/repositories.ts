@@ -8,10 +8,12 @@ import { createGroupRepository } from '../features/people/groups-repository.js';
 import { createLogQueryRepository } from '../features/logs/log-queries-repository.js';
 import { createLogRepository } from '../features/logs/log-writer-repository.js';
 import { createNonceRepository } from '../features/devices/nonces-repository.js';
+import { createOidcModelsRepository } from '../features/oidc/oidc-models-repository.js';
 import { createQrPinMethodRepository } from '../features/badges/qr-pin-methods-repository.js';
 import { createReportRepository } from '../features/logs/reports-repository.js';
 import { createSessionRepository } from '../features/sessions/sessions-repository.js';
 import { createSettingsRepository } from '../features/policies/settings-repository.js';
+import { createSigningKeyRepository } from '../features/oidc/signing-keys-repository.js';
 import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
 import { createUserRepository } from '../features/people/users-repository.js';
 
@@ -32,6 +34,8 @@ export function createRepositories(db: Db) {
     nonces: createNonceRepository(db),
     conditionalAccess: createConditionalAccessRepository(db),
     apps: createAppRepository(db),
+    oidcModels: createOidcModelsRepository(db),
+    oidcSigningKeys: createSigningKeyRepository(db),
   };
 }
 

@@ -1,0 +1,56 @@
+/**
+ * The kiosk completes a store app's sign-in: the worker signed in on the kiosk (badge + PIN, and the
+ * device proof when the kiosk is enrolled), so the provider's pending interaction gets that login:
+ * the account (the user's id), `amr` per RFC 8176 (`pin`, plus `hwk` when the kiosk session was bound
+ * to an enrolled device), the `acr`, and `auth_time` = when the kiosk session signed in. The scopes
+ * are granted by the provider's loadExistingGrant (first-party apps, no consent screen).
+ *
+ * Why a leaked interaction uid is useless: the resume step (/oidc/auth/{uid}) needs the provider's
+ * interaction cookie from the browser that started the request, and this step needs the kiosk's
+ * SameSite=Strict session cookie on a same-origin POST.
+ */
+import type Provider from 'oidc-provider';
+import type { ResolvedSession } from '../sessions/sessions.js';
+import {
+  ACR_BADGE_PIN,
+  ACR_BADGE_PIN_DEVICE,
+  AMR_HARDWARE_KEY,
+  AMR_PIN,
+  type ShiftpassLoginResult,
+} from './provider.js';
+
+export type InteractionLoginOutcome =
+  | { ok: true; returnTo: string }
+  | { ok: false; code: 'OIDC_INTERACTION_NOT_FOUND' | 'OIDC_KIOSK_SESSION_REQUIRED' };
+
+/** oidc-provider's interaction ids: nanoid, 21 characters by default. */
+export const INTERACTION_UID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export async function completeInteractionLogin(
+  provider: Provider,
+  uid: string,
+  { session, user }: ResolvedSession,
+): Promise<InteractionLoginOutcome> {
+  if (session.kind !== 'kiosk') return { ok: false, code: 'OIDC_KIOSK_SESSION_REQUIRED' };
+  if (!INTERACTION_UID_PATTERN.test(uid)) return { ok: false, code: 'OIDC_INTERACTION_NOT_FOUND' };
+  const interaction = await provider.Interaction.find(uid);
+  // The provider's own clock: its `exp` is on the system clock.
+  const remaining = interaction ? interaction.exp - epochSeconds(new Date()) : 0;
+  if (!interaction || remaining <= 0) return { ok: false, code: 'OIDC_INTERACTION_NOT_FOUND' };
+  const bound = session.deviceId !== null;
+  const shiftpass: ShiftpassLoginResult = { kioskSessionId: session.id, userId: user.id };
+  interaction.result = {
+    login: {
+      accountId: user.id,
+      amr: bound ? [AMR_PIN, AMR_HARDWARE_KEY] : [AMR_PIN],
+      acr: bound ? ACR_BADGE_PIN_DEVICE : ACR_BADGE_PIN,
+      ts: epochSeconds(session.createdAt),
+      remember: true,
+    },
+    shiftpass,
+  };
+  await interaction.save(remaining);
+  return { ok: true, returnTo: interaction.returnTo };
+}

@@ -1,0 +1,156 @@
+/**
+ * oidc-provider's storage (its Adapter interface) on the `oidc_models` table: one row per Session,
+ * Interaction, Grant, AuthorizationCode, AccessToken, RefreshToken, … keyed by (model, id), so every
+ * API process sharing the database sees the same provider state. Expired rows are never returned.
+ *
+ * The `Client` model is not stored here: client metadata comes from the `apps` table through the
+ * injected `findClient` (dynamic registration is off, so the provider never writes a client).
+ */
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { oidcModels, oidcSessionLinks } from '../../db/schema.js';
+
+/** What oidc-provider stores for one item: JSON, with a few well-known members. */
+export type OidcPayload = Record<string, unknown> & {
+  grantId?: string;
+  userCode?: string;
+  uid?: string;
+  consumed?: number;
+};
+
+export interface OidcAdapter {
+  upsert(id: string, payload: OidcPayload, expiresIn?: number): Promise<void>;
+  find(id: string): Promise<OidcPayload | undefined>;
+  findByUid(uid: string): Promise<OidcPayload | undefined>;
+  findByUserCode(userCode: string): Promise<OidcPayload | undefined>;
+  consume(id: string): Promise<void>;
+  destroy(id: string): Promise<void>;
+  revokeByGrantId(grantId: string): Promise<void>;
+}
+
+export type OidcAdapterClass = new (model: string) => OidcAdapter;
+
+/** Client metadata for an app id, or undefined when there is no such enabled app. */
+export type FindClient = (id: string) => Promise<Record<string, unknown> | undefined>;
+
+const optionalText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export function createOidcModelsRepository(db: Db) {
+  /**
+   * oidc-provider reads the system clock itself (token `exp`, `iat`), so expiry here uses the same
+   * clock rather than the injectable service clock.
+   */
+  const now = () => new Date();
+  const live = () => or(isNull(oidcModels.expiresAt), gt(oidcModels.expiresAt, now()));
+  const toPayload = (row: { payload: unknown; consumedAt: Date | null }): OidcPayload => {
+    const payload = { ...(row.payload as OidcPayload) };
+    if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
+    return payload;
+  };
+
+  class ModelAdapter implements OidcAdapter {
+    constructor(private readonly model: string) {}
+
+    async upsert(id: string, payload: OidcPayload, expiresIn?: number): Promise<void> {
+      const row = {
+        payload,
+        grantId: optionalText(payload.grantId),
+        userCode: optionalText(payload.userCode),
+        uid: optionalText(payload.uid),
+        expiresAt: typeof expiresIn === 'number' ? new Date(now().getTime() + expiresIn * 1000) : null,
+        consumedAt: null,
+      };
+      await db
+        .insert(oidcModels)
+        .values({ model: this.model, id, ...row })
+        .onConflictDoUpdate({ target: [oidcModels.model, oidcModels.id], set: row });
+    }
+
+    private async findWhere(condition: ReturnType<typeof eq>): Promise<OidcPayload | undefined> {
+      const [row] = await db
+        .select({ payload: oidcModels.payload, consumedAt: oidcModels.consumedAt })
+        .from(oidcModels)
+        .where(and(eq(oidcModels.model, this.model), condition, live()))
+        .limit(1);
+      return row ? toPayload(row) : undefined;
+    }
+
+    find(id: string) {
+      return this.findWhere(eq(oidcModels.id, id));
+    }
+
+    findByUid(uid: string) {
+      return this.findWhere(eq(oidcModels.uid, uid));
+    }
+
+    findByUserCode(userCode: string) {
+      return this.findWhere(eq(oidcModels.userCode, userCode));
+    }
+
+    async consume(id: string): Promise<void> {
+      await db
+        .update(oidcModels)
+        .set({ consumedAt: now() })
+        .where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, id)));
+    }
+
+    async destroy(id: string): Promise<void> {
+      await db.delete(oidcModels).where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, id)));
+    }
+
+    /** Every token of a grant, whatever its model (a reused refresh token revokes the whole family). */
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await db.delete(oidcModels).where(eq(oidcModels.grantId, grantId));
+    }
+  }
+
+  const clientAdapter = (findClient: FindClient): OidcAdapter => {
+    const readOnly = () => Promise.reject(new Error('store apps are registered in the console, not here'));
+    return {
+      find: (id) => findClient(id),
+      findByUid: () => Promise.resolve(undefined),
+      findByUserCode: () => Promise.resolve(undefined),
+      upsert: readOnly,
+      consume: readOnly,
+      destroy: readOnly,
+      revokeByGrantId: () => Promise.resolve(),
+    };
+  };
+
+  return {
+    /** The Adapter class oidc-provider instantiates once per model name. */
+    adapterClass(findClient: FindClient): OidcAdapterClass {
+      return class {
+        constructor(model: string) {
+          return model === 'Client' ? clientAdapter(findClient) : new ModelAdapter(model);
+        }
+      } as unknown as OidcAdapterClass;
+    },
+
+    /** Removes rows past their expiry (housekeeping; expired rows are never returned anyway). */
+    async deleteExpired(): Promise<number> {
+      const rows = await db
+        .delete(oidcModels)
+        .where(lte(oidcModels.expiresAt, now()))
+        .returning({ id: oidcModels.id });
+      return rows.length;
+    },
+
+    /** Records that a provider session was (last) signed in through this kiosk session. */
+    async linkSession(link: typeof oidcSessionLinks.$inferInsert): Promise<void> {
+      await db
+        .insert(oidcSessionLinks)
+        .values(link)
+        .onConflictDoUpdate({
+          target: oidcSessionLinks.providerSessionUid,
+          set: { kioskSessionId: link.kioskSessionId, userId: link.userId, createdAt: link.createdAt },
+        });
+    },
+
+    async linksOfKioskSession(kioskSessionId: string) {
+      return db.select().from(oidcSessionLinks).where(eq(oidcSessionLinks.kioskSessionId, kioskSessionId));
+    },
+  };
+}
+
+export type OidcModelsRepository = ReturnType<typeof createOidcModelsRepository>;

@@ -1,0 +1,152 @@
+/**
+ * The OpenID provider: oidc-provider (OpenID-certified) configured for Shiftpass. Its state lives in
+ * the database (oidc-models-repository.ts), its clients are the enabled store apps, its accounts are
+ * Shiftpass users (sub = the user's id, never the UPN), and its login page is the kiosk: an app's
+ * authorization request lands on `/?oidc=<uid>`, the kiosk signs the worker in with badge + PIN and
+ * completes the interaction through POST /api/oidc/interactions/{uid}/login (interactions.ts).
+ *
+ * Choices (docs/security.md, "Single sign-on"): PKCE S256 for every client; refresh tokens only with
+ * `offline_access`, rotated on every use (a reused one revokes its grant); lifetimes sized for a shift
+ * (domain/oidc-lifetimes.ts); no consent screen, every app is first-party (loadExistingGrant grants
+ * the requested OpenID scopes); the kiosk device's proof adds `hwk` to `amr`.
+ */
+import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { JWK } from 'jose';
+import type { ServiceDeps } from '../../core/deps.js';
+import { OIDC_LIFETIMES } from '../../domain/oidc-lifetimes.js';
+import { findClientMetadata } from './client-metadata.js';
+
+/** Where the provider is served: the issuer is the public origin plus this path. */
+export const OIDC_MOUNT_PATH = '/oidc';
+
+/** RFC 8176 methods: a PIN, and a hardware-bound key when the kiosk device proved its enrolled key. */
+export const AMR_PIN = 'pin';
+export const AMR_HARDWARE_KEY = 'hwk';
+/** Authentication context classes: badge + PIN, and badge + PIN on an enrolled (bound) kiosk device. */
+export const ACR_BADGE_PIN = 'urn:shiftpass:acr:badge-pin';
+export const ACR_BADGE_PIN_DEVICE = 'urn:shiftpass:acr:badge-pin-device';
+
+/** Shiftpass's own data in an interaction's result, read back when the provider session is signed in. */
+export interface ShiftpassLoginResult {
+  kioskSessionId: string;
+  userId: string;
+}
+
+export interface OidcProviderOptions {
+  issuer: string;
+  /** Private signing JWKs, newest first (signing-keys.ts). */
+  keys: JWK[];
+  /** Believe X-Forwarded-Proto/Host (only set when the entry strips them from untrusted peers). */
+  proxy: boolean;
+  logError: (error: unknown) => void;
+}
+
+export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptions): Provider {
+  const provider = new Provider(options.issuer, {
+    adapter: deps.repos.oidcModels.adapterClass((id) => findClientMetadata(deps, id)),
+    jwks: { keys: options.keys },
+    cookies: {
+      keys: deps.oidcSecrets.cookieKeys,
+      names: {
+        session: 'shiftpass_oidc_session',
+        interaction: 'shiftpass_oidc_interaction',
+        resume: 'shiftpass_oidc_resume',
+      },
+    },
+    async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
+      const user = await deps.repos.users.findById(sub);
+      if (!user || !user.accountEnabled) return undefined;
+      return {
+        accountId: user.id,
+        // oidc-provider keeps only the claims the granted scopes allow.
+        claims: async () => ({
+          sub: user.id,
+          name: user.displayName,
+          preferred_username: user.userPrincipalName,
+          role: user.role,
+          stores: await deps.repos.users.groupIdsOf(user.id),
+        }),
+      };
+    },
+    claims: {
+      acr: null,
+      amr: null,
+      auth_time: null,
+      iss: null,
+      sid: null,
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      shiftpass: ['role', 'stores'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'shiftpass'],
+    acrValues: [ACR_BADGE_PIN, ACR_BADGE_PIN_DEVICE],
+    responseTypes: ['code'],
+    pkce: { required: () => true },
+    clientAuthMethods: ['none', 'client_secret_basic', 'private_key_jwt'],
+    enabledJWA: {
+      idTokenSigningAlgValues: ['RS256', 'ES256'],
+      userinfoSigningAlgValues: ['RS256', 'ES256'],
+      clientAuthSigningAlgValues: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: true },
+      // Not used: access tokens are opaque and for userinfo only.
+      resourceIndicators: { enabled: false },
+    },
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: OIDC_LIFETIMES.AccessToken,
+      AuthorizationCode: OIDC_LIFETIMES.AuthorizationCode,
+      IdToken: OIDC_LIFETIMES.IdToken,
+      // A rotated refresh token inherits what is left of the first one: a family ends with the shift.
+      RefreshToken: (ctx: KoaContextWithOIDC | undefined) =>
+        ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? OIDC_LIFETIMES.RefreshToken,
+      Session: OIDC_LIFETIMES.Session,
+      Grant: OIDC_LIFETIMES.Grant,
+      Interaction: OIDC_LIFETIMES.Interaction,
+    },
+    interactions: {
+      url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
+        `/?oidc=${encodeURIComponent(interaction.uid)}`,
+    },
+    // Every app is a first-party store app: the OpenID scopes it asks for are granted without a
+    // consent screen, so a second app on a signed-in phone gets its code silently.
+    async loadExistingGrant(ctx: KoaContextWithOIDC) {
+      const { client, session, account } = ctx.oidc;
+      if (!client || !session || !account) return undefined;
+      const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+      let grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (!grant || grant.accountId !== account.accountId || grant.clientId !== client.clientId) {
+        grant = new ctx.oidc.provider.Grant({ accountId: account.accountId, clientId: client.clientId });
+      }
+      grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' '));
+      await grant.save();
+      return grant;
+    },
+  });
+  provider.proxy = options.proxy;
+
+  // When the kiosk's sign-in is applied to the provider session (the resume step), remember which
+  // kiosk session it came from: shared-device sign-out follows this link.
+  provider.use(async (ctx, next) => {
+    await next();
+    const oidc = ctx.oidc as KoaContextWithOIDC['oidc'] | undefined;
+    const login =
+      oidc?.route === 'resume' ? (oidc.result?.shiftpass as ShiftpassLoginResult | undefined) : undefined;
+    const sessionUid = oidc?.session?.uid;
+    if (login && sessionUid && oidc?.session?.accountId === login.userId) {
+      await deps.repos.oidcModels.linkSession({
+        providerSessionUid: sessionUid,
+        kioskSessionId: login.kioskSessionId,
+        userId: login.userId,
+        createdAt: deps.clock.now(),
+      });
+    }
+  });
+  provider.on('server_error', (_ctx, error) => options.logError(error));
+  return provider;
+}

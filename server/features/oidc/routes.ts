@@ -1,0 +1,18 @@
+/** The kiosk's side of single sign-on: completing a store app's pending sign-in (interaction). */
+import { Hono } from 'hono';
+import type Provider from 'oidc-provider';
+import { ApiError } from '../../contracts/errors.js';
+import type { AppEnv } from '../../http/env.js';
+import { requireSession } from '../../http/middleware/session.js';
+import { completeInteractionLogin } from './interactions.js';
+
+/** `provider` is undefined where no provider runs (an app built without one): every call is refused. */
+export function oidcInteractionRoutes(provider: (() => Provider) | undefined) {
+  return new Hono<AppEnv>().post('/interactions/:uid/login', requireSession(), async (c) => {
+    if (!provider) throw new ApiError('OIDC_INTERACTION_NOT_FOUND');
+    // requireSession guarantees a session with no PIN change pending (PIN_CHANGE_REQUIRED otherwise).
+    const outcome = await completeInteractionLogin(provider(), c.req.param('uid'), c.get('auth')!);
+    if (!outcome.ok) throw new ApiError(outcome.code);
+    return c.json({ returnTo: outcome.returnTo });
+  });
+}
