@@ -10,6 +10,7 @@ import {
   problemFromServer,
   storesSummary,
   type AppForm,
+  type AppFormField,
 } from '../../src/lib/admin/app-form.js';
 import {
   createAppBody as createSchema,
@@ -139,7 +140,7 @@ describe('problems found before sending', () => {
     ['no keys', { kind: 'keys' as const, jwksText: '' }, 'jwks', 'public keys'],
     ['some stores but none ticked', { allStores: false, groupIds: [] }, 'groupIds', 'at least one store'],
   ])('%s', (_name, changes, field, words) => {
-    expect(formProblems(form(changes))[field as keyof AppForm & string]).toContain(words);
+    expect(formProblems(form(changes))[field as AppFormField]).toContain(words);
   });
 });
 
