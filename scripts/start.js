@@ -1,9 +1,12 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves the
-// kiosk PWA and the API from one process (adapter-node's server; /api is forwarded to Hono).
+// kiosk PWA, the API and the OpenID provider from one process and one Node HTTP server: /oidc and
+// /oidc/* go to the provider's Node handler (registered by src/hooks.server.ts when the runtime
+// boots), everything else to adapter-node's handler (SvelteKit, which forwards /api to Hono).
 // With TLS_CERT_FILE and TLS_KEY_FILE it serves HTTPS itself, so phones get the camera without a proxy.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:https';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 
 const BUILD_ENTRY = 'build/index.js';
@@ -44,18 +47,37 @@ if (process.env.PUBLIC_ORIGIN && !process.env.ORIGIN) process.env.ORIGIN = proce
 const { TLS_CERT_FILE, TLS_KEY_FILE } = process.env;
 if (Boolean(TLS_CERT_FILE) !== Boolean(TLS_KEY_FILE))
   configError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+/** @type {{ cert: Buffer, key: Buffer } | undefined} */
+let tls;
 if (TLS_CERT_FILE && TLS_KEY_FILE) {
-  /** @type {{ cert: Buffer, key: Buffer }} */
-  let tls = { cert: Buffer.alloc(0), key: Buffer.alloc(0) };
   try {
     tls = { cert: readFileSync(TLS_CERT_FILE), key: readFileSync(TLS_KEY_FILE) };
   } catch (error) {
     configError(`cannot read the TLS certificate or key: ${/** @type {Error} */ (error).message}`);
   }
-  const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '0.0.0.0';
-  createServer(tls, handler).listen(port, host, () => console.log(`Listening on https://${host}:${port}`));
-} else {
-  await import(new URL(`../${BUILD_ENTRY}`, import.meta.url).href);
 }
+
+// Importing the handler boots the runtime (the hooks' init), which registers the provider.
+const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+/**
+ * @typedef {import('node:http').RequestListener} Listener
+ * @type {{ handles(url: string): boolean, callback: Listener } | undefined}
+ */
+const oidc = /** @type {any} */ (globalThis)[Symbol.for('shiftpass.oidc')];
+if (!oidc) throw new Error('the Shiftpass runtime did not register its OpenID provider');
+
+/** @type {Listener} */
+const route = (req, res) => (oidc.handles(req.url ?? '/') ? oidc.callback(req, res) : handler(req, res));
+const server = tls ? createHttpsServer(tls, route) : createHttpServer(route);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => console.log(`Listening on ${tls ? 'https' : 'http'}://${host}:${port}`));
+
+/** Stops taking requests, lets running ones finish (at most SHUTDOWN_TIMEOUT seconds), then exits. */
+function shutdown() {
+  server.closeIdleConnections();
+  server.close(() => process.exit(0));
+  setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,9 +1,10 @@
 /**
- * Standalone API entry (`npm run start:api`): serves only /api, for running several stateless API
- * nodes behind a load balancer on one shared libSQL database.
+ * Standalone API entry (`npm run start:api`): serves /api and the OpenID provider (/oidc), for running
+ * several stateless API nodes behind a load balancer on one shared libSQL database.
  */
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { ConfigError } from './config.js';
 import { describeBootstrap, startRuntime } from './runtime.js';
@@ -21,18 +22,16 @@ try {
   } catch (error) {
     throw new ConfigError(`cannot read the TLS certificate or key: ${(error as Error).message}`);
   }
-  const server = serve(
-    {
-      fetch: (request, env: NodeBindings) =>
-        runtime.app.fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
-      port,
-      ...(tlsFiles ? { createServer: createHttpsServer, serverOptions: tlsFiles } : {}),
-    },
-    (info) => {
-      for (const line of describeBootstrap(runtime)) console.log(line);
-      console.log(`Shiftpass API listening on ${tlsFiles ? 'https' : 'http'}://0.0.0.0:${info.port}/api`);
-    },
+  const api = getRequestListener((request, env: NodeBindings) =>
+    runtime.app.fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
   );
+  const route: RequestListener = (req, res) =>
+    runtime.oidc.handles(req.url ?? '/') ? runtime.oidc.callback(req, res) : void api(req, res);
+  const server = tlsFiles ? createHttpsServer(tlsFiles, route) : createHttpServer(route);
+  server.listen(port, () => {
+    for (const line of describeBootstrap(runtime)) console.log(line);
+    console.log(`Shiftpass API listening on ${tlsFiles ? 'https' : 'http'}://0.0.0.0:${port}/api`);
+  });
   const stop = () =>
     server.close(() => {
       runtime.close();

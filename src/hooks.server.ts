@@ -1,12 +1,17 @@
 /**
  * The one process of `npm start`: SvelteKit serves the PWA and forwards every /api request to the
- * Hono app. The runtime (database, migrations, first-run admin) starts once, before the first request.
+ * Hono app. The runtime (database, migrations, first-run admin, OpenID provider) starts once, before
+ * the first request. The provider is a Node handler, not a fetch one: it is registered on globalThis
+ * for scripts/start.js, whose HTTP server routes /oidc and /oidc/* to it (`vite dev` does not serve it).
  */
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ConfigError } from '$server/config';
 import { describeBootstrap, startRuntime, type Runtime } from '$server/runtime';
 
 let runtime: Runtime | undefined;
+
+/** Where scripts/start.js finds the provider's handler (`{ handles(url), callback(req, res) }`). */
+const OIDC_HANDLER_KEY = Symbol.for('shiftpass.oidc');
 
 export const init: ServerInit = async () => {
   try {
@@ -18,6 +23,7 @@ export const init: ServerInit = async () => {
     }
     throw error;
   }
+  (globalThis as Record<symbol, unknown>)[OIDC_HANDLER_KEY] = runtime.oidc;
   for (const line of describeBootstrap(runtime)) console.log(line);
 };
 
