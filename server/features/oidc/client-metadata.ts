@@ -1,7 +1,7 @@
 /**
  * A store app (the `apps` table) as oidc-provider client metadata. Only enabled apps are clients; a
  * confidential app's secret is opened from its sealed form here, in memory, for the provider to compare.
- * Every app is a first-party web app using the code flow; refresh tokens are for `offline_access`.
+ * Every app is a first-party web app using the code flow, with refresh tokens (provider.ts).
  */
 import type { ServiceDeps } from '../../core/deps.js';
 import type { AppRow } from '../apps/apps-repository.js';

@@ -5,8 +5,8 @@
  * authorization request lands on `/?oidc=<uid>`, the kiosk signs the worker in with badge + PIN and
  * completes the interaction through POST /api/oidc/interactions/{uid}/login (interactions.ts).
  *
- * Choices (docs/security.md, "Single sign-on"): PKCE S256 for every client; refresh tokens only with
- * `offline_access`, rotated on every use (a reused one revokes its grant); lifetimes sized for a shift
+ * Choices (docs/security.md, "Single sign-on"): PKCE S256 for every client; a refresh token for every
+ * app, bound to the provider session, rotated on every use (a reused one revokes its grant); lifetimes sized for a shift
  * (domain/oidc-lifetimes.ts); no consent screen, every app is first-party (loadExistingGrant grants
  * the requested OpenID scopes); the kiosk device's proof adds `hwk` to `amr`.
  */
@@ -74,7 +74,8 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
       auth_time: null,
       iss: null,
       sid: null,
-      openid: ['sub'],
+      // How and when the worker signed in, in every ID token (not only when an app asks for them).
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
       profile: ['name', 'preferred_username'],
       shiftpass: ['role', 'stores'],
     },
@@ -97,6 +98,13 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
       // Not used: access tokens are opaque and for userinfo only.
       resourceIndicators: { enabled: false },
     },
+    // Every app gets a refresh token (oidc-provider drops `offline_access` unless prompt=consent, and
+    // there is no consent screen). Without offline_access they end with the provider session, which
+    // ends with the kiosk session: an app stays signed in for the worker's shift, not beyond.
+    issueRefreshToken: async (
+      _ctx: KoaContextWithOIDC,
+      client: { grantTypeAllowed(type: string): boolean },
+    ) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
     ttl: {
       AccessToken: OIDC_LIFETIMES.AccessToken,
