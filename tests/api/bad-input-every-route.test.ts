@@ -260,6 +260,13 @@ const ROUTES: Route[] = [
   { method: 'POST', name: '/api/auth/sign-out', path: () => '/api/auth/sign-out', body: false },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
   { method: 'GET', name: '/api/kiosk/config', path: () => '/api/kiosk/config', body: false },
+  {
+    method: 'POST',
+    name: '/api/oidc/interactions/{uid}/login',
+    path: () => '/api/oidc/interactions/no-such-interaction/login',
+    body: false,
+    session: true,
+  },
   { method: 'POST', name: '/api/devices/nonce', path: () => '/api/devices/nonce', body: false },
   {
     method: 'POST',
@@ -612,4 +619,19 @@ test.each([
 
 test('nothing above reached the 500 path', () => {
   expect(serverErrors).toEqual([]);
+});
+
+test.each([
+  'AAAAAAAAAAAAAAAAAAAAA',
+  'x'.repeat(300),
+  '%00%00%00%00%00%00%00%00%00%00%00%00%00%00%00%00',
+  '..%2F..%2Fadmin',
+  '%F0%9F%98%80'.repeat(20),
+])('POST /api/oidc/interactions/%s/login → 410 OIDC_INTERACTION_NOT_FOUND', async (uid) => {
+  const res = await h.request('POST', `/api/oidc/interactions/${uid}/login`, {
+    cookie: workerCookie,
+    token: null,
+  });
+  expect(res.status).toBe(410);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('OIDC_INTERACTION_NOT_FOUND');
 });
