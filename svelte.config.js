@@ -18,6 +18,7 @@ const config = {
         tsconfig.include.push(
           '../server/**/*.ts',
           '../scripts/**/*.js',
+          '../scripts/**/*.ts',
           '../bench/**/*.ts',
           '../playwright.config.ts',
           '../drizzle.config.ts',

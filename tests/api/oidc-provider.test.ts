@@ -344,8 +344,9 @@ describe('two API processes on one database', () => {
     const other = await startOidcServer({ dataDir: s.h.dir, publicOrigin: s.origin });
     try {
       const flow = await signInThroughKiosk(config, new CookieJar(), s.origin, worker.cookie);
+      const { supportsPKCE: _, ...metadata } = config.serverMetadata();
       const onOther = new client.Configuration(
-        { ...config.serverMetadata(), token_endpoint: `${other.origin}/oidc/token` },
+        { ...metadata, token_endpoint: `${other.origin}/oidc/token` },
         app.id,
         secret,
         client.ClientSecretBasic(secret),
