@@ -206,6 +206,26 @@ describe('signing in to an app from the kiosk', () => {
   });
 });
 
+describe('what the database holds', () => {
+  test('codes, access tokens and refresh tokens are not stored in the clear, and still work', async () => {
+    const flow = await signInThroughKiosk(config, new CookieJar(), s.origin, worker.cookie);
+    const code = flow.callback.searchParams.get('code')!;
+    const tokens = await redeem(config, flow);
+    const rows = await queryRows(s.h, 'SELECT id, payload FROM oidc_models');
+    const stored = JSON.stringify(rows);
+    for (const secret of [code, tokens.access_token, tokens.refresh_token!]) {
+      expect(secret.length).toBeGreaterThan(20);
+      expect(stored).not.toContain(secret);
+    }
+    expect(await client.fetchUserInfo(config, tokens.access_token, worker.user.id)).toMatchObject({
+      sub: worker.user.id,
+    });
+    expect((await client.refreshTokenGrant(config, tokens.refresh_token!)).access_token).toEqual(
+      expect.any(String),
+    );
+  });
+});
+
 describe('refresh tokens', () => {
   test('a refresh rotates the refresh token, and reusing the old one revokes the whole family', async () => {
     const first = await redeem(

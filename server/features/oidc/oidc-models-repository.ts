@@ -3,6 +3,12 @@
  * Interaction, Grant, AuthorizationCode, AccessToken, RefreshToken, … keyed by (model, id), so every
  * API process sharing the database sees the same provider state. Expired rows are never returned.
  *
+ * Bearer values are not stored in the clear: an opaque token's value IS its id (`jti`), so for every
+ * model but Session and Interaction the row is keyed by a hash of the id (the injected `hashId`) and
+ * the payload's `jti` is left out and put back from the id a lookup was given. Session and Interaction
+ * ids are cookie values, useless without the cookie signature (a subkey of the server key), and are
+ * kept as they are because oidc-provider also finds sessions by uid.
+ *
  * The `Client` model is not stored here: client metadata comes from the `apps` table through the
  * injected `findClient` (dynamic registration is off, so the provider never writes a client).
  */
@@ -33,6 +39,9 @@ export type OidcAdapterClass = new (model: string) => OidcAdapter;
 /** Client metadata for an app id, or undefined when there is no such enabled app. */
 export type FindClient = (id: string) => Promise<Record<string, unknown> | undefined>;
 
+/** Models whose ids are kept as they are (see the header); every other model's id is hashed. */
+const PLAIN_ID_MODELS = new Set(['Session', 'Interaction']);
+
 const optionalText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export function createOidcModelsRepository(db: Db) {
@@ -49,11 +58,22 @@ export function createOidcModelsRepository(db: Db) {
   };
 
   class ModelAdapter implements OidcAdapter {
-    constructor(private readonly model: string) {}
+    private readonly plain: boolean;
+    constructor(
+      private readonly model: string,
+      private readonly hashId: (id: string) => string,
+    ) {
+      this.plain = PLAIN_ID_MODELS.has(model);
+    }
+
+    private key(id: string): string {
+      return this.plain ? id : this.hashId(id);
+    }
 
     async upsert(id: string, payload: OidcPayload, expiresIn?: number): Promise<void> {
+      const { jti: _jti, ...withoutJti } = payload;
       const row = {
-        payload,
+        payload: this.plain ? payload : withoutJti,
         grantId: optionalText(payload.grantId),
         userCode: optionalText(payload.userCode),
         uid: optionalText(payload.uid),
@@ -62,7 +82,7 @@ export function createOidcModelsRepository(db: Db) {
       };
       await db
         .insert(oidcModels)
-        .values({ model: this.model, id, ...row })
+        .values({ model: this.model, id: this.key(id), ...row })
         .onConflictDoUpdate({ target: [oidcModels.model, oidcModels.id], set: row });
     }
 
@@ -75,8 +95,9 @@ export function createOidcModelsRepository(db: Db) {
       return row ? toPayload(row) : undefined;
     }
 
-    find(id: string) {
-      return this.findWhere(eq(oidcModels.id, id));
+    async find(id: string) {
+      const payload = await this.findWhere(eq(oidcModels.id, this.key(id)));
+      return payload && !this.plain ? { ...payload, jti: id } : payload;
     }
 
     findByUid(uid: string) {
@@ -91,11 +112,13 @@ export function createOidcModelsRepository(db: Db) {
       await db
         .update(oidcModels)
         .set({ consumedAt: now() })
-        .where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, id)));
+        .where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, this.key(id))));
     }
 
     async destroy(id: string): Promise<void> {
-      await db.delete(oidcModels).where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, id)));
+      await db
+        .delete(oidcModels)
+        .where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, this.key(id))));
     }
 
     /** Every token of a grant, whatever its model (a reused refresh token revokes the whole family). */
@@ -119,10 +142,10 @@ export function createOidcModelsRepository(db: Db) {
 
   return {
     /** The Adapter class oidc-provider instantiates once per model name. */
-    adapterClass(findClient: FindClient): OidcAdapterClass {
+    adapterClass(findClient: FindClient, hashId: (id: string) => string): OidcAdapterClass {
       return class {
         constructor(model: string) {
-          return model === 'Client' ? clientAdapter(findClient) : new ModelAdapter(model);
+          return model === 'Client' ? clientAdapter(findClient) : new ModelAdapter(model, hashId);
         }
       } as unknown as OidcAdapterClass;
     },

@@ -14,6 +14,7 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { ServiceDeps } from '../../core/deps.js';
 import { OIDC_LIFETIMES } from '../../domain/oidc-lifetimes.js';
+import { sha256 } from '../../platform/crypto.js';
 import { findClientMetadata } from './client-metadata.js';
 
 /** Where the provider is served: the issuer is the public origin plus this path. */
@@ -43,7 +44,7 @@ export interface OidcProviderOptions {
 
 export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptions): Provider {
   const provider = new Provider(options.issuer, {
-    adapter: deps.repos.oidcModels.adapterClass((id) => findClientMetadata(deps, id)),
+    adapter: deps.repos.oidcModels.adapterClass((id) => findClientMetadata(deps, id), sha256),
     jwks: { keys: options.keys },
     cookies: {
       keys: deps.oidcSecrets.cookieKeys,
