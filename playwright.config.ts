@@ -29,8 +29,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: { baseURL },
   webServer: {
-    // The production build (npm run test:e2e builds it first), on a temporary database.
-    command: 'node build',
+    // The production build (npm run test:e2e builds it first) served as `npm start` serves it (the
+    // kiosk, the API and the OpenID provider at /oidc from one server), on a temporary database.
+    command: 'node scripts/start.js',
     url: `${baseURL}/api/kiosk/config`,
     reuseExistingServer: false,
     timeout: 60_000,
