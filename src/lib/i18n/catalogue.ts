@@ -4,6 +4,7 @@
  */
 import type { Area } from './define';
 import type { Locale } from './locale';
+import { appSignIn } from './messages/app-sign-in';
 import { camera } from './messages/camera';
 import { changePin } from './messages/change-pin';
 import { common } from './messages/common';
@@ -38,6 +39,7 @@ const areas = {
   update,
   kioskMode,
   kioskSetup,
+  appSignIn,
 };
 
 type Areas = typeof areas;

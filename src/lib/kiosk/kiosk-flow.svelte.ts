@@ -3,6 +3,9 @@
  * home → sign out.
  * Components render `step`; every transition goes through a method here. While someone is signed in,
  * the kiosk watches for inactivity, for the server ending the session, and for sign-out in another tab.
+ * When a store app sent the worker here to sign in (app-sign-in.svelte.ts), the kiosk hands it the
+ * signed-in worker as soon as there is one: at once when someone is already signed in (silent single
+ * sign-on), else right after scan + PIN, and after a forced PIN change once it is done.
  */
 import { flushSync } from 'svelte';
 import { api } from '$lib/api/client';
@@ -16,6 +19,7 @@ import { isSafeAppUrl, type KioskApp } from '$server/contracts/kiosk-app-link';
 import type { DeviceProofBody } from '$server/contracts/devices';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
 import type { ApiResult, ClientError } from '$lib/api/client';
+import type { AppSignIn } from './app-sign-in.svelte';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 import { secondsUntil } from './time-left';
@@ -103,14 +107,19 @@ export class KioskFlow {
     }
   };
   readonly #onPageShow = (event: PageTransitionEvent) => {
+    // Back from a store app: its sign-in was handed over; the kiosk shows itself again.
+    if (event.persisted) this.#app?.forget();
     if (!event.persisted || !this.veiled) return;
     void this.#checkSession().then(() => (this.veiled = false));
   };
 
   readonly #device: DeviceBinding | null;
+  /** The store app waiting for this sign-in, if the page was opened for one. */
+  readonly #app: AppSignIn | null;
 
-  constructor(device: DeviceBinding | null = null) {
+  constructor(device: DeviceBinding | null = null, app: AppSignIn | null = null) {
     this.#device = device;
+    this.#app = app;
   }
 
   get #signedIn(): boolean {
@@ -127,6 +136,7 @@ export class KioskFlow {
   }
 
   async load(): Promise<void> {
+    this.#app?.start();
     this.#channel = openSignOutChannel(() => void this.signOut('elsewhere'));
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('pageshow', this.#onPageShow);
@@ -141,6 +151,7 @@ export class KioskFlow {
     this.config = config.ok ? config.data : cachedKioskConfig();
     if (session.ok) {
       this.#enterSession(session.data);
+      await this.#openWaitingApp();
       return;
     }
     if (this.#leaving) return;
@@ -244,8 +255,9 @@ export class KioskFlow {
       if (result.data.mustChangePin) this.#currentPin = pin;
       const session = await api<SessionView>('GET', '/auth/session');
       this.busy = false;
-      if (session.ok) this.#enterSession(session.data);
-      else this.backToScan(errorNotice(session.error));
+      if (!session.ok) return this.backToScan(errorNotice(session.error));
+      this.#enterSession(session.data);
+      await this.#openWaitingApp();
       return;
     }
     this.busy = false;
@@ -305,6 +317,7 @@ export class KioskFlow {
       this.pinChangeNotice = null;
       this.notice = null;
       this.step = 'home';
+      await this.#openWaitingApp();
       return;
     }
     if (result.error.code === 'UNAUTHENTICATED') return this.signOut('revoked');
@@ -324,6 +337,8 @@ export class KioskFlow {
   async signOut(reason: SignOutReason): Promise<void> {
     const wasSignedIn = this.#signedIn;
     if (reason === 'elsewhere' && !wasSignedIn) return;
+    // An app waiting for a sign-in was waiting for this worker; the next person does not inherit it.
+    this.#app?.forget();
     this.#stopWatching();
     this.busy = true;
     // Also after a revocation: the answer clears the cookie and the HTTP cache. Another tab's sign-out
@@ -338,6 +353,16 @@ export class KioskFlow {
     if (reason !== 'elsewhere') this.#channel?.announce();
     this.busy = false;
     this.backToScan(signedOutNotice(reason));
+  }
+
+  /** Hands a waiting store app the signed-in worker; on success the browser leaves for the app. */
+  async #openWaitingApp(): Promise<void> {
+    if (!this.#app?.waiting || this.step !== 'home') return;
+    const outcome = await this.#app.complete();
+    if (outcome.kind === 'change-pin') this.step = 'change-pin';
+    else if (outcome.kind === 'signed-out') await this.signOut('revoked');
+    // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
+    else if (outcome.kind === 'refused') this.notice = { kind: 'app-sign-in', problem: outcome.problem };
   }
 
   #enterSession(session: SessionView): void {

@@ -15,7 +15,12 @@ export type Notice =
   /** The server knows no badge with the typed code. */
   | { kind: 'short-code-not-recognized' }
   | { kind: 'pin-incorrect'; remainingAttempts: number | null }
-  | { kind: 'signed-out'; reason: Exclude<SignOutReason, 'button' | 'elsewhere'> };
+  | { kind: 'signed-out'; reason: Exclude<SignOutReason, 'button' | 'elsewhere'> }
+  /** A store app waiting for this sign-in could not be given it (app-sign-in.svelte.ts). */
+  | { kind: 'app-sign-in'; problem: AppSignInProblem };
+
+/** Why a store app's sign-in could not be completed: `expired` also covers one already used. */
+export type AppSignInProblem = 'expired' | 'console-session' | 'offline' | 'failed';
 
 export const errorNotice = (error: ClientError): Notice => ({ kind: 'error', error });
 

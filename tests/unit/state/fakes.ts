@@ -214,3 +214,17 @@ const english = messagesFor('en');
 /** What the kiosk shows for a notice, in English, with the default 8-digit PIN. */
 export const shown = (notice: Notice | null): string | null =>
   notice === null ? null : describeNotice(english, notice, 8);
+
+/** The kiosk page's address bar: what the page was opened at, what replaced it, where it went. */
+export class FakeAddressBar {
+  /** Top-level navigations away from the kiosk, oldest first. */
+  readonly visited: string[] = [];
+  constructor(public href: string) {}
+  /** As Kit's replaceState on the kiosk's path. */
+  replace(queryAndHash: string): void {
+    this.href = new URL(`/${queryAndHash}`, this.href).href;
+  }
+  go(url: string): void {
+    this.visited.push(url);
+  }
+}

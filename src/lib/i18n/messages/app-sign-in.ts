@@ -1,0 +1,28 @@
+/** A store app waiting for the worker's kiosk sign-in (single sign-on), and why it could not be opened. */
+import { defineMessages } from '../define';
+
+export const appSignIn = defineMessages(
+  {
+    waiting: 'Sign in to continue to the app',
+    opening: 'Opening the app…',
+    expired: 'This sign-in request from the app has expired. Go back to the app and try again.',
+    consoleSession:
+      'Apps open from a kiosk sign-in with your badge and PIN. Sign out, scan your badge, then open the app again.',
+    offline:
+      'The app could not be opened because this phone is offline. Go back to the app and try again when the network is back.',
+    failed: 'The app could not be opened. Go back to the app and try again.',
+  },
+  {
+    es: {
+      waiting: 'Inicie sesión para continuar a la aplicación',
+      opening: 'Abriendo la aplicación…',
+      expired:
+        'Esta solicitud de inicio de sesión de la aplicación ha caducado. Vuelva a la aplicación e inténtelo de nuevo.',
+      consoleSession:
+        'Las aplicaciones se abren tras iniciar sesión en el quiosco con su credencial y su PIN. Cierre la sesión, escanee su credencial y vuelva a abrir la aplicación.',
+      offline:
+        'No se pudo abrir la aplicación porque este teléfono no tiene conexión. Vuelva a la aplicación e inténtelo de nuevo cuando vuelva la red.',
+      failed: 'No se pudo abrir la aplicación. Vuelva a la aplicación e inténtelo de nuevo.',
+    },
+  },
+);
