@@ -266,7 +266,11 @@ describe('refusals', () => {
     });
     const { response } = await browse(new CookieJar(), s.origin, url);
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('invalid_client');
+    const page = await response.text();
+    expect(page).toContain('invalid_client');
+    // Shiftpass's own words, and nothing fetched from elsewhere (oidc-provider's page imports a font).
+    expect(page).toContain("This app's sign-in could not continue");
+    expect(page).not.toMatch(/https?:\/\/(?!localhost)/);
   });
 
   test('a disabled app, or a wrong client secret, is invalid_client', async () => {

@@ -51,6 +51,9 @@ declare module 'oidc-provider' {
   /** The Koa context oidc-provider hands to configuration functions. */
   export interface KoaContextWithOIDC {
     method: string;
+    /** The response's content type and body (the provider's own pages). */
+    type: string;
+    body: unknown;
     oidc: {
       route: string;
       provider: Provider;

@@ -16,6 +16,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { OIDC_LIFETIMES } from '../../domain/oidc-lifetimes.js';
 import { sha256 } from '../../platform/crypto.js';
 import { findClientMetadata } from './client-metadata.js';
+import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
 
 /** Where the provider is served: the issuer is the public origin plus this path. */
 export const OIDC_MOUNT_PATH = '/oidc';
@@ -94,7 +95,7 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
       devInteractions: { enabled: false },
       revocation: { enabled: true },
       userinfo: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
       // Not used: access tokens are opaque and for userinfo only.
       resourceIndicators: { enabled: false },
@@ -118,6 +119,7 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
       Grant: OIDC_LIFETIMES.Grant,
       Interaction: OIDC_LIFETIMES.Interaction,
     },
+    renderError,
     interactions: {
       url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
         `/?oidc=${encodeURIComponent(interaction.uid)}`,
