@@ -11,3 +11,9 @@ export const INTERACTION_UID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 export interface InteractionLoginView {
   returnTo: string;
 }
+
+/** GET /api/oidc/interactions/{uid}: what the kiosk shows while the app waits, before anyone signs in. */
+export interface InteractionView {
+  /** The app's name as an admin registered it. */
+  appName: string;
+}

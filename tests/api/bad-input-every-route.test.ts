@@ -267,6 +267,12 @@ const ROUTES: Route[] = [
     body: false,
     session: true,
   },
+  {
+    method: 'GET',
+    name: '/api/oidc/interactions/{uid}',
+    path: () => '/api/oidc/interactions/no-such-interaction',
+    body: false,
+  },
   { method: 'POST', name: '/api/devices/nonce', path: () => '/api/devices/nonce', body: false },
   {
     method: 'POST',
@@ -635,3 +641,12 @@ test.each([
   expect(res.status).toBe(410);
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe('OIDC_INTERACTION_NOT_FOUND');
 });
+
+test.each(['AAAAAAAAAAAAAAAAAAAAA', 'x'.repeat(300), '..%2F..%2Fadmin', '%F0%9F%98%80'.repeat(20)])(
+  'GET /api/oidc/interactions/%s → 410 OIDC_INTERACTION_NOT_FOUND',
+  async (uid) => {
+    const res = await h.request('GET', `/api/oidc/interactions/${uid}`, { token: null });
+    expect(res.status).toBe(410);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('OIDC_INTERACTION_NOT_FOUND');
+  },
+);

@@ -4,15 +4,23 @@ import type Provider from 'oidc-provider';
 import { ApiError } from '../../contracts/errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireSession } from '../../http/middleware/session.js';
+import { describeInteraction } from './interaction-view.js';
 import { completeInteractionLogin } from './interactions.js';
 
 /** `provider` is undefined where no provider runs (an app built without one): every call is refused. */
 export function oidcInteractionRoutes(provider: (() => Provider) | undefined) {
-  return new Hono<AppEnv>().post('/interactions/:uid/login', requireSession(), async (c) => {
-    if (!provider) throw new ApiError('OIDC_INTERACTION_NOT_FOUND');
-    // requireSession guarantees a session with no PIN change pending (PIN_CHANGE_REQUIRED otherwise).
-    const outcome = await completeInteractionLogin(provider(), c.req.param('uid'), c.get('auth')!);
-    if (!outcome.ok) throw new ApiError(outcome.code);
-    return c.json({ returnTo: outcome.returnTo });
-  });
+  return new Hono<AppEnv>()
+    .post('/interactions/:uid/login', requireSession(), async (c) => {
+      if (!provider) throw new ApiError('OIDC_INTERACTION_NOT_FOUND');
+      // requireSession guarantees a session with no PIN change pending (PIN_CHANGE_REQUIRED otherwise).
+      const outcome = await completeInteractionLogin(provider(), c.req.param('uid'), c.get('auth')!);
+      if (!outcome.ok) throw new ApiError(outcome.code);
+      return c.json({ returnTo: outcome.returnTo });
+    })
+    .get('/interactions/:uid', async (c) => {
+      // The kiosk's scan screen names the waiting app: nobody is signed in yet (interaction-view.ts).
+      const view = provider ? await describeInteraction(provider(), c.req.param('uid')) : null;
+      if (!view) throw new ApiError('OIDC_INTERACTION_NOT_FOUND');
+      return c.json(view);
+    });
 }

@@ -9,7 +9,7 @@
  * must not inherit it.
  */
 import { api, type ApiResult } from '$lib/api/client';
-import type { InteractionLoginView } from '$server/contracts/oidc-interactions';
+import type { InteractionLoginView, InteractionView } from '$server/contracts/oidc-interactions';
 import { readInteractionParam } from './interaction-param';
 import type { AppSignInProblem } from './notice';
 
@@ -40,6 +40,8 @@ export type AppSignInOutcome =
 export class AppSignIn {
   /** A store app is waiting for this sign-in (the scan screen says so). */
   waiting = $state(false);
+  /** The waiting app's name, once the server has said it; null: "the app". */
+  appName = $state<string | null>(null);
   /** The sign-in is on its way to the app: the screen says "Opening the app…" until the page leaves. */
   opening = $state(false);
   #uid: string | null = null;
@@ -60,6 +62,20 @@ export class AppSignIn {
     if (param.uid === null) return;
     this.#uid = param.uid;
     this.waiting = true;
+  }
+
+  /**
+   * Asks which app is waiting, for the screen's words. False when its sign-in is already gone (expired),
+   * so nobody scans for nothing; any other failure leaves it waiting, unnamed.
+   */
+  async lookUp(): Promise<boolean> {
+    const uid = this.#uid;
+    if (uid === null) return true;
+    const result = await api<InteractionView>('GET', `/oidc/interactions/${uid}`);
+    if (result.ok && typeof result.data?.appName === 'string') this.appName = result.data.appName;
+    if (result.ok || result.error.code !== 'OIDC_INTERACTION_NOT_FOUND') return true;
+    this.forget();
+    return false;
   }
 
   /** Gives the waiting app the signed-in worker, and on success leaves for it. */
@@ -88,6 +104,7 @@ export class AppSignIn {
   /** Nothing is waiting any more: the worker signed out, or came Back from the app. */
   forget(): void {
     this.#uid = null;
+    this.appName = null;
     this.waiting = false;
     this.opening = false;
   }

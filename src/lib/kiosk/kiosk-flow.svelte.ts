@@ -143,14 +143,18 @@ export class KioskFlow {
     window.addEventListener('pagehide', this.#onPageHide);
     // A sign-out made offline goes to the server before anyone is looked up.
     await flushPendingSignOut();
-    const [config, session] = await Promise.all([
+    const [config, session, appStillWaiting] = await Promise.all([
       api<KioskConfig>('GET', '/kiosk/config'),
       api<SessionView>('GET', '/auth/session'),
+      this.#app?.lookUp() ?? true,
     ]);
     if (config.ok) rememberKioskConfig(config.data);
     this.config = config.ok ? config.data : cachedKioskConfig();
+    // An app sign-in that expired before the page even opened: said at once, on whichever screen.
+    const appNotice: Notice | null = appStillWaiting ? null : { kind: 'app-sign-in', problem: 'expired' };
     if (session.ok) {
       this.#enterSession(session.data);
+      this.notice = appNotice;
       await this.#openWaitingApp();
       return;
     }
@@ -163,6 +167,8 @@ export class KioskFlow {
       this.notice = errorNotice(session.error);
     } else if (!config.ok) {
       this.notice = errorNotice(config.error);
+    } else {
+      this.notice = appNotice;
     }
     this.step = 'scan';
   }

@@ -32,6 +32,7 @@ const NEW_PIN = '58203917';
 const KIOSK = 'https://kiosk.example.com';
 const UID = 'V1StGXR8_Z5jdHi6B-myT';
 const LOGIN = `POST /oidc/interactions/${UID}/login`;
+const LOOK_UP = `GET /oidc/interactions/${UID}`;
 const RETURN_TO = `${KIOSK}/oidc/auth/${UID}`;
 
 let server: FakeServer;
@@ -55,6 +56,7 @@ beforeEach(() => {
       signedIn = null;
       return ok();
     })
+    .answer(LOOK_UP, ok({ appName: 'Rota' }))
     .handle(LOGIN, () => {
       if (!signedIn) return refusal(401, 'UNAUTHENTICATED');
       if (signedIn.mustChangePin) return refusal(403, 'PIN_CHANGE_REQUIRED');
@@ -96,8 +98,19 @@ describe('a worker already signed in on the kiosk', () => {
     expect(server.count(LOGIN)).toBe(1);
     expect(address.visited).toEqual([RETURN_TO]);
     expect(app.opening).toBe(true);
+    expect(en.appSignIn.openingApp(app.appName!)).toBe('Opening Rota…');
     expect(flow.step).toBe('home');
     expect(flow.notice).toBeNull();
+  });
+
+  test('whose app sign-in already expired stays on home, told so, and nothing is sent for it', async () => {
+    signedIn = sessionView();
+    server.answer(LOOK_UP, refusal(410, 'OIDC_INTERACTION_NOT_FOUND'));
+    const { flow } = await openKiosk();
+    expect(flow.step).toBe('home');
+    expect(shown(flow.notice)).toBe(en.appSignIn.expired);
+    expect(server.count(LOGIN)).toBe(0);
+    expect(address.visited).toEqual([]);
   });
 
   test('whose PIN change is pending finishes it before the app gets the sign-in', async () => {
@@ -136,7 +149,7 @@ describe('with nobody signed in', () => {
     const { flow, app } = await openKiosk();
     expect(flow.step).toBe('scan');
     expect(app.waiting).toBe(true);
-    expect(en.appSignIn.waiting).toBe('Sign in to continue to the app');
+    expect(en.appSignIn.waitingFor(app.appName!)).toBe('Sign in to continue to Rota');
     expect(server.count(LOGIN)).toBe(0);
 
     flow.badgeScanned(BADGE);
@@ -148,6 +161,31 @@ describe('with nobody signed in', () => {
     expect(server.count(LOGIN)).toBe(1);
     expect(address.visited).toEqual([RETURN_TO]);
     expect(app.waiting).toBe(false);
+  });
+
+  test('an app whose name the server cannot give is still waited for, as “the app”', async () => {
+    acceptPin(PIN);
+    server.answer(LOOK_UP, refusal(500, 'INTERNAL_ERROR'));
+    const { flow, app } = await openKiosk();
+    expect(app.waiting).toBe(true);
+    expect(app.appName).toBeNull();
+    expect(en.appSignIn.waiting).toBe('Sign in to continue to the app');
+    flow.badgeScanned(BADGE);
+    await flow.submitPin(PIN);
+    expect(address.visited).toEqual([RETURN_TO]);
+  });
+
+  test('an app sign-in that expired before the kiosk opened is said at once, before anyone scans', async () => {
+    acceptPin(PIN);
+    server.answer(LOOK_UP, refusal(410, 'OIDC_INTERACTION_NOT_FOUND'));
+    const { flow, app } = await openKiosk();
+    expect(flow.step).toBe('scan');
+    expect(app.waiting).toBe(false);
+    expect(shown(flow.notice)).toBe(en.appSignIn.expired);
+    flow.badgeScanned(BADGE);
+    await flow.submitPin(PIN);
+    expect(flow.step).toBe('home');
+    expect(server.count(LOGIN)).toBe(0);
   });
 
   test('the typed badge code leads back to the app as well', async () => {
@@ -244,6 +282,8 @@ describe('an app sign-in that cannot be completed', () => {
     );
     expect(es.appSignIn.waiting).toBe('Inicie sesión para continuar a la aplicación');
     expect(es.appSignIn.opening).toBe('Abriendo la aplicación…');
+    expect(es.appSignIn.waitingFor('Rota')).toBe('Inicie sesión para continuar a Rota');
+    expect(es.appSignIn.openingApp('Rota')).toBe('Abriendo Rota…');
     for (const problem of ['console-session', 'offline', 'failed'] as const) {
       const notice = { kind: 'app-sign-in' as const, problem };
       expect(describeNotice(es, notice, 8)).not.toBe(describeNotice(en, notice, 8));

@@ -4,7 +4,9 @@ import { defineMessages } from '../define';
 export const appSignIn = defineMessages(
   {
     waiting: 'Sign in to continue to the app',
+    waitingFor: (app: string) => `Sign in to continue to ${app}`,
     opening: 'Opening the app…',
+    openingApp: (app: string) => `Opening ${app}…`,
     expired: 'This sign-in request from the app has expired. Go back to the app and try again.',
     consoleSession:
       'Apps open from a kiosk sign-in with your badge and PIN. Sign out, scan your badge, then open the app again.',
@@ -15,7 +17,9 @@ export const appSignIn = defineMessages(
   {
     es: {
       waiting: 'Inicie sesión para continuar a la aplicación',
+      waitingFor: (app: string) => `Inicie sesión para continuar a ${app}`,
       opening: 'Abriendo la aplicación…',
+      openingApp: (app: string) => `Abriendo ${app}…`,
       expired:
         'Esta solicitud de inicio de sesión de la aplicación ha caducado. Vuelva a la aplicación e inténtelo de nuevo.',
       consoleSession:
