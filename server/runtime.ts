@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   migrationsDir?: string;
   /** How often the provider looks for rotated signing keys (ms); 0: never. Default 5 minutes. */
   oidcKeyReloadIntervalMs?: number;
+  /** How often back-channel logouts are sent (ms); 0: only on `runtime.oidc.logoutDeliverer.tick()`. Default 5 s. */
+  oidcLogoutDeliveryIntervalMs?: number;
   logError?: (error: unknown) => void;
 }
 
@@ -96,7 +98,10 @@ export async function startRuntime(
     trustedProxies: config.trustedProxies,
     logError,
     keyReloadIntervalMs: options.oidcKeyReloadIntervalMs,
+    logoutDeliveryIntervalMs: options.oidcLogoutDeliveryIntervalMs,
   });
+  // Every way a session ends reaches the store apps signed in through it (shared-device sign-out).
+  deps.onSessionsEnded = oidc.endSessionsFor;
   return {
     config,
     deps,

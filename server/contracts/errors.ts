@@ -106,6 +106,10 @@ export const ERRORS = {
     status: 403,
     message: 'Apps are signed in from the kiosk: sign in there with your badge and PIN.',
   },
+  OIDC_FRESH_SIGN_IN_REQUIRED: {
+    status: 403,
+    message: 'This app asks you to sign in again: scan your badge and enter your PIN.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -34,6 +34,12 @@ export interface ServiceDeps {
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;
+  /**
+   * Called with the ids of sessions that just ended (features/sessions `sessionsEnded`). The runtime
+   * sets it to the OpenID provider's global sign-out (features/oidc/global-sign-out.ts), so sessions
+   * need not import the provider; it never throws (failures are logged and swept up later).
+   */
+  onSessionsEnded?: (sessionIds: string[]) => Promise<void>;
 }
 
 /** Who is acting: a signed-in person or an API token (always on behalf of its owner). */

@@ -9,6 +9,7 @@ import { createLogQueryRepository } from '../features/logs/log-queries-repositor
 import { createLogRepository } from '../features/logs/log-writer-repository.js';
 import { createNonceRepository } from '../features/devices/nonces-repository.js';
 import { createOidcModelsRepository } from '../features/oidc/oidc-models-repository.js';
+import { createLogoutDeliveriesRepository } from '../features/oidc/logout-deliveries-repository.js';
 import { createQrPinMethodRepository } from '../features/badges/qr-pin-methods-repository.js';
 import { createReportRepository } from '../features/logs/reports-repository.js';
 import { createSessionRepository } from '../features/sessions/sessions-repository.js';
@@ -36,6 +37,7 @@ export function createRepositories(db: Db) {
     apps: createAppRepository(db),
     oidcModels: createOidcModelsRepository(db),
     oidcSigningKeys: createSigningKeyRepository(db),
+    oidcLogoutDeliveries: createLogoutDeliveriesRepository(db),
   };
 }
 

@@ -442,3 +442,34 @@ export const oidcSessionLinks = sqliteTable(
   },
   (t) => [index('oidc_session_links_kiosk_session_idx').on(t.kioskSessionId)],
 );
+
+/**
+ * Back-channel logouts to send (OpenID Back-Channel Logout 1.0): one row per app and provider session
+ * id (`sid`) whose kiosk session ended, written in the sign-out's own request (an outbox) and sent by a
+ * background deliverer (features/oidc/logout-deliverer.ts) with retries and backoff. `nextAttemptAt`
+ * null: no more attempts (delivered, given up, or the app is gone). `lastAnswer`: the app's HTTP
+ * status, or a short word (`timeout`, `unreachable`, `app_gone`). Never holds a token.
+ */
+export const oidcLogoutDeliveries = sqliteTable(
+  'oidc_logout_deliveries',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    sid: text('sid').notNull(),
+    /** The user the app was told about (the logout token's `sub`); no foreign key: kept after deletion. */
+    sub: text('sub').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    lastAttemptAt: integer('last_attempt_at', { mode: 'timestamp_ms' }),
+    lastAnswer: text('last_answer'),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('oidc_logout_deliveries_app_sid_idx').on(t.appId, t.sid),
+    index('oidc_logout_deliveries_next_idx').on(t.nextAttemptAt),
+    index('oidc_logout_deliveries_app_created_idx').on(t.appId, t.createdAt),
+  ],
+);

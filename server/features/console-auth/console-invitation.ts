@@ -12,6 +12,7 @@ import { ApiError } from '../../contracts/errors.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
+import { sessionsEnded } from '../sessions/sessions.js';
 
 export const INVITATION_LIFETIME_MS = 72 * 60 * 60 * 1000;
 export const INVITATION_PATH = '/admin/invitation';
@@ -67,11 +68,14 @@ export async function redeemConsoleInvitation(
   // A person demoted or disabled since the invitation cannot use it either.
   if (!invitation || !user || !mayUseConsole(user)) throw new ApiError('INVITATION_INVALID');
   const passwordHash = await deps.hasher.hash(input.password);
+  // Redeeming ends every session of the person (in one batch with the rest): these are they.
+  const ending = await deps.repos.sessions.unrevokedIdsOfUser(user.id);
   const redeemed = await deps.repos.consoleAuth.redeemInvitation(
     invitation,
     { passwordHash, accountKey: deps.consoleSecrets.accountKey(user.userPrincipalName) },
     deps.clock.now(),
   );
   if (!redeemed) throw new ApiError('INVITATION_INVALID');
+  await sessionsEnded(deps, ending);
   await recordAudit(deps, 'system', 'consoleInvitation.redeemed', { type: 'user', id: user.id });
 }

@@ -19,6 +19,7 @@ import { recordAudit } from '../../core/audit.js';
 import { complianceOf, storedExternalCompliance, type StoredExternalCompliance } from './compliance.js';
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
+import { endDeviceSessions } from '../sessions/sessions.js';
 
 const deviceCursor = z.strictObject({ n: z.string().max(2048), i: z.string().max(64) });
 
@@ -125,6 +126,8 @@ async function applyChange(
 ): Promise<AdminDeviceView> {
   const after = await deps.repos.devices.update(before.id, changes, { unlessRevoked: true });
   if (!after) throw new ApiError('DEVICE_ALREADY_REVOKED');
+  // A suspended or revoked phone is signed out, with every store app on it.
+  if (after.status !== 'active' && after.status !== before.status) await endDeviceSessions(deps, before.id);
   await recordAudit(
     deps,
     actor,

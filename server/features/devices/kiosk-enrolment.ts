@@ -24,6 +24,7 @@ import { managedGroupIds } from '../../core/actor-scope.js';
 import { recordAudit } from '../../core/audit.js';
 import { complianceOf } from './compliance.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
+import { endDeviceSessions } from '../sessions/sessions.js';
 import { DEVICE_NONCE_PURPOSE, verifyDeviceRecord, type RequestTarget } from './device-binding-check.js';
 import { verifyBadgeAndPin, type BadgeInput } from '../badges/verify-badge-and-pin.js';
 
@@ -242,6 +243,8 @@ export async function exitKioskMode(deps: ServiceDeps, input: ExitKioskInput): P
       { status, statusChangedAt: now, statusChangedByUserId: user.id },
       { unlessRevoked: true },
     )) ?? device;
+  // Kiosk mode ends: so do the phone's sessions, and the store apps signed in through them.
+  await endDeviceSessions(deps, device.id);
   const actor: Actor = { type: 'user', userId: user.id, role: user.role, sessionId: 'kiosk-exit' };
   await recordAudit(
     deps,

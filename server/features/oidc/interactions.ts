@@ -5,23 +5,33 @@
  * to an enrolled device), the `acr`, and `auth_time` = when the kiosk session signed in. The scopes
  * are granted by the provider's loadExistingGrant (first-party apps, no consent screen).
  *
+ * prompt=login and max_age force a fresh scan + PIN: when the interaction was started for one of
+ * those reasons, a kiosk session signed in before the interaction started (prompt=login), or longer
+ * ago than max_age, is refused with OIDC_FRESH_SIGN_IN_REQUIRED; the kiosk then signs the worker out
+ * and asks for badge + PIN again (docs/api.md).
+ *
  * Why a leaked interaction uid is useless: the resume step (/oidc/auth/{uid}) needs the provider's
  * interaction cookie from the browser that started the request, and this step needs the kiosk's
  * SameSite=Strict session cookie on a same-origin POST.
  */
 import type Provider from 'oidc-provider';
+import type { Interaction } from 'oidc-provider';
 import type { ResolvedSession } from '../sessions/sessions.js';
 import {
   ACR_BADGE_PIN,
   ACR_BADGE_PIN_DEVICE,
   AMR_HARDWARE_KEY,
   AMR_PIN,
+  FRESH_LOGIN_REASONS,
   type ShiftpassLoginResult,
 } from './provider.js';
 
 export type InteractionLoginOutcome =
   | { ok: true; returnTo: string }
-  | { ok: false; code: 'OIDC_INTERACTION_NOT_FOUND' | 'OIDC_KIOSK_SESSION_REQUIRED' };
+  | {
+      ok: false;
+      code: 'OIDC_INTERACTION_NOT_FOUND' | 'OIDC_KIOSK_SESSION_REQUIRED' | 'OIDC_FRESH_SIGN_IN_REQUIRED';
+    };
 
 /** oidc-provider's interaction ids: nanoid, 21 characters by default. */
 export const INTERACTION_UID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -39,6 +49,9 @@ export async function completeInteractionLogin(
   // The provider's own clock: its `exp` is on the system clock.
   const remaining = interaction ? interaction.exp - epochSeconds(new Date()) : 0;
   if (!interaction || remaining <= 0) return { ok: false, code: 'OIDC_INTERACTION_NOT_FOUND' };
+  if (!signedInFreshEnough(interaction, session.createdAt, new Date())) {
+    return { ok: false, code: 'OIDC_FRESH_SIGN_IN_REQUIRED' };
+  }
   const bound = session.deviceId !== null;
   const shiftpass: ShiftpassLoginResult = { kioskSessionId: session.id, userId: user.id };
   interaction.result = {
@@ -53,4 +66,23 @@ export async function completeInteractionLogin(
   };
   await interaction.save(remaining);
   return { ok: true, returnTo: interaction.returnTo };
+}
+
+/**
+ * Whether a kiosk session signed in at `signedInAt` may complete this interaction: always, unless the
+ * app asked for a fresh sign-in (prompt=login: signed in since the interaction started; max_age: signed
+ * in since the interaction started or within max_age seconds).
+ */
+export function signedInFreshEnough(
+  interaction: Pick<Interaction, 'iat' | 'prompt' | 'params'>,
+  signedInAt: Date,
+  now: Date,
+): boolean {
+  const reasons = interaction.prompt.reasons;
+  if (!FRESH_LOGIN_REASONS.some((reason) => reasons.includes(reason))) return true;
+  // A second's slack: the interaction's iat is in whole seconds.
+  if (signedInAt.getTime() >= (interaction.iat - 1) * 1000) return true;
+  if (reasons.includes('login_prompt')) return false;
+  const maxAge = Number(interaction.params.max_age);
+  return Number.isFinite(maxAge) && now.getTime() - signedInAt.getTime() <= maxAge * 1000;
 }

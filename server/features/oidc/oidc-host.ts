@@ -11,6 +11,8 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { anyCidrContains, parseIpAddress, unmapIpv4, type CidrRange } from '../../domain/ip-address.js';
 import { createOidcProvider, OIDC_MOUNT_PATH } from './provider.js';
 import { ensureSigningKeys, loadSigningKeys } from './signing-keys.js';
+import { endOidcSessionsFor } from './global-sign-out.js';
+import { startLogoutDeliverer, type LogoutDeliverer } from './logout-deliverer.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -24,6 +26,14 @@ export interface OidcHost {
   provider(): Provider;
   /** Rebuilds the provider if the published signing keys changed; true when it did. */
   reloadKeysIfChanged(): Promise<boolean>;
+  /**
+   * Shared-device global sign-out for kiosk sessions that just ended (global-sign-out.ts); the runtime
+   * hands it to the sessions service (`ServiceDeps.onSessionsEnded`). Never throws: a failure is
+   * logged, and the deliverer's sweep finishes the job.
+   */
+  endSessionsFor(kioskSessionIds: string[]): Promise<void>;
+  /** The background sender of back-channel logouts (logout-deliverer.ts). */
+  logoutDeliverer: LogoutDeliverer;
   close(): void;
 }
 
@@ -34,6 +44,8 @@ export interface OidcHostOptions {
   logError: (error: unknown) => void;
   /** How often to look for rotated keys; 0 turns the check off (tests). Default 5 minutes. */
   keyReloadIntervalMs?: number;
+  /** How often the logout deliverer runs; 0: only when `logoutDeliverer.tick()` is called. Default 5 s. */
+  logoutDeliveryIntervalMs?: number;
 }
 
 const DEFAULT_KEY_RELOAD_MS = 5 * 60 * 1000;
@@ -85,12 +97,23 @@ export async function startOidcHost(deps: ServiceDeps, options: OidcHostOptions)
       ? setInterval(() => reloadKeysIfChanged().catch(options.logError), interval).unref()
       : undefined;
 
+  const logoutDeliverer = startLogoutDeliverer(deps, () => provider, {
+    intervalMs: options.logoutDeliveryIntervalMs,
+    logError: options.logError,
+  });
+
   return {
     issuer,
     handles: isOidcPath,
     callback: handler,
     provider: () => provider,
     reloadKeysIfChanged,
-    close: () => clearInterval(timer),
+    endSessionsFor: (kioskSessionIds) =>
+      endOidcSessionsFor(deps, provider, { kioskSessionIds }).catch(options.logError),
+    logoutDeliverer,
+    close: () => {
+      clearInterval(timer);
+      logoutDeliverer.stop();
+    },
   };
 }

@@ -16,6 +16,8 @@ declare module 'oidc-provider' {
   export interface Interaction {
     readonly uid: string;
     readonly exp: number;
+    /** When the interaction started (seconds, system clock). */
+    readonly iat: number;
     params: UnknownObject & { client_id?: string; scope?: string };
     prompt: { name: string; reasons: string[]; details: UnknownObject };
     session?: { accountId: string; uid?: string };
@@ -35,8 +37,15 @@ declare module 'oidc-provider' {
 
   export interface Session {
     readonly uid: string;
+    readonly id: string;
     accountId?: string;
+    /** Per app that received tokens in this session: its `sid` and grant. */
+    authorizations?: Record<string, { sid?: string; grantId?: string; persistsLogout?: boolean }>;
     grantIdFor(clientId: string, value?: string): string | undefined;
+    sidFor(clientId: string, value?: string): string | undefined;
+    authTime(): number | undefined;
+    resetIdentifier(): void;
+    destroy(): Promise<void>;
   }
 
   export interface Account {
@@ -46,7 +55,42 @@ declare module 'oidc-provider' {
 
   export interface Client {
     clientId: string;
+    backchannelLogoutUri?: string;
+    backchannelLogout(sub: string, sid: string): Promise<void>;
   }
+
+  /** oidc-provider's IdToken model, also what it signs logout tokens with (`issue({ use: 'logout' })`). */
+  export interface IdToken {
+    mask: UnknownObject;
+    set(claim: string, value: unknown): void;
+    issue(options: { use: 'idtoken' | 'logout' | 'userinfo' }): Promise<string>;
+  }
+
+  /** The static side of a token model: every token of a grant can be revoked at once. */
+  export interface GrantBoundModel {
+    revokeByGrantId(grantId: string): Promise<void>;
+  }
+
+  /** One check of an interaction prompt (interactionPolicy). */
+  export type CheckResult = boolean;
+  export class Check {
+    constructor(
+      reason: string,
+      description: string,
+      error: string,
+      check: (ctx: KoaContextWithOIDC) => CheckResult | Promise<CheckResult>,
+    );
+    static REQUEST_PROMPT: true;
+    static NO_NEED_TO_PROMPT: false;
+  }
+  export interface Prompt {
+    name: string;
+    checks: Check[] & { add(check: Check, index?: number): void };
+  }
+  export const interactionPolicy: {
+    Check: typeof Check;
+    base(): Prompt[] & { get(name: string): Prompt | undefined };
+  };
 
   /** The Koa context oidc-provider hands to configuration functions. */
   export interface KoaContextWithOIDC {
@@ -62,6 +106,7 @@ declare module 'oidc-provider' {
       account?: Account;
       result?: InteractionResults;
       params?: UnknownObject;
+      prompts: Set<string>;
       requestParamOIDCScopes: Set<string>;
       entities: UnknownObject & { Interaction?: Interaction; RotatedRefreshToken?: { remainingTTL: number } };
     };
@@ -77,8 +122,14 @@ declare module 'oidc-provider' {
     Grant: {
       new (properties: { accountId: string; clientId: string }): Grant;
       find(id: string): Promise<Grant | undefined>;
+      adapter: { destroy(id: string): Promise<void> };
     };
     Session: { findByUid(uid: string): Promise<Session | undefined> };
+    Client: { find(id: string): Promise<Client | undefined>; prototype: Client };
+    IdToken: new (claims: UnknownObject, options: { client: Client; ctx: undefined }) => IdToken;
+    AccessToken: GrantBoundModel;
+    RefreshToken: GrantBoundModel;
+    AuthorizationCode: GrantBoundModel;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): void;
     on(event: string, listener: (...args: unknown[]) => void): this;

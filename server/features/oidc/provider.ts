@@ -10,12 +10,14 @@
  * (domain/oidc-lifetimes.ts); no consent screen, every app is first-party (loadExistingGrant grants
  * the requested OpenID scopes); the kiosk device's proof adds `hwk` to `amr`.
  */
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { interactionPolicy, type KoaContextWithOIDC, type Session } from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { ServiceDeps } from '../../core/deps.js';
 import { OIDC_LIFETIMES } from '../../domain/oidc-lifetimes.js';
 import { sha256 } from '../../platform/crypto.js';
 import { findClientMetadata } from './client-metadata.js';
+import { enqueueBackchannelLogout, providerSessionStillSignedIn } from './global-sign-out.js';
+import { endSession } from '../sessions/sessions.js';
 import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
 
 /** Where the provider is served: the issuer is the public origin plus this path. */
@@ -123,6 +125,7 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
     interactions: {
       url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
         `/?oidc=${encodeURIComponent(interaction.uid)}`,
+      policy: interactionPolicyFor(deps),
     },
     // Every app is a first-party store app: the OpenID scopes it asks for are granted without a
     // consent screen, so a second app on a signed-in phone gets its code silently.
@@ -158,6 +161,69 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
       });
     }
   });
+  // An app's RP-initiated logout the worker confirmed ("Yes, sign me out", logout=yes) ends the
+  // kiosk session it was signed in through, and so every other app (global-sign-out.ts, through the
+  // sessions service's hook). The kiosk notices at its next session check.
+  const confirmedLogouts = new WeakSet<object>();
+  provider.on('end_session.success', (ctx) => {
+    const oidc = (ctx as KoaContextWithOIDC).oidc;
+    if (oidc.params?.logout) confirmedLogouts.add(ctx as object);
+  });
+  provider.use(async (ctx, next) => {
+    await next();
+    const uid = ctx.oidc?.session?.uid;
+    if (!confirmedLogouts.has(ctx) || !uid) return;
+    const link = await deps.repos.oidcLogoutDeliveries.linkOfProviderSession(uid);
+    if (link) await endSession(deps, link.kioskSessionId);
+  });
+
+  // oidc-provider's end_session sends back-channel logouts itself, inline and unrecorded; here they go
+  // to the outbox like every other (the deliverer signs them with oidc-provider's IdToken and sends them).
+  Object.defineProperty(provider.Client.prototype, 'backchannelLogout', {
+    configurable: true,
+    writable: true,
+    value: async function enqueue(this: { clientId: string }, sub: string, sid: string) {
+      await enqueueBackchannelLogout(deps, { appId: this.clientId, sid, sub });
+    },
+  });
+
   provider.on('server_error', (_ctx, error) => options.logError(error));
   return provider;
+}
+
+/** Reasons an app sign-in must start a fresh kiosk sign-in (scan + PIN): prompt=login and max_age. */
+export const FRESH_LOGIN_REASONS = ['login_prompt', 'max_age'] as const;
+
+/**
+ * oidc-provider's default prompts, with one more login check first: a provider session is used only
+ * while the kiosk session it was signed in through is active (global-sign-out.ts). When that kiosk
+ * session has ended, the provider session is ended (apps told, grants revoked) and emptied in this
+ * request, so the kiosk's next sign-in starts a fresh one: no "sign out?" detour for the next worker.
+ */
+function interactionPolicyFor(deps: ServiceDeps) {
+  const policy = interactionPolicy.base();
+  const check = new interactionPolicy.Check(
+    'kiosk_session_ended',
+    'the kiosk session this sign-in came from has ended',
+    'login_required',
+    async (ctx) => {
+      const session = ctx.oidc.session;
+      // Just signed in by the kiosk (the resume step): the link is written after this request.
+      if (!session?.accountId || ctx.oidc.result?.login) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      if (await providerSessionStillSignedIn(deps, ctx.oidc.provider, session)) {
+        return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      }
+      forgetAccount(session);
+      return interactionPolicy.Check.REQUEST_PROMPT;
+    },
+  );
+  policy.get('login')!.checks.add(check, 0);
+  return policy;
+}
+
+/** Empties a provider session in place (a new id; saved anonymous at the end of the request). */
+function forgetAccount(session: Session): void {
+  const target = session as unknown as Record<string, unknown>;
+  for (const key of ['accountId', 'loginTs', 'amr', 'acr', 'transient', 'authorizations']) delete target[key];
+  session.resetIdentifier();
 }

@@ -14,6 +14,7 @@ import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { listScopeOf, loadManagedUser } from '../../core/actor-scope.js';
 import { toUserView } from './create-user.js';
+import { endUserSessions, sessionsEnded } from '../sessions/sessions.js';
 
 const userCursor = z.strictObject({ n: z.string().max(2048), i: z.string().max(64) });
 
@@ -83,7 +84,7 @@ export async function updateUser(
   if (outcome === 'upn_taken') throw new ApiError('USER_ALREADY_EXISTS');
   // resolveSession also refuses a disabled account; revoking makes the end permanent should the
   // account be enabled again.
-  if (patch.accountEnabled === false) await deps.repos.sessions.revokeAllForUser(id, now);
+  if (patch.accountEnabled === false) await endUserSessions(deps, id);
 
   const after = toUserView(outcome, groupIds ?? before.groupIds);
   if (!sameUser(before, after)) {
@@ -97,6 +98,9 @@ export async function deleteUser(deps: ServiceDeps, actor: Actor, id: string): P
   if (id === actor.userId) throw new ApiError('CANNOT_REMOVE_SELF');
   // The sessions, the method and its codes are deleted with the user: the next request with one
   // of the user's cookies or badges finds nothing.
+  // The store apps signed in through the user's sessions are told first: the links to them go with
+  // the sessions.
+  await sessionsEnded(deps, await deps.repos.sessions.unrevokedIdsOfUser(id));
   const outcome = await deps.repos.users.remove(id);
   if (outcome === 'not_found') throw new ApiError('NOT_FOUND', 'No user has this id.');
   if (outcome === 'last_admin') throw new ApiError('LAST_ADMIN');

@@ -18,6 +18,14 @@ export function createSessionRepository(db: Db) {
         .where(eq(sessions.tokenHash, tokenHash));
       return row;
     },
+    async findById(id: string) {
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(sessions.userId, users.id))
+        .where(eq(sessions.id, id));
+      return row;
+    },
     async touch(id: string, at: Date): Promise<void> {
       await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
     },
@@ -42,8 +50,9 @@ export function createSessionRepository(db: Db) {
         .orderBy(desc(sessions.createdAt))
         .limit(200);
     },
-    async revokeAllForUser(userId: string, at: Date, options: { except?: string } = {}): Promise<void> {
-      await db
+    /** Ends the user's open sessions; the ids of those it ended. */
+    async revokeAllForUser(userId: string, at: Date, options: { except?: string } = {}): Promise<string[]> {
+      const rows = await db
         .update(sessions)
         .set({ revokedAt: at })
         .where(
@@ -52,7 +61,36 @@ export function createSessionRepository(db: Db) {
             isNull(sessions.revokedAt),
             options.except ? ne(sessions.id, options.except) : undefined,
           ),
-        );
+        )
+        .returning({ id: sessions.id });
+      return rows.map((row) => row.id);
+    },
+    /** Ends the open sessions signed in on a kiosk device; the ids of those it ended. */
+    async revokeAllForDevice(
+      deviceId: string,
+      at: Date,
+      options: { except?: string } = {},
+    ): Promise<string[]> {
+      const rows = await db
+        .update(sessions)
+        .set({ revokedAt: at })
+        .where(
+          and(
+            eq(sessions.deviceId, deviceId),
+            isNull(sessions.revokedAt),
+            options.except ? ne(sessions.id, options.except) : undefined,
+          ),
+        )
+        .returning({ id: sessions.id });
+      return rows.map((row) => row.id);
+    },
+    /** Ids of the user's sessions not yet revoked (before the user and their sessions are deleted). */
+    async unrevokedIdsOfUser(userId: string): Promise<string[]> {
+      const rows = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+      return rows.map((row) => row.id);
     },
   };
 }

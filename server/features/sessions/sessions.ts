@@ -10,6 +10,7 @@ import { absoluteEndOf, sessionStateAt } from '../../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import type { SessionPolicy } from '../../domain/session-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import { signInAppsFor } from '../apps/sign-in-apps.js';
 import { getKioskApps } from '../policies/kiosk-apps.js';
 import { getSessionPolicy, sessionTimeoutsOf } from '../policies/policies.js';
 
@@ -74,9 +75,47 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
   return { ...found, policy };
 }
 
+/**
+ * Whether a session still works: neither revoked nor idle- or absolute-expired, and its user enabled
+ * (the rule resolveSession applies, by id; nothing is touched). The OpenID provider asks this before
+ * reusing a provider session signed in through a kiosk session.
+ */
+export async function isSessionActive(deps: ServiceDeps, sessionId: string): Promise<boolean> {
+  const found = await deps.repos.sessions.findById(sessionId);
+  if (!found || !found.user.accountEnabled) return false;
+  const policy = await getSessionPolicy(deps);
+  const timeouts = sessionTimeoutsOf(policy, found.session.kind);
+  return sessionStateAt(found.session, timeouts, deps.clock.now()) === 'active';
+}
+
+/**
+ * Tells whoever listens (the runtime: the OpenID provider's global sign-out) that these sessions
+ * ended, so every store app signed in through them is told and loses its tokens. Every path that
+ * revokes sessions calls this after the revocation is stored.
+ */
+export async function sessionsEnded(deps: ServiceDeps, sessionIds: readonly string[]): Promise<void> {
+  if (sessionIds.length > 0 && deps.onSessionsEnded) await deps.onSessionsEnded([...sessionIds]);
+}
+
 /** Ends every session of a user at once (PIN reset, code deletion, disabling, admin request). */
-export async function endUserSessions(deps: ServiceDeps, userId: string): Promise<void> {
-  await deps.repos.sessions.revokeAllForUser(userId, deps.clock.now());
+export async function endUserSessions(
+  deps: ServiceDeps,
+  userId: string,
+  options: { except?: string } = {},
+): Promise<void> {
+  await sessionsEnded(deps, await deps.repos.sessions.revokeAllForUser(userId, deps.clock.now(), options));
+}
+
+/** Ends every session signed in on a kiosk device (revoked or suspended device, next worker). */
+export async function endDeviceSessions(
+  deps: ServiceDeps,
+  deviceId: string,
+  options: { except?: string } = {},
+): Promise<void> {
+  await sessionsEnded(
+    deps,
+    await deps.repos.sessions.revokeAllForDevice(deviceId, deps.clock.now(), options),
+  );
 }
 
 /** The password and second factor were just given again on this console session. */
@@ -86,6 +125,7 @@ export async function markReauthenticated(deps: ServiceDeps, sessionId: string, 
 
 export async function endSession(deps: ServiceDeps, sessionId: string): Promise<void> {
   await deps.repos.sessions.revoke(sessionId, deps.clock.now());
+  await sessionsEnded(deps, [sessionId]);
 }
 
 /** What GET /api/auth/session answers: who is signed in, their stores, the timings and the kiosk's apps. */
@@ -96,6 +136,8 @@ export async function sessionViewOf(
   const timeouts = sessionTimeoutsOf(policy, session.kind);
   const expiresAt = absoluteEndOf(session, timeouts);
   const [groups, kioskApps] = await Promise.all([deps.repos.groups.listForUser(user.id), getKioskApps(deps)]);
+  const storeIds = groups.map((group) => group.id);
+  const signInApps = await signInAppsFor(deps, storeIds);
   return {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role, groups },
     kind: session.kind,
@@ -111,5 +153,6 @@ export async function sessionViewOf(
     },
     kioskOfflineGraceSeconds: policy.kioskOfflineGraceInSeconds,
     kioskApps,
+    signInApps,
   };
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../../contracts/errors.js';
 import { checkNewPin } from '../../domain/pin-rules.js';
 import { recordAudit } from '../../core/audit.js';
+import { endUserSessions } from '../sessions/sessions.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
@@ -44,7 +45,8 @@ export async function changePin(
     },
     { clearLockout: false },
   );
-  await deps.repos.sessions.revokeAllForUser(user.id, now, { except: session.id });
+  // Every other session of the worker ends (and the store apps signed in through them are told).
+  await endUserSessions(deps, user.id, { except: session.id });
   await deps.repos.sessions.clearMustChangePin(session.id);
   await recordAudit(
     deps,

@@ -17,7 +17,7 @@ import {
   type RequestTarget,
   type VerifiedDevice,
 } from '../devices/device-binding-check.js';
-import { createSession } from '../sessions/sessions.js';
+import { createSession, endDeviceSessions } from '../sessions/sessions.js';
 
 export interface SignInInput {
   badge: BadgeInput;
@@ -86,6 +86,9 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     userAgent: input.userAgent,
     deviceId: deviceId ?? null,
   });
+  // One worker at a time on an enrolled phone: the previous worker's sessions there end (and every
+  // store app signed in through them is told), even if their cookie is gone.
+  if (deviceId) await endDeviceSessions(deps, deviceId, { except: session.id });
   const result: SignInResult = {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
