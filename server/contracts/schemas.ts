@@ -1,7 +1,7 @@
 /** Request and response shapes of the public HTTP contract (docs/api.md), shared with src/. */
 import { z } from 'zod';
 import { deviceProofBody } from './devices.js';
-import type { KioskApp } from './kiosk-app-link.js';
+import type { KioskApp, SignInApp } from './kiosk-app-link.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -95,6 +95,8 @@ export interface SessionView {
   kioskOfflineGraceSeconds: number;
   /** The store apps an admin listed for the kiosk's home screen. */
   kioskApps: KioskApp[];
+  /** The store apps that sign in through Shiftpass, for the worker's stores (open in the same tab). */
+  signInApps: SignInApp[];
 }
 
 export interface SignInResult {

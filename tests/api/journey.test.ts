@@ -133,6 +133,7 @@ test('the session view says when the session ends and how long it may idle', asy
     kioskIdle: { signOutAfterSeconds: 300, warningSeconds: 60 },
     kioskOfflineGraceSeconds: 300,
     kioskApps: [],
+    signInApps: [],
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The kiosk's home screen data: the store apps an admin lists (GET/PUT /api/admin/kiosk/apps), and
- * what a signed-in worker's session view carries (their stores, the time left, the apps).
+ * what a signed-in worker's session view carries (their stores, the time left, the apps, and the
+ * registered apps that sign in through Shiftpass).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { KioskApp, KioskAppsView } from '../../server/contracts/kiosk.js';
@@ -220,6 +221,40 @@ describe('the signed-in worker’s session view', () => {
     const view = await readJson<SessionView>(await getSession(h, cookie!));
     expect(view.mustChangePin).toBe(true);
     expect(view.user.groups).toEqual([]);
+  });
+
+  test('lists the enabled store apps with a home address that sign in through Shiftpass, for the worker’s stores only', async () => {
+    const north = await addGroup(h, 'North Sign-in Store');
+    const south = await addGroup(h, 'South Sign-in Store');
+    const register = async (displayName: string, body: Record<string, unknown>) => {
+      const res = await h.request('POST', '/api/admin/apps', {
+        body: {
+          displayName,
+          clientType: 'public',
+          redirectUris: ['https://app.example.com/callback'],
+          ...body,
+        },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return readJson<{ id: string }>(res);
+    };
+    const everyStore = await register('Every store app', { homeUrl: 'https://every.example.com/' });
+    const northOnly = await register('North app', {
+      homeUrl: 'https://north.example.com/',
+      groupIds: [north.id],
+    });
+    await register('South app', { homeUrl: 'https://south.example.com/', groupIds: [south.id] });
+    await register('Turned off app', { homeUrl: 'https://off.example.com/', enabled: false });
+    await register('App with no home', {});
+    const worker = await signedInUser(h, { groupIds: [north.id] });
+    const view = await readJson<SessionView>(await getSession(h, worker.cookie));
+    expect(view.signInApps).toEqual([
+      { id: everyStore.id, name: 'Every store app', url: 'https://every.example.com/' },
+      { id: northOnly.id, name: 'North app', url: 'https://north.example.com/' },
+    ]);
+    const storeless = await signedInUser(h);
+    const storelessView = await readJson<SessionView>(await getSession(h, storeless.cookie));
+    expect(storelessView.signInApps.map((app) => app.name)).toEqual(['Every store app']);
   });
 
   test('without a session there is no view', async () => {

@@ -15,7 +15,12 @@ import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-c
 import { wipeWorkerData } from '$lib/session/wipe';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { normaliseShortCode, parseQrPayload } from '$server/contracts/badge';
-import { isSafeAppUrl, type KioskApp } from '$server/contracts/kiosk-app-link';
+import {
+  isSafeAppUrl,
+  isSafeSignInAppUrl,
+  type KioskApp,
+  type SignInApp,
+} from '$server/contracts/kiosk-app-link';
 import type { DeviceProofBody } from '$server/contracts/devices';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
 import type { ApiResult, ClientError } from '$lib/api/client';
@@ -62,6 +67,8 @@ export class KioskFlow {
   worker = $state<Worker | null>(null);
   /** The store apps an admin listed, for the home screen. */
   apps = $state<KioskApp[]>([]);
+  /** The store apps that sign in through Shiftpass, for the worker's stores. */
+  signInApps = $state<SignInApp[]>([]);
   /** Seconds until the session's absolute end, counted on the monotonic clock; null when signed out. */
   sessionSecondsLeft = $state<number | null>(null);
   config = $state<KioskConfig | null>(null);
@@ -229,6 +236,7 @@ export class KioskFlow {
     this.#currentPin = null;
     this.worker = null;
     this.apps = [];
+    this.signInApps = [];
     this.notice = notice;
     this.pinChangeNotice = null;
     this.idleSecondsLeft = null;
@@ -399,6 +407,7 @@ export class KioskFlow {
     };
     // The server checked every address; a link that is not plain https is still never shown.
     this.apps = session.kioskApps.filter((app) => isSafeAppUrl(app.url));
+    this.signInApps = session.signInApps.filter((app) => isSafeSignInAppUrl(app.url));
     this.#sessionEndsAt = performance.now() + session.expiresInSeconds * 1000;
     this.sessionSecondsLeft = session.expiresInSeconds;
   }

@@ -205,6 +205,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     kioskIdle: { signOutAfterSeconds: 5 * 60, warningSeconds: 60 },
     kioskOfflineGraceSeconds: 5 * 60,
     kioskApps: [],
+    signInApps: [],
     ...overrides,
   };
 }
