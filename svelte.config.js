@@ -13,13 +13,14 @@ const config = {
     // points elsewhere after a client-side navigation to another depth (/admin/login).
     paths: { relative: false },
     typescript: {
-      // Type-check the API, scripts, benchmarks and tool configs with the app (npm run check).
+      // Type-check the API, scripts, benchmarks, examples and tool configs with the app (npm run check).
       config(tsconfig) {
         tsconfig.include.push(
           '../server/**/*.ts',
           '../scripts/**/*.js',
           '../scripts/**/*.ts',
           '../bench/**/*.ts',
+          '../examples/**/*.js',
           '../playwright.config.ts',
           '../drizzle.config.ts',
         );
