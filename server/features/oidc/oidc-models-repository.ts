@@ -121,9 +121,15 @@ export function createOidcModelsRepository(db: Db) {
         .where(and(eq(oidcModels.model, this.model), eq(oidcModels.id, this.key(id))));
     }
 
-    /** Every token of a grant, whatever its model (a reused refresh token revokes the whole family). */
+    /**
+     * This model's items of a grant. oidc-provider calls it on every token model when it revokes a
+     * grant (a reused refresh token revokes the whole family); an Interaction also names its grant
+     * and must survive the grant's revocation (the worker may still complete it after signing in again).
+     */
     async revokeByGrantId(grantId: string): Promise<void> {
-      await db.delete(oidcModels).where(eq(oidcModels.grantId, grantId));
+      await db
+        .delete(oidcModels)
+        .where(and(eq(oidcModels.model, this.model), eq(oidcModels.grantId, grantId)));
     }
   }
 
