@@ -28,6 +28,7 @@ import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js'
 import type { AppEnv } from './http/env.js';
 import { setupRoutes } from './features/setup/routes.js';
 import { oidcInteractionRoutes } from './features/oidc/routes.js';
+import { adminLogoutDeliveryRoutes } from './features/oidc/logout-deliveries-routes.js';
 import type Provider from 'oidc-provider';
 import type { ServiceDeps } from './core/deps.js';
 
@@ -76,6 +77,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/devices', adminDeviceRoutes(deps))
     .route('/admin/conditional-access', adminConditionalAccessRoutes(deps))
     .route('/admin/apps', adminAppRoutes(deps))
+    .route('/admin/apps', adminLogoutDeliveryRoutes(deps))
     .route('/admin', adminLogRoutes(deps))
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))

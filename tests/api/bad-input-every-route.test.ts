@@ -78,6 +78,12 @@ const ROUTES: Route[] = [
     path: () => `${APPS}/${appId}/rotate-secret`,
     body: false,
   },
+  {
+    method: 'GET',
+    name: `${APPS}/{id}/logout-deliveries`,
+    path: () => `${APPS}/${appId}/logout-deliveries`,
+    body: false,
+  },
   ...(
     [
       ['GET', '/policies', false],
@@ -490,6 +496,7 @@ test.each([
   ['GET', `${APPS}/no-such-app`, undefined],
   ['PATCH', `${APPS}/no-such-app`, { enabled: false }],
   ['POST', `${APPS}/no-such-app/rotate-secret`, undefined],
+  ['GET', `${APPS}/no-such-app/logout-deliveries`, undefined],
 ])('%s %s → 404', async (method, path, body) => {
   const res = await h.request(method, path, { body });
   expect(res.status).toBe(404);

@@ -461,3 +461,61 @@ describe('deliveries', () => {
     }
   });
 });
+
+describe('GET /api/admin/apps/{id}/logout-deliveries', () => {
+  test('an admin sees who the app was told about, when, the attempts and the answer, newest first, page by page', async () => {
+    const apps = [await newApp()];
+    const id = apps[0]!.app.id;
+    const first = await signedInUser(s.h, { displayName: 'First Worker' });
+    const second = await signedInUser(s.h, { displayName: 'Second Worker' });
+    await signedIntoApps(apps, first);
+    await s.h.request('POST', '/api/auth/sign-out', { token: null, cookie: first.cookie });
+    await deliver();
+    s.h.clock.advanceSeconds(1);
+    behaviour.set(id, 'fail');
+    await signedIntoApps(apps, second);
+    await s.h.request('POST', '/api/auth/sign-out', { token: null, cookie: second.cookie });
+    await deliver();
+    const page1 = await s.h.request('GET', `/api/admin/apps/${id}/logout-deliveries?limit=1`);
+    expect(page1.status).toBe(200);
+    const one = (await page1.json()) as { value: Record<string, unknown>[]; nextCursor: string | null };
+    expect(one.value).toEqual([
+      expect.objectContaining({
+        user: { id: second.user.id, displayName: 'Second Worker' },
+        attempts: 1,
+        lastAnswer: '500',
+        deliveredDateTime: null,
+        state: 'pending',
+      }),
+    ]);
+    expect(one.nextCursor).toEqual(expect.any(String));
+    const page2 = await s.h.request(
+      'GET',
+      `/api/admin/apps/${id}/logout-deliveries?limit=1&cursor=${one.nextCursor}`,
+    );
+    const two = (await page2.json()) as { value: Record<string, unknown>[]; nextCursor: string | null };
+    expect(two.value).toEqual([
+      expect.objectContaining({
+        user: { id: first.user.id, displayName: 'First Worker' },
+        attempts: 1,
+        lastAnswer: '200',
+        deliveredDateTime: expect.any(String),
+        state: 'delivered',
+      }),
+    ]);
+    expect(two.nextCursor).toBeNull();
+    behaviour.set(id, 'ok');
+  });
+
+  test('only admins may look: a manager is refused, an unknown app is 404', async () => {
+    const apps = [await newApp()];
+    const manager = await signedInUser(s.h, { role: 'manager' });
+    const res = await s.h.request('GET', `/api/admin/apps/${apps[0]!.app.id}/logout-deliveries`, {
+      token: null,
+      cookie: manager.cookie,
+    });
+    expect(res.status).toBe(403);
+    const unknown = await s.h.request('GET', '/api/admin/apps/no-such-app/logout-deliveries');
+    expect(unknown.status).toBe(404);
+  });
+});
