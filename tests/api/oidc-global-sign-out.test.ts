@@ -15,7 +15,10 @@ import * as client from 'openid-client';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  addGroup,
+  createWorker,
   getSession,
+  startHarness,
   queryRows,
   readError,
   signIn,
@@ -34,7 +37,7 @@ import {
   startAuthorization,
   startOidcServer,
 } from '../support/oidc-harness.js';
-import { enrolDevice } from '../support/device.js';
+import { enrolDevice, signInOnDevice } from '../support/device.js';
 import type { AppRow } from '../../server/features/apps/apps-repository.js';
 import { deliverDueLogouts } from '../../server/features/oidc/logout-deliverer.js';
 
@@ -251,6 +254,39 @@ describe('every way a kiosk session ends reaches every app signed in through it'
     await expectTold(apps, tokens);
   });
 
+  test('suspending the kiosk device signs it out, and every app signed in on it is told', async () => {
+    const device = await enrolDevice(s.h, { groupId: (await addGroup(s.h)).id });
+    const apps = [await newApp()];
+    const { worker, tokens } = await signedIntoApps(apps);
+    await s.h.runtime.database.client.execute({
+      sql: 'UPDATE sessions SET device_id = ? WHERE user_id = ?',
+      args: [device.id, worker.user.id],
+    });
+    const res = await s.h.request('PATCH', `/api/admin/devices/${device.id}`, {
+      body: { status: 'suspended' },
+    });
+    expect(res.status).toBe(200);
+    expect((await getSession(s.h, worker.cookie)).status).toBe(401);
+    await expectRefreshRevoked(apps, tokens);
+    await expectTold(apps, tokens);
+  });
+
+  test('a kiosk session that times out idle is found by the sweep: its apps are told with no request from anyone', async () => {
+    const apps = [await newApp()];
+    const { worker, tokens } = await signedIntoApps(apps);
+    // The worker walked away: no request since long before the idle timeout.
+    await s.h.runtime.database.client.execute({
+      sql: 'UPDATE sessions SET last_seen_at = ? WHERE user_id = ?',
+      args: [s.h.clock.now().getTime() - 24 * 3600 * 1000, worker.user.id],
+    });
+    s.h.clock.advanceSeconds(61);
+    await deliver();
+    await expectRefreshRevoked(apps, tokens);
+    const mine = receivedBy(apps[0]!.app.id);
+    expect(mine).toHaveLength(1);
+    expect((await verifyLogoutToken(mine[0]!.token, apps[0]!.app.id)).sid).toBe(tokens[0]!.claims().sid);
+  });
+
   test('an app without a back-channel logout URI loses its refresh token and is sent nothing', async () => {
     const apps = [await newApp({ backchannel: false })];
     const { worker, tokens } = await signedIntoApps(apps);
@@ -359,7 +395,24 @@ describe('the provider never reuses an ended kiosk session', () => {
     expect(receivedBy(apps[0]!.app.id)).toHaveLength(1);
   });
 
+  test('max_age shorter than the kiosk session’s age refuses it (OIDC_FRESH_SIGN_IN_REQUIRED); a kiosk session within max_age is fine', async () => {
+    const apps = [await newApp()];
+    // The kiosk session signed in 2 minutes ago (well within the idle timeout).
+    s.h.clock.setTime(Date.now() - 2 * 60 * 1000);
+    const old = await signedInUser(s.h);
+    s.h.clock.setTime(Date.now());
+    const strict = await startAuthorization(apps[0]!.config, new CookieJar(), s.origin, { max_age: '60' });
+    const refused = await kioskLogin(s.origin, strict.landing.searchParams.get('oidc')!, old.cookie);
+    expect(refused.status).toBe(403);
+    expect((await readError(refused)).error.code).toBe('OIDC_FRESH_SIGN_IN_REQUIRED');
+    const lenient = await startAuthorization(apps[0]!.config, new CookieJar(), s.origin, { max_age: '3600' });
+    const fine = await kioskLogin(s.origin, lenient.landing.searchParams.get('oidc')!, old.cookie);
+    expect(fine.status).toBe(200);
+  });
+
   test('prompt=login refuses a kiosk session signed in before the request (OIDC_FRESH_SIGN_IN_REQUIRED), a fresh sign-in completes it', async () => {
+    // Signed in a few seconds before the app's request (the provider's clock is the real one).
+    s.h.clock.setTime(Date.now() - 5000);
     const apps = [await newApp()];
     const { worker, jar } = await signedIntoApps(apps);
     const started = await startAuthorization(apps[0]!.config, jar, s.origin, { prompt: 'login' });
@@ -374,6 +427,24 @@ describe('the provider never reuses an ended kiosk session', () => {
     expect(again.res.status).toBe(200);
     const fresh = await kioskLogin(s.origin, uid, again.cookie!);
     expect(fresh.status).toBe(200);
+  });
+});
+
+describe('the next worker on an enrolled phone', () => {
+  test('signing in on the device ends the previous worker’s session there, even without their cookie', async () => {
+    const h = await startHarness();
+    try {
+      const device = await enrolDevice(h, { groupId: (await addGroup(h)).id });
+      const [first, second] = [await createWorker(h), await createWorker(h)];
+      const a = await signInOnDevice(h, device, { qr: first.qr }, first.pin);
+      expect(a.res.status).toBe(200);
+      const b = await signInOnDevice(h, device, { qr: second.qr }, second.pin);
+      expect(b.res.status).toBe(200);
+      expect((await getSession(h, a.cookie!)).status).toBe(401);
+      expect((await getSession(h, b.cookie!)).status).toBe(200);
+    } finally {
+      h.close();
+    }
   });
 });
 
