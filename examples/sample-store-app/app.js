@@ -31,6 +31,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  *
  * @typedef {object} SignedIn
  * @property {client.IDToken} claims the ID token's claims, as verified
+ * @property {string} name the worker's name, from userinfo
  * @property {string} idToken the ID token itself (the hint for RP-initiated logout)
  * @property {string | undefined} sid the Shiftpass session it was signed in through
  *
@@ -69,7 +70,11 @@ export async function startSampleApp(options) {
     lastSignIn: null,
     lastLogoutToken: null,
     signedInCount: () => [...sessions.values()].filter((session) => session.user).length,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 
   /** @type {Promise<client.Configuration> | null} */
@@ -151,7 +156,7 @@ export async function startSampleApp(options) {
     try {
       if (req.method === 'GET' && url.pathname === '/') {
         const user = sessionOf(req).session?.user;
-        const name = String(user?.claims.name ?? user?.claims.sub ?? '');
+        const name = user?.name ?? '';
         return page(
           200,
           user
@@ -190,9 +195,13 @@ export async function startSampleApp(options) {
           expectedNonce: login.nonce,
           idTokenExpected: true,
         });
+        const config = await configuration();
         const claims = /** @type {client.IDToken} */ (tokens.claims());
+        // The ID token says who and how (sub, amr, sid); the name comes from userinfo (scope profile).
+        const profile = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
         session.user = {
           claims,
+          name: String(profile.name ?? claims.sub),
           idToken: /** @type {string} */ (tokens.id_token),
           sid: /** @type {string | undefined} */ (claims.sid),
         };
