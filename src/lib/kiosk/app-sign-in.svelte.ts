@@ -33,6 +33,8 @@ export type AppSignInOutcome =
   | { kind: 'opening' }
   /** The server wants the worker's PIN changed first; the app keeps waiting. */
   | { kind: 'change-pin' }
+  /** The app wants a fresh scan + PIN (prompt=login, max_age); the app keeps waiting for it. */
+  | { kind: 'sign-in-again' }
   /** Nobody is signed in any more (the session ended on the server). */
   | { kind: 'signed-out' }
   | { kind: 'refused'; problem: AppSignInProblem };
@@ -95,6 +97,10 @@ export class AppSignIn {
     if (!result.ok && result.error.code === 'PIN_CHANGE_REQUIRED') {
       this.#uid = uid;
       return { kind: 'change-pin' };
+    }
+    if (!result.ok && result.error.code === 'OIDC_FRESH_SIGN_IN_REQUIRED') {
+      this.#uid = uid;
+      return { kind: 'sign-in-again' };
     }
     this.waiting = false;
     if (!result.ok && result.status === 401) return { kind: 'signed-out' };

@@ -352,7 +352,8 @@ export class KioskFlow {
     const wasSignedIn = this.#signedIn;
     if (reason === 'elsewhere' && !wasSignedIn) return;
     // An app waiting for a sign-in was waiting for this worker; the next person does not inherit it.
-    this.#app?.forget();
+    // Only when the app itself asked for a fresh scan + PIN does it keep waiting for that sign-in.
+    if (reason !== 'freshSignIn') this.#app?.forget();
     this.#stopWatching();
     this.busy = true;
     // Also after a revocation: the answer clears the cookie and the HTTP cache. Another tab's sign-out
@@ -375,6 +376,7 @@ export class KioskFlow {
     const outcome = await this.#app.complete();
     if (outcome.kind === 'change-pin') this.step = 'change-pin';
     else if (outcome.kind === 'signed-out') await this.signOut('revoked');
+    else if (outcome.kind === 'sign-in-again') await this.signOut('freshSignIn');
     // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
     else if (outcome.kind === 'refused') this.notice = { kind: 'app-sign-in', problem: outcome.problem };
   }

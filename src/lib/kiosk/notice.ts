@@ -5,7 +5,9 @@
 import type { ClientError } from '$lib/api/client';
 
 /** `expired`: the session reached its absolute time limit while the home screen showed. */
-export type SignOutReason = 'button' | 'idle' | 'revoked' | 'offline' | 'expired' | 'elsewhere';
+/** `freshSignIn`: a store app asked for a new scan + PIN (OIDC prompt=login or max_age). */
+export type SignOutReason =
+  'button' | 'idle' | 'revoked' | 'offline' | 'expired' | 'elsewhere' | 'freshSignIn';
 
 export type Notice =
   | { kind: 'error'; error: ClientError }

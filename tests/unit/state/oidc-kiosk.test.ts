@@ -143,6 +143,39 @@ describe('a worker already signed in on the kiosk', () => {
   });
 });
 
+describe('an app that asks for a fresh sign-in (prompt=login, max_age)', () => {
+  test('signs the current worker out, says why, and gives the app the new scan + PIN', async () => {
+    signedIn = sessionView();
+    acceptPin(PIN);
+    let fresh = false;
+    server.handle(LOGIN, () => {
+      if (!signedIn) return refusal(401, 'UNAUTHENTICATED');
+      // The server refuses the session that was open when the app asked, and takes a new one.
+      if (!fresh) return refusal(403, 'OIDC_FRESH_SIGN_IN_REQUIRED');
+      return ok({ returnTo: RETURN_TO });
+    });
+    server.handle('POST /auth/sign-out', () => {
+      signedIn = null;
+      fresh = true;
+      return ok();
+    });
+    const { flow, app } = await openKiosk();
+    expect(server.count('POST /auth/sign-out')).toBe(1);
+    expect(flow.step).toBe('scan');
+    expect(address.visited).toEqual([]);
+    expect(app.waiting).toBe(true);
+    expect(shown(flow.notice)).toBe('The app asks you to sign in again. Scan your badge and type your PIN.');
+    expect(es.signOut.freshSignIn).toBe(
+      'La aplicación le pide que vuelva a iniciar sesión. Escanee su credencial y escriba su PIN.',
+    );
+
+    flow.badgeScanned(BADGE);
+    await flow.submitPin(PIN);
+    expect(address.visited).toEqual([RETURN_TO]);
+    expect(app.waiting).toBe(false);
+  });
+});
+
 describe('with nobody signed in', () => {
   test('the scan screen says an app is waiting, and scan + PIN lead back to the app', async () => {
     acceptPin(PIN);

@@ -7,6 +7,7 @@ export const signOut = defineMessages(
     revoked: 'Your session ended. Scan your badge to sign in again.',
     offline: 'You were signed out because the phone has been offline for too long.',
     expired: 'Your session reached its time limit. Scan your badge to sign in again.',
+    freshSignIn: 'The app asks you to sign in again. Scan your badge and type your PIN.',
   },
   {
     es: {
@@ -14,6 +15,8 @@ export const signOut = defineMessages(
       revoked: 'Su sesión ha terminado. Escanee su credencial para volver a iniciar sesión.',
       offline: 'Se cerró su sesión porque el teléfono lleva demasiado tiempo sin conexión.',
       expired: 'Su sesión alcanzó su tiempo máximo. Escanee su credencial para volver a iniciar sesión.',
+      freshSignIn:
+        'La aplicación le pide que vuelva a iniciar sesión. Escanee su credencial y escriba su PIN.',
     },
   },
 );
