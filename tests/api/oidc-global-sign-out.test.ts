@@ -39,7 +39,7 @@ import {
 } from '../support/oidc-harness.js';
 import { enrolDevice, signInOnDevice } from '../support/device.js';
 import type { AppRow } from '../../server/features/apps/apps-repository.js';
-import { deliverDueLogouts } from '../../server/features/oidc/logout-deliverer.js';
+import { deliverDueLogouts, nextAttemptAfter } from '../../server/features/oidc/logout-deliverer.js';
 
 type Server = Awaited<ReturnType<typeof startOidcServer>>;
 type SignedInWorker = Worker & { cookie: string };
@@ -205,6 +205,17 @@ describe('every way a kiosk session ends reaches every app signed in through it'
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ attempts: 1, last_answer: '200' });
     for (const row of rows) expect(row.delivered_at).not.toBeNull();
+  });
+
+  test('the next worker signing in on the same kiosk tells the apps of the previous one', async () => {
+    const apps = [await newApp(), await newApp()];
+    const { worker, tokens } = await signedIntoApps(apps);
+    const next = await signedInUser(s.h);
+    const again = await signIn(s.h, next.qr, next.pin, { cookie: worker.cookie });
+    expect(again.res.status).toBe(200);
+    expect((await getSession(s.h, worker.cookie)).status).toBe(401);
+    await expectRefreshRevoked(apps, tokens);
+    await expectTold(apps, tokens);
   });
 
   test('an admin revoking the worker’s sign-in sessions tells every app and revokes their refresh tokens', async () => {
@@ -449,6 +460,21 @@ describe('the next worker on an enrolled phone', () => {
 });
 
 describe('deliveries', () => {
+  test('retries back off 10 s, 1 min, 5 min, 30 min, 2 h, then every 6 h, and stop 24 h after the sign-out', () => {
+    const createdAt = new Date('2026-06-01T08:00:00Z');
+    let at = createdAt;
+    const waits: number[] = [];
+    for (let attempts = 1; attempts < 20; attempts += 1) {
+      const next = nextAttemptAfter({ createdAt }, attempts, at);
+      if (!next) break;
+      waits.push((next.getTime() - at.getTime()) / 1000);
+      at = next;
+    }
+    expect(waits.slice(0, 6)).toEqual([10, 60, 300, 1800, 7200, 21600]);
+    expect(at.getTime() - createdAt.getTime()).toBeLessThanOrEqual(24 * 3600 * 1000);
+    expect(waits.length).toBeLessThan(12);
+  });
+
   test('an app answering 500 is retried with backoff and each answer is recorded', async () => {
     const apps = [await newApp()];
     const id = apps[0]!.app.id;
