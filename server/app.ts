@@ -83,7 +83,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/manager/devices', managerDeviceRoutes(deps))
     .route('/setup', setupRoutes(deps))
     .route('/kiosk', kioskConfigRoutes(deps))
-    .route('/oidc', oidcInteractionRoutes(options.oidcProvider));
+    .route('/oidc', oidcInteractionRoutes(deps, options.oidcProvider));
 
   app.notFound((c) => c.json(new ApiError('NOT_FOUND', 'No such API route.').toBody(), 404));
   app.onError((error, c) => {

@@ -10,12 +10,19 @@
  * ago than max_age, is refused with OIDC_FRESH_SIGN_IN_REQUIRED; the kiosk then signs the worker out
  * and asks for badge + PIN again (docs/api.md).
  *
+ * Every completion and every refusal of a signed-in session writes one sign-in log row: the worker,
+ * the session's device, authMethod `sso` and details `{ via: 'sso', app: { id, name } }` (no app when
+ * the interaction is no longer stored). The sign_in_logs.auth_method column is free text: no migration.
+ *
  * Why a leaked interaction uid is useless: the resume step (/oidc/auth/{uid}) needs the provider's
  * interaction cookie from the browser that started the request, and this step needs the kiosk's
  * SameSite=Strict session cookie on a same-origin POST.
  */
 import type Provider from 'oidc-provider';
 import type { Interaction } from 'oidc-provider';
+import type { ErrorCode } from '../../contracts/errors.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { newId } from '../../platform/crypto.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
 import {
   ACR_BADGE_PIN,
@@ -30,8 +37,18 @@ export type InteractionLoginOutcome =
   | { ok: true; returnTo: string }
   | {
       ok: false;
-      code: 'OIDC_INTERACTION_NOT_FOUND' | 'OIDC_KIOSK_SESSION_REQUIRED' | 'OIDC_FRESH_SIGN_IN_REQUIRED';
+      code:
+        | 'OIDC_INTERACTION_NOT_FOUND'
+        | 'OIDC_KIOSK_SESSION_REQUIRED'
+        | 'OIDC_FRESH_SIGN_IN_REQUIRED'
+        | 'PIN_CHANGE_REQUIRED';
     };
+
+/** The request the kiosk completed the sign-in with, for the sign-in log. */
+export interface InteractionRequest {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
 
 /** oidc-provider's interaction ids: nanoid, 21 characters by default. */
 export const INTERACTION_UID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -39,18 +56,52 @@ export const INTERACTION_UID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 export async function completeInteractionLogin(
+  deps: ServiceDeps,
+  provider: Provider,
+  uid: string,
+  auth: ResolvedSession,
+  request: InteractionRequest,
+): Promise<InteractionLoginOutcome> {
+  const { outcome, clientId } = await completeLogin(provider, uid, auth);
+  const app = clientId ? await deps.repos.apps.findById(clientId) : undefined;
+  await deps.repos.logs.signIn({
+    id: newId(),
+    createdDateTime: deps.clock.now(),
+    result: outcome.ok ? 'success' : 'failure',
+    failureCode: outcome.ok ? null : (outcome.code satisfies ErrorCode),
+    authMethod: 'sso',
+    userId: auth.user.id,
+    deviceId: auth.session.deviceId,
+    ipAddress: request.ipAddress,
+    userAgent: request.userAgent,
+    details: {
+      via: 'sso',
+      ...(app ? { app: { id: app.id, name: app.displayName } } : clientId ? { app: { id: clientId } } : {}),
+    },
+  });
+  return outcome;
+}
+
+async function completeLogin(
   provider: Provider,
   uid: string,
   { session, user }: ResolvedSession,
-): Promise<InteractionLoginOutcome> {
-  if (session.kind !== 'kiosk') return { ok: false, code: 'OIDC_KIOSK_SESSION_REQUIRED' };
-  if (!INTERACTION_UID_PATTERN.test(uid)) return { ok: false, code: 'OIDC_INTERACTION_NOT_FOUND' };
-  const interaction = await provider.Interaction.find(uid);
+): Promise<{ outcome: InteractionLoginOutcome; clientId?: string }> {
+  const refuse = (code: Exclude<InteractionLoginOutcome, { ok: true }>['code'], clientId?: string) => ({
+    outcome: { ok: false as const, code },
+    clientId,
+  });
+  const interaction = INTERACTION_UID_PATTERN.test(uid) ? await provider.Interaction.find(uid) : undefined;
+  const clientId =
+    typeof interaction?.params.client_id === 'string' ? interaction.params.client_id : undefined;
+  // Nothing but the PIN change while one is pending (the route lets it through to be logged here).
+  if (session.mustChangePin) return refuse('PIN_CHANGE_REQUIRED', clientId);
+  if (session.kind !== 'kiosk') return refuse('OIDC_KIOSK_SESSION_REQUIRED', clientId);
   // The provider's own clock: its `exp` is on the system clock.
   const remaining = interaction ? interaction.exp - epochSeconds(new Date()) : 0;
-  if (!interaction || remaining <= 0) return { ok: false, code: 'OIDC_INTERACTION_NOT_FOUND' };
+  if (!interaction || remaining <= 0) return refuse('OIDC_INTERACTION_NOT_FOUND', clientId);
   if (!signedInFreshEnough(interaction, session.createdAt, new Date())) {
-    return { ok: false, code: 'OIDC_FRESH_SIGN_IN_REQUIRED' };
+    return refuse('OIDC_FRESH_SIGN_IN_REQUIRED', clientId);
   }
   const bound = session.deviceId !== null;
   const shiftpass: ShiftpassLoginResult = { kioskSessionId: session.id, userId: user.id };
@@ -65,7 +116,7 @@ export async function completeInteractionLogin(
     shiftpass,
   };
   await interaction.save(remaining);
-  return { ok: true, returnTo: interaction.returnTo };
+  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId };
 }
 
 /**

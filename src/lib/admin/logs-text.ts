@@ -15,11 +15,23 @@ const FAILURE_REASONS: Record<string, string> = {
   AUTHENTICATION_CODE_INCORRECT: 'Wrong authentication code (console)',
   ACCOUNT_LOCKED: 'Console sign-in locked',
   SIGN_IN_CHALLENGE_INVALID: 'Console sign-in expired',
+  OIDC_INTERACTION_NOT_FOUND: 'App sign-in expired or unknown',
+  OIDC_FRESH_SIGN_IN_REQUIRED: 'App asked for a fresh badge + PIN',
+  OIDC_KIOSK_SESSION_REQUIRED: 'App sign-in needs a kiosk sign-in',
   UNKNOWN: 'Unknown reason',
 };
 
 export const failureReason = (code: string | null): string =>
   code === null ? '' : (FAILURE_REASONS[code] ?? code);
+
+/** The app named by an app sign-in's log row (details `{ via: 'sso', app: { id, name } }`), or null. */
+export function appNameOf(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const app = (details as { app?: unknown }).app;
+  if (typeof app !== 'object' || app === null) return null;
+  const name = (app as { name?: unknown }).name;
+  return typeof name === 'string' ? name : null;
+}
 
 /** The failure codes offered in the filter (the ones kiosk and console sign-ins record). */
 export const FILTERABLE_FAILURE_CODES = Object.keys(FAILURE_REASONS).filter((code) => code !== 'UNKNOWN');
@@ -71,7 +83,11 @@ export const logsText = {
     details: 'Details',
     unknownUser: 'Unknown badge',
     deletedUser: (id: string) => `Deleted user (${id})`,
-    methods: { qr_pin: 'Badge + PIN', password: 'Console password' } as Record<string, string>,
+    methods: { qr_pin: 'Badge + PIN', password: 'Console password', sso: 'App sign-in' } as Record<
+      string,
+      string
+    >,
+    appSignIn: (app: string, ok: boolean) => (ok ? `Signed in to ${app}` : `Sign-in to ${app}`),
     actorTypes: { user: 'Person', api_token: 'API token', system: 'Shiftpass' } as Record<string, string>,
   },
   loading: 'Loading…',
