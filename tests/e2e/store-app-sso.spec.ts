@@ -7,7 +7,8 @@ import { createServer } from 'node:net';
 import * as jose from 'jose';
 import { startSampleApp } from '../../examples/sample-store-app/app.js';
 import { expect, SCAN_TIMEOUT, signInToHome, test, type ProvisionedWorker } from './fixtures.js';
-import type { Page } from '@playwright/test';
+import { enrolKiosk, MANAGER_PIN, revokeQuietly, typeBadgeCode } from './kiosk-device.js';
+import { request, type Page } from '@playwright/test';
 
 const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
@@ -64,6 +65,38 @@ async function scanAndSignIn(page: Page, worker: ProvisionedWorker) {
   await page.getByLabel('New PIN', { exact: true }).fill('58203917');
   await page.getByLabel('Confirm new PIN').fill('58203917');
   await page.getByRole('button', { name: 'Save PIN' }).click();
+}
+
+/** What the server answers a kiosk session token at GET /api/auth/session (asked directly, cookie in hand). */
+async function sessionStatus(baseURL: string, token: string): Promise<number> {
+  const api = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `__Host-shiftpass_session=${token}` },
+  });
+  const status = (await api.get('/api/auth/session')).status();
+  await api.dispose();
+  return status;
+}
+
+type StoreApp = Awaited<ReturnType<typeof startSampleApp>>;
+
+/** The app's last logout token is a verified back-channel logout for `sid` (openid-client/jose checked it in the app). */
+function expectLogoutTokenFor(app: StoreApp, sid: string | undefined, clientId: string, issuer: string) {
+  const logout = app.lastLogoutToken!;
+  expect(logout).toBeTruthy();
+  expect(logout.iss).toBe(issuer);
+  expect(logout.aud).toBe(clientId);
+  expect(logout.sid).toBe(sid);
+  expect(logout.events).toHaveProperty([BACKCHANNEL_LOGOUT_EVENT]);
+  expect(logout).not.toHaveProperty('nonce');
+}
+
+/** The app's own page, in a new tab of the same phone, says nobody is signed in. */
+async function expectAppSignedOut(page: Page, app: StoreApp) {
+  const appPage = await page.context().newPage();
+  await appPage.goto(`${app.url}/`);
+  await expect(appPage.getByRole('heading', { name: 'Signed out' })).toBeVisible();
+  await appPage.close();
 }
 
 sampleApp(
@@ -135,5 +168,113 @@ sampleApp(
     await expect(page.getByRole('heading', { name: 'Signed in as Tomás Vidal' })).toBeVisible();
     expect(new URL(page.url()).origin).toBe(app.url);
     expect(app.lastSignIn?.claims.amr).toContain('pin');
+  },
+);
+
+sampleApp(
+  'a kiosk that signs an idle worker out signs them out of the store app too',
+  async ({ provisionWorker, openKiosk, storeApp }) => {
+    const { app, name, clientId, issuer } = storeApp;
+    const worker = await provisionWorker('Iris Idle');
+    const page = await openKiosk({ badge: worker.rawContent });
+    await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({
+      timeout: SCAN_TIMEOUT,
+    });
+    // As in shared-device.spec.ts: the fake clock goes in after the scan, before the kiosk's timers start.
+    await page.clock.install();
+    await signInToHome(page, worker);
+    await page.getByRole('list', { name: 'Your apps' }).getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { name: 'Signed in as Iris Idle' })).toBeVisible();
+    const sid = app.lastSignIn!.sid;
+    expect(sid).toEqual(expect.any(String));
+
+    // Back on the kiosk home, nobody touches the phone.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Hello, Iris Idle' })).toBeVisible();
+    await page.clock.fastForward('04:05');
+    await expect(page.getByRole('alertdialog', { name: 'Still there?' })).toBeVisible();
+    await page.clock.fastForward('01:00');
+    await expect(page.getByRole('heading', { name: 'Hello, Iris Idle' })).toBeHidden();
+
+    await expect.poll(() => app.signedInCount(), { timeout: 20_000 }).toBe(0);
+    expectLogoutTokenFor(app, sid, clientId, issuer);
+    await expectAppSignedOut(page, app);
+  },
+);
+
+sampleApp(
+  'the next worker signing in on an enrolled kiosk signs the previous worker out of the store app, and the app then signs in the next worker',
+  async ({ adminApi, provisionWorker, openKiosk, storeApp, baseURL }) => {
+    const { app, name, clientId, issuer } = storeApp;
+    let deviceId: string | undefined;
+    try {
+      const kiosk = await enrolKiosk({ adminApi, provisionWorker, openKiosk }, 'Handover');
+      deviceId = kiosk.deviceId;
+      const { page, worker: first, manager: next } = kiosk;
+      await typeBadgeCode(page, first);
+      await signInToHome(page, first);
+      await page.getByRole('list', { name: 'Your apps' }).getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { name: `Signed in as ${first.displayName}` })).toBeVisible();
+      const firstSid = app.lastSignIn!.sid;
+      expect(firstSid).toEqual(expect.any(String));
+      const firstToken = (await page.context().cookies()).find(
+        (c) => c.name === '__Host-shiftpass_session',
+      )!.value;
+
+      // The first worker never signs out. The phone loses their kiosk cookie (its cookies cleared, the
+      // device enrolment kept), so the kiosk opens on its scan screen with their session still open on
+      // the server: only the next sign-in on this device can end it.
+      await page.context().clearCookies({ name: '__Host-shiftpass_session' });
+      await page.goto('/');
+      await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
+      expect(await sessionStatus(baseURL!, firstToken)).toBe(200);
+      expect(app.signedInCount()).toBe(1);
+
+      await typeBadgeCode(page, next);
+      await page.getByLabel('PIN', { exact: true }).fill(MANAGER_PIN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('heading', { name: `Hello, ${next.displayName}` })).toBeVisible();
+
+      expect(await sessionStatus(baseURL!, firstToken)).toBe(401);
+      await expect.poll(() => app.signedInCount(), { timeout: 20_000 }).toBe(0);
+      expectLogoutTokenFor(app, firstSid, clientId, issuer);
+      await expectAppSignedOut(page, app);
+
+      await page.getByRole('list', { name: 'Your apps' }).getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { name: `Signed in as ${next.displayName}` })).toBeVisible();
+      expect(app.lastSignIn!.name).toBe(next.displayName);
+      expect(app.lastSignIn!.sid).not.toBe(firstSid);
+    } finally {
+      await revokeQuietly(adminApi, deviceId);
+    }
+  },
+);
+
+sampleApp(
+  'a store app’s own sign-out, confirmed on the phone, ends the kiosk session too',
+  async ({ provisionWorker, openKiosk, storeApp, baseURL }) => {
+    const { app, name } = storeApp;
+    const worker = await provisionWorker('Rosa Salida');
+    const page = await openKiosk({ badge: worker.rawContent });
+    await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({
+      timeout: SCAN_TIMEOUT,
+    });
+    await signInToHome(page, worker);
+    const token = (await page.context().cookies()).find((c) => c.name === '__Host-shiftpass_session')!.value;
+    await page.getByRole('list', { name: 'Your apps' }).getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { name: 'Signed in as Rosa Salida' })).toBeVisible();
+    expect(await sessionStatus(baseURL!, token)).toBe(200);
+
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign out of this phone?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(app.url);
+    expect(app.signedInCount()).toBe(0);
+    // The kiosk session is over: the server refuses it, and the kiosk opens on its scan screen.
+    expect(await sessionStatus(baseURL!, token)).toBe(401);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
   },
 );
