@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
-import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   addGroup,
@@ -351,6 +351,45 @@ describe('an app’s own sign-out (RP-initiated logout)', () => {
     forged.sub = 'someone-else';
     const tampered = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
     const { status, page } = await endSessionForm(jar, { id_token_hint: tampered });
+    expect(status).toBe(400);
+    expect(page).toContain('invalid_request');
+    expect((await getSession(s.h, worker.cookie)).status).toBe(200);
+    expect(await refreshError(apps[0]!.config, tokens[0]!.refresh_token!)).toBe('refreshed');
+    await deliver();
+    expect(receivedBy(apps[0]!.app.id)).toEqual([]);
+  });
+
+  test('an id_token_hint issued to another app than the client_id named is refused and changes nothing', async () => {
+    const apps = [await newApp(), await newApp()];
+    const { worker, jar, tokens } = await signedIntoApps(apps);
+    const { status, page, xsrf } = await endSessionForm(jar, {
+      id_token_hint: tokens[0]!.id_token!,
+      client_id: apps[1]!.app.id,
+    });
+    expect(status).toBe(400);
+    expect(page).toContain('invalid_request');
+    expect(xsrf).toBeUndefined();
+    expect((await getSession(s.h, worker.cookie)).status).toBe(200);
+    for (const [index, { config }] of apps.entries()) {
+      expect(await refreshError(config, tokens[index]!.refresh_token!)).toBe('refreshed');
+    }
+    await deliver();
+    for (const { app } of apps) expect(receivedBy(app.id)).toEqual([]);
+  });
+
+  test('an id_token_hint from an unknown issuer session (signed by no published key) is refused and changes nothing', async () => {
+    const apps = [await newApp()];
+    const { worker, jar, tokens } = await signedIntoApps(apps);
+    // A well-formed ID token for an unknown sid, signed with a key the provider never published.
+    const { privateKey } = await generateKeyPair('RS256');
+    const foreign = await new SignJWT({ sid: 'no-such-sid', sub: worker.user.id })
+      .setProtectedHeader({ alg: 'RS256', kid: 'not-published' })
+      .setIssuer(s.issuer)
+      .setAudience(apps[0]!.app.id)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const { status, page } = await endSessionForm(jar, { id_token_hint: foreign });
     expect(status).toBe(400);
     expect(page).toContain('invalid_request');
     expect((await getSession(s.h, worker.cookie)).status).toBe(200);

@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   createWorker,
+  getSession,
   queryRows,
   readError,
   signedInUser,
@@ -252,6 +253,27 @@ describe('refusals', () => {
     const flow = await signInThroughKiosk(config, new CookieJar(), s.origin, worker.cookie);
     await redeem(config, flow);
     expect(await oauthErrorOf(redeem(config, flow))).toBe('invalid_grant');
+  });
+
+  test('an expired authorization code is invalid_grant, and the worker stays signed in everywhere', async () => {
+    const jar = new CookieJar();
+    const flow = await signInThroughKiosk(config, jar, s.origin, worker.cookie);
+    // The provider's clock is the system clock: a code lives 60 s (domain/oidc-lifetimes.ts).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await oauthErrorOf(redeem(config, flow))).toBe('invalid_grant');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await getSession(s.h, worker.cookie)).status).toBe(200);
+    // The same browser's provider session still signs the app in (silently), and its tokens work.
+    const again = await startAuthorization(config, jar, s.origin);
+    expect(again.landing.origin + again.landing.pathname).toBe(REDIRECT_URI);
+    const tokens = await redeem(config, { ...again, callback: again.landing });
+    expect(await client.fetchUserInfo(config, tokens.access_token, worker.user.id)).toMatchObject({
+      sub: worker.user.id,
+    });
   });
 
   test('an unknown client is invalid_client, at the token endpoint and at authorization', async () => {
