@@ -274,6 +274,9 @@ sampleApp(
     expect(app.signedInCount()).toBe(0);
     // The kiosk session is over: the server refuses it, and the kiosk opens on its scan screen.
     expect(await sessionStatus(baseURL!, token)).toBe(401);
+    // The worker's badge is still in front of the fake camera: without the camera the fresh scan screen
+    // stays on screen instead of reading it again at once (as the admin-policies and kiosk-mode journeys do).
+    await page.context().clearPermissions();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
   },
