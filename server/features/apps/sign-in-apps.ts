@@ -5,11 +5,11 @@
  * starts its own sign-in and, the worker being signed in, gets its code without a prompt.
  */
 import type { SignInApp } from '../../contracts/kiosk-app-link.js';
-import type { ServiceDeps } from '../../core/deps.js';
+import type { AppRow } from './apps-repository.js';
 
-export async function signInAppsFor(deps: ServiceDeps, storeIds: readonly string[]): Promise<SignInApp[]> {
+/** Of every registered app, the ones this worker's stores see (read in parallel with the rest of the session view). */
+export function signInAppsFor(apps: readonly AppRow[], storeIds: readonly string[]): SignInApp[] {
   const stores = new Set(storeIds);
-  const apps = await deps.repos.apps.list();
   return apps
     .filter((app) => app.enabled && app.homeUrl)
     .filter((app) => app.groupIds.length === 0 || app.groupIds.some((id) => stores.has(id)))
