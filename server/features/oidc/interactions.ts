@@ -21,6 +21,7 @@
 import type Provider from 'oidc-provider';
 import type { Interaction } from 'oidc-provider';
 import type { ErrorCode } from '../../contracts/errors.js';
+import { INTERACTION_UID_PATTERN } from '../../contracts/oidc-interactions.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { newId } from '../../platform/crypto.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
@@ -49,9 +50,6 @@ export interface InteractionRequest {
   ipAddress: string | null;
   userAgent: string | null;
 }
-
-/** oidc-provider's interaction ids: nanoid, 21 characters by default. */
-export const INTERACTION_UID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
