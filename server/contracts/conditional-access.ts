@@ -74,6 +74,7 @@ export const policyConditions = z.strictObject({
     })
     .optional(),
   timeWindows: z.array(timeWindow).max(20).optional(),
+  apps: includeExclude(idParam).optional(),
 }) satisfies z.ZodType<PolicyConditions>;
 
 export const createPolicyBody = z.strictObject({
@@ -166,6 +167,8 @@ export const whatIfBody = z.strictObject({
   /** The instant of the sign-in; default now. */
   dateTime: z.iso.datetime({ offset: true }).optional(),
   method: z.enum(SIGN_IN_METHODS),
+  /** The store app being signed in to; absent or null: a sign-in to Shiftpass itself. */
+  appId: idParam.nullable().optional(),
 });
 
 /** What the evaluation assumed, so the answer can be read without guessing. */
@@ -177,6 +180,8 @@ export interface AccessContextView {
   dateTime: string;
   method: SignInMethod;
   device: (DeviceFacts & { id: string | null }) | null;
+  /** The store app signed in to; null: Shiftpass itself (the kiosk or the console). */
+  app: { id: string; name: string } | null;
 }
 
 export interface WhatIfResult extends ConditionalAccessResult {

@@ -91,6 +91,10 @@ export const ERRORS = {
     status: 409,
     message: 'A conditional-access policy names this location; remove it from the policy first.',
   },
+  APP_IN_USE: {
+    status: 409,
+    message: 'A conditional-access policy names this app; remove it from the policy first.',
+  },
   NAME_ALREADY_EXISTS: { status: 409, message: 'Something of this kind already has this name.' },
   APP_HAS_NO_SECRET: {
     status: 409,

@@ -4,7 +4,8 @@
  * the sign-in; the answer is the decision plus one verdict per policy (for the sign-in log and the
  * what-if page).
  *
- * A policy has ASSIGNMENTS (who and how: users, groups, roles, sign-in methods — always known) and
+ * A policy has ASSIGNMENTS (who, how and to what: users, groups, roles, sign-in methods, target apps —
+ * always known) and
  * CONDITIONS on the circumstances (device state, client network, time window — which the sign-in
  * may not be able to tell). It APPLIES when every listed assignment and condition is met; an absent
  * one does not restrict. Lists name what matches, so an empty include list matches nothing.
@@ -76,6 +77,12 @@ export interface PolicyConditions {
   locations?: LocationCondition;
   /** Met when the sign-in falls in ANY of the windows. */
   timeWindows?: readonly TimeWindow[];
+  /**
+   * Target resources (Entra's "target apps"): the store apps (OpenID clients) a policy is about. With
+   * it, the policy speaks only about sign-ins to those apps (a worker opening the app from the kiosk);
+   * without it, about every sign-in: the kiosk, the console and every app.
+   */
+  apps?: IncludeExclude<string>;
 }
 
 export interface ConditionalAccessPolicy {
@@ -110,6 +117,8 @@ export interface SignInContext {
   /** The store's IANA zone, for time windows without their own zone; null/absent: unknown. */
   timeZone?: string | null;
   method: SignInMethod;
+  /** The store app being signed in to; null/absent: a sign-in to Shiftpass itself (kiosk, console). */
+  app?: { id: string; name: string } | null;
 }
 
 export type Decision = Grant;
@@ -176,6 +185,11 @@ function checkIncludeExclude<T extends string>(
     return { outcome: 'notMet', reason };
   }
   return { outcome: 'met', reason: `${words.describe(included[0] as T)} is included` };
+}
+
+function checkApp(condition: IncludeExclude<string>, app: SignInContext['app']): ConditionCheck {
+  if (!app) return { outcome: 'notMet', reason: 'a sign-in to Shiftpass itself, not to an app' };
+  return checkIncludeExclude(condition, [app.id], { noun: 'apps', describe: () => `app '${app.name}'` });
 }
 
 function checkDevice(
@@ -319,6 +333,7 @@ function checkAssignments(conditions: PolicyConditions, context: SignInContext):
       }),
     );
   }
+  if (conditions.apps) checks.push(checkApp(conditions.apps, context.app ?? null));
   if (conditions.signInMethods) {
     const method = METHOD_WORDS[context.method];
     checks.push(

@@ -1,7 +1,8 @@
 /**
  * App sign-ins in the sign-in log (issue 12, item 5): when the kiosk completes an app's sign-in, one
  * row names the worker, the kiosk device and the app (authMethod `sso`, details `{ via: 'sso', app:
- * { id, name } }`); each refusal is logged with its code; the admin sign-in log API returns them.
+ * { id, name } }`); a silent sign-in (no kiosk step) too, marked `silent`; each refusal is logged with
+ * its code; the admin sign-in log API returns them.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -88,7 +89,7 @@ describe('the sign-in log records app sign-ins', () => {
     expect(rows[0]!.ipAddress).toEqual(expect.any(String));
   });
 
-  test('a silent sign-in to a second app does not pass the kiosk and writes no kiosk row', async () => {
+  test('a silent sign-in to a second app does not pass the kiosk and is logged as silent, naming the app', async () => {
     const worker = await signedInUser(s.h);
     const jar = new CookieJar();
     await redeem(config, await signInThroughKiosk(config, jar, s.origin, worker.cookie));
@@ -99,8 +100,18 @@ describe('the sign-in log records app sign-ins', () => {
       s.origin,
     );
     expect(started.landing.searchParams.get('oidc')).toBeNull();
+    expect(started.landing.searchParams.get('code')).toEqual(expect.any(String));
     const rows = appRows(await signInLogOf(worker.user.id));
-    expect(rows.map((row) => (row.details as { app: { name: string } }).app.name)).toEqual(['Rota']);
+    // The harness clock stands still: rows are told apart by their app, not their order.
+    const rowOf = (name: string) =>
+      rows.find((row) => (row.details as { app?: { name?: string } }).app?.name === name);
+    expect(rows).toHaveLength(2);
+    expect(rowOf('Tills')).toMatchObject({
+      result: 'success',
+      userId: worker.user.id,
+      details: { via: 'sso', app: { id: second.app.id, name: 'Tills' }, silent: true },
+    });
+    expect(rowOf('Rota')!.details).not.toHaveProperty('silent');
   });
 
   test('a refusal for a fresh sign-in (prompt=login) is logged with its code and the app', async () => {

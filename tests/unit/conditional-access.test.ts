@@ -601,6 +601,58 @@ describe('assignments: users, groups, roles, sign-in methods', () => {
   });
 });
 
+describe('target apps: policies about sign-ins to store apps', () => {
+  const payroll = { id: 'app-payroll', name: 'Payroll' };
+  const rota = { id: 'app-rota', name: 'Rota' };
+  const onlyPayroll: PolicyConditions = { apps: { include: [payroll.id] } };
+
+  test.each<[string, PolicyConditions, SignInContext, boolean, string]>([
+    ['the named app', onlyPayroll, worker({ app: payroll }), true, "app 'Payroll' is included"],
+    ['another app', onlyPayroll, worker({ app: rota }), false, "app 'Rota' is not included"],
+    ['the kiosk itself', onlyPayroll, worker(), false, 'a sign-in to Shiftpass itself, not to an app'],
+    ['all apps, an app', { apps: { include: 'all' } }, worker({ app: rota }), true, 'all apps included'],
+    [
+      'all apps, the console',
+      { apps: { include: 'all' } },
+      manager(),
+      false,
+      'a sign-in to Shiftpass itself, not to an app',
+    ],
+    [
+      'all apps but one, that one',
+      { apps: { include: 'all', exclude: [rota.id] } },
+      worker({ app: rota }),
+      false,
+      "app 'Rota' is excluded",
+    ],
+  ])('%s', (_name, conditions, context, applies, reason) => {
+    const verdict = evaluateConditionalAccess([policy('p', 'block', conditions)], locations, context)
+      .verdicts[0]!;
+    expect(verdict.applies).toBe(applies);
+    expect(verdict.reasons[0]).toBe(reason);
+  });
+
+  test('a policy without apps speaks about every sign-in, apps included', () => {
+    const night = policy('night', 'block', { roles: { include: ['worker'] } });
+    expect(evaluateConditionalAccess([night], locations, worker({ app: payroll })).decision).toBe('block');
+  });
+
+  test('an allow list for one app refuses that app outside its conditions and nothing else', () => {
+    const enrolledOnly = policy('payroll-enrolled', 'allow', { ...onlyPayroll, deviceStates: ['enrolled'] });
+    const unenrolled = { device: { enrolled: false, compliant: false, attestationFresh: false } };
+    expect(
+      evaluateConditionalAccess([enrolledOnly], locations, worker({ ...unenrolled, app: payroll })).decision,
+    ).toBe('block');
+    expect(
+      evaluateConditionalAccess([enrolledOnly], locations, worker({ ...unenrolled, app: rota })).decision,
+    ).toBe('allow');
+    expect(evaluateConditionalAccess([enrolledOnly], locations, worker(unenrolled)).decision).toBe('allow');
+    expect(evaluateConditionalAccess([enrolledOnly], locations, worker({ app: payroll })).decision).toBe(
+      'allow',
+    );
+  });
+});
+
 describe('TEMPLATES', () => {
   test('every template starts report-only and has a unique key', () => {
     expect(TEMPLATES.map((t) => t.policy.state)).toEqual(TEMPLATES.map(() => 'reportOnly'));

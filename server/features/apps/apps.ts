@@ -15,6 +15,7 @@ import {
 import { ApiError } from '../../contracts/errors.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
+import type { PolicyConditions } from '../../domain/conditional-access.js';
 import { publicSigningKeyProblem } from '../../platform/app-keys.js';
 import { randomToken } from '../../platform/crypto.js';
 import type { AppJwks, AppRow, NameTaken } from './apps-repository.js';
@@ -178,8 +179,32 @@ export async function rotateAppSecret(
   return { ...toAppView(deps, requestOrigin, row), clientSecret: secret };
 }
 
+/**
+ * The conditional-access policies naming an app among their target apps: it cannot be deleted under
+ * them (read through the repository: conditional access's services reach apps through sessions).
+ */
+async function policiesNamingApp(
+  deps: ServiceDeps,
+  appId: string,
+): Promise<{ id: string; displayName: string }[]> {
+  const policies = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
+  return policies
+    .filter((policy) => {
+      const apps = (policy.conditions as PolicyConditions).apps;
+      return [apps?.include, apps?.exclude].some((list) => Array.isArray(list) && list.includes(appId));
+    })
+    .map((policy) => ({ id: policy.id, displayName: policy.displayName }));
+}
+
 export async function deleteApp(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   const before = await loadApp(deps, id);
+  const usedBy = await policiesNamingApp(deps, id);
+  if (usedBy.length > 0) {
+    const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
+    throw new ApiError('APP_IN_USE', `The access policy ${list} names this app; remove it there first.`, {
+      policies: usedBy,
+    });
+  }
   if (!(await deps.repos.apps.delete(id))) throw new ApiError('NOT_FOUND', 'No app has this id.');
   await recordAudit(deps, actor, 'app.deleted', { type: 'app', id }, { before: snapshotOf(before) });
 }

@@ -81,6 +81,14 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
         refuseMissing(`conditions.groups.${part}`, 'names a store that does not exist');
       }
     }
+    const appIds = conditions.apps?.[part];
+    if (Array.isArray(appIds) && appIds.length > 0) {
+      for (const id of new Set(appIds)) {
+        if (!(await deps.repos.apps.findById(id))) {
+          refuseMissing(`conditions.apps.${part}`, `names an app that does not exist (${id})`);
+        }
+      }
+    }
     const locationIds = conditions.locations?.[part];
     if (Array.isArray(locationIds) && locationIds.length > 0) {
       const found = await deps.repos.conditionalAccess.existingLocationIds([...new Set(locationIds)]);

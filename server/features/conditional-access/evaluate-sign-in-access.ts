@@ -36,6 +36,8 @@ export interface SignInAccessInput {
   clientAddress: string | null;
   instant: Date;
   method: SignInMethod;
+  /** The store app being signed in to (single sign-on); absent: the kiosk or the console itself. */
+  app?: { id: string; name: string } | null;
 }
 
 /** The decision plus what it assumed; logged as the sign-in's details.conditionalAccess. */
@@ -47,6 +49,7 @@ interface AssessInput {
   clientAddress: string | null;
   instant: Date;
   method: SignInMethod;
+  app?: { id: string; name: string } | null;
   /** The what-if page lists disabled policies too; a sign-in reads only the ones it evaluates. */
   includeDisabled?: boolean;
 }
@@ -91,6 +94,7 @@ export async function assessSignInAccess(deps: ServiceDeps, input: AssessInput):
     instant: input.instant,
     timeZone: zone.timeZone,
     method: input.method,
+    app: input.app ?? null,
   });
   return {
     ...result,
@@ -100,6 +104,7 @@ export async function assessSignInAccess(deps: ServiceDeps, input: AssessInput):
       dateTime: input.instant.toISOString(),
       method: input.method,
       device: input.device && facts ? { id: input.device.id, ...facts } : null,
+      app: input.app ?? null,
     },
   };
 }
@@ -117,6 +122,7 @@ export async function evaluateSignInAccess(
     clientAddress: input.clientAddress,
     instant: input.instant,
     method: input.method,
+    app: input.app ?? null,
   });
 }
 
@@ -155,12 +161,19 @@ export async function whatIf(deps: ServiceDeps, input: z.output<typeof whatIfBod
   } else if (input.device) {
     device = { ...input.device, id: null, groupId: null };
   }
+  let app: AssessInput['app'] = null;
+  if (input.appId) {
+    const row = await deps.repos.apps.findById(input.appId);
+    if (!row) throw new ApiError('VALIDATION_FAILED', 'appId: no app has this id', { field: 'appId' });
+    app = { id: row.id, name: row.displayName };
+  }
   return assessSignInAccess(deps, {
     user: { id: user.id, role: user.role, groupIds: await deps.repos.users.groupIdsOf(user.id) },
     device,
     clientAddress: input.ipAddress ?? null,
     instant,
     method: input.method,
+    app,
     includeDisabled: true,
   });
 }

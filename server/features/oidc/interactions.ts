@@ -10,9 +10,12 @@
  * ago than max_age, is refused with OIDC_FRESH_SIGN_IN_REQUIRED; the kiosk then signs the worker out
  * and asks for badge + PIN again (docs/api.md).
  *
+ * Conditional access is evaluated with the app as the target (app-access.ts); a refusal leaves the
+ * app waiting and answers ACCESS_BLOCKED_BY_POLICY or SECOND_FACTOR_REQUIRED for the kiosk to explain.
+ *
  * Every completion and every refusal of a signed-in session writes one sign-in log row: the worker,
  * the session's device, authMethod `sso` and details `{ via: 'sso', app: { id, name } }` (no app when
- * the interaction is no longer stored). The sign_in_logs.auth_method column is free text: no migration.
+ * the interaction is no longer stored), plus the policies' verdicts when they were evaluated.
  *
  * Why a leaked interaction uid is useless: the resume step (/oidc/auth/{uid}) needs the provider's
  * interaction cookie from the browser that started the request, and this step needs the kiosk's
@@ -23,8 +26,11 @@ import type { Interaction } from 'oidc-provider';
 import type { ErrorCode } from '../../contracts/errors.js';
 import { INTERACTION_UID_PATTERN } from '../../contracts/oidc-interactions.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import { newId } from '../../platform/crypto.js';
+import type { Role } from '../../domain/roles.js';
+import type { AppRow } from '../apps/apps-repository.js';
+import type { SignInAccessResult } from '../conditional-access/evaluate-sign-in-access.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
+import { assessAppSignIn, logAppSignIn, type AppAccessRefusal } from './app-access.js';
 import {
   ACR_BADGE_PIN,
   ACR_BADGE_PIN_DEVICE,
@@ -42,7 +48,8 @@ export type InteractionLoginOutcome =
         | 'OIDC_INTERACTION_NOT_FOUND'
         | 'OIDC_KIOSK_SESSION_REQUIRED'
         | 'OIDC_FRESH_SIGN_IN_REQUIRED'
-        | 'PIN_CHANGE_REQUIRED';
+        | 'PIN_CHANGE_REQUIRED'
+        | AppAccessRefusal;
     };
 
 /** The request the kiosk completed the sign-in with, for the sign-in log. */
@@ -60,47 +67,61 @@ export async function completeInteractionLogin(
   auth: ResolvedSession,
   request: InteractionRequest,
 ): Promise<InteractionLoginOutcome> {
-  const { outcome, clientId } = await completeLogin(provider, uid, auth);
-  const app = clientId ? await deps.repos.apps.findById(clientId) : undefined;
-  await deps.repos.logs.signIn({
-    id: newId(),
-    createdDateTime: deps.clock.now(),
-    result: outcome.ok ? 'success' : 'failure',
-    failureCode: outcome.ok ? null : (outcome.code satisfies ErrorCode),
-    authMethod: 'sso',
+  const { outcome, clientId, app, access } = await completeLogin(deps, provider, uid, auth, request);
+  await logAppSignIn(deps, {
     userId: auth.user.id,
     deviceId: auth.session.deviceId,
-    ipAddress: request.ipAddress,
+    app: app ? { id: app.id, name: app.displayName } : clientId ? { id: clientId } : undefined,
+    failureCode: outcome.ok ? null : (outcome.code satisfies ErrorCode),
+    clientAddress: request.ipAddress,
     userAgent: request.userAgent,
-    details: {
-      via: 'sso',
-      ...(app ? { app: { id: app.id, name: app.displayName } } : clientId ? { app: { id: clientId } } : {}),
-    },
+    access,
   });
   return outcome;
 }
 
+type Refusal = Exclude<InteractionLoginOutcome, { ok: true }>['code'];
+
 async function completeLogin(
+  deps: ServiceDeps,
   provider: Provider,
   uid: string,
   { session, user }: ResolvedSession,
-): Promise<{ outcome: InteractionLoginOutcome; clientId?: string }> {
-  const refuse = (code: Exclude<InteractionLoginOutcome, { ok: true }>['code'], clientId?: string) => ({
-    outcome: { ok: false as const, code },
-    clientId,
-  });
+  request: InteractionRequest,
+): Promise<{
+  outcome: InteractionLoginOutcome;
+  clientId?: string;
+  app?: AppRow;
+  access?: SignInAccessResult;
+}> {
   const interaction = INTERACTION_UID_PATTERN.test(uid) ? await provider.Interaction.find(uid) : undefined;
   const clientId =
     typeof interaction?.params.client_id === 'string' ? interaction.params.client_id : undefined;
+  const app = clientId ? await deps.repos.apps.findById(clientId) : undefined;
+  const refuse = (code: Refusal, access?: SignInAccessResult) => ({
+    outcome: { ok: false as const, code },
+    clientId,
+    app,
+    access,
+  });
   // Nothing but the PIN change while one is pending (the route lets it through to be logged here).
-  if (session.mustChangePin) return refuse('PIN_CHANGE_REQUIRED', clientId);
-  if (session.kind !== 'kiosk') return refuse('OIDC_KIOSK_SESSION_REQUIRED', clientId);
+  if (session.mustChangePin) return refuse('PIN_CHANGE_REQUIRED');
+  if (session.kind !== 'kiosk') return refuse('OIDC_KIOSK_SESSION_REQUIRED');
   // The provider's own clock: its `exp` is on the system clock.
   const remaining = interaction ? interaction.exp - epochSeconds(new Date()) : 0;
-  if (!interaction || remaining <= 0) return refuse('OIDC_INTERACTION_NOT_FOUND', clientId);
+  if (!interaction || remaining <= 0 || !app) return refuse('OIDC_INTERACTION_NOT_FOUND');
   if (!signedInFreshEnough(interaction, session.createdAt, new Date())) {
-    return refuse('OIDC_FRESH_SIGN_IN_REQUIRED', clientId);
+    return refuse('OIDC_FRESH_SIGN_IN_REQUIRED');
   }
+  const { refusal, access } = await assessAppSignIn(deps, {
+    user: { id: user.id, role: user.role as Role },
+    deviceId: session.deviceId,
+    app: { id: app.id, name: app.displayName },
+    clientAddress: request.ipAddress,
+    userAgent: request.userAgent,
+  });
+  // Refused by conditional access: the app keeps waiting (its request expires); the kiosk says why.
+  if (refusal) return refuse(refusal, access);
   const bound = session.deviceId !== null;
   const shiftpass: ShiftpassLoginResult = { kioskSessionId: session.id, userId: user.id };
   interaction.result = {
@@ -114,7 +135,7 @@ async function completeLogin(
     shiftpass,
   };
   await interaction.save(remaining);
-  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId };
+  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId, app, access };
 }
 
 /**

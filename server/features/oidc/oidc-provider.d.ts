@@ -83,18 +83,29 @@ declare module 'oidc-provider' {
     static REQUEST_PROMPT: true;
     static NO_NEED_TO_PROMPT: false;
   }
-  export interface Prompt {
+  export class Prompt {
+    constructor(options: { name: string; requestable: boolean }, ...checks: Check[]);
     name: string;
     checks: Check[] & { add(check: Check, index?: number): void };
   }
   export const interactionPolicy: {
     Check: typeof Check;
-    base(): Prompt[] & { get(name: string): Prompt | undefined };
+    Prompt: typeof Prompt;
+    base(): Prompt[] & { get(name: string): Prompt | undefined; add(prompt: Prompt, index?: number): void };
+  };
+
+  /** The standard OAuth errors oidc-provider answers with (redirected to the app when it can be). */
+  export const errors: {
+    AccessDenied: new (description?: string) => Error;
   };
 
   /** The Koa context oidc-provider hands to configuration functions. */
   export interface KoaContextWithOIDC {
     method: string;
+    /** The Node request (its socket gives the client's address). */
+    req: IncomingMessage;
+    /** A request header's value ('' when absent). */
+    get(field: string): string;
     /** The response's content type and body (the provider's own pages). */
     type: string;
     body: unknown;

@@ -10,10 +10,13 @@
  * (domain/oidc-lifetimes.ts); no consent screen, every app is first-party (loadExistingGrant grants
  * the requested OpenID scopes); the kiosk device's proof adds `hwk` to `amr`.
  */
-import Provider, { interactionPolicy, type KoaContextWithOIDC, type Session } from 'oidc-provider';
+import Provider, { errors, interactionPolicy, type KoaContextWithOIDC, type Session } from 'oidc-provider';
 import type { JWK } from 'jose';
 import type { ServiceDeps } from '../../core/deps.js';
+import { clientAddressOf } from '../../domain/client-address.js';
 import { OIDC_LIFETIMES } from '../../domain/oidc-lifetimes.js';
+import type { Role } from '../../domain/roles.js';
+import { assessAppSignIn, logAppSignIn } from './app-access.js';
 import { sha256 } from '../../platform/crypto.js';
 import { findClientMetadata } from './client-metadata.js';
 import { enqueueBackchannelLogout, providerSessionStillSignedIn } from './global-sign-out.js';
@@ -57,19 +60,28 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
         resume: 'shiftpass_oidc_resume',
       },
     },
-    async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
+    async findAccount(ctx: KoaContextWithOIDC, sub: string, token?: { sessionUid?: string }) {
       const user = await deps.repos.users.findById(sub);
       if (!user || !user.accountEnabled) return undefined;
+      // The provider session the token (code, refresh or access token) was issued in, or this request's.
+      const sessionUid = token?.sessionUid ?? ctx.oidc.session?.uid;
       return {
         accountId: user.id,
         // oidc-provider keeps only the claims the granted scopes allow.
-        claims: async () => ({
-          sub: user.id,
-          name: user.displayName,
-          preferred_username: user.userPrincipalName,
-          role: user.role,
-          stores: await deps.repos.users.groupIdsOf(user.id),
-        }),
+        claims: async () => {
+          const [stores, deviceId] = await Promise.all([
+            deps.repos.users.groupIdsOf(user.id),
+            sessionUid ? kioskDeviceOf(deps, sessionUid) : null,
+          ]);
+          return {
+            sub: user.id,
+            name: user.displayName,
+            preferred_username: user.userPrincipalName,
+            role: user.role,
+            stores,
+            ...(deviceId ? { device_id: deviceId } : {}),
+          };
+        },
       };
     },
     claims: {
@@ -81,7 +93,7 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
       // How and when the worker signed in, in every ID token (not only when an app asks for them).
       openid: ['sub', 'acr', 'amr', 'auth_time'],
       profile: ['name', 'preferred_username'],
-      shiftpass: ['role', 'stores'],
+      shiftpass: ['role', 'stores', 'device_id'],
     },
     scopes: ['openid', 'offline_access', 'profile', 'shiftpass'],
     acrValues: [ACR_BADGE_PIN, ACR_BADGE_PIN_DEVICE],
@@ -191,6 +203,14 @@ export function createOidcProvider(deps: ServiceDeps, options: OidcProviderOptio
   return provider;
 }
 
+/** The enrolled kiosk phone a provider session was signed in on (its kiosk session's device), if any. */
+async function kioskDeviceOf(deps: ServiceDeps, providerSessionUid: string): Promise<string | null> {
+  const link = await deps.repos.oidcLogoutDeliveries.linkOfProviderSession(providerSessionUid);
+  if (!link) return null;
+  const found = await deps.repos.sessions.findById(link.kioskSessionId);
+  return found?.session.deviceId ?? null;
+}
+
 /** Reasons an app sign-in must start a fresh kiosk sign-in (scan + PIN): prompt=login and max_age. */
 export const FRESH_LOGIN_REASONS = ['login_prompt', 'max_age'] as const;
 
@@ -218,7 +238,63 @@ function interactionPolicyFor(deps: ServiceDeps) {
     },
   );
   policy.get('login')!.checks.add(check, 0);
+  // Last, so it runs only when nothing needs the kiosk: the app is about to get its code silently.
+  policy.add(
+    new interactionPolicy.Prompt(
+      { name: 'app_access', requestable: false },
+      new interactionPolicy.Check(
+        'app_access',
+        'conditional access refused this app',
+        'access_denied',
+        async (ctx) => {
+          await checkSilentAppSignIn(deps, ctx);
+          return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+        },
+      ),
+    ),
+  );
   return policy;
+}
+
+/**
+ * A signed-in phone is about to give an app its code without the kiosk (silent single sign-on):
+ * conditional access with the app as the target decides, and the sign-in log gets its row
+ * (app-access.ts). A refusal answers the app `access_denied` with the reason. When the kiosk has just
+ * completed the interaction (`result.login`), interactions.ts already did both.
+ */
+async function checkSilentAppSignIn(deps: ServiceDeps, ctx: KoaContextWithOIDC): Promise<void> {
+  const { session, client } = ctx.oidc;
+  if (ctx.oidc.result?.login || !session?.accountId || !client) return;
+  const [link, app, user] = await Promise.all([
+    deps.repos.oidcLogoutDeliveries.linkOfProviderSession(session.uid),
+    deps.repos.apps.findById(client.clientId),
+    deps.repos.users.findById(session.accountId),
+  ]);
+  if (!link || !app || !user) throw new errors.AccessDenied('the sign-in on this phone has ended');
+  const kioskSession = await deps.repos.sessions.findById(link.kioskSessionId);
+  const facts = {
+    user: { id: user.id, role: user.role as Role },
+    deviceId: kioskSession?.session.deviceId ?? null,
+    app: { id: app.id, name: app.displayName },
+    clientAddress: clientAddressOf({
+      socketAddress: ctx.req.socket.remoteAddress,
+      forwardedFor: ctx.req.headers['x-forwarded-for'],
+      trustedProxies: deps.settings.trustedProxies,
+    }).address,
+    userAgent: ctx.get('user-agent').slice(0, 512) || null,
+  };
+  const { refusal, access } = await assessAppSignIn(deps, facts);
+  await logAppSignIn(deps, {
+    userId: user.id,
+    deviceId: facts.deviceId,
+    app: facts.app,
+    failureCode: refusal,
+    clientAddress: facts.clientAddress,
+    userAgent: facts.userAgent,
+    silent: true,
+    access,
+  });
+  if (refusal) throw new errors.AccessDenied(`conditional access: ${access.reason}`);
 }
 
 /** Empties a provider session in place (a new id; saved anonymous at the end of the request). */
