@@ -52,7 +52,11 @@ export function describe(m: Messages, notice: Notice, pinLength: number): string
     case 'signed-out':
       return m.signOut[notice.reason];
     case 'app-sign-in':
-      return notice.problem === 'console-session' ? m.appSignIn.consoleSession : m.appSignIn[notice.problem];
+      return notice.problem === 'console-session'
+        ? m.appSignIn.consoleSession
+        : notice.problem === 'second-factor'
+          ? m.appSignIn.secondFactor
+          : m.appSignIn[notice.problem];
     case 'error': {
       const { code, rule } = notice.error;
       if (code === 'PIN_POLICY_VIOLATION' && typeof rule === 'string' && PIN_RULES.includes(rule)) {

@@ -125,6 +125,10 @@ function problemOf(result: ApiResult<InteractionLoginView>): AppSignInProblem {
       return 'console-session';
     case 'NETWORK_ERROR':
       return 'offline';
+    case 'ACCESS_BLOCKED_BY_POLICY':
+      return 'blocked';
+    case 'SECOND_FACTOR_REQUIRED':
+      return 'second-factor';
     default:
       return 'failed';
   }

@@ -21,8 +21,12 @@ export type Notice =
   /** A store app waiting for this sign-in could not be given it (app-sign-in.svelte.ts). */
   | { kind: 'app-sign-in'; problem: AppSignInProblem };
 
-/** Why a store app's sign-in could not be completed: `expired` also covers one already used. */
-export type AppSignInProblem = 'expired' | 'console-session' | 'offline' | 'failed';
+/**
+ * Why a store app's sign-in could not be completed: `expired` also covers one already used; `blocked`
+ * and `second-factor`: the organization's access rules refuse this app here and now.
+ */
+export type AppSignInProblem =
+  'expired' | 'console-session' | 'offline' | 'blocked' | 'second-factor' | 'failed';
 
 export const errorNotice = (error: ClientError): Notice => ({ kind: 'error', error });
 

@@ -287,6 +287,16 @@ describe('an app sign-in that cannot be completed', () => {
     ['an answer with no address', ok({}), en.appSignIn.failed],
     ['an address that is not a web page', ok({ returnTo: 'javascript:alert(1)' }), en.appSignIn.failed],
     ['a lost network', 'network-error' as const, en.appSignIn.offline],
+    [
+      'an access policy blocking the app',
+      refusal(403, 'ACCESS_BLOCKED_BY_POLICY'),
+      'Your organization’s access rules do not allow this app on this phone right now. Your other apps still work. Ask your manager.',
+    ],
+    [
+      'an access policy asking for a second factor',
+      refusal(403, 'SECOND_FACTOR_REQUIRED'),
+      en.appSignIn.secondFactor,
+    ],
   ])('%s is explained in words, never as a code, on the signed-in home', async (_case, answer, words) => {
     signedIn = sessionView();
     server.answer(LOGIN, answer);
@@ -317,7 +327,7 @@ describe('an app sign-in that cannot be completed', () => {
     expect(es.appSignIn.opening).toBe('Abriendo la aplicación…');
     expect(es.appSignIn.waitingFor('Rota')).toBe('Inicie sesión para continuar a Rota');
     expect(es.appSignIn.openingApp('Rota')).toBe('Abriendo Rota…');
-    for (const problem of ['console-session', 'offline', 'failed'] as const) {
+    for (const problem of ['console-session', 'offline', 'blocked', 'second-factor', 'failed'] as const) {
       const notice = { kind: 'app-sign-in' as const, problem };
       expect(describeNotice(es, notice, 8)).not.toBe(describeNotice(en, notice, 8));
     }

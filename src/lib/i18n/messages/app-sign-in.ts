@@ -12,6 +12,10 @@ export const appSignIn = defineMessages(
       'Apps open from a kiosk sign-in with your badge and PIN. Sign out, scan your badge, then open the app again.',
     offline:
       'The app could not be opened because this phone is offline. Go back to the app and try again when the network is back.',
+    blocked:
+      'Your organization’s access rules do not allow this app on this phone right now. Your other apps still work. Ask your manager.',
+    secondFactor:
+      'Your organization’s access rules need a second proof of who you are for this app, which a badge and PIN cannot give. Ask your manager.',
     failed: 'The app could not be opened. Go back to the app and try again.',
   },
   {
@@ -26,6 +30,10 @@ export const appSignIn = defineMessages(
         'Las aplicaciones se abren tras iniciar sesión en el quiosco con su credencial y su PIN. Cierre la sesión, escanee su credencial y vuelva a abrir la aplicación.',
       offline:
         'No se pudo abrir la aplicación porque este teléfono no tiene conexión. Vuelva a la aplicación e inténtelo de nuevo cuando vuelva la red.',
+      blocked:
+        'Las reglas de acceso de su organización no permiten ahora esta aplicación en este teléfono. Sus otras aplicaciones siguen funcionando. Consulte a su responsable.',
+      secondFactor:
+        'Las reglas de acceso de su organización piden para esta aplicación una segunda prueba de su identidad, que la credencial y el PIN no pueden dar. Consulte a su responsable.',
       failed: 'No se pudo abrir la aplicación. Vuelva a la aplicación e inténtelo de nuevo.',
     },
   },
