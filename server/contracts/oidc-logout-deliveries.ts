@@ -10,6 +10,15 @@ export const listLogoutDeliveriesQuery = z.strictObject({
   cursor: cursorParam.optional(),
 });
 
+/**
+ * How long the app has to answer one notice, and when Shiftpass stops trying (counted from the
+ * sign-out): the console's words. The same numbers as the deliverer's SEND_TIMEOUT_MS and
+ * GIVE_UP_AFTER_MS (server/features/oidc/logout-deliverer.ts); tests/unit/apps-text.test.ts checks
+ * that they agree.
+ */
+export const LOGOUT_DELIVERY_TIMEOUT_SECONDS = 5;
+export const LOGOUT_DELIVERY_GIVE_UP_HOURS = 24;
+
 /** delivered: the app answered 200/204; pending: another attempt is scheduled; failed: no more attempts. */
 export const LOGOUT_DELIVERY_STATES = ['delivered', 'pending', 'failed'] as const;
 

@@ -1,4 +1,9 @@
 /** Words of the console's Apps page (/admin/apps). English only, like the rest of the console. */
+import {
+  LOGOUT_DELIVERY_GIVE_UP_HOURS,
+  LOGOUT_DELIVERY_TIMEOUT_SECONDS,
+  type LogoutDeliveryView,
+} from '$server/contracts/oidc-logout-deliveries';
 import type { AppKind } from './app-form';
 
 export const appsText = {
@@ -102,4 +107,110 @@ export const appsText = {
     `“${name}” disappears from the kiosk home and nobody can sign in to it any more. This cannot be undone: to use it again, register it again and give its developer the new client ID.`,
   confirmDelete: 'Delete app',
   noSecretToRotate: 'This app has no client secret to rotate.',
+  /** The "Sign-out notices" section of an app being edited (back-channel logout deliveries). */
+  notices: {
+    title: 'Sign-out notices',
+    intro:
+      "When a worker's session on a phone ends, Shiftpass tells this app so the next person never finds them signed in.",
+    notTold:
+      "Shiftpass does not tell this app when a worker signs out of a phone, so the next person could find them still signed in: to fix this, enter the app's back-channel logout URI above (the app's developer can give you the address) and save.",
+    loading: 'Loading sign-out notices…',
+    empty:
+      'No sign-out notices yet. One is listed here each time the session of a worker who used this app ends on a phone.',
+    caption: 'Sign-out notices, newest first',
+    columns: {
+      worker: 'Worker',
+      signedOut: 'Signed out',
+      state: 'Status',
+      attempts: 'Attempts',
+      answer: 'Last answer',
+    },
+    deletedPerson: 'Deleted person',
+    showMore: 'Show more',
+    showMoreHidden: ' sign-out notices',
+    loadingMore: 'Loading more…',
+    refresh: 'Refresh',
+    refreshHidden: ' sign-out notices',
+    shown: (count: number, more: boolean) =>
+      more
+        ? `Showing the ${count} most recent sign-out notices.`
+        : count === 1
+          ? 'Showing the only sign-out notice.'
+          : `Showing all ${count} sign-out notices.`,
+    appGone: 'This app no longer exists. Reload the page.',
+  },
 };
+
+/** How to write a time on the Apps page: the browser's locale and zone unless a test gives them. */
+export interface TimeFormat {
+  locale?: string;
+  timeZone?: string;
+  /** "Today", to leave the date out of a time later today. */
+  now?: Date;
+}
+
+/** A moment as a person reads it: "12 Mar 2025, 10:42" (in the browser's own words and zone). */
+export function noticeTime(iso: string, format: TimeFormat = {}): string {
+  return new Intl.DateTimeFormat(format.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: format.timeZone,
+  }).format(new Date(iso));
+}
+
+const dayOf = (date: Date, format: TimeFormat) =>
+  new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', timeZone: format.timeZone }).format(date);
+
+/** A coming moment: only the time ("10:42") when it is today, else the date too. */
+export function noticeSoon(iso: string, format: TimeFormat = {}): string {
+  const date = new Date(iso);
+  if (dayOf(date, format) !== dayOf(format.now ?? new Date(), format)) return noticeTime(iso, format);
+  return new Intl.DateTimeFormat(format.locale, { timeStyle: 'short', timeZone: format.timeZone }).format(
+    date,
+  );
+}
+
+/** Who was signed out: their name, never an id. */
+export const noticeWorker = (user: LogoutDeliveryView['user']): string =>
+  user.displayName ?? appsText.notices.deletedPerson;
+
+/** Where a notice stands: "Delivered", "Retrying — next try at 10:42", "Gave up after 24 hours". */
+export function noticeState(
+  delivery: Pick<LogoutDeliveryView, 'state' | 'lastAnswer' | 'nextAttemptDateTime'>,
+  format: TimeFormat = {},
+): string {
+  switch (delivery.state) {
+    case 'delivered':
+      return 'Delivered';
+    case 'pending':
+      if (delivery.lastAnswer === null || delivery.nextAttemptDateTime === null) return 'Sending now';
+      return `Retrying — next try at ${noticeSoon(delivery.nextAttemptDateTime, format)}`;
+    case 'failed':
+      return delivery.lastAnswer === 'app_gone'
+        ? 'Not sent'
+        : `Gave up after ${LOGOUT_DELIVERY_GIVE_UP_HOURS} hours`;
+  }
+}
+
+/** What the app said to the last try, in a store manager's words ("App answered 500 (server error)"). */
+export function noticeAnswer(lastAnswer: string | null): string {
+  switch (lastAnswer) {
+    case null:
+      return 'No answer yet';
+    case 'timeout':
+      return `No answer within ${LOGOUT_DELIVERY_TIMEOUT_SECONDS} seconds`;
+    case 'unreachable':
+      return 'Could not reach the app';
+    case 'app_gone':
+      return 'App removed or has no sign-out address';
+  }
+  if (!/^[1-5][0-9]{2}$/.test(lastAnswer)) return `Unexpected answer: ${lastAnswer}`;
+  const code = Number(lastAnswer);
+  const answered = `App answered ${code}`;
+  if (code === 200 || code === 204) return `${answered} OK`;
+  if (code === 404) return `${answered} (address not found)`;
+  if (code >= 500) return `${answered} (server error)`;
+  if (code >= 400) return `${answered} (refused the notice)`;
+  if (code >= 300) return `${answered} (sent Shiftpass elsewhere instead of answering)`;
+  return `${answered} (not the answer Shiftpass expects)`;
+}
