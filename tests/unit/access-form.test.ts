@@ -33,10 +33,28 @@ describe('policy form', () => {
     const form = formFromPolicy({ displayName: 'p', state: 'enabled', grant: 'block', conditions });
     expect(policyBody(form).conditions).toEqual(conditions);
   });
+
+  test('target apps: none (every sign-in), any app, or chosen apps; an exclusion the form cannot show is kept', () => {
+    const round = (conditions: object) =>
+      policyBody(formFromPolicy({ displayName: 'p', state: 'enabled', grant: 'block', conditions }))
+        .conditions;
+    expect(round({})).not.toHaveProperty('apps');
+    expect(round({ apps: { include: 'all' } })).toEqual({ apps: { include: 'all' } });
+    expect(round({ apps: { include: ['a1', 'a2'] } })).toEqual({ apps: { include: ['a1', 'a2'] } });
+    expect(round({ apps: { include: 'all', exclude: ['a3'] } })).toEqual({
+      apps: { include: 'all', exclude: ['a3'] },
+    });
+    const chosen = { ...emptyPolicyForm(), displayName: 'x', appMode: 'chosen' as const, appIds: ['a1'] };
+    expect(policyBody(chosen).conditions).toEqual({ apps: { include: ['a1'] } });
+  });
 });
 
 test('summary in words', () => {
-  const names = { group: (id: string) => `Store ${id}`, location: (id: string) => `Net ${id}` };
+  const names = {
+    group: (id: string) => `Store ${id}`,
+    location: (id: string) => `Net ${id}`,
+    app: (id: string) => `App ${id}`,
+  };
   expect(summarizeConditions(TEMPLATES[0]!.policy.conditions, names)).toBe(
     'Roles: Workers · Device: Enrolled in kiosk mode, Compliant, Attestation fresh · Network: own stores',
   );
@@ -51,4 +69,10 @@ test('summary in words', () => {
     ),
   ).toBe('Stores: Store a · Network: any address except Net n · Time: Mon, Tue 22:00–06:00');
   expect(summarizeConditions({}, names)).toBe('Every sign-in');
+  expect(summarizeConditions({ apps: { include: ['p'] }, deviceStates: ['enrolled'] }, names)).toBe(
+    'Apps: App p · Device: Enrolled in kiosk mode',
+  );
+  expect(summarizeConditions({ apps: { include: 'all', exclude: ['r'] } }, names)).toBe(
+    'Apps: any app except App r',
+  );
 });

@@ -34,10 +34,14 @@ export interface PolicyForm {
   excludeMode: 'none' | 'ownStores' | 'chosen';
   excludeIds: string[];
   timeWindows: WindowRow[];
-  /** Conditions the form has no controls for (people, role and store exclusions), kept as they were. */
+  /** Which sign-ins: every one (no condition), those to any store app, or those to the chosen apps. */
+  appMode: 'none' | 'all' | 'chosen';
+  appIds: string[];
+  /** Conditions the form has no controls for (people, role, store and app exclusions), kept as they were. */
   kept: Pick<PolicyConditions, 'users'> & {
     rolesExclude?: readonly Role[];
     groupsExclude?: readonly string[];
+    appsExclude?: readonly string[];
   };
 }
 
@@ -54,6 +58,8 @@ export const emptyPolicyForm = (): PolicyForm => ({
   excludeMode: 'none',
   excludeIds: [],
   timeWindows: [],
+  appMode: 'none',
+  appIds: [],
   kept: {},
 });
 
@@ -91,10 +97,13 @@ export function formFromPolicy(policy: {
       end: w.end,
       timeZone: w.timeZone ?? '',
     })),
+    appMode: c.apps === undefined ? 'none' : c.apps.include === 'all' ? 'all' : 'chosen',
+    appIds: Array.isArray(c.apps?.include) ? [...c.apps.include] : [],
     kept: {
       ...(c.users ? { users: c.users } : {}),
       ...(c.roles?.exclude?.length ? { rolesExclude: c.roles.exclude } : {}),
       ...(c.groups?.exclude?.length ? { groupsExclude: c.groups.exclude } : {}),
+      ...(c.apps?.exclude?.length ? { appsExclude: c.apps.exclude } : {}),
     },
   };
 }
@@ -133,6 +142,12 @@ export function policyBody(form: PolicyForm) {
       ...(w.timeZone.trim() ? { timeZone: w.timeZone.trim() } : {}),
     }));
   }
+  if (form.appMode !== 'none') {
+    conditions.apps = {
+      include: form.appMode === 'all' ? 'all' : form.appIds,
+      ...(form.kept.appsExclude ? { exclude: form.kept.appsExclude } : {}),
+    };
+  }
   return { displayName: form.displayName, state: form.state, grant: form.grant, conditions };
 }
 
@@ -148,7 +163,7 @@ function describeDays(days: readonly Weekday[]): string {
 /** One line: "Roles: Workers · Device: Enrolled in kiosk mode, Compliant · Network: own stores". */
 export function summarizeConditions(
   conditions: PolicyConditions,
-  names: { group: (id: string) => string; location: (id: string) => string },
+  names: { group: (id: string) => string; location: (id: string) => string; app: (id: string) => string },
 ): string {
   const s = accessText.summary;
   const parts: string[] = [];
@@ -162,6 +177,12 @@ export function summarizeConditions(
     const exclude = value.exclude?.length ? ` ${s.except} ${value.exclude.map(name).join(', ')}` : '';
     parts.push(`${label}: ${include}${exclude}`);
   };
+  if (conditions.apps) {
+    const { include, exclude } = conditions.apps;
+    const which = include === 'all' ? s.anyApp : include.map(names.app).join(', ');
+    const except = exclude?.length ? ` ${s.except} ${exclude.map(names.app).join(', ')}` : '';
+    parts.push(`${s.apps}: ${which}${except}`);
+  }
   list(conditions.users, s.people, (id) => id);
   list(conditions.roles, s.roles, (role) => accessText.roles[role] ?? role);
   list(conditions.groups, s.stores, names.group);

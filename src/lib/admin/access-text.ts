@@ -61,7 +61,7 @@ export const accessText = {
   policies: {
     title: 'Access policies',
     intro:
-      'Conditional access decides, at each sign-in, whether it is allowed, blocked or needs a second factor: by role, store, device, network, time and sign-in method. With no policy every sign-in is allowed.',
+      'Conditional access decides, at each sign-in, whether it is allowed, blocked or needs a second factor: by app, role, store, device, network, time and sign-in method. With no policy every sign-in is allowed.',
     locationsLink: 'Named locations (networks)',
     whatIfLink: 'Try a sign-in (what-if)',
     listTitle: 'Policies',
@@ -79,6 +79,16 @@ export const accessText = {
     state: 'State',
     grant: 'Grant',
     assignments: 'Who and how',
+    appsLegend: 'Which sign-ins',
+    appModes: {
+      none: 'Every sign-in: the kiosk, the console and every app',
+      all: 'Opening any store app',
+      chosen: 'Opening these apps:',
+    },
+    appsHint:
+      'A policy about apps is checked each time a worker opens the app from the kiosk, with the phone, network and time of that moment.',
+    noApps: 'There are no apps yet. Register them on the Apps page.',
+    chooseApp: 'Tick at least one app, or choose “Opening any store app”.',
     rolesLegend: 'Roles (none ticked: every role)',
     storesLabel: 'Stores (none chosen: every store)',
     storesHint: 'Hold Ctrl (or ⌘) to choose several.',
@@ -121,6 +131,8 @@ export const accessText = {
 
   summary: {
     everyone: 'Every sign-in',
+    apps: 'Apps',
+    anyApp: 'any app',
     roles: 'Roles',
     stores: 'Stores',
     people: 'People',
@@ -184,6 +196,9 @@ export const accessText = {
     time: 'Time',
     whenHint: 'In this browser’s time zone; empty: now.',
     method: 'Sign-in method',
+    app: 'Signing in to',
+    noApp: 'The kiosk or the console itself',
+    openingApp: (name: string) => `The app “${name}”, opened from the kiosk`,
     run: 'Evaluate',
     running: 'Evaluating…',
     resultTitle: 'Result',
