@@ -29,6 +29,7 @@ import {
   startAuthorization,
   startOidcServer,
 } from '../support/oidc-harness.js';
+import { oauthErrorOf } from '../support/oauth-errors.js';
 import type { AppRow } from '../../server/features/apps/apps-repository.js';
 import { ensureSigningKeys, rotateSigningKeys } from '../../server/features/oidc/signing-keys.js';
 
@@ -49,16 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s.close();
 });
-
-/** The OAuth error code an openid-client call failed with. */
-async function oauthErrorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { error?: string }).error ?? (error as Error).message;
-  }
-  throw new Error('expected an OAuth error');
-}
 
 /** A refresh-token request with client_secret_basic credentials, answered before any token is looked at. */
 async function tokenRequestAs(clientId: string, clientSecret: string) {
