@@ -12,7 +12,9 @@
  * Retries with backoff (RETRY_DELAYS_SECONDS) while the app is unreachable, slow or answers other than
  * 200/204; after 24 h from the sign-out it gives up (the row keeps the last answer). An app that is
  * gone or no longer has a back-channel URI is not retried (`app_gone`). The tick also sweeps kiosk
- * sessions that ended unseen (idle, expired) every minute.
+ * sessions that ended unseen (idle, expired) every minute, and after that minute's deliveries deletes
+ * what no one reads any more: provider rows (`oidc_models`) past their expiry, and deliveries finished
+ * (delivered or given up) more than KEEP_FINISHED_DELIVERIES_MS ago, in bounded statements.
  */
 import type Provider from 'oidc-provider';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -30,6 +32,10 @@ export const SEND_TIMEOUT_MS = 5000;
 const CLAIM_LEASE_MS = 60_000;
 const BATCH = 50;
 const SWEEP_EVERY_MS = 60_000;
+/** Finished deliveries stay in the admins' list (GET /api/admin/apps/{id}/logout-deliveries) this long. */
+export const KEEP_FINISHED_DELIVERIES_MS = 30 * 24 * 3600 * 1000;
+/** Rows one housekeeping statement deletes at most; the sweep repeats until a statement deletes fewer. */
+export const DELETE_BATCH = 500;
 const DEFAULT_INTERVAL_MS = 5000;
 
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -109,8 +115,42 @@ export async function deliverDueLogouts(
   return sent;
 }
 
+/**
+ * Repeats one bounded delete until it deletes fewer than a batch; the rows deleted. Between statements
+ * the event loop runs (the embedded database answers synchronously), so sign-ins in this process are
+ * served between batches rather than after the whole backlog.
+ */
+async function deleteInBatches(deleteBatch: (limit: number) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteBatch(DELETE_BATCH);
+    total += deleted;
+    if (deleted < DELETE_BATCH) return total;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Housekeeping: provider rows past their expiry (oidc-provider never reads them again) and deliveries
+ * finished before `now` − KEEP_FINISHED_DELIVERIES_MS. Pending deliveries are never touched.
+ */
+export async function deleteExpiredRows(
+  deps: ServiceDeps,
+  now: Date,
+): Promise<{ providerRows: number; deliveries: number }> {
+  const providerRows = await deleteInBatches((limit) => deps.repos.oidcModels.deleteExpired(limit));
+  const keepSince = new Date(now.getTime() - KEEP_FINISHED_DELIVERIES_MS);
+  const deliveries = await deleteInBatches((limit) =>
+    deps.repos.oidcLogoutDeliveries.deleteFinishedBefore(keepSince, limit),
+  );
+  return { providerRows, deliveries };
+}
+
 export interface LogoutDeliverer {
-  /** One round: the sweep when due, then the due deliveries. Rounds never overlap within a process. */
+  /**
+   * One round: the sweep when due, then the due deliveries, then (when the sweep ran) the housekeeping
+   * deletes. Rounds never overlap within a process.
+   */
   tick(): Promise<void>;
   stop(): void;
 }
@@ -124,12 +164,15 @@ export function startLogoutDeliverer(
   let lastSweep = 0;
   const round = async () => {
     const now = deps.clock.now();
-    if (now.getTime() - lastSweep >= SWEEP_EVERY_MS || now.getTime() < lastSweep) {
+    const sweep = now.getTime() - lastSweep >= SWEEP_EVERY_MS || now.getTime() < lastSweep;
+    if (sweep) {
       lastSweep = now.getTime();
       const idle = sessionTimeoutsOf(await getSessionPolicy(deps), 'kiosk').idleSeconds;
       await sweepEndedKioskSessions(deps, provider(), new Date(now.getTime() - idle * 1000));
     }
     await deliverDueLogouts(deps, provider(), { timeoutMs: options.timeoutMs });
+    // After the deliveries, so a backlog to delete never delays telling an app a worker signed out.
+    if (sweep) await deleteExpiredRows(deps, now);
   };
   const tick = () => {
     running ??= round().finally(() => {

@@ -3,7 +3,7 @@
  * from. Enqueuing is idempotent per (app, sid); a delivery is claimed with one conditional UPDATE, so
  * of several processes running the deliverer exactly one sends a given row at a given time.
  */
-import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { oidcLogoutDeliveries, oidcSessionLinks, sessions, users } from '../../db/schema.js';
 
@@ -68,6 +68,29 @@ export function createLogoutDeliveriesRepository(db: Db) {
           nextAttemptAt: outcome.nextAttemptAt,
         })
         .where(eq(oidcLogoutDeliveries.id, id));
+    },
+
+    /**
+     * Removes at most `limit` finished deliveries, delivered or given up (no next attempt), whose last
+     * event (delivery, else the last attempt) was at or before `before`; answers how many. One bounded
+     * statement: the deliverer's sweep repeats it until fewer than `limit` go.
+     */
+    async deleteFinishedBefore(before: Date, limit: number): Promise<number> {
+      const finished = db
+        .select({ id: oidcLogoutDeliveries.id })
+        .from(oidcLogoutDeliveries)
+        .where(
+          and(
+            isNull(oidcLogoutDeliveries.nextAttemptAt),
+            lte(
+              sql`coalesce(${oidcLogoutDeliveries.deliveredAt}, ${oidcLogoutDeliveries.lastAttemptAt}, ${oidcLogoutDeliveries.createdAt})`,
+              before.getTime(),
+            ),
+          ),
+        )
+        .limit(limit);
+      const result = await db.delete(oidcLogoutDeliveries).where(inArray(oidcLogoutDeliveries.id, finished));
+      return result.rowsAffected;
     },
 
     /** An app's deliveries, newest first, with the user's name when the user still exists. */

@@ -12,7 +12,7 @@
  * The `Client` model is not stored here: client metadata comes from the `apps` table through the
  * injected `findClient` (dynamic registration is off, so the provider never writes a client).
  */
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { oidcModels, oidcSessionLinks } from '../../db/schema.js';
 
@@ -156,13 +156,19 @@ export function createOidcModelsRepository(db: Db) {
       } as unknown as OidcAdapterClass;
     },
 
-    /** Removes rows past their expiry (housekeeping; expired rows are never returned anyway). */
-    async deleteExpired(): Promise<number> {
-      const rows = await db
-        .delete(oidcModels)
+    /**
+     * Removes at most `limit` rows past their expiry (housekeeping; expired rows are never returned
+     * anyway) and answers how many. One bounded statement: the deliverer's sweep repeats it until
+     * fewer than `limit` go, so a large backlog never holds the write lock for long.
+     */
+    async deleteExpired(limit: number): Promise<number> {
+      const expired = db
+        .select({ rowid: sql`rowid` })
+        .from(oidcModels)
         .where(lte(oidcModels.expiresAt, now()))
-        .returning({ id: oidcModels.id });
-      return rows.length;
+        .limit(limit);
+      const result = await db.delete(oidcModels).where(sql`rowid in ${expired}`);
+      return result.rowsAffected;
     },
 
     /** Records that a provider session was (last) signed in through this kiosk session. */
