@@ -189,6 +189,15 @@ export async function startSampleApp(options) {
           return page(400, '<h1>This sign-in has expired.</h1><p><a href="/login">Try again</a></p>');
         const { login } = session;
         delete session.login; // a state and a verifier are used once
+        // Shiftpass refused the sign-in (an access policy: access_denied): say so in words.
+        if (url.searchParams.has('error') && url.searchParams.get('state') === login.state) {
+          return page(
+            403,
+            url.searchParams.get('error') === 'access_denied'
+              ? '<h1>Not allowed here</h1><p>Your organization’s access rules do not allow this app on this phone right now. Ask your manager.</p><p><a href="/login">Try again</a></p>'
+              : '<h1>Sign-in did not finish</h1><p><a href="/login">Try again</a></p>',
+          );
+        }
         const tokens = await client.authorizationCodeGrant(await configuration(), url, {
           pkceCodeVerifier: login.codeVerifier,
           expectedState: login.state,

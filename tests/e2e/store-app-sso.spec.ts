@@ -172,6 +172,48 @@ sampleApp(
 );
 
 sampleApp(
+  'an app an access policy blocks: the kiosk says why and keeps the worker signed in, every time the app is opened',
+  async ({ provisionWorker, openKiosk, storeApp, adminApi }) => {
+    const { app, name, clientId } = storeApp;
+    const created = await adminApi.post('/api/admin/conditional-access/policies', {
+      data: {
+        displayName: `No ${name} on kiosks`,
+        state: 'enabled',
+        grant: 'block',
+        conditions: { apps: { include: [clientId] } },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const policy = (await created.json()) as { id: string };
+    try {
+      const worker = await provisionWorker('Inés Prado');
+      const page = await openKiosk({ badge: worker.rawContent });
+      await page.goto(`${app.url}/login`);
+      await expect(page.getByText(`Sign in to continue to ${name}`)).toBeVisible();
+      await scanAndSignIn(page, worker);
+
+      await expect(page.getByRole('heading', { name: 'Hello, Inés Prado' })).toBeVisible();
+      await expect(
+        page.getByText('Your organization’s access rules do not allow this app on this phone right now.', {
+          exact: false,
+        }),
+      ).toBeVisible();
+      expect(app.lastSignIn).toBeNull();
+
+      // Tapped again from the home: the same words, still signed in, and the app still has nobody.
+      const reloaded = page.waitForEvent('load');
+      await page.getByRole('list', { name: 'Your apps' }).getByRole('link', { name }).click();
+      await reloaded;
+      await expect(page.getByRole('alert')).toContainText('do not allow this app on this phone');
+      await expect(page.getByRole('heading', { name: 'Hello, Inés Prado' })).toBeVisible();
+      expect(app.lastSignIn).toBeNull();
+    } finally {
+      await adminApi.delete(`/api/admin/conditional-access/policies/${policy.id}`);
+    }
+  },
+);
+
+sampleApp(
   'a kiosk that signs an idle worker out signs them out of the store app too',
   async ({ provisionWorker, openKiosk, storeApp }) => {
     const { app, name, clientId, issuer } = storeApp;
