@@ -193,18 +193,20 @@ sampleApp(
       await scanAndSignIn(page, worker);
 
       await expect(page.getByRole('heading', { name: 'Hello, Inés Prado' })).toBeVisible();
-      await expect(
-        page.getByText('Your organization’s access rules do not allow this app on this phone right now.', {
-          exact: false,
-        }),
-      ).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveText(
+        `Your organization’s access rules do not allow ${name} on this phone right now. Your other apps still work. Ask your manager.`,
+      );
       expect(app.lastSignIn).toBeNull();
+      if (process.env.SHOTS_DIR) {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `${process.env.SHOTS_DIR}/kiosk-app-blocked.png`, fullPage: true });
+      }
 
       // Tapped again from the home: the same words, still signed in, and the app still has nobody.
       const reloaded = page.waitForEvent('load');
       await page.getByRole('list', { name: 'Your apps' }).getByRole('link', { name }).click();
       await reloaded;
-      await expect(page.getByRole('alert')).toContainText('do not allow this app on this phone');
+      await expect(page.getByRole('alert')).toContainText(`do not allow ${name} on this phone`);
       await expect(page.getByRole('heading', { name: 'Hello, Inés Prado' })).toBeVisible();
       expect(app.lastSignIn).toBeNull();
     } finally {

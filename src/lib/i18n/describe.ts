@@ -52,6 +52,8 @@ export function describe(m: Messages, notice: Notice, pinLength: number): string
     case 'signed-out':
       return m.signOut[notice.reason];
     case 'app-sign-in':
+      if (notice.problem === 'blocked' && notice.app) return m.appSignIn.blockedApp(notice.app);
+      if (notice.problem === 'second-factor' && notice.app) return m.appSignIn.secondFactorApp(notice.app);
       return notice.problem === 'console-session'
         ? m.appSignIn.consoleSession
         : notice.problem === 'second-factor'

@@ -378,7 +378,9 @@ export class KioskFlow {
     else if (outcome.kind === 'signed-out') await this.signOut('revoked');
     else if (outcome.kind === 'sign-in-again') await this.signOut('freshSignIn');
     // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
-    else if (outcome.kind === 'refused') this.notice = { kind: 'app-sign-in', problem: outcome.problem };
+    else if (outcome.kind === 'refused') {
+      this.notice = { kind: 'app-sign-in', problem: outcome.problem, app: this.#app.appName };
+    }
   }
 
   #enterSession(session: SessionView): void {

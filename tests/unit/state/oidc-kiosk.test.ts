@@ -290,12 +290,12 @@ describe('an app sign-in that cannot be completed', () => {
     [
       'an access policy blocking the app',
       refusal(403, 'ACCESS_BLOCKED_BY_POLICY'),
-      'Your organization’s access rules do not allow this app on this phone right now. Your other apps still work. Ask your manager.',
+      'Your organization’s access rules do not allow Rota on this phone right now. Your other apps still work. Ask your manager.',
     ],
     [
       'an access policy asking for a second factor',
       refusal(403, 'SECOND_FACTOR_REQUIRED'),
-      en.appSignIn.secondFactor,
+      en.appSignIn.secondFactorApp('Rota'),
     ],
   ])('%s is explained in words, never as a code, on the signed-in home', async (_case, answer, words) => {
     signedIn = sessionView();

@@ -16,6 +16,10 @@ export const appSignIn = defineMessages(
       'Your organization’s access rules do not allow this app on this phone right now. Your other apps still work. Ask your manager.',
     secondFactor:
       'Your organization’s access rules need a second proof of who you are for this app, which a badge and PIN cannot give. Ask your manager.',
+    blockedApp: (app: string) =>
+      `Your organization’s access rules do not allow ${app} on this phone right now. Your other apps still work. Ask your manager.`,
+    secondFactorApp: (app: string) =>
+      `Your organization’s access rules need a second proof of who you are for ${app}, which a badge and PIN cannot give. Ask your manager.`,
     failed: 'The app could not be opened. Go back to the app and try again.',
   },
   {
@@ -34,6 +38,10 @@ export const appSignIn = defineMessages(
         'Las reglas de acceso de su organización no permiten ahora esta aplicación en este teléfono. Sus otras aplicaciones siguen funcionando. Consulte a su responsable.',
       secondFactor:
         'Las reglas de acceso de su organización piden para esta aplicación una segunda prueba de su identidad, que la credencial y el PIN no pueden dar. Consulte a su responsable.',
+      blockedApp: (app: string) =>
+        `Las reglas de acceso de su organización no permiten ahora ${app} en este teléfono. Sus otras aplicaciones siguen funcionando. Consulte a su responsable.`,
+      secondFactorApp: (app: string) =>
+        `Las reglas de acceso de su organización piden para ${app} una segunda prueba de su identidad, que la credencial y el PIN no pueden dar. Consulte a su responsable.`,
       failed: 'No se pudo abrir la aplicación. Vuelva a la aplicación e inténtelo de nuevo.',
     },
   },
