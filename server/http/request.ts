@@ -51,5 +51,8 @@ export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z
 /** The client's address as the app's first middleware found it (see server/http/middleware/client-address.ts). */
 export const clientIp = (c: Context<AppEnv>): string | null => c.get('clientAddress') ?? null;
 
+/** Stored on sign-in log rows and sessions: longer user agents are cut (real browsers send under 200). */
+export const USER_AGENT_MAX_LENGTH = 256;
+
 export const userAgentOf = (c: Context<AppEnv>): string | null =>
-  c.req.header('user-agent')?.slice(0, 512) ?? null;
+  c.req.header('user-agent')?.slice(0, USER_AGENT_MAX_LENGTH) ?? null;

@@ -3,8 +3,8 @@
  * client budget → device step (when the kiosk is enrolled: attestation, one-time proof, live device
  * record) → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash lookup) →
  * account → policy scope → code time window → method lock → claim an attempt → verify the PIN.
- * Every failure is written to the sign-in log before it is returned; the caller logs the outcome of
- * a pass. Used by a worker's sign-in (features/sign-in/sign-in.ts) and by a manager ending kiosk
+ * Every failure is written to the sign-in log before it is returned (a refusal by the client budget
+ * is counted on one row per budget window); the caller logs the outcome of a pass. Used by a worker's sign-in (features/sign-in/sign-in.ts) and by a manager ending kiosk
  * mode (features/devices/kiosk-enrolment.ts), so both get the same budget, decoy timing and lockout.
  *
  * The badge comes scanned (`qr`) or typed from its label (`shortCode`); after the lookup both take the
@@ -24,6 +24,7 @@ import { isUserInPolicyScope, type QrPinPolicy } from '../../domain/qr-pin-polic
 import { normaliseShortCode } from '../../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../../platform/crypto.js';
 import type { UserRow } from '../people/users-repository.js';
+import { countRefusedAttempt } from '../logs/refused-attempts.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 import { checkPinWithLockout } from './pin-check.js';
 import type { MethodRow, QrCodeRow } from './qr-pin-methods-repository.js';
@@ -170,13 +171,18 @@ export async function verifyBadgeAndPin<D>(
       windowSeconds: policy.lockout.clientWindowSeconds,
     });
     if (!claim.ok) {
-      return stop(
-        fail(
-          'TOO_MANY_ATTEMPTS',
-          { reason: 'client_throttled' },
-          { retryAfterSeconds: claim.retryAfterSeconds },
-        ),
-      );
+      // Counted on one row per budget window, not logged one by one (logs/refused-attempts.ts).
+      await countRefusedAttempt(deps, {
+        windowId: claim.windowId,
+        kind: `qr_pin:${input.purpose}`,
+        now,
+        authMethod: 'qr_pin',
+        ipAddress: input.ipAddress,
+        userAgent: input.userAgent,
+        details: { via, ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}) },
+      });
+      const details = { retryAfterSeconds: claim.retryAfterSeconds };
+      return { ok: false, outcome: { ok: false, code: 'TOO_MANY_ATTEMPTS', details } };
     }
   }
 

@@ -7,8 +7,8 @@
  * up the challenge → give the client's attempt back → conditional access (steps that start a
  * session) → the step's own success → the success row in the sign-in log.
  *
- * Every failure is logged (`details.step` and `reason`) before it is returned, and failures are
- * values. The client's attempt comes back on a locked answer (no secret was checked) and on success;
+ * Every failure is logged (`details.step` and `reason`) before it is returned (a refusal by the client
+ * budget is counted on one row per budget window), and failures are values. The client's attempt comes back on a locked answer (no secret was checked) and on success;
  * a wrong secret, an unknown challenge and a challenge used a moment ago keep it spent. Each step
  * declares only what differs: console-sign-in.ts, totp-enrolment.ts, reauthentication.ts.
  */
@@ -17,6 +17,7 @@ import type { SignInAccessResult } from '../conditional-access/evaluate-sign-in-
 import { evaluateConsoleAccess } from '../conditional-access/evaluate-sign-in-access.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { claimClientAttempt } from '../lockout/client-budget.js';
+import { countRefusedAttempt } from '../logs/refused-attempts.js';
 import { checkUnderLockout, type LockoutVerdict } from '../lockout/check-under-lockout.js';
 import { getConsoleSignInPolicy, getQrPinPolicy } from '../policies/policies.js';
 import type { UserRow } from '../people/users-repository.js';
@@ -89,12 +90,18 @@ export async function runConsoleStep<S, T>(
   // The client budget is the PIN policy's: one budget for every sign-in path (docs/security.md).
   const budget = await claimClientAttempt(deps, client.ipAddress, pinLockout, now);
   if (!budget.ok) {
-    const details = { retryAfterSeconds: budget.retryAfterSeconds };
-    return fail(
-      { ok: false, code: 'TOO_MANY_ATTEMPTS', details },
-      step.knownUserId ?? null,
-      'client_throttled',
-    );
+    // Counted on one row per budget window, not logged one by one (logs/refused-attempts.ts).
+    await countRefusedAttempt(deps, {
+      windowId: budget.windowId,
+      kind: `console:${step.logStep}`,
+      now,
+      authMethod: 'password',
+      userId: step.knownUserId ?? null,
+      ipAddress: client.ipAddress,
+      userAgent: client.userAgent,
+      details: { console: true, step: step.logStep },
+    });
+    return { ok: false, code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: budget.retryAfterSeconds } };
   }
 
   const located = await step.locate(now);

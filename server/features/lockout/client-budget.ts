@@ -1,22 +1,68 @@
 /**
- * The per-client failure budget (docs/security.md, "Per client"): every sign-in attempt from a network
- * address claims one unit of a fixed window; an attempt that checked no secret, or succeeded, gives it
- * back. Shared by every sign-in path (badge + PIN, console password and codes), so spreading guesses
- * over paths does not widen the budget.
+ * The per-client failure budget (docs/security.md, "Per client"): every sign-in attempt claims one unit
+ * of a fixed window; an attempt that checked no secret, or succeeded, gives it back. Shared by every
+ * sign-in path (badge + PIN, console password and codes), so spreading guesses over paths does not
+ * widen the budget.
+ *
+ * Who is charged: an enrolled kiosk whose device proof was VERIFIED is charged on its own budget, so
+ * strangers on the store's shared address cannot spend it; every other request on the budget of the
+ * network it came from: an IPv4 address, an IPv6 /64 (IPV6_CLIENT_PREFIX), since one host may pick
+ * any address of its /64. A device merely named by a request is never a reason to leave the address.
  */
+import { clientNetworkOf } from '../../domain/ip-address.js';
 import type { ClientBudgetPolicy } from '../../domain/lockout-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
 
-export type ClientClaim = { ok: true; refund(): Promise<void> } | { ok: false; retryAfterSeconds: number };
+/** The limits keyed per client: sign-in attempts, and device nonces handed out. */
+export type ClientBudgetName = 'ip' | 'nonce';
 
-export async function claimClientAttempt(
+/** The throttle key of the network an address belongs to, or null when the request has no address. */
+export function addressBudgetKey(
+  deps: ServiceDeps,
+  budget: ClientBudgetName,
+  ipAddress: string | null,
+): string | null {
+  if (!ipAddress) return null;
+  return `${budget}:${clientNetworkOf(ipAddress, deps.settings.ipv6ClientPrefix) ?? ipAddress}`;
+}
+
+/** The throttle key of an enrolled device; only for a device whose proof has been verified. */
+export function verifiedDeviceBudgetKey(budget: ClientBudgetName, verifiedDeviceId: string): string {
+  return `${budget}:device:${verifiedDeviceId}`;
+}
+
+/** A refusal names its budget window (`windowId`), on which every refusal in it is counted once. */
+export type ClientClaim =
+  | { ok: true; refund(): Promise<void> }
+  | { ok: false; retryAfterSeconds: number; windowId: string };
+
+/** Claims one sign-in attempt on the budget of the network `ipAddress` belongs to. */
+export function claimClientAttempt(
   deps: ServiceDeps,
   ipAddress: string | null,
   budget: ClientBudgetPolicy,
   now: Date,
 ): Promise<ClientClaim> {
-  if (!ipAddress) return { ok: true, refund: async () => {} };
-  const key = `ip:${ipAddress}`;
+  return claimOn(deps, addressBudgetKey(deps, 'ip', ipAddress), budget, now);
+}
+
+/** Claims one sign-in attempt on an enrolled device's own budget (its proof already verified). */
+export function claimVerifiedDeviceAttempt(
+  deps: ServiceDeps,
+  verifiedDeviceId: string,
+  budget: ClientBudgetPolicy,
+  now: Date,
+): Promise<ClientClaim> {
+  return claimOn(deps, verifiedDeviceBudgetKey('ip', verifiedDeviceId), budget, now);
+}
+
+async function claimOn(
+  deps: ServiceDeps,
+  key: string | null,
+  budget: ClientBudgetPolicy,
+  now: Date,
+): Promise<ClientClaim> {
+  if (!key) return { ok: true, refund: async () => {} };
   const claim = await deps.repos.throttles.claim(key, now, {
     threshold: budget.clientThreshold,
     windowSeconds: budget.clientWindowSeconds,

@@ -2,11 +2,15 @@
  * Fixed-window failure budgets per client (network address or device), shared by every API process.
  * An attempt is claimed before its PIN is checked; a success gives the claim back.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { throttles } from '../../db/schema.js';
 
-export type ThrottleClaim = { ok: true } | { ok: false; retryAfterSeconds: number };
+/**
+ * A refused claim names its window (`windowId`: the key and when the window started), so every
+ * refusal in one window can be counted on one sign-in log row instead of one row each.
+ */
+export type ThrottleClaim = { ok: true } | { ok: false; retryAfterSeconds: number; windowId: string };
 
 export function createThrottleRepository(db: Db) {
   return {
@@ -27,14 +31,38 @@ export function createThrottleRepository(db: Db) {
         where window_started_at <= ${windowStartFloor} or failures < ${limits.threshold}`);
       if (result.rowsAffected === 1) return { ok: true };
       const row = await db.query.throttles.findFirst({ where: eq(throttles.key, key) });
-      const windowEnds = (row?.windowStartedAt.getTime() ?? nowMs) + limits.windowSeconds * 1000;
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - nowMs) / 1000)) };
+      const windowStarted = row?.windowStartedAt.getTime() ?? nowMs;
+      const windowEnds = windowStarted + limits.windowSeconds * 1000;
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - nowMs) / 1000)),
+        windowId: `${key}@${windowStarted}`,
+      };
     },
     async refund(key: string): Promise<void> {
       await db
         .update(throttles)
         .set({ failures: sql`max(${throttles.failures} - 1, 0)` })
         .where(eq(throttles.key, key));
+    },
+    /**
+     * Removes at most `limit` rows whose window started at or before `before` and that block nothing
+     * now: a row past its window counts as a fresh window anyway, so forgetting it changes no answer.
+     * One bounded statement; the maintenance sweep repeats it until fewer than `limit` go.
+     */
+    async deleteStale(before: Date, now: Date, limit: number): Promise<number> {
+      const stale = db
+        .select({ key: throttles.key })
+        .from(throttles)
+        .where(
+          and(
+            lte(throttles.windowStartedAt, before),
+            or(isNull(throttles.blockedUntil), lt(throttles.blockedUntil, now)),
+          ),
+        )
+        .limit(limit);
+      const result = await db.delete(throttles).where(inArray(throttles.key, stale));
+      return result.rowsAffected;
     },
   };
 }

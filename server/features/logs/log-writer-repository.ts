@@ -1,3 +1,4 @@
+import { inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLogs, signInLogs } from '../../db/schema.js';
 
@@ -11,6 +12,43 @@ export function createLogRepository(db: Db) {
     },
     async signIn(entry: NewSignInLog): Promise<void> {
       await db.insert(signInLogs).values(entry);
+    },
+    /**
+     * One refused attempt counted on the row `entry.id` names: the first refusal writes `entry` with
+     * `details.refusedAttempts` 1, each later one adds one and notes when (`details.lastAttemptAt`).
+     * One statement, so concurrent refusals neither lose a count nor write a second row.
+     */
+    async countRefusedSignIn(entry: NewSignInLog & { id: string }, at: Date): Promise<void> {
+      const details = { ...(entry.details as Record<string, unknown>), refusedAttempts: 1 };
+      await db
+        .insert(signInLogs)
+        .values({ ...entry, details })
+        .onConflictDoUpdate({
+          target: signInLogs.id,
+          set: {
+            details: sql`json_set(${signInLogs.details},
+              '$.refusedAttempts', coalesce(json_extract(${signInLogs.details}, '$.refusedAttempts'), 1) + 1,
+              '$.lastAttemptAt', ${at.toISOString()})`,
+          },
+        });
+    },
+    /** Removes at most `limit` sign-in log rows written before `before` (retention); how many went. */
+    async deleteSignInLogsBefore(before: Date, limit: number): Promise<number> {
+      const old = db
+        .select({ id: signInLogs.id })
+        .from(signInLogs)
+        .where(lt(signInLogs.createdDateTime, before))
+        .limit(limit);
+      return (await db.delete(signInLogs).where(inArray(signInLogs.id, old))).rowsAffected;
+    },
+    /** Removes at most `limit` audit log entries recorded before `before` (retention); how many went. */
+    async deleteAuditLogsBefore(before: Date, limit: number): Promise<number> {
+      const old = db
+        .select({ id: auditLogs.id })
+        .from(auditLogs)
+        .where(lt(auditLogs.activityDateTime, before))
+        .limit(limit);
+      return (await db.delete(auditLogs).where(inArray(auditLogs.id, old))).rowsAffected;
     },
   };
 }
