@@ -10,6 +10,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { GRANTS, POLICY_STATES } from '../domain/conditional-access.js';
 import { DEVICE_STATUSES } from '../domain/device-status.js';
 import { ROLES } from '../domain/roles.js';
+import type { ApiTokenScope } from '../domain/api-token-scopes.js';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -201,6 +202,11 @@ export const apiTokens = sqliteTable('api_tokens', {
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
   lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  /** What the token may do (domain/api-token-scopes.ts); tokens made before scopes existed hold admin.full. */
+  scopes: text('scopes', { mode: 'json' })
+    .$type<ApiTokenScope[]>()
+    .notNull()
+    .default(sql`'["admin.full"]'`),
 });
 
 /**
