@@ -10,6 +10,10 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in first.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  TOKEN_SCOPE_MISSING: {
+    status: 403,
+    message: 'This API token was not given the scope this needs; `scope` names it.',
+  },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
   USER_ALREADY_EXISTS: { status: 409, message: 'A user with this userPrincipalName already exists.' },
