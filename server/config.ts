@@ -3,7 +3,7 @@
  * naming the variable (ConfigError); nothing else in server/ reads process.env.
  */
 import { z } from 'zod';
-import { parseCidrList, type CidrRange } from './domain/ip-address.js';
+import { IPV6_CLIENT_PREFIX, parseCidrList, type CidrRange } from './domain/ip-address.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -14,6 +14,8 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+const IPV6_PREFIX_RANGE = `must be a whole number from ${IPV6_CLIENT_PREFIX.min} to ${IPV6_CLIENT_PREFIX.max}`;
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -41,6 +43,14 @@ const envSchema = z.object({
   TLS_CERT_FILE: optionalText,
   TLS_KEY_FILE: optionalText,
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  IPV6_CLIENT_PREFIX: optionalText.pipe(
+    z.coerce
+      .number({ error: IPV6_PREFIX_RANGE })
+      .int(IPV6_PREFIX_RANGE)
+      .min(IPV6_CLIENT_PREFIX.min, IPV6_PREFIX_RANGE)
+      .max(IPV6_CLIENT_PREFIX.max, IPV6_PREFIX_RANGE)
+      .default(IPV6_CLIENT_PREFIX.default),
+  ),
   TRUSTED_PROXIES: optionalText.transform((text, ctx) => {
     const { ranges, invalid } = parseCidrList((text ?? '').split(',').filter((entry) => entry.trim() !== ''));
     if (invalid.length > 0) {
@@ -73,6 +83,8 @@ export interface Config {
   };
   /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: none. */
   trustedProxies: CidrRange[];
+  /** IPv6 clients are budgeted by this many leading bits (IPV6_CLIENT_PREFIX, 32–128, default 64). */
+  ipv6ClientPrefix: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -119,5 +131,6 @@ export function parseConfig(env: Env): Config {
       apiToken: e.BOOTSTRAP_API_TOKEN,
     },
     trustedProxies: e.TRUSTED_PROXIES,
+    ipv6ClientPrefix: e.IPV6_CLIENT_PREFIX,
   };
 }

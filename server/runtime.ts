@@ -21,6 +21,7 @@ import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
 import { storeConsoleSignInPolicyIfAbsent } from './features/policies/policies.js';
 import { startOidcHost, type OidcHost } from './features/oidc/oidc-host.js';
+import { startRetentionSweeper, type RetentionSweeper } from './features/logs/retention-sweep.js';
 import type { ServiceDeps } from './core/deps.js';
 
 export interface Runtime {
@@ -31,6 +32,8 @@ export interface Runtime {
   bootstrap: BootstrapOutcome;
   /** The OpenID provider: a Node handler for /oidc and /oidc/* (server/features/oidc/oidc-host.ts). */
   oidc: OidcHost;
+  /** The background sweep of logs past retention and stale throttle/lockout rows (features/logs/retention-sweep.ts). */
+  retention: RetentionSweeper;
   close(): void;
 }
 
@@ -42,6 +45,8 @@ export interface RuntimeOptions {
   oidcKeyReloadIntervalMs?: number;
   /** How often back-channel logouts are sent (ms); 0: only on `runtime.oidc.logoutDeliverer.tick()`. Default 5 s. */
   oidcLogoutDeliveryIntervalMs?: number;
+  /** How often old logs and stale counters are swept (ms); 0: only on `runtime.retention.tick()`. Default 10 minutes. */
+  retentionSweepIntervalMs?: number;
   logError?: (error: unknown) => void;
 }
 
@@ -85,6 +90,7 @@ export async function startRuntime(
       issuerId: config.issuerId ?? deriveIssuerId(key),
       publicOrigin: config.publicOrigin,
       trustedProxies: config.trustedProxies,
+      ipv6ClientPrefix: config.ipv6ClientPrefix,
     },
     decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };
@@ -102,6 +108,7 @@ export async function startRuntime(
   });
   // Every way a session ends reaches the store apps signed in through it (shared-device sign-out).
   deps.onSessionsEnded = oidc.endSessionsFor;
+  const retention = startRetentionSweeper(deps, { intervalMs: options.retentionSweepIntervalMs, logError });
   return {
     config,
     deps,
@@ -109,7 +116,9 @@ export async function startRuntime(
     database,
     bootstrap,
     oidc,
+    retention,
     close: () => {
+      retention.stop();
       oidc.close();
       database.close();
     },

@@ -1,6 +1,6 @@
 /**
- * Request shapes for the method, console sign-in and session policies; ranges come from the domain's
- * POLICY_LIMITS.
+ * Request shapes for the method, console sign-in, session and log retention policies; ranges come
+ * from the domain's POLICY_LIMITS.
  */
 import { z } from 'zod';
 import { POLICY_LIMITS } from '../domain/policy-limits.js';
@@ -48,7 +48,14 @@ export const patchSessionPolicyBody = z.strictObject({
   kioskOfflineGraceInSeconds: int('kioskOfflineGraceInSeconds').optional(),
 });
 
+/** How long the sign-in and audit logs are kept. */
+export const patchLogRetentionPolicyBody = z.strictObject({
+  signInLogRetentionInDays: int('signInLogRetentionInDays').optional(),
+  auditLogRetentionInDays: int('auditLogRetentionInDays').optional(),
+});
+
 export { POLICY_LIMITS } from '../domain/policy-limits.js';
+export type { LogRetentionPolicy } from '../domain/log-retention.js';
 export { ALL_USERS, type QrPinPolicy } from '../domain/qr-pin-policy.js';
 export type { SessionPolicy } from '../domain/session-policy.js';
 export type { ConsoleSignInPolicy } from '../domain/console-sign-in-policy.js';

@@ -17,6 +17,8 @@ export interface ServiceSettings {
   publicOrigin: string | undefined;
   /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: the socket address is the client. */
   trustedProxies: readonly CidrRange[];
+  /** IPv6 clients are budgeted by their network of this many bits (IPV6_CLIENT_PREFIX, default 64). */
+  ipv6ClientPrefix: number;
 }
 
 export interface ServiceDeps {

@@ -216,3 +216,23 @@ export function cidrProblem(text: string): string | null {
   const network = { version: address.version, value: address.value & ~hostMask(address.version, prefix) };
   return `has host bits set: did you mean ${formatIpAddress(network)}/${prefix} (the network) or ${formatIpAddress(address)}/${bits} (one address)?`;
 }
+
+/** IPV6_CLIENT_PREFIX: how many leading bits of an IPv6 address name one client (default /64). */
+export const IPV6_CLIENT_PREFIX = { min: 32, max: 128, default: 64 } as const;
+
+/**
+ * The network a client is budgeted as (every per-client limit): an IPv4 address on its own (an
+ * IPv4-mapped IPv6 address as that IPv4 address), an IPv6 address as its `/ipv6Prefix` network, e.g.
+ * "2001:db8:1:2::/64". One host, or one customer's LAN, is routinely given a whole /64 and may pick any
+ * address in it, so counting each /128 apart would hand it 2^64 fresh budgets (RFC 7707 §2.1,
+ * RFC 8981). Null when the text is not an address.
+ */
+export function clientNetworkOf(addressText: string, ipv6Prefix: number): string | null {
+  const parsed = parseIpAddress(addressText);
+  if (!parsed) return null;
+  const address = unmapIpv4(parsed);
+  if (address.version === 4) return formatIpAddress(address);
+  const prefix = Math.min(V6_BITS, Math.max(0, Math.trunc(ipv6Prefix)));
+  const network = address.value & ~hostMask(6, prefix);
+  return formatCidr({ version: 6, network, prefix });
+}

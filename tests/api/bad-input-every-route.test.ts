@@ -139,6 +139,18 @@ const ROUTES: Route[] = [
     path: () => '/api/admin/policies/console-sign-in',
     body: true,
   },
+  {
+    method: 'GET',
+    name: '/api/admin/policies/log-retention',
+    path: () => '/api/admin/policies/log-retention',
+    body: false,
+  },
+  {
+    method: 'PATCH',
+    name: '/api/admin/policies/log-retention',
+    path: () => '/api/admin/policies/log-retention',
+    body: true,
+  },
   { method: 'GET', name: '/api/admin/api-tokens', path: () => '/api/admin/api-tokens', body: false },
   { method: 'POST', name: '/api/admin/api-tokens', path: () => '/api/admin/api-tokens', body: true },
   { method: 'GET', name: '/api/admin/kiosk/apps', path: () => '/api/admin/kiosk/apps', body: false },

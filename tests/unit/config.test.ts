@@ -25,6 +25,7 @@ describe('parseConfig defaults', () => {
       issuerId: undefined,
       bootstrap: { adminUsername: undefined, adminPassword: undefined, apiToken: undefined },
       trustedProxies: [],
+      ipv6ClientPrefix: 64,
     });
   });
 
@@ -65,6 +66,7 @@ describe('parseConfig defaults', () => {
       issuerId: 'ACME01',
       bootstrap: { adminUsername: 'admin', adminPassword: 'correct horse battery', apiToken: 'x'.repeat(32) },
       trustedProxies: [],
+      ipv6ClientPrefix: 64,
     });
   });
 

@@ -1,8 +1,12 @@
-/** Reading and changing the QR-code + PIN method policy, the console sign-in policy and the session policy. */
+/**
+ * Reading and changing the QR-code + PIN method policy, the console sign-in policy, the session policy
+ * and how long the logs are kept.
+ */
 import type { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
 import type {
   patchConsoleSignInPolicyBody,
+  patchLogRetentionPolicyBody,
   patchQrPinPolicyBody,
   patchSessionPolicyBody,
 } from '../../contracts/policies.js';
@@ -12,6 +16,7 @@ import {
   type ConsoleSignInPolicy,
 } from '../../domain/console-sign-in-policy.js';
 import { lockoutRuleBroken, type LockoutPolicy } from '../../domain/lockout-policy.js';
+import { DEFAULT_LOG_RETENTION_POLICY, type LogRetentionPolicy } from '../../domain/log-retention.js';
 import { ALL_USERS, DEFAULT_QR_PIN_POLICY, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../domain/session-policy.js';
 import type { SessionTimeouts } from '../../domain/session-timing.js';
@@ -21,6 +26,7 @@ import type { Actor, ServiceDeps } from '../../core/deps.js';
 const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
 const CONSOLE_SIGN_IN_POLICY_KEY = 'policy.consoleSignIn';
 const SESSION_POLICY_KEY = 'policy.sessions';
+const LOG_RETENTION_POLICY_KEY = 'policy.logRetention';
 
 export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
   const stored = await deps.repos.settings.get<Partial<QrPinPolicy>>(QR_PIN_POLICY_KEY);
@@ -150,6 +156,29 @@ export async function updateSessionPolicy(
     deps,
     actor,
     { key: SESSION_POLICY_KEY, id: 'sessions', activity: 'policy.sessions.updated' },
+    before,
+    after,
+  );
+  return after;
+}
+
+export async function getLogRetentionPolicy(deps: ServiceDeps): Promise<LogRetentionPolicy> {
+  const stored = await deps.repos.settings.get<Partial<LogRetentionPolicy>>(LOG_RETENTION_POLICY_KEY);
+  return { ...DEFAULT_LOG_RETENTION_POLICY, ...stored };
+}
+
+/** Shortening a retention deletes older rows at the next sweep; the audit entry keeps before/after. */
+export async function updateLogRetentionPolicy(
+  deps: ServiceDeps,
+  actor: Actor,
+  patch: z.output<typeof patchLogRetentionPolicyBody>,
+): Promise<LogRetentionPolicy> {
+  const before = await getLogRetentionPolicy(deps);
+  const after: LogRetentionPolicy = { ...before, ...patch };
+  await storePolicy(
+    deps,
+    actor,
+    { key: LOG_RETENTION_POLICY_KEY, id: 'logRetention', activity: 'policy.logRetention.updated' },
     before,
     after,
   );

@@ -1,11 +1,12 @@
 /**
- * /api/admin/policies: the QR-code + PIN method policy, the console sign-in policy and the session
- * policy (admins only). Changing one is a sensitive action: a console session must have
+ * /api/admin/policies: the QR-code + PIN method policy, the console sign-in policy, the session
+ * policy and the log retention (admins only). Changing one is a sensitive action: a console session must have
  * re-authenticated within 5 minutes.
  */
 import { Hono } from 'hono';
 import {
   patchConsoleSignInPolicyBody,
+  patchLogRetentionPolicyBody,
   patchQrPinPolicyBody,
   patchSessionPolicyBody,
 } from '../../contracts/policies.js';
@@ -14,9 +15,11 @@ import { requireRole } from '../../http/middleware/session.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import {
   getConsoleSignInPolicy,
+  getLogRetentionPolicy,
   getQrPinPolicy,
   getSessionPolicy,
   updateConsoleSignInPolicy,
+  updateLogRetentionPolicy,
   updateQrPinPolicy,
   updateSessionPolicy,
 } from './policies.js';
@@ -40,5 +43,10 @@ export function adminPolicyRoutes(deps: ServiceDeps) {
     .patch('/sessions', requireRecentAuth(deps), async (c) => {
       const body = await readJson(c, patchSessionPolicyBody);
       return c.json(await updateSessionPolicy(deps, c.get('actor'), body), 200);
+    })
+    .get('/log-retention', async (c) => c.json(await getLogRetentionPolicy(deps), 200))
+    .patch('/log-retention', requireRecentAuth(deps), async (c) => {
+      const body = await readJson(c, patchLogRetentionPolicyBody);
+      return c.json(await updateLogRetentionPolicy(deps, c.get('actor'), body), 200);
     });
 }

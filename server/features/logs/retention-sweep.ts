@@ -1,0 +1,108 @@
+/**
+ * The background sweep that keeps stored data bounded (docs/security.md, "Bounded data under abuse"):
+ * sign-in log rows and audit entries past the admins' retention (policies' `logRetention`), throttle
+ * rows past any budget window, and console lockout rows of names that are no console account once
+ * they have been idle for UNKNOWN_NAME_LOCKOUT_IDLE_MS.
+ *
+ * Every delete is one bounded statement (DELETE_BATCH rows) repeated until a statement deletes fewer;
+ * between statements the event loop runs (the embedded libSQL driver answers synchronously), so sign-ins
+ * in this process are served between batches rather than after the whole backlog. Each process may
+ * run it: the deletes are idempotent. What the logs lose is audited (as the system), with the cut-off,
+ * so an admin can tell retention from tampering.
+ */
+import { recordAudit } from '../../core/audit.js';
+import type { ServiceDeps } from '../../core/deps.js';
+import { LOCKOUT_LIMITS } from '../../domain/lockout-policy.js';
+import { retentionCutoffs } from '../../domain/log-retention.js';
+import { getLogRetentionPolicy } from '../policies/policies.js';
+
+/** Rows one statement deletes at most. */
+export const DELETE_BATCH = 500;
+/** A throttle row is forgotten once its window started longer ago than the longest window a budget may have. */
+export const THROTTLE_KEEP_MS = LOCKOUT_LIMITS.clientWindowSeconds.max * 1000;
+/** How often the runtime sweeps (ms). */
+export const DEFAULT_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
+export interface SweepCounts {
+  signInLogs: number;
+  auditLogs: number;
+  throttles: number;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Repeats one bounded delete until it deletes fewer than a batch, yielding between statements. */
+export async function deleteInBatches(
+  deleteBatch: (limit: number) => Promise<number>,
+  batch = DELETE_BATCH,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await deleteBatch(batch);
+    total += deleted;
+    if (deleted < batch) return total;
+    await nextTurn();
+  }
+}
+
+/** One sweep at `deps.clock.now()`; how many rows of each kind went. */
+export async function sweepExpiredData(
+  deps: ServiceDeps,
+  options: { batch?: number } = {},
+): Promise<SweepCounts> {
+  const now = deps.clock.now();
+  const policy = await getLogRetentionPolicy(deps);
+  const { signInLogsBefore, auditLogsBefore } = retentionCutoffs(policy, now);
+  const batch = options.batch ?? DELETE_BATCH;
+  const signInLogs = await deleteInBatches(
+    (limit) => deps.repos.logs.deleteSignInLogsBefore(signInLogsBefore, limit),
+    batch,
+  );
+  const auditLogs = await deleteInBatches(
+    (limit) => deps.repos.logs.deleteAuditLogsBefore(auditLogsBefore, limit),
+    batch,
+  );
+  const throttleBefore = new Date(now.getTime() - THROTTLE_KEEP_MS);
+  const throttles = await deleteInBatches(
+    (limit) => deps.repos.throttles.deleteStale(throttleBefore, now, limit),
+    batch,
+  );
+  if (signInLogs > 0 || auditLogs > 0) {
+    await recordAudit(
+      deps,
+      'system',
+      'logs.retention.deleted',
+      { type: 'logs', id: 'retention' },
+      {
+        signInLogs,
+        auditLogs,
+        signInLogsBefore: signInLogsBefore.toISOString(),
+        auditLogsBefore: auditLogsBefore.toISOString(),
+      },
+    );
+  }
+  return { signInLogs, auditLogs, throttles };
+}
+
+export interface RetentionSweeper {
+  /** One sweep; sweeps never overlap within a process. */
+  tick(): Promise<SweepCounts>;
+  stop(): void;
+}
+
+export function startRetentionSweeper(
+  deps: ServiceDeps,
+  options: { intervalMs?: number; logError: (error: unknown) => void },
+): RetentionSweeper {
+  let running: Promise<SweepCounts> | null = null;
+  const tick = () => {
+    running ??= sweepExpiredData(deps).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const interval = options.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+  const timer =
+    interval > 0 ? setInterval(() => tick().catch(options.logError), interval).unref() : undefined;
+  return { tick, stop: () => clearInterval(timer) };
+}
