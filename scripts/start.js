@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
+import { prepareExchange } from './http-exchange.js';
 
 const BUILD_ENTRY = 'build/index.js';
 const SOURCES = ['src', 'server', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
@@ -43,6 +44,10 @@ function configError(message) {
 
 // adapter-node reads ORIGIN to build absolute URLs; default it from PUBLIC_ORIGIN.
 if (process.env.PUBLIC_ORIGIN && !process.env.ORIGIN) process.env.ORIGIN = process.env.PUBLIC_ORIGIN;
+// adapter-node cuts every body at BODY_SIZE_LIMIT (512K by default), below the documented 2 MB CSV
+// import. The API sets each route's limit itself (server/app.ts: 64 KB, the import 3 MB, answered 413
+// PAYLOAD_TOO_LARGE), so the adapter's is the largest of them.
+process.env.BODY_SIZE_LIMIT = '3M';
 
 const { TLS_CERT_FILE, TLS_KEY_FILE } = process.env;
 if (Boolean(TLS_CERT_FILE) !== Boolean(TLS_KEY_FILE))
@@ -67,7 +72,10 @@ const oidc = /** @type {any} */ (globalThis)[Symbol.for('shiftpass.oidc')];
 if (!oidc) throw new Error('the Shiftpass runtime did not register its OpenID provider');
 
 /** @type {Listener} */
-const route = (req, res) => (oidc.handles(req.url ?? '/') ? oidc.callback(req, res) : handler(req, res));
+const route = (req, res) => {
+  prepareExchange(req, res, { tls: tls !== undefined });
+  return oidc.handles(req.url ?? '/') ? oidc.callback(req, res) : handler(req, res);
+};
 const server = tls ? createHttpsServer(tls, route) : createHttpServer(route);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';

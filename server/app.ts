@@ -26,6 +26,7 @@ import { authRoutes } from './features/sign-in/routes.js';
 import { consoleAuthRoutes } from './features/console-auth/routes.js';
 import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js';
 import type { AppEnv } from './http/env.js';
+import { isBodyTooLarge } from './http/request.js';
 import { setupRoutes } from './features/setup/routes.js';
 import { oidcInteractionRoutes } from './features/oidc/routes.js';
 import { adminLogoutDeliveryRoutes } from './features/oidc/logout-deliveries-routes.js';
@@ -88,6 +89,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
   app.notFound((c) => c.json(new ApiError('NOT_FOUND', 'No such API route.').toBody(), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.toBody(), error.status as 400);
+    // A body cut off by the server in front while the body limit above was still reading it.
+    if (isBodyTooLarge(error)) return c.json(new ApiError('PAYLOAD_TOO_LARGE').toBody(), 413);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
       return c.json(new ApiError(code).toBody(), error.status);

@@ -6,6 +6,7 @@ import { getRequestListener } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { prepareExchange } from '../scripts/http-exchange.js';
 import { ConfigError } from './config.js';
 import { describeBootstrap, startRuntime } from './runtime.js';
 
@@ -25,8 +26,10 @@ try {
   const api = getRequestListener((request, env: NodeBindings) =>
     runtime.app.fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
   );
-  const route: RequestListener = (req, res) =>
-    runtime.oidc.handles(req.url ?? '/') ? runtime.oidc.callback(req, res) : void api(req, res);
+  const route: RequestListener = (req, res) => {
+    prepareExchange(req, res, { tls: tlsFiles !== undefined });
+    return runtime.oidc.handles(req.url ?? '/') ? runtime.oidc.callback(req, res) : void api(req, res);
+  };
   const server = tlsFiles ? createHttpsServer(tlsFiles, route) : createHttpServer(route);
   server.listen(port, () => {
     for (const line of describeBootstrap(runtime)) console.log(line);

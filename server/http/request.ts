@@ -17,12 +17,31 @@ function validationError(error: z.ZodError): ApiError {
   return new ApiError('VALIDATION_FAILED', field ? `${field}: ${message}` : message, { field });
 }
 
+/**
+ * A body the server in front cut off for its size (adapter-node's BODY_SIZE_LIMIT errors the stream
+ * with a 413) is PAYLOAD_TOO_LARGE, not a JSON mistake of the client's.
+ */
+export const isBodyTooLarge = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 413;
+
+function bodyReadError(error: unknown): ApiError {
+  if (isBodyTooLarge(error)) return new ApiError('PAYLOAD_TOO_LARGE');
+  // The client went away mid-body: nobody reads this answer, but it must not be a 500.
+  return new ApiError('INVALID_JSON');
+}
+
 export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) throw new ApiError('UNSUPPORTED_MEDIA_TYPE');
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    throw bodyReadError(error);
+  }
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(text);
   } catch {
     throw new ApiError('INVALID_JSON');
   }
