@@ -43,14 +43,12 @@ const envSchema = z.object({
   TLS_CERT_FILE: optionalText,
   TLS_KEY_FILE: optionalText,
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-  IPV6_CLIENT_PREFIX: optionalText.pipe(
-    z.coerce
-      .number({ error: IPV6_PREFIX_RANGE })
-      .int(IPV6_PREFIX_RANGE)
-      .min(IPV6_CLIENT_PREFIX.min, IPV6_PREFIX_RANGE)
-      .max(IPV6_CLIENT_PREFIX.max, IPV6_PREFIX_RANGE)
-      .default(IPV6_CLIENT_PREFIX.default),
-  ),
+  IPV6_CLIENT_PREFIX: z.coerce
+    .number({ error: IPV6_PREFIX_RANGE })
+    .int(IPV6_PREFIX_RANGE)
+    .min(IPV6_CLIENT_PREFIX.min, IPV6_PREFIX_RANGE)
+    .max(IPV6_CLIENT_PREFIX.max, IPV6_PREFIX_RANGE)
+    .default(IPV6_CLIENT_PREFIX.default),
   TRUSTED_PROXIES: optionalText.transform((text, ctx) => {
     const { ranges, invalid } = parseCidrList((text ?? '').split(',').filter((entry) => entry.trim() !== ''));
     if (invalid.length > 0) {
