@@ -56,6 +56,16 @@ export function publicOriginOf(config: Config): string {
   return config.publicOrigin ?? `${scheme}://localhost:${config.port}`;
 }
 
+/**
+ * The origin of links handed to people (console invitations, the Apps page's discovery URL): from
+ * configuration only, never from a request's Host header. PUBLIC_ORIGIN, or this machine over plain
+ * HTTP (a browser keeps the console's Secure cookie over plain HTTP only on localhost, so that is where
+ * the console is used). Serving TLS without PUBLIC_ORIGIN, the name people use is unknown: undefined.
+ */
+export function linkOriginOf(config: Config): string | undefined {
+  return config.publicOrigin ?? (config.tls ? undefined : publicOriginOf(config));
+}
+
 /** Stable per installation, so badges keep working across restarts and API nodes sharing the key. */
 export const deriveIssuerId = (serverKey: Buffer): string =>
   `SP${encodeBase32(hmacSha256(serverKey, 'shiftpass issuer id')).slice(0, 8)}`;
@@ -89,6 +99,7 @@ export async function startRuntime(
     settings: {
       issuerId: config.issuerId ?? deriveIssuerId(key),
       publicOrigin: config.publicOrigin,
+      linkOrigin: linkOriginOf(config),
       trustedProxies: config.trustedProxies,
       ipv6ClientPrefix: config.ipv6ClientPrefix,
     },

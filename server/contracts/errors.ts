@@ -58,6 +58,11 @@ export const ERRORS = {
     status: 410,
     message: 'This invitation link is invalid, expired or already used. Ask an admin for a new one.',
   },
+  PUBLIC_ORIGIN_REQUIRED: {
+    status: 409,
+    message:
+      'This server does not know the address people use, so it cannot make a link. Set PUBLIC_ORIGIN (e.g. https://shiftpass.example.com) and restart it.',
+  },
   SECOND_FACTOR_REQUIRED: {
     status: 403,
     message: 'An access policy requires a second factor, which this sign-in method cannot give.',

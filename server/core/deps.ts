@@ -15,6 +15,11 @@ export interface ServiceSettings {
   issuerId: string;
   /** The address people use (PUBLIC_ORIGIN), if configured; state-changing browser requests must come from it. */
   publicOrigin: string | undefined;
+  /**
+   * Where links handed to people point (server/runtime.ts linkOriginOf); undefined when this server
+   * does not know the name people use, and such links are refused.
+   */
+  linkOrigin: string | undefined;
   /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: the socket address is the client. */
   trustedProxies: readonly CidrRange[];
   /** IPv6 clients are budgeted by their network of this many bits (IPV6_CLIENT_PREFIX, default 64). */

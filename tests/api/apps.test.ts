@@ -80,7 +80,7 @@ describe('registering an app', () => {
       homeUrl: 'https://swap.example.com/start',
       groupIds: [storeId],
       enabled: true,
-      discoveryUrl: 'http://localhost/oidc/.well-known/openid-configuration',
+      discoveryUrl: 'http://localhost:3000/oidc/.well-known/openid-configuration',
     });
     expect(app.clientId).toBe(app.id);
     expect(app.id).toMatch(/^[A-Za-z0-9_-]{22}$/);

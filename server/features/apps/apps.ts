@@ -46,13 +46,15 @@ function snapshotOf(row: AppRow): AppSnapshot {
   };
 }
 
-/** The site's address as app developers should use it: PUBLIC_ORIGIN when set, else the request's. */
-const discoveryUrl = (deps: ServiceDeps, requestOrigin: string) =>
-  `${deps.settings.publicOrigin ?? requestOrigin}${OIDC_DISCOVERY_PATH}`;
+/**
+ * Where app developers find the issuer: on the configured address (never the request's Host header);
+ * only the path when this server does not know the address people use (TLS without PUBLIC_ORIGIN).
+ */
+const discoveryUrl = (deps: ServiceDeps) => `${deps.settings.linkOrigin ?? ''}${OIDC_DISCOVERY_PATH}`;
 
-export const toAppView = (deps: ServiceDeps, requestOrigin: string, row: AppRow): AppView => ({
+export const toAppView = (deps: ServiceDeps, row: AppRow): AppView => ({
   ...snapshotOf(row),
-  discoveryUrl: discoveryUrl(deps, requestOrigin),
+  discoveryUrl: discoveryUrl(deps),
 });
 
 const refused = (field: string, words: string) =>
@@ -87,19 +89,18 @@ async function loadApp(deps: ServiceDeps, id: string): Promise<AppRow> {
   return row;
 }
 
-export async function listApps(deps: ServiceDeps, requestOrigin: string): Promise<{ value: AppView[] }> {
+export async function listApps(deps: ServiceDeps): Promise<{ value: AppView[] }> {
   const rows = await deps.repos.apps.list();
-  return { value: rows.map((row) => toAppView(deps, requestOrigin, row)) };
+  return { value: rows.map((row) => toAppView(deps, row)) };
 }
 
-export async function getApp(deps: ServiceDeps, requestOrigin: string, id: string): Promise<AppView> {
-  return toAppView(deps, requestOrigin, await loadApp(deps, id));
+export async function getApp(deps: ServiceDeps, id: string): Promise<AppView> {
+  return toAppView(deps, await loadApp(deps, id));
 }
 
 export async function registerApp(
   deps: ServiceDeps,
   actor: Actor,
-  requestOrigin: string,
   input: z.output<typeof createAppBody>,
 ): Promise<AppWithSecret> {
   await checkGroups(deps, input.groupIds);
@@ -128,14 +129,13 @@ export async function registerApp(
     input.displayName,
   );
   await recordAudit(deps, actor, 'app.created', { type: 'app', id }, { after: snapshotOf(row) });
-  const view = toAppView(deps, requestOrigin, row);
+  const view = toAppView(deps, row);
   return secret ? { ...view, clientSecret: secret } : view;
 }
 
 export async function updateApp(
   deps: ServiceDeps,
   actor: Actor,
-  requestOrigin: string,
   id: string,
   patch: z.output<typeof patchAppBody>,
 ): Promise<AppView> {
@@ -157,16 +157,11 @@ export async function updateApp(
     { type: 'app', id },
     { before: snapshotOf(before), after: snapshotOf(row) },
   );
-  return toAppView(deps, requestOrigin, row);
+  return toAppView(deps, row);
 }
 
 /** A new client secret; the old one stops working with this write (the provider reads the row each time). */
-export async function rotateAppSecret(
-  deps: ServiceDeps,
-  actor: Actor,
-  requestOrigin: string,
-  id: string,
-): Promise<AppWithSecret> {
+export async function rotateAppSecret(deps: ServiceDeps, actor: Actor, id: string): Promise<AppWithSecret> {
   const before = await loadApp(deps, id);
   if (before.tokenEndpointAuthMethod !== 'client_secret_basic') throw new ApiError('APP_HAS_NO_SECRET');
   const secret = deps.oidcSecrets.newClientSecret();
@@ -176,7 +171,7 @@ export async function rotateAppSecret(
   });
   if (!row || row === 'name_taken') throw new ApiError('NOT_FOUND', 'No app has this id.');
   await recordAudit(deps, actor, 'app.secretRotated', { type: 'app', id });
-  return { ...toAppView(deps, requestOrigin, row), clientSecret: secret };
+  return { ...toAppView(deps, row), clientSecret: secret };
 }
 
 /**

@@ -3,7 +3,7 @@
  * (admins only). Every change hands out or redirects an app's way in (a new redirect URI is where
  * sign-in codes go), so a console session must have re-authenticated within 5 minutes to register,
  * edit, rotate a secret or delete (API-token callers are exempt).
- * The discovery URL in each answer is built on the request's origin (PUBLIC_ORIGIN when set).
+ * The discovery URL in each answer is built on the configured address (server/runtime.ts linkOriginOf).
  */
 import { Hono } from 'hono';
 import { createAppBody, patchAppBody } from '../../contracts/apps.js';
@@ -16,21 +16,20 @@ import { deleteApp, getApp, listApps, registerApp, rotateAppSecret, updateApp } 
 
 export function adminAppRoutes(deps: ServiceDeps) {
   const recentAuth = requireRecentAuth(deps);
-  const originOf = (url: string) => new URL(url).origin;
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
-    .get('/', async (c) => c.json(await listApps(deps, originOf(c.req.url)), 200))
+    .get('/', async (c) => c.json(await listApps(deps), 200))
     .post('/', recentAuth, async (c) => {
       const body = await readJson(c, createAppBody);
-      return c.json(await registerApp(deps, c.get('actor'), originOf(c.req.url), body), 201);
+      return c.json(await registerApp(deps, c.get('actor'), body), 201);
     })
-    .get('/:id', async (c) => c.json(await getApp(deps, originOf(c.req.url), c.req.param('id')), 200))
+    .get('/:id', async (c) => c.json(await getApp(deps, c.req.param('id')), 200))
     .patch('/:id', recentAuth, async (c) => {
       const body = await readJson(c, patchAppBody);
-      return c.json(await updateApp(deps, c.get('actor'), originOf(c.req.url), c.req.param('id'), body), 200);
+      return c.json(await updateApp(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .post('/:id/rotate-secret', recentAuth, async (c) =>
-      c.json(await rotateAppSecret(deps, c.get('actor'), originOf(c.req.url), c.req.param('id')), 200),
+      c.json(await rotateAppSecret(deps, c.get('actor'), c.req.param('id')), 200),
     )
     .delete('/:id', recentAuth, async (c) => {
       await deleteApp(deps, c.get('actor'), c.req.param('id'));

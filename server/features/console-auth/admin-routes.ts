@@ -21,9 +21,8 @@ export function adminConsoleAccessRoutes(deps: ServiceDeps) {
         return c.body(null, 204);
       })
       // Granting console access is as sensitive as an API token: a fresh password + code on the console.
-      .post('/:id/console-invitation', adminOnly, requireRecentAuth(deps), async (c) => {
-        const origin = new URL(c.req.url).origin;
-        return c.json(await inviteToConsole(deps, c.get('actor'), c.req.param('id'), origin), 201);
-      })
+      .post('/:id/console-invitation', adminOnly, requireRecentAuth(deps), async (c) =>
+        c.json(await inviteToConsole(deps, c.get('actor'), c.req.param('id')), 201),
+      )
   );
 }

@@ -25,8 +25,10 @@ export async function inviteToConsole(
   deps: ServiceDeps,
   actor: Actor,
   userId: string,
-  requestOrigin: string,
 ): Promise<ConsoleInvitationView> {
+  // The link carries a secret: its address comes from configuration, never from the request's Host.
+  const origin = deps.settings.linkOrigin;
+  if (origin === undefined) throw new ApiError('PUBLIC_ORIGIN_REQUIRED');
   const user = await deps.repos.users.findById(userId);
   if (!user) throw new ApiError('NOT_FOUND', 'No user has this id.');
   if (!mayUseConsole(user)) throw new ApiError('CONSOLE_ACCESS_NOT_ALLOWED');
@@ -53,7 +55,6 @@ export async function inviteToConsole(
       expireDateTime: expiresAt.toISOString(),
     },
   );
-  const origin = deps.settings.publicOrigin ?? requestOrigin;
   return { invitationUrl: `${origin}${INVITATION_PATH}#${token}`, expireDateTime: expiresAt.toISOString() };
 }
 
