@@ -8,7 +8,6 @@ import { createApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './core/repositories.js';
-import { encodeBase32 } from './domain/base32.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
@@ -16,11 +15,12 @@ import { createConsoleSecrets } from './platform/console-secrets.js';
 import { createOidcSecrets } from './platform/oidc-secrets.js';
 import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
-import { loadServerKey } from './platform/server-key.js';
+import { loadServerKeyRing } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
 import { storeConsoleSignInPolicyIfAbsent } from './features/policies/policies.js';
 import { startOidcHost, type OidcHost } from './features/oidc/oidc-host.js';
+import { deriveIssuerId, issuerIdOf } from './features/server-key/key-rotation.js';
 import { startRetentionSweeper, type RetentionSweeper } from './features/logs/retention-sweep.js';
 import type { ServiceDeps } from './core/deps.js';
 
@@ -66,16 +66,17 @@ export function linkOriginOf(config: Config): string | undefined {
   return config.publicOrigin ?? (config.tls ? undefined : publicOriginOf(config));
 }
 
-/** Stable per installation, so badges keep working across restarts and API nodes sharing the key. */
-export const deriveIssuerId = (serverKey: Buffer): string =>
-  `SP${encodeBase32(hmacSha256(serverKey, 'shiftpass issuer id')).slice(0, 8)}`;
+/** Stable per installation, so badges keep working across restarts, API nodes and key rotations. */
+export { deriveIssuerId };
 
 export async function startRuntime(
   env: Record<string, string | undefined>,
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const config = parseConfig(env);
-  const { key } = loadServerKey(config.secretKey);
+  // The previous key (after a rotation) only checks what it made: verifiers, hashes, sealed values, attestations.
+  const { ring } = loadServerKeyRing(config.secretKey);
+  const { current: key, previous } = ring;
   let database: OpenDatabase;
   try {
     database = await openDatabase(config.databaseUrl, {
@@ -87,17 +88,27 @@ export async function startRuntime(
     const where = config.databaseUrl.split('?')[0];
     throw new ConfigError(`cannot open the database ${where}: ${(error as Error).message.split('\n')[0]}`);
   }
-  const hasher = createArgon2Hasher(hmacSha256(key, 'shiftpass pin pepper'), options.argon2);
+  const pepperOf = (serverKey: Buffer) => hmacSha256(serverKey, 'shiftpass pin pepper');
+  const shortCodeKeyOf = (serverKey: Buffer) => hmacSha256(serverKey, 'shiftpass short code key');
+  const hasher = createArgon2Hasher(
+    pepperOf(key),
+    options.argon2,
+    previous && { kid: previous.kid, pepper: pepperOf(previous.key) },
+  );
+  const repos = createRepositories(database.db);
   const deps: ServiceDeps = {
-    repos: createRepositories(database.db),
+    repos,
     clock: options.clock ?? systemClock,
     hasher,
-    shortCodes: createShortCodes(hmacSha256(key, 'shiftpass short code key')),
-    consoleSecrets: createConsoleSecrets(key),
-    oidcSecrets: createOidcSecrets(key),
-    deviceTokens: await createAttestationSigner(key),
+    shortCodes: createShortCodes(
+      shortCodeKeyOf(key),
+      previous && { kid: previous.kid, key: shortCodeKeyOf(previous.key) },
+    ),
+    consoleSecrets: createConsoleSecrets(key, previous?.key),
+    oidcSecrets: createOidcSecrets(key, previous?.key),
+    deviceTokens: await createAttestationSigner(key, previous?.key),
     settings: {
-      issuerId: config.issuerId ?? deriveIssuerId(key),
+      issuerId: await issuerIdOf(config.issuerId, repos.settings, key),
       publicOrigin: config.publicOrigin,
       linkOrigin: linkOriginOf(config),
       trustedProxies: config.trustedProxies,

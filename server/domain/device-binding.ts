@@ -28,9 +28,16 @@ const refuse = (code: ErrorCode, reason: string): BindingRefusal => ({ ok: false
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** The attestation names our type and this server's attestation key (`kid`, its RFC 7638 thumbprint). */
-export function checkAttestationHeader(header: TokenFields, attestationKid: string): BindingVerdict {
-  return header.typ === ATTESTATION_TYP && header.kid === attestationKid
+/**
+ * The attestation names our type and one of this server's attestation keys (`kid`, its RFC 7638
+ * thumbprint): the current one, or the previous one for a while after a server key rotation.
+ */
+export function checkAttestationHeader(
+  header: TokenFields,
+  attestationKids: string | readonly string[],
+): BindingVerdict {
+  const kids: readonly string[] = typeof attestationKids === 'string' ? [attestationKids] : attestationKids;
+  return header.typ === ATTESTATION_TYP && typeof header.kid === 'string' && kids.includes(header.kid)
     ? OK
     : refuse('DEVICE_ATTESTATION_INVALID', 'attestation_header');
 }

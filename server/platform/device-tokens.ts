@@ -7,7 +7,8 @@
  *   `ES256`), so jose refuses any other `alg` (`none`, HS256 keyed with a public key, …) before a key
  *   is used; the result says why a token was refused in this module's own words (`TokenProblem`);
  * - attestations signed by jose (EdDSA, Ed25519) under a key DERIVED from the server key, so every API node
- *   sharing the key signs and verifies alike, and nothing new needs storing or rotating;
+ *   sharing the key signs and verifies alike, and nothing new needs storing; after a server key rotation
+ *   the previous key's attestations keep verifying (by their `kid`) until they expire;
  * - RFC 7638 JWK thumbprints (jose) and the ES256 check of the enrolment signature (WebCrypto).
  *
  * Which claims a token must carry, and what they must say, is server/domain/device-binding.ts.
@@ -146,22 +147,34 @@ export interface AttestationVerifyOptions {
 }
 
 export interface AttestationSigner {
-  /** RFC 7638 thumbprint of the public key: the `kid` of every attestation. */
+  /** RFC 7638 thumbprint of the public key: the `kid` of every attestation signed from now on. */
   kid: string;
+  /**
+   * Every `kid` an attestation may carry: the current key's, and after a server key rotation the
+   * previous key's, so attestations signed before it keep verifying until they expire.
+   */
+  verifyingKids: readonly string[];
   /** The public key as a JWK (docs, and a verifier elsewhere). */
   publicJwk: { kty: string; crv: string; x: string };
   /** A compact JWS of `payload` with the given `typ`, signed by jose (EdDSA, this key's `kid`). */
   sign(typ: string, payload: object): Promise<string>;
   /**
-   * EdDSA only, this key, the issuer, `sub`, `iat` and `exp` present. An EXPIRED attestation still
-   * verifies here (whether that is acceptable is the caller's rule): its signature and every other
-   * claim check have passed by the time jose looks at `exp`.
+   * EdDSA only, the key its `kid` names (one of `verifyingKids`), the issuer, `sub`, `iat` and `exp`
+   * present. An EXPIRED attestation still verifies here (whether that is acceptable is the caller's
+   * rule): its signature and every other claim check have passed by the time jose looks at `exp`.
    */
   verify(token: string, options: AttestationVerifyOptions): Promise<TokenVerification>;
 }
 
+interface AttestationKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  publicJwk: { kty: string; crv: string; x: string };
+}
+
 /** The Ed25519 attestation key: HMAC(server key, label) is the seed, so it is the same on every node. */
-export async function createAttestationSigner(serverKey: Buffer): Promise<AttestationSigner> {
+async function attestationKeyOf(serverKey: Buffer): Promise<AttestationKey> {
   const seed = hmacSha256(serverKey, 'shiftpass device attestation key');
   const privateKey = createPrivateKey({
     key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
@@ -171,15 +184,37 @@ export async function createAttestationSigner(serverKey: Buffer): Promise<Attest
   const publicKey: KeyObject = createPublicKey(privateKey);
   const exported = publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };
   const publicJwk = { kty: exported.kty, crv: exported.crv, x: exported.x };
-  const kid = await jwkThumbprint(publicJwk);
+  return { kid: await jwkThumbprint(publicJwk), privateKey, publicKey, publicJwk };
+}
+
+/**
+ * Signs with the key derived from `serverKey`; verifies with it or, after a rotation, with the key
+ * derived from `previousServerKey` (chosen by the token's `kid`, which the caller has checked).
+ */
+export async function createAttestationSigner(
+  serverKey: Buffer,
+  previousServerKey?: Buffer,
+): Promise<AttestationSigner> {
+  const current = await attestationKeyOf(serverKey);
+  const previous = previousServerKey ? await attestationKeyOf(previousServerKey) : undefined;
+  const keys = previous ? [current, previous] : [current];
+  const { kid, privateKey, publicJwk } = current;
   return {
     kid,
+    verifyingKids: keys.map((key) => key.kid),
     publicJwk,
     sign: (typ, payload) =>
       new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
         .setProtectedHeader({ alg: 'EdDSA', typ, kid })
         .sign(privateKey),
     async verify(token, { issuer, now }) {
+      let headerKid: unknown;
+      try {
+        headerKid = decodeProtectedHeader(token).kid;
+      } catch {
+        return { ok: false, problem: 'malformed' };
+      }
+      const publicKey = (keys.find((key) => key.kid === headerKid) ?? current).publicKey;
       try {
         const { protectedHeader, payload } = await jwtVerify(token, refusingCrit(publicKey), {
           algorithms: ['EdDSA'],

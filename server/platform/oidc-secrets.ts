@@ -6,6 +6,8 @@
  * - the provider's private signing keys (JWK JSON), sealed and bound to their `kid`;
  * - the keys that sign the provider's cookies, derived, so every API node sharing the server key
  *   agrees without storing anything.
+ * After a server key rotation (`previousKey`), values sealed under the previous key still open, and
+ * its cookie key stays in the list: cookies signed before the rotation still verify.
  */
 import { randomBytes } from 'node:crypto';
 import { hmacSha256 } from './crypto.js';
@@ -25,9 +27,15 @@ export interface OidcSecrets {
   cookieKeys: string[];
 }
 
-export function createOidcSecrets(serverKey: Buffer): OidcSecrets {
-  const clientSecrets = createSecretBox(hmacSha256(serverKey, 'shiftpass oidc client secret key'));
-  const signingKeys = createSecretBox(hmacSha256(serverKey, 'shiftpass oidc signing key key'));
+const subkeyBox = (serverKey: Buffer, previousKey: Buffer | undefined, label: string) =>
+  createSecretBox(hmacSha256(serverKey, label), previousKey ? [hmacSha256(previousKey, label)] : []);
+
+const cookieKeyOf = (serverKey: Buffer): string =>
+  hmacSha256(serverKey, 'shiftpass oidc cookie key').toString('base64url');
+
+export function createOidcSecrets(serverKey: Buffer, previousKey?: Buffer): OidcSecrets {
+  const clientSecrets = subkeyBox(serverKey, previousKey, 'shiftpass oidc client secret key');
+  const signingKeys = subkeyBox(serverKey, previousKey, 'shiftpass oidc signing key key');
   const text = (value: Buffer | null) => (value ? value.toString('utf8') : null);
   return {
     newClientSecret: () => randomBytes(CLIENT_SECRET_BYTES).toString('base64url'),
@@ -35,6 +43,7 @@ export function createOidcSecrets(serverKey: Buffer): OidcSecrets {
     openClientSecret: (sealed, appId) => text(clientSecrets.open(sealed, `app:${appId}`)),
     sealSigningKey: (json, kid) => signingKeys.seal(Buffer.from(json, 'utf8'), `oidc-key:${kid}`),
     openSigningKey: (sealed, kid) => text(signingKeys.open(sealed, `oidc-key:${kid}`)),
-    cookieKeys: [hmacSha256(serverKey, 'shiftpass oidc cookie key').toString('base64url')],
+    // The first key signs; every key in the list verifies (keygrip).
+    cookieKeys: previousKey ? [cookieKeyOf(serverKey), cookieKeyOf(previousKey)] : [cookieKeyOf(serverKey)],
   };
 }

@@ -2,7 +2,8 @@
  * Authenticated encryption for secrets the server must read back (TOTP seeds): AES-256-GCM with a
  * 96-bit random nonce per message and associated data naming the owner, so a sealed value copied to
  * another user's row does not open. Stored as `v1.<base64url(nonce ‖ tag ‖ ciphertext)>`; the prefix
- * leaves room for a later key or algorithm.
+ * leaves room for a later key or algorithm. After a server key rotation a box also opens values sealed
+ * under the previous key (`previousKeys`), until the rotation has re-sealed them under the current one.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
@@ -17,7 +18,20 @@ export interface SecretBox {
   open(sealed: string, associatedData: string): Buffer | null;
 }
 
-export function createSecretBox(key: Uint8Array): SecretBox {
+export function createSecretBox(key: Uint8Array, previousKeys: readonly Uint8Array[] = []): SecretBox {
+  const current = createSingleKeyBox(key);
+  const previous = previousKeys.map(createSingleKeyBox);
+  return {
+    seal: current.seal,
+    open: (sealed, associatedData) =>
+      [current, ...previous].reduce<Buffer | null>(
+        (opened, box) => opened ?? box.open(sealed, associatedData),
+        null,
+      ),
+  };
+}
+
+function createSingleKeyBox(key: Uint8Array): SecretBox {
   if (key.length !== KEY_BYTES) throw new RangeError(`AES-256-GCM needs a ${KEY_BYTES}-byte key`);
   return {
     seal(plaintext, associatedData) {

@@ -3,7 +3,7 @@
  * conditional UPDATE statements (lockout-counters.ts), so any number of concurrent requests and API
  * processes agree.
  */
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolationOn } from '../../db/errors.js';
 import { qrCodes, qrPinMethods } from '../../db/schema.js';
@@ -57,15 +57,23 @@ export function createQrPinMethodRepository(db: Db) {
       return row;
     },
     /** The code whose short code has this keyed hash, with its method. */
+    /** The code stored under any of `shortCodeHashes` (the current key's first; platform/short-codes.ts). */
     async findCodeWithMethodByShortCodeHash(
-      shortCodeHash: string,
+      shortCodeHashes: string[],
     ): Promise<{ code: QrCodeRow; method: MethodRow } | undefined> {
       const [row] = await db
         .select({ code: qrCodes, method: qrPinMethods })
         .from(qrCodes)
         .innerJoin(qrPinMethods, eq(qrCodes.methodId, qrPinMethods.id))
-        .where(eq(qrCodes.shortCodeHash, shortCodeHash));
+        .where(inArray(qrCodes.shortCodeHash, shortCodeHashes));
       return row;
+    },
+    /** Re-keys a short code found under the previous server key, unless it changed meanwhile. */
+    async rekeyShortCode(codeId: string, from: string, to: string): Promise<void> {
+      await db
+        .update(qrCodes)
+        .set({ shortCodeHash: to })
+        .where(and(eq(qrCodes.id, codeId), eq(qrCodes.shortCodeHash, from)));
     },
     /**
      * Adds a code of `kind` unless one of that kind is still unexpired at `now`; expired codes of the

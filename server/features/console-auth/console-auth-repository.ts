@@ -3,7 +3,7 @@
  * per-account lockout counters. Every "use once" is one conditional statement, so two requests racing
  * with the same challenge, code or recovery code cannot both win.
  */
-import { and, count, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   consoleChallenges,
@@ -95,14 +95,15 @@ export function createConsoleAuthRepository(db: Db) {
     },
 
     /** Marks the recovery code used; true only when it was an unused code of this user. */
-    async useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean> {
+    /** Uses up the unused code stored under one of `codeHashes` (its forms under each server key). */
+    async useRecoveryCode(userId: string, codeHashes: string[], now: Date): Promise<boolean> {
       const rows = await db
         .update(recoveryCodes)
         .set({ usedAt: now })
         .where(
           and(
             eq(recoveryCodes.userId, userId),
-            eq(recoveryCodes.codeHash, codeHash),
+            inArray(recoveryCodes.codeHash, codeHashes),
             isNull(recoveryCodes.usedAt),
           ),
         )

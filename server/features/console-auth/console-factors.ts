@@ -75,7 +75,7 @@ export async function checkSecondFactor(
     if (!canonical) return { ok: false, via: 'recoveryCode', reason: 'malformed_recovery_code' };
     const used = await repo.useRecoveryCode(
       userId,
-      deps.consoleSecrets.hashRecoveryCode(userId, canonical),
+      deps.consoleSecrets.recoveryCodeHashes(userId, canonical),
       now,
     );
     return used

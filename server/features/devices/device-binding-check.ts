@@ -125,7 +125,7 @@ async function verifyAttestation(
   now: Date,
   options: VerifyOptions,
 ): Promise<Refusal | { ok: true; device: AttestedDevice }> {
-  const headerRule = checkAttestationHeader(header, deps.deviceTokens.kid);
+  const headerRule = checkAttestationHeader(header, deps.deviceTokens.verifyingKids);
   if (!headerRule.ok) return refuse(headerRule.code, headerRule.reason);
   const issuer = deps.settings.issuerId;
   const verified = await deps.deviceTokens.verify(body.attestation, { issuer, now });
