@@ -2,7 +2,7 @@
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema.js';
 
@@ -22,6 +22,23 @@ export interface OpenDatabase {
  */
 export const DEFAULT_MIGRATIONS_DIR = resolve(process.cwd(), 'server/db/migrations');
 
+/** SQLite's companions of a database file: they hold recent writes (WAL) and the shared-memory index. */
+const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
+
+/**
+ * The database holds PIN verifiers, token hashes and sealed secrets: readable by the service user only.
+ * Its folder is made 0700 when it is new; the file is made 0600 before SQLite opens it (SQLite would
+ * create it 0644, and gives its -wal and -shm files the database file's mode), and files left wider
+ * by an older version are narrowed, as the server key is.
+ */
+function keepPrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, ...COMPANION_SUFFIXES.map((suffix) => path + suffix)]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 export async function openDatabase(
   url: string,
   options: { authToken?: string; migrationsDir?: string } = {},
@@ -29,8 +46,7 @@ export async function openDatabase(
   const { authToken, migrationsDir = DEFAULT_MIGRATIONS_DIR } = options;
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).split('?')[0] ?? '';
-    // The folder holds PIN verifiers and token hashes: readable by the service user only.
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
+    if (path && path !== ':memory:') keepPrivate(resolve(path));
   }
   // `timeout` is SQLite's busy timeout on every pooled connection: another process holding the write
   // lock is waited for, not failed. libSQL connections enforce foreign keys and sync fully by default.
