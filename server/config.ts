@@ -42,6 +42,12 @@ const envSchema = z.object({
   ),
   TLS_CERT_FILE: optionalText,
   TLS_KEY_FILE: optionalText,
+  SHUTDOWN_TIMEOUT: z.coerce
+    .number({ error: 'must be a number of seconds (0–3600)' })
+    .int('must be a number of seconds (0–3600)')
+    .min(0, 'must be a number of seconds (0–3600)')
+    .max(3600, 'must be a number of seconds (0–3600)')
+    .default(10),
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   IPV6_CLIENT_PREFIX: z.coerce
     .number({ error: IPV6_PREFIX_RANGE })
@@ -70,6 +76,8 @@ export interface Config {
   publicOrigin: string | undefined;
   /** Serve HTTPS directly with this certificate and key (PEM files); otherwise plain HTTP. */
   tls: { certFile: string; keyFile: string } | undefined;
+  /** On SIGTERM/SIGINT, how long requests in progress may take before their connections are cut (s). */
+  shutdownTimeoutSeconds: number;
   /** Where the server key comes from: given inline, or a file (created on first start if absent). */
   secretKey: { inline: string } | { file: string; createIfMissing: boolean };
   /** Fixed issuer id, or undefined to derive a stable one from the server key. */
@@ -117,6 +125,7 @@ export function parseConfig(env: Env): Config {
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
     tls:
       e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : undefined,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
     secretKey: e.SHIFTPASS_SECRET_KEY
       ? { inline: e.SHIFTPASS_SECRET_KEY }
       : e.SHIFTPASS_SECRET_KEY_FILE

@@ -4,11 +4,11 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type RequestListener } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { prepareExchange } from '../scripts/http-exchange.js';
 import { ConfigError } from './config.js';
-import { describeBootstrap, startRuntime } from './runtime.js';
+import { describeBootstrap, startRuntime, type Runtime } from './runtime.js';
 
 interface NodeBindings {
   incoming?: { socket?: { remoteAddress?: string } };
@@ -35,17 +35,35 @@ try {
     for (const line of describeBootstrap(runtime)) console.log(line);
     console.log(`Shiftpass API listening on ${tlsFiles ? 'https' : 'http'}://0.0.0.0:${port}/api`);
   });
-  const stop = () =>
-    server.close(() => {
-      runtime.close();
-      process.exit(0);
-    });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(server, runtime);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`shiftpass: configuration error: ${error.message}`);
     process.exit(1);
   }
   throw error;
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking connections, let requests in progress finish (at most SHUTDOWN_TIMEOUT
+ * seconds, then their connections are cut), close the database, exit 0. Every answer already sent was
+ * committed before it was sent, so a cut request was simply never acknowledged.
+ */
+function stopOnSignal(server: Server, runtime: Runtime): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const seconds = runtime.config.shutdownTimeoutSeconds;
+    console.log(`shiftpass: ${signal}: finishing requests in progress (at most ${seconds} s), then stopping`);
+    setTimeout(() => server.closeAllConnections(), seconds * 1000).unref();
+    server.close(() => {
+      runtime.close();
+      console.log('shiftpass: stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
