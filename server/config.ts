@@ -3,6 +3,7 @@
  * naming the variable (ConfigError); nothing else in server/ reads process.env.
  */
 import { z } from 'zod';
+import { API_TOKEN_MAX_LIFETIME_DAYS, BOOTSTRAP_API_TOKEN_LIFETIME_DAYS } from './domain/api-token-lifetime.js';
 import { IPV6_CLIENT_PREFIX, parseCidrList, type CidrRange } from './domain/ip-address.js';
 
 export class ConfigError extends Error {
@@ -49,6 +50,12 @@ const envSchema = z.object({
     .max(3600, 'must be a number of seconds (0–3600)')
     .default(10),
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  BOOTSTRAP_API_TOKEN_LIFETIME_DAYS: z.coerce
+    .number({ error: `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}` })
+    .int(`must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`)
+    .min(1, `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`)
+    .max(API_TOKEN_MAX_LIFETIME_DAYS, `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`)
+    .default(BOOTSTRAP_API_TOKEN_LIFETIME_DAYS),
   IPV6_CLIENT_PREFIX: z.coerce
     .number({ error: IPV6_PREFIX_RANGE })
     .int(IPV6_PREFIX_RANGE)
@@ -86,6 +93,8 @@ export interface Config {
     adminUsername: string | undefined;
     adminPassword: string | undefined;
     apiToken: string | undefined;
+    /** How long the first-run API token lasts (BOOTSTRAP_API_TOKEN_LIFETIME_DAYS, default 30). */
+    apiTokenLifetimeDays: number;
   };
   /** Proxies whose X-Forwarded-For entries are believed (TRUSTED_PROXIES); empty: none. */
   trustedProxies: CidrRange[];
@@ -136,6 +145,7 @@ export function parseConfig(env: Env): Config {
       adminUsername: e.BOOTSTRAP_ADMIN_USERNAME,
       adminPassword: e.BOOTSTRAP_ADMIN_PASSWORD,
       apiToken: e.BOOTSTRAP_API_TOKEN,
+      apiTokenLifetimeDays: e.BOOTSTRAP_API_TOKEN_LIFETIME_DAYS,
     },
     trustedProxies: e.TRUSTED_PROXIES,
     ipv6ClientPrefix: e.IPV6_CLIENT_PREFIX,

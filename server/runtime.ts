@@ -155,8 +155,10 @@ export function describeBootstrap(runtime: Runtime): string[] {
   if (b.kind === 'bootstrapped') {
     if (b.adminUsername)
       lines.push(`Created the first admin "${b.adminUsername}" from BOOTSTRAP_ADMIN_USERNAME.`);
-    if (b.apiToken)
-      lines.push('BOOTSTRAP_API_TOKEN is now an admin API token: send it as "Authorization: Bearer …".');
+    if (b.apiTokenExpiresAt)
+      lines.push(
+        `BOOTSTRAP_API_TOKEN is now an admin API token with full access until ${b.apiTokenExpiresAt.toISOString()}: send it as "Authorization: Bearer …".`,
+      );
   }
   const setupToken = b.kind === 'setup_link' || b.kind === 'bootstrapped' ? b.setupToken : undefined;
   if (setupToken) {

@@ -2,6 +2,7 @@
 import type { Repositories } from './repositories.js';
 import type { Clock } from '../domain/clock.js';
 import type { Role } from '../domain/roles.js';
+import type { ApiTokenScope } from '../domain/api-token-scopes.js';
 import type { CidrRange } from '../domain/ip-address.js';
 import type { ConsoleSecrets } from '../platform/console-secrets.js';
 import type { OidcSecrets } from '../platform/oidc-secrets.js';
@@ -49,7 +50,10 @@ export interface ServiceDeps {
   onSessionsEnded?: (sessionIds: string[]) => Promise<void>;
 }
 
-/** Who is acting: a signed-in person or an API token (always on behalf of its owner). */
+/**
+ * Who is acting: a signed-in person or an API token (always on behalf of its owner, and only inside
+ * the token's scopes).
+ */
 export type Actor =
   | { type: 'user'; userId: string; role: Role; sessionId: string }
-  | { type: 'api_token'; userId: string; role: Role; tokenId: string };
+  | { type: 'api_token'; userId: string; role: Role; tokenId: string; scopes: readonly ApiTokenScope[] };

@@ -1,5 +1,5 @@
 /**
- * Admin API tokens: created with a name and an expiry by an admin, the secret shown once and stored
+ * Admin API tokens: created with a name, scopes and an expiry by an admin, the secret shown once and stored
  * only as a hash, usable as a Bearer token until it expires or is revoked, last use recorded (at most
  * once a minute), creating one from the console needs a recent re-authentication.
  */
@@ -28,7 +28,7 @@ afterAll(() => h.close());
 const inDays = (days: number) => new Date(h.clock.now().getTime() + days * DAY_MS).toISOString();
 
 async function create(body: Record<string, unknown>, token?: string): Promise<CreatedApiToken> {
-  const res = await h.request('POST', TOKENS, { body, token });
+  const res = await h.request('POST', TOKENS, { body: { scopes: ['users.read'], ...body }, token });
   expect(res.status, await res.clone().text()).toBe(201);
   return readJson<CreatedApiToken>(res);
 }
@@ -44,7 +44,7 @@ const whoCanList = (token: string) => h.request('GET', '/api/admin/groups', { to
 test('create → use → last use recorded → listed without the secret → revoke → refused at once', async () => {
   const admin = await signedInAdmin(h, { displayName: 'Token Admin' });
   const res = await h.request('POST', TOKENS, {
-    body: { displayName: '  Payroll sync  ', expireDateTime: inDays(30) },
+    body: { displayName: '  Payroll sync  ', expireDateTime: inDays(30), scopes: ['users.read'] },
     token: null,
     cookie: admin.cookie,
   });
@@ -53,6 +53,7 @@ test('create → use → last use recorded → listed without the secret → rev
   expect(created).toMatchObject({
     displayName: 'Payroll sync',
     expireDateTime: inDays(30),
+    scopes: ['users.read'],
     createdDateTime: h.clock.now().toISOString(),
     lastUsedDateTime: null,
     revokedDateTime: null,
@@ -88,6 +89,7 @@ test('create → use → last use recorded → listed without the secret → rev
       'id',
       'lastUsedDateTime',
       'revokedDateTime',
+      'scopes',
       'state',
     ].sort(),
   );
@@ -144,9 +146,12 @@ test.each([
   ['a name of 81 characters', () => ({ displayName: 'n'.repeat(81) }), 'displayName'],
   ['no name', () => ({}), 'displayName'],
   ['the token given in', () => ({ displayName: 'x', token: 'sp_mine' }), 'token'],
+  ['no scopes', () => ({ displayName: 'x', scopes: undefined }), 'scopes'],
+  ['an empty list of scopes', () => ({ displayName: 'x', scopes: [] }), 'scopes'],
+  ['an unknown scope', () => ({ displayName: 'x', scopes: ['users.read', 'everything'] }), 'scopes.1'],
 ])('%s → 400 naming the field', async (_name, body, field) => {
   const before = (await list()).length;
-  const res = await h.request('POST', TOKENS, { body: body() });
+  const res = await h.request('POST', TOKENS, { body: { scopes: ['logs.read'], ...body() } });
   expect(res.status).toBe(400);
   expect((await readError(res)).error).toMatchObject({ code: 'VALIDATION_FAILED', field });
   expect(await list()).toHaveLength(before);
@@ -162,7 +167,7 @@ test('workers, managers and an admin on a badge session are refused (403); no cr
     const { cookie } = await signedInUser(h, { role });
     for (const [method, path, body] of [
       ['GET', TOKENS, undefined],
-      ['POST', TOKENS, { displayName: 'mine' }],
+      ['POST', TOKENS, { displayName: 'mine', scopes: ['logs.read'] }],
       ['DELETE', `${TOKENS}/anything`, undefined],
     ] as const) {
       const res = await h.request(method, path, { body, token: null, cookie });
@@ -179,7 +184,7 @@ test('a console session must have re-authenticated within 5 minutes to create a 
   h.clock.advanceSeconds(300);
   const before = (await list()).length;
   const stale = await h.request('POST', TOKENS, {
-    body: { displayName: 'Stale' },
+    body: { displayName: 'Stale', scopes: ['logs.read'] },
     token: null,
     cookie: admin.cookie,
   });
@@ -203,7 +208,7 @@ test('only the SHA-256 of the secret is stored', async () => {
 test('a token acts for its creator: it stops working when the creator is disabled', async () => {
   const admin = await signedInAdmin(h);
   const res = await h.request('POST', TOKENS, {
-    body: { displayName: 'Owned' },
+    body: { displayName: 'Owned', scopes: ['users.read'] },
     token: null,
     cookie: admin.cookie,
   });

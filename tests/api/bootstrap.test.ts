@@ -46,6 +46,7 @@ describe('BOOTSTRAP_ADMIN_USERNAME + BOOTSTRAP_ADMIN_PASSWORD', () => {
       kind: 'bootstrapped',
       adminUsername: 'boss@example.test',
       apiToken: false,
+      apiTokenExpiresAt: null,
     });
 
     const admins = await queryRows(
@@ -114,6 +115,8 @@ describe('the one-time setup link', () => {
     expect(body).toEqual({
       user: { id: expect.any(String), userPrincipalName: 'root@example.test' },
       apiToken: expect.stringMatching(/^sp_[A-Za-z0-9_-]{43}$/),
+      // Full admin access for 30 days (tests/api/api-token-scopes.test.ts: it then stops working).
+      apiTokenExpireDateTime: '2026-07-01T08:00:00.000Z',
     });
 
     const created = await createUserWith(h, body.apiToken, 'ana');

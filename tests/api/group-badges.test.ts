@@ -139,7 +139,13 @@ test('one run issues at most its share; the rest are counted and the next run is
   const people = [];
   for (let i = 0; i < 5; i++)
     people.push(await createUser(h, { displayName: `Capped ${i}`, groupIds: [store.id] }));
-  const actor = { type: 'api_token', userId: 'nobody', role: 'admin', tokenId: 't' } as const;
+  const actor = {
+    type: 'api_token',
+    userId: 'nobody',
+    role: 'admin',
+    tokenId: 't',
+    scopes: ['admin.full'],
+  } as const;
   const persons = people.map((p) => ({
     id: p.id,
     userPrincipalName: p.userPrincipalName,

@@ -3,6 +3,7 @@
  * real migrations, real argon2, a movable clock. Requests go through `app.request()`.
  * Below the harness: builders for the test data most API tests need (a worker with a badge and a PIN).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,11 @@ export interface Harness {
 export interface HarnessOptions {
   /** Whether to pass BOOTSTRAP_API_TOKEN=ADMIN_TOKEN (default true). */
   bootstrapApiToken?: boolean;
+  /**
+   * Whether ADMIN_TOKEN keeps the first-run expiry (30 days). By default it never expires, since tests
+   * move the clock months ahead; tests/api/api-token-scopes.test.ts checks the expiry itself.
+   */
+  adminTokenExpires?: boolean;
   /** Reuse an existing data directory (a restart) instead of a new temp dir. */
   dataDir?: string;
   clock?: TestClock;
@@ -87,6 +93,12 @@ export async function startHarness(
   const baseEnv: Record<string, string> = { DATA_DIR: dir };
   if (options.bootstrapApiToken ?? true) baseEnv.BOOTSTRAP_API_TOKEN = ADMIN_TOKEN;
   const runtime = await startRuntime({ ...baseEnv, ...env }, { clock, argon2: options.argon2 });
+  if ((options.bootstrapApiToken ?? true) && !options.adminTokenExpires && !options.dataDir) {
+    await runtime.database.client.execute({
+      sql: 'UPDATE api_tokens SET expires_at = NULL WHERE token_hash = ?',
+      args: [createHash('sha256').update(ADMIN_TOKEN).digest('hex')],
+    });
+  }
   if ((options.methodPolicy ?? 'enabled') === 'enabled' && !options.dataDir) {
     await runtime.deps.repos.settings.put('policy.qrCodePin', { state: 'enabled' }, clock.now());
   }

@@ -8,6 +8,7 @@ import {
   type createApiTokenBody,
 } from '../../contracts/api-tokens.js';
 import { ApiError } from '../../contracts/errors.js';
+import { normalizeScopes } from '../../domain/api-token-scopes.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
@@ -15,7 +16,10 @@ import type { Actor, ServiceDeps } from '../../core/deps.js';
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** The actor behind a Bearer token, or null when it is unknown, revoked, expired or its owner is disabled. */
-export async function authenticateApiToken(deps: ServiceDeps, token: string): Promise<Actor | null> {
+export async function authenticateApiToken(
+  deps: ServiceDeps,
+  token: string,
+): Promise<Extract<Actor, { type: 'api_token' }> | null> {
   if (token.length < 16 || token.length > 256) return null;
   const found = await deps.repos.credentials.findApiTokenByHash(sha256(token));
   if (!found) return null;
@@ -27,7 +31,13 @@ export async function authenticateApiToken(deps: ServiceDeps, token: string): Pr
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     await deps.repos.credentials.markApiTokenUsed(row.id, now);
   }
-  return { type: 'api_token', userId: user.id, role: user.role, tokenId: row.id };
+  return {
+    type: 'api_token',
+    userId: user.id,
+    role: user.role,
+    tokenId: row.id,
+    scopes: normalizeScopes(row.scopes),
+  };
 }
 
 type ApiTokenListRow = Awaited<ReturnType<ServiceDeps['repos']['credentials']['listApiTokens']>>[number];
@@ -39,6 +49,7 @@ function toView(row: ApiTokenListRow, now: Date): ApiTokenView {
     displayName: row.displayName,
     createdDateTime: row.createdAt.toISOString(),
     expireDateTime: row.expiresAt?.toISOString() ?? null,
+    scopes: normalizeScopes(row.scopes),
     lastUsedDateTime: row.lastUsedAt?.toISOString() ?? null,
     revokedDateTime: row.revokedAt?.toISOString() ?? null,
     state: row.revokedAt ? 'revoked' : expired ? 'expired' : 'active',
@@ -79,6 +90,7 @@ export async function createApiToken(
 ): Promise<CreatedApiToken> {
   const now = deps.clock.now();
   const expiresAt = expiryOf(input.expireDateTime, now);
+  const scopes = normalizeScopes(input.scopes);
   const token = `sp_${randomToken(32)}`;
   const id = newId();
   await deps.repos.credentials.insertApiToken({
@@ -88,13 +100,14 @@ export async function createApiToken(
     userId: actor.userId,
     createdAt: now,
     expiresAt,
+    scopes,
   });
   await recordAudit(
     deps,
     actor,
     'apiToken.created',
     { type: 'apiToken', id },
-    { displayName: input.displayName, expireDateTime: expiresAt.toISOString() },
+    { displayName: input.displayName, expireDateTime: expiresAt.toISOString(), scopes },
   );
   const owner = await deps.repos.users.findById(actor.userId);
   const view = toView(
@@ -103,6 +116,7 @@ export async function createApiToken(
       displayName: input.displayName,
       createdAt: now,
       expiresAt,
+      scopes,
       lastUsedAt: null,
       revokedAt: null,
       ownerId: actor.userId,

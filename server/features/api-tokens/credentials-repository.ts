@@ -26,6 +26,7 @@ export function createCredentialRepository(db: Db) {
           displayName: apiTokens.displayName,
           createdAt: apiTokens.createdAt,
           expiresAt: apiTokens.expiresAt,
+          scopes: apiTokens.scopes,
           lastUsedAt: apiTokens.lastUsedAt,
           revokedAt: apiTokens.revokedAt,
           ownerId: users.id,

@@ -25,44 +25,46 @@ const METHOD = '/users/:id/qr-code-pin-method';
 
 /** Mounted at /api/admin. */
 export function adminBadgeRoutes(deps: ServiceDeps) {
-  const adminOrManager = requireRole(deps, ['admin', 'manager']);
+  // API tokens: reading a badge's state needs users.read, issuing and changing badges users.write.
+  const read = requireRole(deps, ['admin', 'manager'], 'users.read');
+  const change = requireRole(deps, ['admin', 'manager'], 'users.write');
   return new Hono<AppEnv>()
-    .put(METHOD, adminOrManager, async (c) => {
+    .put(METHOD, change, async (c) => {
       const body = await readJson(c, putQrPinMethodBody);
       return c.json(await issueQrPinMethod(deps, c.get('actor'), c.req.param('id'), body), 201);
     })
-    .get(METHOD, adminOrManager, async (c) =>
+    .get(METHOD, read, async (c) =>
       c.json(await getQrPinMethodState(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .delete(METHOD, adminOrManager, async (c) => {
+    .delete(METHOD, change, async (c) => {
       await deleteQrPinMethod(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .put(`${METHOD}/standard-qr-code`, adminOrManager, async (c) => {
+    .put(`${METHOD}/standard-qr-code`, change, async (c) => {
       const body = await readJson(c, qrCodeWindowBody);
       return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'standard', body), 201);
     })
-    .delete(`${METHOD}/standard-qr-code`, adminOrManager, async (c) => {
+    .delete(`${METHOD}/standard-qr-code`, change, async (c) => {
       await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'standard');
       return c.body(null, 204);
     })
-    .put(`${METHOD}/temporary-qr-code`, adminOrManager, async (c) => {
+    .put(`${METHOD}/temporary-qr-code`, change, async (c) => {
       const body = await readJson(c, qrCodeWindowBody);
       return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary', body), 201);
     })
-    .delete(`${METHOD}/temporary-qr-code`, adminOrManager, async (c) => {
+    .delete(`${METHOD}/temporary-qr-code`, change, async (c) => {
       await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary');
       return c.body(null, 204);
     })
-    .post(`${METHOD}/pin/reset`, adminOrManager, async (c) => {
+    .post(`${METHOD}/pin/reset`, change, async (c) => {
       const body = await readJson(c, resetPinBody);
       return c.json(await resetPin(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
-    .post(`${METHOD}/unlock`, adminOrManager, async (c) => {
+    .post(`${METHOD}/unlock`, change, async (c) => {
       await unlockMethod(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .post('/groups/:id/badges', adminOrManager, async (c) => {
+    .post('/groups/:id/badges', change, async (c) => {
       const body = await readJson(c, groupBadgesBody);
       return c.json(await issueGroupBadges(deps, c.get('actor'), c.req.param('id'), body), 200);
     });

@@ -1,6 +1,8 @@
 /**
  * /api/admin/devices: kiosk devices in the console. Managers see and change the devices of their
- * own stores; compliance reports (the MDM webhook) are for admins and admin API tokens only.
+ * own stores; compliance reports (the MDM webhook) are for admins and admin API tokens only. An API
+ * token needs devices.read to read devices, devices.compliance.write to report compliance (it holds
+ * devices.read too, so an MDM can find the phones), and admin.full to change them.
  */
 import { Hono } from 'hono';
 import { externalComplianceBody, listDevicesQuery, updateDeviceBody } from '../../contracts/devices.js';
@@ -17,13 +19,14 @@ import type { AppEnv } from '../../http/env.js';
 import { readJson, readQuery } from '../../http/request.js';
 
 export function adminDeviceRoutes(deps: ServiceDeps) {
+  const read = requireRole(deps, ['manager', 'admin'], 'devices.read');
   const managers = requireRole(deps, ['manager', 'admin']);
-  const adminOnly = requireRole(deps, ['admin']);
+  const complianceReports = requireRole(deps, ['admin'], 'devices.compliance.write');
   return new Hono<AppEnv>()
-    .get('/', managers, async (c) =>
+    .get('/', read, async (c) =>
       c.json(await listDevices(deps, c.get('actor'), readQuery(c, listDevicesQuery)), 200),
     )
-    .get('/:id', managers, async (c) => c.json(await getDevice(deps, c.get('actor'), c.req.param('id')), 200))
+    .get('/:id', read, async (c) => c.json(await getDevice(deps, c.get('actor'), c.req.param('id')), 200))
     .patch('/:id', managers, async (c) => {
       const body = await readJson(c, updateDeviceBody);
       return c.json(await updateDevice(deps, c.get('actor'), c.req.param('id'), body), 200);
@@ -31,7 +34,7 @@ export function adminDeviceRoutes(deps: ServiceDeps) {
     .post('/:id/revoke', managers, async (c) =>
       c.json(await revokeDevice(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .post('/:id/compliance', adminOnly, async (c) => {
+    .post('/:id/compliance', complianceReports, async (c) => {
       const body = await readJson(c, externalComplianceBody);
       return c.json(await reportDeviceCompliance(deps, c.get('actor'), c.req.param('id'), body), 200);
     });

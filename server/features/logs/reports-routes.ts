@@ -15,7 +15,7 @@ import type { AppEnv } from '../../http/env.js';
 import { readQuery } from '../../http/request.js';
 
 export function adminReportRoutes(deps: ServiceDeps) {
-  const adminOrManager = requireRole(deps, ['admin', 'manager']);
+  const adminOrManager = requireRole(deps, ['admin', 'manager'], 'logs.read');
   return new Hono<AppEnv>()
     .get('/qr-code-expirations', adminOrManager, async (c) => {
       const query = readQuery(c, qrCodeExpirationsQuery);

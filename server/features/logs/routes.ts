@@ -18,8 +18,8 @@ import type { AppEnv } from '../../http/env.js';
 import { readQuery } from '../../http/request.js';
 
 export function adminLogRoutes(deps: ServiceDeps) {
-  const adminOnly = requireRole(deps, ['admin']);
-  const adminOrManager = requireRole(deps, ['admin', 'manager']);
+  const adminOnly = requireRole(deps, ['admin'], 'logs.read');
+  const adminOrManager = requireRole(deps, ['admin', 'manager'], 'logs.read');
   return new Hono<AppEnv>()
     .get('/audit-logs', adminOnly, async (c) =>
       c.json(await listAuditLogs(deps, readQuery(c, auditLogQuery)), 200),

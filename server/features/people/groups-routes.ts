@@ -1,4 +1,4 @@
-/** /api/admin/groups: groups (stores), admins only. */
+/** /api/admin/groups: groups (stores), admins only; API tokens need users.read / users.write. */
 import { Hono } from 'hono';
 import { createGroupBody, listGroupsQuery, patchGroupBody } from '../../contracts/directory.js';
 import { requireRole } from '../../http/middleware/session.js';
@@ -8,19 +8,20 @@ import type { AppEnv } from '../../http/env.js';
 import { readJson, readQuery } from '../../http/request.js';
 
 export function adminGroupRoutes(deps: ServiceDeps) {
-  const adminOnly = requireRole(deps, ['admin']);
+  const read = requireRole(deps, ['admin'], 'users.read');
+  const change = requireRole(deps, ['admin'], 'users.write');
   return new Hono<AppEnv>()
-    .get('/', adminOnly, async (c) => c.json(await listGroups(deps, readQuery(c, listGroupsQuery)), 200))
-    .post('/', adminOnly, async (c) => {
+    .get('/', read, async (c) => c.json(await listGroups(deps, readQuery(c, listGroupsQuery)), 200))
+    .post('/', change, async (c) => {
       const body = await readJson(c, createGroupBody);
       return c.json(await createGroup(deps, c.get('actor'), body), 201);
     })
-    .get('/:id', adminOnly, async (c) => c.json(await getGroup(deps, c.req.param('id')), 200))
-    .patch('/:id', adminOnly, async (c) => {
+    .get('/:id', read, async (c) => c.json(await getGroup(deps, c.req.param('id')), 200))
+    .patch('/:id', change, async (c) => {
       const body = await readJson(c, patchGroupBody);
       return c.json(await updateGroup(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
-    .delete('/:id', adminOnly, async (c) => {
+    .delete('/:id', change, async (c) => {
       await deleteGroup(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     });

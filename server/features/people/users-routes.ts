@@ -18,42 +18,48 @@ import { listUserSessions } from '../sessions/user-sessions.js';
 import { createUser } from './create-user.js';
 import { deleteUser, getUserAsActor, listUsers, updateUser } from './user-directory.js';
 import { importUsers } from './user-import.js';
+import { withLookalikeWarnings } from './lookalike-names.js';
 
 /** The one route whose body may be larger than the API's default cap (a CSV file in JSON). */
 export const USER_IMPORT_PATH = '/api/admin/users/import';
 
 export function adminUserRoutes(deps: ServiceDeps) {
-  const adminOnly = requireRole(deps, ['admin']);
-  // Managers see and look after only workers in their own groups (scoped in the services).
-  const adminOrManager = requireRole(deps, ['admin', 'manager']);
+  // Managers see and look after only workers in their own groups (scoped in the services); API tokens
+  // need users.read to read people and users.write to change them.
+  const read = requireRole(deps, ['admin', 'manager'], 'users.read');
+  const change = requireRole(deps, ['admin'], 'users.write');
+  const looksAfter = requireRole(deps, ['admin', 'manager'], 'users.write');
   return new Hono<AppEnv>()
-    .get('/', adminOrManager, async (c) => {
+    .get('/', read, async (c) => {
       const query = readQuery(c, listUsersQuery);
       return c.json(await listUsers(deps, c.get('actor'), query), 200);
     })
-    .post('/', adminOnly, async (c) => {
+    .post('/', change, async (c) => {
       const body = await readJson(c, createUserBody);
-      return c.json(await createUser(deps, c.get('actor'), body), 201);
+      const user = await createUser(deps, c.get('actor'), body);
+      return c.json(await withLookalikeWarnings(deps, user), 201);
     })
-    .post('/import', adminOnly, async (c) => {
+    .post('/import', change, async (c) => {
       const body = await readJson(c, importUsersBody);
       return c.json(await importUsers(deps, c.get('actor'), body), 200);
     })
-    .get('/:id', adminOrManager, async (c) =>
+    .get('/:id', read, async (c) =>
       c.json(await getUserAsActor(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .patch('/:id', adminOnly, async (c) => {
+    .patch('/:id', change, async (c) => {
       const body = await readJson(c, patchUserBody);
-      return c.json(await updateUser(deps, c.get('actor'), c.req.param('id'), body), 200);
+      const user = await updateUser(deps, c.get('actor'), c.req.param('id'), body);
+      // Only a new sign-in name is checked: an old lookalike was reported when it was made.
+      return c.json(body.userPrincipalName === undefined ? user : await withLookalikeWarnings(deps, user), 200);
     })
-    .delete('/:id', adminOnly, async (c) => {
+    .delete('/:id', change, async (c) => {
       await deleteUser(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .get('/:id/sessions', adminOrManager, async (c) =>
+    .get('/:id/sessions', read, async (c) =>
       c.json(await listUserSessions(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .post('/:id/revoke-sign-in-sessions', adminOrManager, async (c) => {
+    .post('/:id/revoke-sign-in-sessions', looksAfter, async (c) => {
       await revokeSignInSessions(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     });

@@ -6,6 +6,8 @@ import { ConfigError } from '../../config.js';
 import { ApiError } from '../../contracts/errors.js';
 import type { completeSetupBody } from '../../contracts/schemas.js';
 import type { z } from 'zod';
+import { FULL_ADMIN_SCOPE } from '../../domain/api-token-scopes.js';
+import { BOOTSTRAP_API_TOKEN_LIFETIME_DAYS } from '../../domain/api-token-lifetime.js';
 import { addSeconds } from '../../domain/clock.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
@@ -17,11 +19,20 @@ export interface BootstrapInput {
   adminUsername: string | undefined;
   adminPassword: string | undefined;
   apiToken: string | undefined;
+  /** How long the stored API token lasts (BOOTSTRAP_API_TOKEN_LIFETIME_DAYS). */
+  apiTokenLifetimeDays: number;
 }
 
 export type BootstrapOutcome =
   | { kind: 'admin_exists'; ignoredApiToken: boolean }
-  | { kind: 'bootstrapped'; adminUsername: string | undefined; apiToken: boolean; setupToken?: string }
+  | {
+      kind: 'bootstrapped';
+      adminUsername: string | undefined;
+      apiToken: boolean;
+      /** When the stored BOOTSTRAP_API_TOKEN stops working (null: none given, or it was already stored). */
+      apiTokenExpiresAt: Date | null;
+      setupToken?: string;
+    }
   | { kind: 'setup_link'; setupToken: string };
 
 async function createAdmin(
@@ -55,24 +66,42 @@ async function issueSetupToken(deps: ServiceDeps): Promise<string> {
   return token;
 }
 
-/** Stores an admin API token (its hash only) for `ownerId`; a token already stored is left alone. */
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Stores a full-admin API token (its hash only) for `ownerId`, expiring after `lifetimeDays`. It is the
+ * first admin's own way in, so it holds admin.full; it expires like every token, since it sits in
+ * environment files and scripts.
+ */
 async function storeApiToken(
   deps: ServiceDeps,
   ownerId: string,
   token: string,
   displayName: string,
-): Promise<void> {
+  lifetimeDays: number,
+): Promise<Date> {
   const tokenHash = sha256(token);
-  if (await deps.repos.credentials.findApiTokenByHash(tokenHash)) return;
   const id = newId();
+  const now = deps.clock.now();
+  const expiresAt = addSeconds(now, lifetimeDays * DAY_SECONDS);
+  const scopes = [FULL_ADMIN_SCOPE];
   await deps.repos.credentials.insertApiToken({
     id,
     displayName,
     tokenHash,
     userId: ownerId,
-    createdAt: deps.clock.now(),
+    createdAt: now,
+    expiresAt,
+    scopes,
   });
-  await recordAudit(deps, 'system', 'apiToken.created', { type: 'apiToken', id }, { displayName });
+  await recordAudit(
+    deps,
+    'system',
+    'apiToken.created',
+    { type: 'apiToken', id },
+    { displayName, expireDateTime: expiresAt.toISOString(), scopes },
+  );
+  return expiresAt;
 }
 
 export async function bootstrapFirstAdmin(
@@ -121,20 +150,32 @@ export async function bootstrapFirstAdmin(
       }));
     ownerId = owner.id;
   }
-  if (input.apiToken) await storeApiToken(deps, ownerId, input.apiToken, 'Bootstrap API token');
+  // A token already stored (a restart before anyone claimed the console) is left as it is.
+  const apiTokenExpiresAt =
+    input.apiToken && !(await deps.repos.credentials.findApiTokenByHash(sha256(input.apiToken)))
+      ? await storeApiToken(deps, ownerId, input.apiToken, 'Bootstrap API token', input.apiTokenLifetimeDays)
+      : null;
   return {
     kind: 'bootstrapped',
     adminUsername: input.adminUsername,
     apiToken: Boolean(input.apiToken),
+    apiTokenExpiresAt,
     setupToken: input.adminUsername ? undefined : await issueSetupToken(deps),
   };
 }
 
-/** Redeems a setup link: creates the first admin and returns an admin API token, shown once. */
+/**
+ * Redeems a setup link: creates the first admin and returns a full-admin API token, shown once, that
+ * expires after BOOTSTRAP_API_TOKEN_LIFETIME_DAYS' default.
+ */
 export async function completeSetup(
   deps: ServiceDeps,
   input: z.output<typeof completeSetupBody>,
-): Promise<{ user: { id: string; userPrincipalName: string }; apiToken: string }> {
+): Promise<{
+  user: { id: string; userPrincipalName: string };
+  apiToken: string;
+  apiTokenExpireDateTime: string;
+}> {
   const tokenHash = sha256(input.token);
   const usable =
     (await deps.repos.users.countPasswordAdmins()) === 0 &&
@@ -160,6 +201,16 @@ export async function completeSetup(
     { setupLink: true, role: 'admin' },
   );
   const apiToken = `sp_${randomToken(32)}`;
-  await storeApiToken(deps, admin.id, apiToken, 'First admin token');
-  return { user: { id: admin.id, userPrincipalName: admin.userPrincipalName }, apiToken };
+  const expiresAt = await storeApiToken(
+    deps,
+    admin.id,
+    apiToken,
+    'First admin token',
+    BOOTSTRAP_API_TOKEN_LIFETIME_DAYS,
+  );
+  return {
+    user: { id: admin.id, userPrincipalName: admin.userPrincipalName },
+    apiToken,
+    apiTokenExpireDateTime: expiresAt.toISOString(),
+  };
 }

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../../contracts/errors.js';
 import type { Role } from '../../contracts/schemas.js';
+import { FULL_ADMIN_SCOPE, scopesGrant, type ApiTokenScope } from '../../domain/api-token-scopes.js';
 import type { AppEnv } from '../env.js';
 import { authenticateApiToken } from '../../features/api-tokens/api-tokens.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -57,9 +58,18 @@ export const requireSession =
 export const effectiveRole = (role: Role, sessionKind: 'kiosk' | 'console'): Role =>
   sessionKind === 'kiosk' && role === 'admin' ? 'manager' : role;
 
-/** Admin API access: `Authorization: Bearer <api token>` or a signed-in session, with one of `roles`. */
+/**
+ * Admin API access: `Authorization: Bearer <api token>` or a signed-in session, with one of `roles`.
+ * A token must also hold `tokenScope` (domain/api-token-scopes.ts). A route that names none needs
+ * `admin.full`: a new route is closed to narrow tokens until it declares the scope it needs. Scopes
+ * only narrow tokens; a person's session is never checked against them.
+ */
 export const requireRole =
-  (deps: ServiceDeps, roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
+  (
+    deps: ServiceDeps,
+    roles: readonly Role[],
+    tokenScope: ApiTokenScope = FULL_ADMIN_SCOPE,
+  ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const header = c.req.header('authorization');
     if (header !== undefined) {
@@ -67,6 +77,11 @@ export const requireRole =
       const actor = match?.[1] ? await authenticateApiToken(deps, match[1]) : null;
       if (!actor) throw new ApiError('UNAUTHENTICATED', 'The API token is not valid.');
       if (!roles.includes(actor.role)) throw new ApiError('FORBIDDEN');
+      if (!scopesGrant(actor.scopes, tokenScope)) {
+        throw new ApiError('TOKEN_SCOPE_MISSING', `This API token needs the ${tokenScope} scope.`, {
+          scope: tokenScope,
+        });
+      }
       c.set('actor', actor);
       return next();
     }
