@@ -70,6 +70,10 @@ const { handler } = await import(new URL('../build/handler.js', import.meta.url)
  */
 const oidc = /** @type {any} */ (globalThis)[Symbol.for('shiftpass.oidc')];
 if (!oidc) throw new Error('the Shiftpass runtime did not register its OpenID provider');
+/** Stops the runtime's background jobs and closes the database (registered beside the provider). */
+const closeRuntime = /** @type {() => void} */ (
+  /** @type {any} */ (globalThis)[Symbol.for('shiftpass.close')]
+);
 
 /** @type {Listener} */
 const route = (req, res) => {
@@ -81,11 +85,24 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => console.log(`Listening on ${tls ? 'https' : 'http'}://${host}:${port}`));
 
-/** Stops taking requests, lets running ones finish (at most SHUTDOWN_TIMEOUT seconds), then exits. */
-function shutdown() {
+/**
+ * SIGTERM/SIGINT: stops taking connections, lets running requests finish (at most SHUTDOWN_TIMEOUT
+ * seconds, default 10, then their connections are cut), closes the database, exits 0.
+ */
+let stopping = false;
+/** @param {NodeJS.Signals} signal */
+function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  const seconds = Number(process.env.SHUTDOWN_TIMEOUT ?? 10);
+  console.log(`shiftpass: ${signal}: finishing requests in progress (at most ${seconds} s), then stopping`);
+  setTimeout(() => server.closeAllConnections(), seconds * 1000).unref();
+  server.close(() => {
+    closeRuntime();
+    console.log('shiftpass: stopped');
+    process.exit(0);
+  });
   server.closeIdleConnections();
-  server.close(() => process.exit(0));
-  setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT ?? 30) * 1000).unref();
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -24,6 +24,8 @@ export const init: ServerInit = async () => {
     throw error;
   }
   (globalThis as Record<symbol, unknown>)[OIDC_HANDLER_KEY] = runtime.oidc;
+  // scripts/start.js calls it once its server has drained on SIGTERM: stops the background jobs, closes the database.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('shiftpass.close')] = runtime.close;
   for (const line of describeBootstrap(runtime)) console.log(line);
 };
 
