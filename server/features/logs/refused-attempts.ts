@@ -24,9 +24,7 @@ export interface RefusedAttempt {
 
 /** The row's id: the same for every refusal of one window, kind and user, shaped like other rows' ids. */
 function refusedRowId(attempt: RefusedAttempt): string {
-  const hex = sha256(
-    ['refused-by-budget', attempt.windowId, attempt.kind, attempt.userId ?? ''].join('\n'),
-  );
+  const hex = sha256(['refused-by-budget', attempt.windowId, attempt.kind, attempt.userId ?? ''].join('\n'));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
