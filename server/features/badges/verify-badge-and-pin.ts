@@ -1,7 +1,7 @@
 /**
  * A badge and a PIN checked together, in this order:
- * client budget → device step (when the kiosk is enrolled: attestation, one-time proof, live device
- * record) → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash lookup) →
+ * device step (when the kiosk is enrolled: attestation, one-time proof, live device record) → client
+ * budget (a verified device's own, otherwise the address's) → the device's refusal, if any → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash lookup) →
  * account → policy scope → code time window → method lock → claim an attempt → verify the PIN.
  * Every failure is written to the sign-in log before it is returned (a refusal by the client budget
  * is counted on one row per budget window); the caller logs the outcome of a pass. Used by a worker's sign-in (features/sign-in/sign-in.ts) and by a manager ending kiosk
@@ -24,6 +24,7 @@ import { isUserInPolicyScope, type QrPinPolicy } from '../../domain/qr-pin-polic
 import { normaliseShortCode } from '../../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../../platform/crypto.js';
 import type { UserRow } from '../people/users-repository.js';
+import { claimClientAttempt, claimVerifiedDeviceAttempt } from '../lockout/client-budget.js';
 import { countRefusedAttempt } from '../logs/refused-attempts.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 import { checkPinWithLockout } from './pin-check.js';
@@ -95,7 +96,7 @@ export interface BadgePinInput {
   purpose: BadgePinPurpose;
 }
 
-/** The device step, run right after the client budget and before the badge is looked at. */
+/** The device step, run first: whether it verifies decides whose budget the attempt is charged to. */
 export type DeviceStep<D> = () => Promise<
   | { ok: true; device: D; deviceId?: string; compliance?: DeviceCompliance }
   | { ok: false; code: ErrorCode; reason: string; deviceId?: string }
@@ -122,8 +123,8 @@ export interface BadgePinPass<D> {
 export type BadgePinCheck<D> = BadgePinPass<D> | { ok: false; outcome: Failure };
 
 /**
- * client budget → device step → badge → account → policy scope → code time window → method lock →
- * claim an attempt → verify the PIN. Every failure is logged (sign-in log) before it is returned;
+ * device step → client budget → device refusal → badge → account → policy scope → code time window →
+ * method lock → claim an attempt → verify the PIN. Every failure is logged (sign-in log) before it is returned;
  * the caller logs the outcome after a pass.
  */
 export async function verifyBadgeAndPin<D>(
@@ -133,7 +134,6 @@ export async function verifyBadgeAndPin<D>(
 ): Promise<BadgePinCheck<D>> {
   const now = deps.clock.now();
   const policy = await getQrPinPolicy(deps);
-  const clientKey = input.ipAddress ? `ip:${input.ipAddress}` : null;
   const via: BadgeVia = 'shortCode' in input.badge ? 'shortCode' : 'qr';
 
   const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
@@ -164,37 +164,40 @@ export async function verifyBadgeAndPin<D>(
     ok: false as const,
     outcome: (await outcome) as Failure,
   });
-  /** An outcome that checked no PIN gives the client's claimed attempt back. */
-  const refundClient = async () => {
-    if (clientKey) await deps.repos.throttles.refund(clientKey);
-  };
   const notRecognized = async (reason: string, codeId?: string, userId?: string, deviceId?: string) => {
     await deps.hasher.verify(deps.decoyPinHash, input.pin);
     return fail('QR_CODE_NOT_RECOGNIZED', { reason, codeId, userId, deviceId });
   };
 
-  if (clientKey) {
-    const claim = await deps.repos.throttles.claim(clientKey, now, {
-      threshold: policy.lockout.clientThreshold,
-      windowSeconds: policy.lockout.clientWindowSeconds,
-    });
-    if (!claim.ok) {
-      // Counted on one row per budget window, not logged one by one (logs/refused-attempts.ts).
-      await countRefusedAttempt(deps, {
-        windowId: claim.windowId,
-        kind: `qr_pin:${input.purpose}`,
-        now,
-        authMethod: 'qr_pin',
-        ipAddress: input.ipAddress,
-        userAgent: input.userAgent,
-        details: { via, ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}) },
-      });
-      const details = { retryAfterSeconds: claim.retryAfterSeconds };
-      return { ok: false, outcome: { ok: false, code: 'TOO_MANY_ATTEMPTS', details } };
-    }
-  }
-
+  // The device first: only a device whose proof checked out is charged on its own budget, so a store's
+  // kiosks keep signing in while strangers on the same address spend theirs; a refused device claim
+  // (forged, copied, replayed) is charged to the address like any anonymous attempt.
   const deviceCheck = await deviceStep();
+  const verifiedDeviceId = deviceCheck.ok ? deviceCheck.deviceId : undefined;
+  const claim = verifiedDeviceId
+    ? await claimVerifiedDeviceAttempt(deps, verifiedDeviceId, policy.lockout, now)
+    : await claimClientAttempt(deps, input.ipAddress, policy.lockout, now);
+  if (!claim.ok) {
+    // Counted on one row per budget window, not logged one by one (logs/refused-attempts.ts).
+    await countRefusedAttempt(deps, {
+      windowId: claim.windowId,
+      kind: `qr_pin:${input.purpose}`,
+      now,
+      authMethod: 'qr_pin',
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent,
+      details: {
+        via,
+        ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}),
+        ...(verifiedDeviceId ? { deviceId: verifiedDeviceId } : {}),
+      },
+    });
+    const details = { retryAfterSeconds: claim.retryAfterSeconds };
+    return { ok: false, outcome: { ok: false, code: 'TOO_MANY_ATTEMPTS', details } };
+  }
+  /** An outcome that checked no PIN gives the client's claimed attempt back. */
+  const refundClient = claim.refund;
+
   if (!deviceCheck.ok) {
     return stop(fail(deviceCheck.code, { reason: deviceCheck.reason, deviceId: deviceCheck.deviceId }));
   }
