@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { idParam } from './pagination.js';
+import { displayText } from './text.js';
 
 export const APP_NAME_MAX_LENGTH = 80;
 export const MAX_REDIRECT_URIS = 10;
@@ -66,7 +67,7 @@ const appUrlList = (min: number) =>
     .max(MAX_REDIRECT_URIS, `list at most ${MAX_REDIRECT_URIS} addresses`)
     .transform((urls) => [...new Set(urls)]);
 
-const displayName = z.string().trim().min(1, 'must not be empty').max(APP_NAME_MAX_LENGTH);
+const displayName = displayText(APP_NAME_MAX_LENGTH, 'must not be empty');
 
 const groupIds = z
   .array(idParam)

@@ -19,13 +19,14 @@ import { timeWindowProblems, WEEKDAYS } from '../domain/time-window.js';
 import { canonicalTimeZone } from '../domain/time-zone.js';
 import { idParam } from './pagination.js';
 import { ROLES } from './schemas.js';
+import { displayText } from './text.js';
 
 export { DEVICE_STATES, GRANTS, POLICY_STATES, SIGN_IN_METHODS };
 export const CA_NAME_MAX_LENGTH = 128;
 export const MAX_CIDRS_PER_LOCATION = 200;
 export const MAX_LIST = 200;
 
-const name = z.string().trim().min(1, 'must not be empty').max(CA_NAME_MAX_LENGTH);
+const name = displayText(CA_NAME_MAX_LENGTH, 'must not be empty');
 
 const timeZone = z
   .string()

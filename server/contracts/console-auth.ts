@@ -1,6 +1,7 @@
 /** Console sign-in (username + password, then TOTP or a recovery code) and re-authentication. */
 import { z } from 'zod';
 import { RECOVERY_CODE_MAX_INPUT_LENGTH } from '../domain/recovery-code.js';
+import { normalizeText } from '../domain/text.js';
 import type { Role } from './schemas.js';
 
 const challenge = z.string().min(1).max(128);
@@ -10,7 +11,12 @@ const recoveryCode = z.string().max(RECOVERY_CODE_MAX_INPUT_LENGTH);
 const password = z.string().min(1).max(256);
 
 export const consoleSignInBody = z.strictObject({
-  userPrincipalName: z.string().trim().min(1).max(256),
+  /** NFC like every stored name, so an "é" typed decomposed finds its account; passwords stay as typed. */
+  userPrincipalName: z
+    .string()
+    .overwrite((name) => normalizeText(name).trim())
+    .min(1)
+    .max(256),
   password,
 });
 

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { cursorParam, idParam, limitParam, searchParam } from './pagination.js';
+import { displayText } from './text.js';
 
 // Constants the PWA needs live in a module without zod, so the kiosk's up-front JavaScript stays small.
 export {
@@ -60,7 +61,7 @@ export interface DeviceNonceResponse {
 
 /** POST /api/manager/devices — a signed-in manager (or admin) enrolls this browser. */
 export const enrolDeviceBody = z.strictObject({
-  displayName: z.string().trim().min(1).max(DEVICE_NAME_MAX_LENGTH),
+  displayName: displayText(DEVICE_NAME_MAX_LENGTH),
   groupId: z.string().min(1).max(64),
   publicKeyJwk: publicKeyJwkSchema,
   nonce: z.string().min(1).max(128),
@@ -178,7 +179,7 @@ export const listDevicesQuery = z.strictObject({
 /** PATCH /api/admin/devices/{id}: rename, move store, suspend or resume (revoking is its own call). */
 export const updateDeviceBody = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(DEVICE_NAME_MAX_LENGTH).optional(),
+    displayName: displayText(DEVICE_NAME_MAX_LENGTH).optional(),
     groupId: z.string().min(1).max(64).optional(),
     status: z.enum(['active', 'suspended']).optional(),
   })
@@ -191,8 +192,8 @@ export const updateDeviceBody = z
  */
 export const externalComplianceBody = z.strictObject({
   compliant: z.boolean(),
-  reasons: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  source: z.string().trim().min(1).max(64),
+  reasons: z.array(displayText(200)).max(20).default([]),
+  source: displayText(64),
 });
 export interface ExternalComplianceReport {
   compliant: boolean;

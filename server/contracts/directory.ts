@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { canonicalTimeZone } from '../domain/time-zone.js';
 import { cursorParam, idParam, limitParam, searchParam } from './pagination.js';
-import { createUserBody, ROLES } from './schemas.js';
+import { createUserBody, ROLES, type UserView } from './schemas.js';
+import { displayText } from './text.js';
 
 const { userPrincipalName, displayName, employeeId } = createUserBody.shape;
 
@@ -29,13 +30,26 @@ const timeZone = z
   .refine((name) => canonicalTimeZone(name) !== null, 'must be an IANA time zone name such as Europe/Lisbon')
   .transform((name) => canonicalTimeZone(name)!);
 
+/**
+ * Something the admin should check about a write that was nevertheless made: `LOOKALIKE_SIGN_IN_NAME`,
+ * the sign-in name looks like `existing`'s (server/domain/confusable-names.ts).
+ */
+export interface UserWarning {
+  code: 'LOOKALIKE_SIGN_IN_NAME';
+  message: string;
+  existing: { id: string; userPrincipalName: string; displayName: string };
+}
+
+/** The answer to POST /api/admin/users and PATCH /api/admin/users/{id}: `warnings` only when there is one. */
+export type UserWriteView = UserView & { warnings?: UserWarning[] };
+
 export const createGroupBody = z.strictObject({
-  displayName: z.string().trim().min(1).max(256),
+  displayName: displayText(256),
   timeZone: timeZone.nullable().optional(),
 });
 
 export const patchGroupBody = z.strictObject({
-  displayName: z.string().trim().min(1).max(256).optional(),
+  displayName: displayText(256).optional(),
   timeZone: timeZone.nullable().optional(),
 });
 

@@ -7,15 +7,11 @@ import {
   MAX_KIOSK_APPS,
   type KioskApp,
 } from './kiosk-app-link.js';
+import { displayText } from './text.js';
 
 export type { KioskApp };
 
-const appName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(MAX_KIOSK_APP_NAME)
-  .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters');
+const appName = displayText(MAX_KIOSK_APP_NAME);
 
 const appUrl = z
   .string()

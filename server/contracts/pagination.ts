@@ -3,6 +3,7 @@
  * (keyset pagination, never OFFSET) and ISO-8601 instants. Lists answer `{ value, nextCursor }`.
  */
 import { z } from 'zod';
+import { searchText } from './text.js';
 
 export const LIST_LIMIT = { min: 1, max: 200, default: 50 } as const;
 
@@ -27,8 +28,11 @@ export const cursorParam = z
 
 export const idParam = z.string().min(1).max(64);
 
-/** Case-insensitive prefix; surrounding spaces are ignored, an empty search means no search. */
-export const searchParam = z.string().max(256).trim();
+/**
+ * Case-insensitive prefix; surrounding spaces are ignored, an empty search means no search. NFC like
+ * the stored names, so a decomposed "é" finds them.
+ */
+export const searchParam = searchText(256);
 
 export const instantParam = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 

@@ -3,18 +3,18 @@ import { z } from 'zod';
 import { deviceProofBody } from './devices.js';
 import type { KioskApp, SignInApp } from './kiosk-app-link.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
+import { displayText, signInName } from './text.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 import { ROLES, type Role } from '../domain/roles.js';
 
 export { ROLES, type Role } from '../domain/roles.js';
 
 export const createUserBody = z.strictObject({
-  userPrincipalName: text(256).regex(/^[^\s]+$/, 'must not contain spaces'),
-  displayName: text(256),
-  employeeId: text(64).optional(),
+  userPrincipalName: signInName(256),
+  displayName: displayText(256),
+  employeeId: displayText(64).optional(),
   role: z.enum(ROLES).default('worker'),
   groupIds: z.array(z.string().min(1).max(64)).max(100).default([]),
   accountEnabled: z.boolean().default(true),
@@ -56,8 +56,8 @@ export const changePinBody = z.strictObject({ currentPin: pinCode, newPin: pinCo
 
 export const completeSetupBody = z.strictObject({
   token: z.string().min(1).max(128),
-  userPrincipalName: text(256).regex(/^[^\s]+$/, 'must not contain spaces'),
-  displayName: text(256).optional(),
+  userPrincipalName: signInName(256),
+  displayName: displayText(256).optional(),
   password: z.string().min(12, 'must be at least 12 characters').max(256),
 });
 

@@ -70,18 +70,21 @@ describe('reading the file', () => {
     const csv =
       '\uFEFFUserPrincipalName,DisplayName,employeeId,Groups\r\n' +
       `ana@${d},"Silva, Ana ""Aninhas""",E1,"Lisbon Baixa;porto"\r\n` +
-      `bo@${d},"Bo\r\nLine",E2,\r\n`;
+      `bo@${d},"Bo\r\nLine",E2,\r\n` +
+      `cy@${d},Cy,E3,\r\n`;
     const result = await importOk(csv, false);
-    expect(result.summary).toEqual({ created: 2, updated: 0, unchanged: 0, failed: 0 });
-    expect(result.rows.map((r) => [r.row, r.action])).toEqual([
-      [2, 'create'],
-      [3, 'create'],
+    expect(result.summary).toEqual({ created: 2, updated: 0, unchanged: 0, failed: 1 });
+    // The quoted line break stays inside its cell (one record, row 3); no name may hold one (issue 13).
+    expect(result.rows.map((r) => [r.row, r.action, r.errors.map((e) => e.field)])).toEqual([
+      [2, 'create', []],
+      [3, 'error', ['displayName']],
+      [4, 'create', []],
     ]);
     const ana = await userByUpn(`ana@${d}`);
     expect(ana?.displayName).toBe('Silva, Ana "Aninhas"');
     expect(ana?.employeeId).toBe('E1');
     expect([...ana!.groupIds].sort()).toEqual([lisbon.id, porto.id].sort());
-    expect((await userByUpn(`bo@${d}`))?.displayName).toBe('Bo\r\nLine');
+    expect(await userByUpn(`bo@${d}`)).toBeUndefined();
   });
 
   test('columns in any order and any case; blank lines are skipped but keep the numbering', async () => {

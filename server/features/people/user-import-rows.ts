@@ -11,6 +11,7 @@ import { IMPORT_COLUMNS, type ImportColumn, type ImportRowError } from '../../co
 import { patchUserBody } from '../../contracts/directory.js';
 import { createUserBody, type UserView } from '../../contracts/schemas.js';
 import { cellsOf, parseBooleanCell, splitList, type ColumnMap } from '../../domain/import-columns.js';
+import { normalizeText } from '../../domain/text.js';
 
 export type CreateUserInput = z.output<typeof createUserBody>;
 export type PatchUserInput = z.output<typeof patchUserBody>;
@@ -121,7 +122,8 @@ export function planImport(
   const firstRowOf = new Map<string, number>();
   return records.map(({ row, cells: record }) => {
     const cells = cellsOf(record, columns);
-    const userPrincipalName = cells.userPrincipalName ?? '';
+    // NFC before the lookup, as the API stores it: a decomposed "é" finds the existing person.
+    const userPrincipalName = normalizeText(cells.userPrincipalName ?? '');
     const errors: ImportRowError[] = [];
     if (record.length > headerLength) {
       errors.push({

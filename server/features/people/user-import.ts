@@ -16,6 +16,7 @@ import {
 } from '../../contracts/bulk.js';
 import { ApiError } from '../../contracts/errors.js';
 import { isBlankRecord, mapColumns } from '../../domain/import-columns.js';
+import { normalizeText } from '../../domain/text.js';
 import { newId } from '../../platform/crypto.js';
 import { readCsv } from '../../platform/csv.js';
 import { recordAudit } from '../../core/audit.js';
@@ -123,7 +124,9 @@ export async function importUsers(
   if (!mapping.ok) throw fileError(mapping.message);
 
   const upnColumn = mapping.columns.userPrincipalName!;
-  const upns = records.map((r) => r.cells[upnColumn]?.trim() ?? '').filter((upn) => upn !== '');
+  const upns = records
+    .map((r) => normalizeText(r.cells[upnColumn]?.trim() ?? ''))
+    .filter((upn) => upn !== '');
   const users = await deps.repos.users.findManyByPrincipalNames(upns);
   const groupIds = await deps.repos.users.groupIdsOfMany(users.map((u) => u.id));
   const existing = new Map(

@@ -70,6 +70,12 @@ export function createUserRepository(db: Db) {
       }
       return found;
     },
+    /** Every person's sign-in name, for the lookalike check (a few columns, no index needed). */
+    async listSignInNames(): Promise<{ id: string; userPrincipalName: string; displayName: string }[]> {
+      return db
+        .select({ id: users.id, userPrincipalName: users.userPrincipalName, displayName: users.displayName })
+        .from(users);
+    },
     async findManyByIds(ids: string[]): Promise<UserRow[]> {
       const found: UserRow[] = [];
       for (let i = 0; i < ids.length; i += IN_CHUNK) {

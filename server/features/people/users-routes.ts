@@ -50,7 +50,8 @@ export function adminUserRoutes(deps: ServiceDeps) {
       const body = await readJson(c, patchUserBody);
       const user = await updateUser(deps, c.get('actor'), c.req.param('id'), body);
       // Only a new sign-in name is checked: an old lookalike was reported when it was made.
-      return c.json(body.userPrincipalName === undefined ? user : await withLookalikeWarnings(deps, user), 200);
+      if (body.userPrincipalName === undefined) return c.json(user, 200);
+      return c.json(await withLookalikeWarnings(deps, user), 200);
     })
     .delete('/:id', change, async (c) => {
       await deleteUser(deps, c.get('actor'), c.req.param('id'));

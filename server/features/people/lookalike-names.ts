@@ -1,0 +1,25 @@
+/**
+ * The warning on a new or renamed sign-in name that looks like someone else's ("аdmin" with a Cyrillic
+ * а next to "admin"): the write is made, since such names can be honest (two people called José), and
+ * the admin is told whom it looks like so they can check it is not a trick. The rule is
+ * server/domain/confusable-names.ts.
+ */
+import type { UserView } from '../../contracts/schemas.js';
+import type { UserWarning, UserWriteView } from '../../contracts/directory.js';
+import { findLookalikes } from '../../domain/confusable-names.js';
+import type { ServiceDeps } from '../../core/deps.js';
+
+export async function lookalikeWarnings(deps: ServiceDeps, user: UserView): Promise<UserWarning[]> {
+  const others = (await deps.repos.users.listSignInNames()).filter((other) => other.id !== user.id);
+  return findLookalikes(user.userPrincipalName, others).map((existing) => ({
+    code: 'LOOKALIKE_SIGN_IN_NAME',
+    message: `This sign-in name looks like the existing “${existing.userPrincipalName}” (${existing.displayName}). Check it is not a trick.`,
+    existing,
+  }));
+}
+
+/** The answer to a create or rename: the person, with `warnings` only when there is one. */
+export async function withLookalikeWarnings(deps: ServiceDeps, user: UserView): Promise<UserWriteView> {
+  const warnings = await lookalikeWarnings(deps, user);
+  return warnings.length > 0 ? { ...user, warnings } : user;
+}
