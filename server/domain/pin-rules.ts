@@ -1,9 +1,12 @@
 /**
  * PIN rules, applied on every set and change (docs/security.md, "PIN rules": Entra parity, and better):
- * digits only, policy length up to 20, no long ascending/descending runs,
- * no PIN made of one repeated 1–3 digit unit, no date, no keypad shape or common PIN.
+ * digits only, policy length up to 20, no long ascending/descending runs, nothing repeated, and none of
+ * the ways people build memorable numbers (dates and years, counting, keypad shapes, mirrors, shuffled
+ * runs, well-known numbers). The shape rules judge a PIN once it is at least MIN_PIN_LENGTH long: a
+ * shorter one is refused for its length anyway, and the live hints should not flag every short prefix.
  */
-import { isCommonPin, looksLikeDate } from './pin-blocklist.js';
+import { isCounting, isMirrored, isShuffledRun, isWellKnownNumber, looksLikeDate } from './pin-blocklist.js';
+import { isKeypadShape } from './pin-keypad.js';
 
 export const MIN_PIN_LENGTH = 8;
 export const MAX_PIN_LENGTH = 20;
@@ -16,6 +19,10 @@ export type PinRule =
   | 'sequential_digits'
   | 'repeated_pattern'
   | 'date'
+  | 'counting'
+  | 'keypad_shape'
+  | 'mirrored'
+  | 'shuffled_run'
   | 'common_pin'
   | 'same_as_current';
 
@@ -36,9 +43,15 @@ function longestSequentialRun(pin: string): number {
   return longest;
 }
 
-/** True when the PIN is its first 1–3 digits over and over (11111111, 12121212, 12312312). */
+const isFullLength = (pin: string) => pin.length >= MIN_PIN_LENGTH;
+
+/**
+ * True when the PIN is its first digits over and over, even cut short: a 1–3 digit unit at any length
+ * (11111111, 12121212, 12312312), a unit up to half the PIN once it is full length (19471947).
+ */
 function isRepeatedUnit(pin: string): boolean {
-  for (let unit = 1; unit <= 3; unit++) {
+  const longestUnit = isFullLength(pin) ? Math.floor(pin.length / 2) : 3;
+  for (let unit = 1; unit <= longestUnit; unit++) {
     if (pin.length < 2 * unit) continue;
     if (
       pin
@@ -51,14 +64,38 @@ function isRepeatedUnit(pin: string): boolean {
   return false;
 }
 
+/** The second half is the first half started at another digit: 12343412, 19844198. */
+function isRotatedHalf(pin: string): boolean {
+  if (pin.length % 2 !== 0) return false;
+  const half = pin.slice(0, pin.length / 2);
+  return (half + half).includes(pin.slice(pin.length / 2));
+}
+
+/** One digit fills three quarters of the PIN or more: 11111118, 66613666. */
+function isMostlyOneDigit(pin: string): boolean {
+  const counts = new Map<string, number>();
+  for (const digit of pin) counts.set(digit, (counts.get(digit) ?? 0) + 1);
+  return Math.max(...counts.values()) * 4 >= pin.length * 3;
+}
+
+const isRepeated = (pin: string) =>
+  isRepeatedUnit(pin) || (isFullLength(pin) && (isRotatedHalf(pin) || isMostlyOneDigit(pin)));
+
 const MESSAGES: Record<PinRule, (rules: { minLength: number }) => string> = {
   digits_only: () => 'The PIN must contain digits 0–9 only.',
   length: (rules) => `The PIN must be ${rules.minLength} to ${MAX_PIN_LENGTH} digits long.`,
-  repeated_pattern: () => 'The PIN must not repeat one digit or a short pattern (like 121212).',
+  repeated_pattern: () =>
+    'The PIN must not be mostly one digit or a group repeated (like 11111118, 12121212 or 19471947).',
   sequential_digits: () =>
     `The PIN must not contain ${MAX_SEQUENTIAL_RUN} or more digits in a row going up or down (like 12345).`,
-  date: () => 'The PIN must not be a date (like 27051984 or 19840527).',
-  common_pin: () => 'The PIN is too easy to guess (a keypad shape, a doubled group or a common PIN).',
+  date: () => 'The PIN must not be a date, or years and dates side by side (like 27051984 or 19841990).',
+  counting: () =>
+    'Numbers that count up or down in steps or in pairs, like 13579135 or 10203040, are too easy to guess.',
+  keypad_shape: () => 'Shapes on the keypad, like 14789632 or rows such as 78945612, are too easy to guess.',
+  mirrored: () => 'A group followed by its reverse, like 12344321, is too easy to guess.',
+  shuffled_run: () =>
+    'The digits 1 to 8 (or another run of digits) in a mixed order, like 15426378, are too easy to guess.',
+  common_pin: () => 'Well-known numbers, like 31415926 (pi) or 11235813, are too easy to guess.',
   same_as_current: () => 'The new PIN must differ from the current PIN.',
 };
 
@@ -73,10 +110,14 @@ const PIN_RULE_TESTS: readonly (readonly [
   // ASCII digits only: Arabic-Indic and other Unicode digits are refused, not normalised.
   ['digits_only', (pin) => /^[0-9]+$/.test(pin)],
   ['length', (pin, rules) => pin.length >= rules.minLength && pin.length <= MAX_PIN_LENGTH],
-  ['repeated_pattern', (pin) => !isRepeatedUnit(pin)],
+  ['repeated_pattern', (pin) => !isRepeated(pin)],
   ['sequential_digits', (pin) => longestSequentialRun(pin) < MAX_SEQUENTIAL_RUN],
-  ['date', (pin) => !looksLikeDate(pin)],
-  ['common_pin', (pin) => !isCommonPin(pin)],
+  ['date', (pin) => !isFullLength(pin) || !looksLikeDate(pin)],
+  ['counting', (pin) => !isFullLength(pin) || !isCounting(pin)],
+  ['keypad_shape', (pin) => !isFullLength(pin) || !isKeypadShape(pin)],
+  ['mirrored', (pin) => !isFullLength(pin) || !isMirrored(pin)],
+  ['shuffled_run', (pin) => !isFullLength(pin) || !isShuffledRun(pin)],
+  ['common_pin', (pin) => !isFullLength(pin) || !isWellKnownNumber(pin)],
 ];
 
 /** Every rule, in the order a refusal reports them (checkNewPin's "same as current" last). */

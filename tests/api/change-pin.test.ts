@@ -11,8 +11,8 @@ import {
   type Worker,
 } from '../support/api-harness.js';
 
-const ISSUED_PIN = '19283746';
-const NEW_PIN = '56473829';
+const ISSUED_PIN = '60539184';
+const NEW_PIN = '82614075';
 
 let h: Harness;
 beforeAll(async () => {
@@ -135,7 +135,7 @@ describe('POST /api/auth/qr-pin/change-pin', () => {
 
   test('a longer PIN (up to 20 digits) may be chosen', async () => {
     const { worker, cookie } = await signedInWorker();
-    const longPin = '56473829105647382910';
+    const longPin = '82614075103927461058';
     expect((await changePin(cookie, { currentPin: ISSUED_PIN, newPin: longPin })).status).toBe(204);
     expect(await (await signIn(h, worker.qr, longPin)).res.json()).toMatchObject({ mustChangePin: false });
   });

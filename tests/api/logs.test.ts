@@ -60,14 +60,14 @@ describe('audit log', () => {
 
   test('an admin-chosen PIN is recorded as not generated, and not recorded itself', async () => {
     const user = await createUser(h);
-    await issueMethod(h, user.id, { pin: { code: '19283746' } });
+    await issueMethod(h, user.id, { pin: { code: '60539184' } });
     const [row] = await queryRows(
       h,
       "SELECT details FROM audit_logs WHERE target_id = ? AND activity = 'qrPinMethod.issued'",
       [user.id],
     );
     expect(parse(row!.details)).toMatchObject({ pinGenerated: false });
-    expect(String(row!.details)).not.toContain('19283746');
+    expect(String(row!.details)).not.toContain('60539184');
   });
 
   test('a refused request leaves no audit row', async () => {
@@ -84,17 +84,17 @@ describe('audit log', () => {
 describe('sign-in log', () => {
   test('every attempt gets one row with its result and failure code', async () => {
     const user = await createUser(h);
-    const issued = await issueMethod(h, user.id, { pin: { code: '19283746' } });
+    const issued = await issueMethod(h, user.id, { pin: { code: '60539184' } });
     const qr = issued.standardQRCode.image.rawContent;
     const codeId = issued.standardQRCode.id;
     const forged = qr.replace(/:[A-Z2-7]{26}$/, `:${'A'.repeat(26)}`);
 
     const since = h.clock.now().getTime();
     const attempts: [string, string, number][] = [
-      [qr, '56473829', 401],
-      [forged, '19283746', 401],
-      ['not a badge', '19283746', 401],
-      [qr, '19283746', 200],
+      [qr, '82614075', 401],
+      [forged, '60539184', 401],
+      ['not a badge', '60539184', 401],
+      [qr, '60539184', 200],
     ];
     for (const [text, pin, status] of attempts) {
       h.clock.advanceSeconds(1);
@@ -120,7 +120,7 @@ describe('sign-in log', () => {
     expect(rows[2]).toMatchObject({ user_id: null, code_id: null });
 
     const stored = JSON.stringify(rows);
-    for (const secret of ['19283746', '56473829', qr.split(':').at(-1)!, 'A'.repeat(26)]) {
+    for (const secret of ['60539184', '82614075', qr.split(':').at(-1)!, 'A'.repeat(26)]) {
       expect(stored).not.toContain(secret);
     }
   });

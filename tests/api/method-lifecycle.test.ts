@@ -498,7 +498,7 @@ describe('POST …/pin/reset', () => {
     for (const [code, rule] of [
       ['11111111', 'repeated_pattern'],
       ['27051984', 'date'],
-      ['14789632', 'common_pin'],
+      ['14789632', 'keypad_shape'],
       ['12345908', 'sequential_digits'],
       ['7392058', 'length'],
       ['٧٣٩٢٠٥٨١', 'digits_only'],

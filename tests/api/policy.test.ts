@@ -411,12 +411,12 @@ describe('PATCH /api/admin/policies/qr-code-pin: lifetimes and PIN length take e
     });
 
     const ok = await h.request('POST', '/api/auth/qr-pin/change-pin', {
-      body: { currentPin: worker.pin, newPin: '7392058146' },
+      body: { currentPin: worker.pin, newPin: '7392058143' },
       token: null,
       cookie,
     });
     expect(ok.status).toBe(204);
-    const next = await signIn(h, worker.qr, '7392058146');
+    const next = await signIn(h, worker.qr, '7392058143');
     expect(await next.res.json()).toMatchObject({ mustChangePin: false });
   });
 

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const { cookie } = await signIn(h, worker.qr, worker.pin);
   const sessionToken = tokenOfCookie(cookie!);
 
-  const newPin = worker.pin === '56473829' ? '56473830' : '56473829';
+  const newPin = worker.pin === '82614075' ? '82614076' : '82614075';
   const changed = await h.request('POST', '/api/auth/qr-pin/change-pin', {
     body: { currentPin: worker.pin, newPin },
     token: null,
@@ -280,8 +280,8 @@ test('PINs and passwords are kept as argon2id verifiers with the OWASP parameter
 });
 
 test('two verifiers of the same PIN differ (each is salted)', async () => {
-  const a = await createWorker(h, { method: { pin: { code: '19283746' } } });
-  const b = await createWorker(h, { method: { pin: { code: '19283746' } } });
+  const a = await createWorker(h, { method: { pin: { code: '60539184' } } });
+  const b = await createWorker(h, { method: { pin: { code: '60539184' } } });
   const rows = await queryRows(h, 'SELECT user_id, pin_hash FROM qr_pin_methods WHERE user_id IN (?, ?)', [
     a.user.id,
     b.user.id,

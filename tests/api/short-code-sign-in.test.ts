@@ -198,15 +198,15 @@ describe('signing in with the short code', () => {
     const expireAt = h.clock.now().getTime() + HOUR_MS;
     const issued = await issueMethod(h, user.id, {
       standardQRCode: { expireDateTime: new Date(expireAt).toISOString() },
-      pin: { code: '19283746' },
+      pin: { code: '60539184' },
     });
     h.clock.setTime(expireAt);
-    const old = { shortCode: issued.standardQRCode.shortCode, pin: '19283746' };
+    const old = { shortCode: issued.standardQRCode.shortCode, pin: '60539184' };
     await expectError(await attempt(old), 401, { code: 'QR_CODE_EXPIRED' });
 
     const replacement = await issueCode(user.id, 'standard');
     await expectNotRecognized(await attempt(old));
-    await expectSignedIn(await attempt({ shortCode: replacement.shortCode, pin: '19283746' }));
+    await expectSignedIn(await attempt({ shortCode: replacement.shortCode, pin: '60539184' }));
   });
 
   test('after deleting and replacing the standard code, the old short code is refused', async () => {

@@ -32,8 +32,8 @@ afterAll(() => h.close());
 
 describe('a recognised badge', () => {
   test('with the wrong PIN is 401 PIN_INCORRECT and sets no cookie', async () => {
-    const worker = await createWorker(h, { method: { pin: { code: '19283746' } } });
-    const { res, cookie } = await signIn(h, worker.qr, '56473829');
+    const worker = await createWorker(h, { method: { pin: { code: '60539184' } } });
+    const { res, cookie } = await signIn(h, worker.qr, '82614075');
     expect(res.status).toBe(401);
     expect(await readError(res)).toEqual({
       error: { code: 'PIN_INCORRECT', message: expect.any(String), remainingAttempts: 9 },
@@ -173,9 +173,9 @@ describe('the validity window, by the clock', () => {
 describe('re-issuing the method', () => {
   test('is refused while the standard code is unexpired; after DELETE it retires the old badge, PIN and sessions', async () => {
     const user = await createUser(h);
-    const first = await issueMethod(h, user.id, { pin: { code: '19283746' } });
+    const first = await issueMethod(h, user.id, { pin: { code: '60539184' } });
     const oldQr = first.standardQRCode.image.rawContent;
-    const { res, cookie } = await signIn(h, oldQr, '19283746');
+    const { res, cookie } = await signIn(h, oldQr, '60539184');
     expect(res.status).toBe(200);
     expect((await getSession(h, cookie!)).status).toBe(200);
 
@@ -186,12 +186,12 @@ describe('re-issuing the method', () => {
 
     const deleted = await h.request('DELETE', `/api/admin/users/${user.id}/qr-code-pin-method`);
     expect(deleted.status).toBe(204);
-    const second = await issueMethod(h, user.id, { pin: { code: '56473829' } });
+    const second = await issueMethod(h, user.id, { pin: { code: '82614075' } });
     const newQr = second.standardQRCode.image.rawContent;
     expect(newQr).not.toBe(oldQr);
     expect(second.standardQRCode.id).not.toBe(first.standardQRCode.id);
 
-    const oldBadge = await signIn(h, oldQr, '19283746');
+    const oldBadge = await signIn(h, oldQr, '60539184');
     expect(oldBadge.res.status).toBe(401);
     expect((await readError(oldBadge.res)).error.code).toBe('QR_CODE_NOT_RECOGNIZED');
 
@@ -199,9 +199,9 @@ describe('re-issuing the method', () => {
     expect(session.status).toBe(401);
     expect((await readError(session)).error.code).toBe('UNAUTHENTICATED');
 
-    const oldPin = await signIn(h, newQr, '19283746');
+    const oldPin = await signIn(h, newQr, '60539184');
     expect((await readError(oldPin.res)).error.code).toBe('PIN_INCORRECT');
-    const fresh = await signIn(h, newQr, '56473829');
+    const fresh = await signIn(h, newQr, '82614075');
     expect(fresh.res.status).toBe(200);
     expect(await fresh.res.json()).toMatchObject({ user: { id: user.id }, mustChangePin: true });
   });

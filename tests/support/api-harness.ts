@@ -269,8 +269,8 @@ export async function addGroup(
   return readJson<{ id: string; displayName: string }>(res);
 }
 
-export const SIGNED_IN_ISSUED_PIN = '19283746';
-export const SIGNED_IN_CHOSEN_PIN = '56473829';
+export const SIGNED_IN_ISSUED_PIN = '60539184';
+export const SIGNED_IN_CHOSEN_PIN = '82614075';
 
 /**
  * A user of any role with a badge, signed in on a kiosk and past the first-sign-in PIN change:

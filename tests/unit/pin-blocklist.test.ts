@@ -1,10 +1,28 @@
-/** The blocklist of easy-to-guess PINs: calendar dates, keypad shapes, doubled groups — and what it lets through. */
+/**
+ * The ways people build memorable numbers, refused as general rules (dates and years, counting, keypad
+ * shapes, mirrors, shuffled runs, well-known numbers) — and the random PINs they leave alone.
+ */
 import { describe, expect, test } from 'vitest';
-import { isCommonPin, looksLikeDate } from '../../server/domain/pin-blocklist.js';
-import { checkPin, generatePin, type PinCheck } from '../../server/domain/pin-rules.js';
+import {
+  isCounting,
+  isMirrored,
+  isShuffledRun,
+  isWellKnownNumber,
+  looksLikeDate,
+} from '../../server/domain/pin-blocklist.js';
+import { isKeypadShape } from '../../server/domain/pin-keypad.js';
+import {
+  checkPin,
+  generatePin,
+  MAX_PIN_LENGTH,
+  MIN_PIN_LENGTH,
+  type PinCheck,
+} from '../../server/domain/pin-rules.js';
 
 const rules = { minLength: 8 };
 const ruleOf = (check: PinCheck) => (check.ok ? 'ok' : check.rule);
+/** Refused at the PIN's own length (a 12-digit PIN under a 12-digit policy). */
+const refusedAtItsLength = (pin: string) => !checkPin(pin, { minLength: pin.length }).ok;
 
 /** A small seeded PRNG (mulberry32) so every run sees the same numbers. */
 function seeded(seed: number): () => number {
@@ -19,6 +37,8 @@ function seeded(seed: number): () => number {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const randomPin = (random: () => number, length: number) =>
+  Array.from({ length }, () => String(Math.floor(random() * 10))).join('');
 
 describe('dates are refused (rule "date")', () => {
   test.each([
@@ -35,6 +55,7 @@ describe('dates are refused (rule "date")', () => {
     ['29 February 2024 (leap year), MMDDYYYY', '02292024'],
     ['29 February 2024 (leap year), YYYYMMDD', '20240229'],
     ['29 February 2000 (divisible by 400, a leap year)', '29022000'],
+    ['a date in the Thai solar calendar (27 May 2527, that is 1984)', '27052527'],
   ])('%s: %s', (_name, pin) => {
     expect(looksLikeDate(pin)).toBe(true);
     expect(ruleOf(checkPin(pin, rules))).toBe('date');
@@ -57,10 +78,31 @@ describe('dates are refused (rule "date")', () => {
   });
 });
 
+describe('years and dates side by side are refused, at every length (rule "date")', () => {
+  test.each([
+    ['two years', '19841990'],
+    ['a war’s first and last year', '19411945'],
+    ['a year in the Thai and the Gregorian calendar', '25271984'],
+    ['two birthdays (day and month)', '27050812'],
+    ['a day and month, then a year', '12102024'],
+    ['a date with a two-digit year, then a year (10 digits)', '2705841990'],
+    ['a birthday and a year (12 digits)', '270519841990'],
+    ['three years (12 digits)', '198419902024'],
+    ['two full dates (16 digits)', '2705198412081990'],
+  ])('%s: %s', (_name, pin) => {
+    expect(looksLikeDate(pin)).toBe(true);
+    expect(ruleOf(checkPin(pin, { minLength: pin.length }))).toBe('date');
+  });
+
+  test('29 February of a year that is not leap is no full date, but is still a day and a year side by side', () => {
+    for (const pin of ['29022023', '29021900']) {
+      expect(looksLikeDate(pin), pin).toBe(true);
+    }
+  });
+});
+
 describe('digit strings that are not dates pass the date rule', () => {
   test.each([
-    ['29 February 2023 (not a leap year)', '29022023'],
-    ['29 February 1900 (not a leap year: divisible by 100, not by 400)', '29021900'],
     ['29 February 2100 (outside 1900–2099 and not leap)', '29022100'],
     ['31 April', '31042011'],
     ['30 February', '30022020'],
@@ -70,65 +112,134 @@ describe('digit strings that are not dates pass the date rule', () => {
     ['the day after 2099', '01012100'],
     ['year 1899 as YYYYMMDD', '18990527'],
     ['year 2100 as YYYYMMDD', '21000527'],
+    ['a date and digits that are no year (10 digits)', '2705198437'],
   ])('%s: %s', (_name, pin) => {
     expect(looksLikeDate(pin)).toBe(false);
-    expect(checkPin(pin, rules)).not.toMatchObject({ rule: 'date' });
+    expect(checkPin(pin, { minLength: pin.length })).not.toMatchObject({ rule: 'date' });
   });
 
-  test('29022023 is a valid PIN', () => {
-    expect(checkPin('29022023', rules)).toEqual({ ok: true });
-  });
-
-  test('only 8-digit PINs are read as dates', () => {
-    expect(looksLikeDate('270519841')).toBe(false);
-    expect(looksLikeDate('2705198')).toBe(false);
-    expect(checkPin('2705198463', { minLength: 8 })).toEqual({ ok: true });
+  test('31042011 is a valid PIN', () => {
+    expect(checkPin('31042011', rules)).toEqual({ ok: true });
   });
 });
 
-describe('keypad shapes and doubled groups are refused (rule "common_pin")', () => {
+describe('counting in steps or in pairs is refused (rule "counting")', () => {
+  test.each([
+    ['odd digits, counting round past 9', '13579135'],
+    ['even digits round past 8', '02468024'],
+    ['two counts side by side', '12348765'],
+    ['odd then even', '13579246'],
+    ['pairs counting by 10', '10203040'],
+    ['pairs counting by 1', '12131415'],
+    ['pairs counting by 11', '11223344'],
+    ['pairs counting by 9 (both ends of the keypad)', '19283746'],
+    ['two counts woven together', '10293847'],
+    ['numbers written out, counting by 1 (9 digits)', '789101112'],
+    ['pairs counting down by 9 (10 digits)', '0918273645'],
+    ['a count in steps of 3, round and round (12 digits)', '147036925814'],
+  ])('%s: %s', (_name, pin) => {
+    expect(isCounting(pin)).toBe(true);
+    expect(refusedAtItsLength(pin)).toBe(true);
+  });
+
+  test('the kiosk names the rule for a count that breaks no older rule', () => {
+    expect(ruleOf(checkPin('13579135', rules))).toBe('counting');
+    expect(ruleOf(checkPin('10203040', rules))).toBe('counting');
+  });
+});
+
+describe('keypad shapes are refused, on the phone keypad and the numpad (rule "keypad_shape")', () => {
   test.each([
     ['the keypad border', '14789632'],
     ['the keypad border the other way', '12369874'],
-    ['the middle column down and up', '25802580'],
-    ['an X across the keypad', '15935728'],
+    ['a snake across the rows', '12365478'],
+    ['two columns down the numpad, 0 at the bottom', '74108520'],
+    ['rows in a mixed order', '78945612'],
     ['three columns down', '14725836'],
-    ['three columns up', '74185296'],
-    ['a 4-digit group twice (a year)', '19471947'],
-    ['a 4-digit group twice', '58015801'],
-    ['a group and its mirror', '12344321'],
-    ['a group and its mirror (random digits)', '73800837'],
+    ['an X, then the middle column’s ends', '15935728'],
+    ['columns, rows and a diagonal (12 digits)', '147789258753'],
   ])('%s: %s', (_name, pin) => {
-    expect(isCommonPin(pin)).toBe(true);
-    expect(ruleOf(checkPin(pin, rules))).toBe('common_pin');
+    expect(isKeypadShape(pin)).toBe(true);
+    expect(refusedAtItsLength(pin)).toBe(true);
   });
 
-  test('a group written twice is only a doubled group at 8 digits', () => {
-    expect(isCommonPin('1947194719')).toBe(false);
-    expect(checkPin('1947194719', rules)).toEqual({ ok: true });
+  test('the kiosk names the rule', () => {
+    expect(ruleOf(checkPin('78945612', rules))).toBe('keypad_shape');
+  });
+});
+
+describe('a group followed by its reverse is refused (rule "mirrored")', () => {
+  test.each([
+    ['random digits and their mirror', '73800837'],
+    ['5 digits and their mirror', '4830110384'],
+    ['around a middle digit (9 digits)', '482060284'],
+  ])('%s: %s', (_name, pin) => {
+    expect(isMirrored(pin)).toBe(true);
+    expect(ruleOf(checkPin(pin, { minLength: pin.length }))).toBe('mirrored');
+  });
+});
+
+describe('a short run of digits shuffled is refused (rule "shuffled_run")', () => {
+  test.each([
+    ['1 to 8 shuffled', '15426378'],
+    ['1 to 8 shuffled, another way', '18436572'],
+    ['0 to 8 shuffled (9 digits)', '203146587'],
+    ['every digit once (10 digits)', '3816092745'],
+  ])('%s: %s', (_name, pin) => {
+    expect(isShuffledRun(pin)).toBe(true);
+    expect(ruleOf(checkPin(pin, { minLength: pin.length }))).toBe('shuffled_run');
+  });
+
+  test('digits that leave a gap, or repeat one, are no shuffled run', () => {
+    expect(isShuffledRun('15426379')).toBe(false);
+    expect(isShuffledRun('15426377')).toBe(false);
+  });
+});
+
+describe('well-known numbers are refused (rule "common_pin")', () => {
+  test.each([
+    ['pi', '31415926'],
+    ['pi without the 3', '14159265'],
+    ['e, from its second digit', '71828182'],
+    ['the square root of 2', '14142135'],
+    ['the golden ratio', '16180339'],
+    ['Fibonacci numbers', '11235813'],
+    ['powers of 2', '12481632'],
+    ['prime numbers (10 digits)', '2357111317'],
+  ])('%s: %s', (_name, pin) => {
+    expect(isWellKnownNumber(pin)).toBe(true);
+    expect(ruleOf(checkPin(pin, { minLength: pin.length }))).toBe('common_pin');
   });
 });
 
 describe('ordinary PINs are accepted', () => {
-  test.each(['19283746', '56473829', '73920581', '40617395', '88130472', '61094837', '90372815', '26410753'])(
+  test.each(['60539184', '82614075', '73920581', '48271509', '26139584', '84057291', '58203917', '47382916'])(
     '%s',
     (pin) => {
-      expect(looksLikeDate(pin)).toBe(false);
-      expect(isCommonPin(pin)).toBe(false);
       expect(checkPin(pin, rules)).toEqual({ ok: true });
     },
   );
 
-  test('most random 8-digit strings pass: the blocklist is targeted, not a wall', () => {
+  test('at least 95 % of random 8-digit PINs pass: the rules are targeted, not a wall', () => {
     const random = seeded(20260601);
+    const total = 20_000;
     let accepted = 0;
-    const total = 2000;
     for (let i = 0; i < total; i++) {
-      const pin = pad(Math.floor(random() * 1e8), 8);
-      if (checkPin(pin, rules).ok) accepted += 1;
+      if (checkPin(pad(Math.floor(random() * 1e8), 8), rules).ok) accepted += 1;
     }
-    // Dates alone are ~1.5% of 8-digit strings; far more than 90% must remain usable.
-    expect(accepted / total).toBeGreaterThan(0.9);
+    expect(accepted / total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('at least 95 % of random PINs pass at every other allowed length', () => {
+    const random = seeded(20261206);
+    for (let length = MIN_PIN_LENGTH + 1; length <= MAX_PIN_LENGTH; length++) {
+      const total = 2_000;
+      let accepted = 0;
+      for (let i = 0; i < total; i++) {
+        if (checkPin(randomPin(random, length), { minLength: length }).ok) accepted += 1;
+      }
+      expect(accepted / total, `${length} digits`).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });
 
@@ -138,28 +249,34 @@ describe('generatePin never returns a blocked PIN', () => {
     '05271984',
     '19840527',
     '29022024',
+    '19841990',
     '14789632',
+    '78945612',
     '25802580',
     '19471947',
     '12344321',
     '11111111',
     '12121212',
     '12345678',
+    '13579135',
+    '19283746',
+    '15426378',
+    '31415926',
   ];
 
-  test('skips dates, keypad shapes and doubled groups offered by the digit source', () => {
-    const script = [...blocked, '56473829'].join('');
+  test('skips dates, counts, keypad shapes, mirrors and well-known numbers offered by the digit source', () => {
+    const script = [...blocked, '60539184'].join('');
     let i = 0;
     const pin = generatePin(8, () => {
       if (i >= script.length) throw new Error('asked for more digits than scripted');
       return Number(script[i++]);
     });
-    expect(pin).toBe('56473829');
+    expect(pin).toBe('60539184');
   });
 
   test('over many draws from a source that mostly offers blocked PINs', () => {
     const random = seeded(7);
-    // Each draw of 8 digits is a blocked PIN (a random date, shape or doubled group) 3 times in 4.
+    // Each draw of 8 digits is a blocked PIN (a random date, doubled group or known shape) 3 times in 4.
     let queue: number[] = [];
     const nextCandidate = (): string => {
       const kind = Math.floor(random() * 4);
@@ -186,9 +303,8 @@ describe('generatePin never returns a blocked PIN', () => {
     for (let n = 0; n < 2000; n++) {
       const pin = generatePin(8, digit);
       expect(pin).toMatch(/^[0-9]{8}$/);
-      expect(looksLikeDate(pin), pin).toBe(false);
-      expect(isCommonPin(pin), pin).toBe(false);
       expect(checkPin(pin, rules), pin).toEqual({ ok: true });
+      expect(blocked).not.toContain(pin);
       seen.add(pin);
     }
     // The source really produced variety, so the loop above proved something.

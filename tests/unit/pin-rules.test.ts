@@ -60,7 +60,7 @@ describe('checkPin: digits only', () => {
 });
 
 describe('checkPin: length', () => {
-  const valid20 = '19283746501928374650';
+  const valid20 = '38160927451638092745';
 
   test('bounds are 8 and 20 digits', () => {
     expect(MIN_PIN_LENGTH).toBe(8);
@@ -68,8 +68,8 @@ describe('checkPin: length', () => {
   });
 
   test('7 digits is too short, 8 is enough', () => {
-    expect(ruleOf(checkPin('1928374', rules))).toBe('length');
-    expect(checkPin('19283746', rules)).toEqual({ ok: true });
+    expect(ruleOf(checkPin('6053918', rules))).toBe('length');
+    expect(checkPin('60539184', rules)).toEqual({ ok: true });
   });
 
   test('20 digits is allowed, 21 is too long', () => {
@@ -79,8 +79,8 @@ describe('checkPin: length', () => {
   });
 
   test('a longer policy minimum is enforced, and still capped at 20', () => {
-    expect(ruleOf(checkPin('192837465', { minLength: 10 }))).toBe('length');
-    expect(checkPin('1928374650', { minLength: 10 })).toEqual({ ok: true });
+    expect(ruleOf(checkPin('605391842', { minLength: 10 }))).toBe('length');
+    expect(checkPin('6053918422', { minLength: 10 })).toEqual({ ok: true });
     expect(ruleOf(checkPin(`${valid20}7`, { minLength: 10 }))).toBe('length');
   });
 
@@ -106,14 +106,35 @@ describe('checkPin: repeated patterns', () => {
     expect(ruleOf(checkPin(pin, rules))).toBe('repeated_pattern');
   });
 
-  test('a repeated 4-digit unit is not this rule but a common PIN', () => {
-    expect(ruleOf(checkPin('19471947', rules))).toBe('common_pin');
+  test.each([
+    ['a year written twice', '19471947'],
+    ['a 5-digit group twice', '3816038160'],
+    ['a 4-digit group two and a half times, 10 long', '5801580158'],
+    ['a 6-digit group twice, 12 long', '381609381609'],
+  ])('refuses a group up to half the PIN repeated: %s (%s)', (_name, pin) => {
+    expect(ruleOf(checkPin(pin, rules))).toBe('repeated_pattern');
   });
 
-  test('repeated digits that do not make up the whole PIN are not this rule', () => {
-    expect(checkPin('11111112', rules)).not.toMatchObject({ rule: 'repeated_pattern' });
-    expect(checkPin('12121213', rules)).toEqual({ ok: true });
-    expect(checkPin('22222225', rules)).toEqual({ ok: true });
+  test.each([
+    ['a group, then the same group started at its third digit', '12343412'],
+    ['a random group, then itself started at its second digit', '58038035'],
+    ['5 digits, then themselves started elsewhere', '4830183014'],
+  ])('refuses %s (%s)', (_name, pin) => {
+    expect(ruleOf(checkPin(pin, rules))).toBe('repeated_pattern');
+  });
+
+  test.each([
+    ['7 of 8 the same, the odd one last', '11111118'],
+    ['6 of 8 the same, two in the middle', '66613666'],
+    ['15 of 20 the same', '99939999929999959999'],
+  ])('refuses a PIN that is mostly one digit: %s (%s)', (_name, pin) => {
+    expect(ruleOf(checkPin(pin, rules))).toBe('repeated_pattern');
+  });
+
+  test('a repeated group that does not make up the whole PIN, or one digit in most places, is allowed', () => {
+    expect(checkPin('60536094', rules)).toEqual({ ok: true });
+    expect(checkPin('22232586', rules)).toEqual({ ok: true });
+    expect(checkPin('3816092745381609', { minLength: 16 })).toEqual({ ok: true });
   });
 });
 
@@ -134,25 +155,30 @@ describe('checkPin: sequential runs', () => {
   test.each([
     ['4 ascending', '71234690'],
     ['4 descending', '30987462'],
-    ['two runs of 4 apart', '12349876'],
-    ['9 then 0 does not continue a run', '67890123'],
   ])('allows %s (%s)', (_name, pin) => {
     expect(checkPin(pin, rules)).toEqual({ ok: true });
+  });
+
+  test.each([
+    ['two runs of 4 apart', '12349876'],
+    ['9 then 0 does not continue a run', '67890123'],
+  ])('%s (%s) is not this rule, though counting refuses it', (_name, pin) => {
+    expect(ruleOf(checkPin(pin, rules))).toBe('counting');
   });
 });
 
 describe('checkNewPin', () => {
   test('refuses the current PIN as the new one', () => {
-    expect(ruleOf(checkNewPin('19283746', '19283746', rules))).toBe('same_as_current');
+    expect(ruleOf(checkNewPin('60539184', '60539184', rules))).toBe('same_as_current');
   });
 
   test('accepts a different PIN that passes the rules', () => {
-    expect(checkNewPin('56473829', '19283746', rules)).toEqual({ ok: true });
+    expect(checkNewPin('82614075', '60539184', rules)).toEqual({ ok: true });
   });
 
   test('reports the broken rule before "same as current"', () => {
     expect(ruleOf(checkNewPin('11111111', '11111111', rules))).toBe('repeated_pattern');
-    expect(ruleOf(checkNewPin('1234', '19283746', rules))).toBe('length');
+    expect(ruleOf(checkNewPin('1234', '60539184', rules))).toBe('length');
   });
 });
 
@@ -168,12 +194,12 @@ describe('generatePin', () => {
   });
 
   test('draws again when a draw breaks a rule', () => {
-    const pin = generatePin(8, scriptedDigits('11111111' + '12345670' + '19283746'));
-    expect(pin).toBe('19283746');
+    const pin = generatePin(8, scriptedDigits('11111111' + '12345670' + '60539184' + '60539184'));
+    expect(pin).toBe('60539184');
   });
 
   test('uses the digits it is given, in order', () => {
-    expect(generatePin(8, scriptedDigits('56473829'))).toBe('56473829');
+    expect(generatePin(8, scriptedDigits('82614075'))).toBe('82614075');
   });
 });
 
@@ -181,11 +207,11 @@ describe('pinRuleVerdicts', () => {
   const unmet = (verdicts: PinRuleVerdicts) => PIN_RULES.filter((rule) => !verdicts[rule]);
 
   test('an empty PIN meets no rule yet', () => {
-    expect(unmet(pinRuleVerdicts('', rules, '19283746'))).toEqual(PIN_RULES);
+    expect(unmet(pinRuleVerdicts('', rules, '60539184'))).toEqual(PIN_RULES);
   });
 
   test('a good PIN meets every rule', () => {
-    expect(unmet(pinRuleVerdicts('58203917', rules, '19283746'))).toEqual([]);
+    expect(unmet(pinRuleVerdicts('58203917', rules, '60539184'))).toEqual([]);
   });
 
   test('reports every broken rule at once, not only the first', () => {
@@ -198,30 +224,40 @@ describe('pinRuleVerdicts', () => {
   });
 
   test('the rules turn met one by one as a good PIN is typed', () => {
-    expect(unmet(pinRuleVerdicts('5', rules, '19283746'))).toEqual(['length']);
-    expect(unmet(pinRuleVerdicts('5820391', rules, '19283746'))).toEqual(['length']);
-    expect(unmet(pinRuleVerdicts('58203917', rules, '19283746'))).toEqual([]);
+    expect(unmet(pinRuleVerdicts('5', rules, '60539184'))).toEqual(['length']);
+    expect(unmet(pinRuleVerdicts('5820391', rules, '60539184'))).toEqual(['length']);
+    expect(unmet(pinRuleVerdicts('58203917', rules, '60539184'))).toEqual([]);
   });
 
   test('judges dates, common PINs and the current PIN', () => {
     expect(unmet(pinRuleVerdicts('27051984', rules))).toEqual(['date']);
-    expect(unmet(pinRuleVerdicts('14789632', rules))).toEqual(['common_pin']);
-    expect(unmet(pinRuleVerdicts('19283746', rules, '19283746'))).toEqual(['same_as_current']);
+    expect(unmet(pinRuleVerdicts('14789632', rules))).toEqual(['keypad_shape']);
+    expect(unmet(pinRuleVerdicts('19283746', rules))).toEqual(['counting']);
+    expect(unmet(pinRuleVerdicts('31415926', rules))).toEqual(['common_pin']);
+    expect(unmet(pinRuleVerdicts('60539184', rules, '60539184'))).toEqual(['same_as_current']);
   });
 
   test('without a current PIN, "differs from current" counts as met', () => {
-    expect(pinRuleVerdicts('19283746', rules).same_as_current).toBe(true);
+    expect(pinRuleVerdicts('60539184', rules).same_as_current).toBe(true);
+  });
+
+  test('judges the patterns only once the PIN is 8 digits long, so short prefixes are not flagged', () => {
+    // 1478963 is most of a keypad border, 1357913 counts in twos, 3141592 starts pi.
+    for (const prefix of ['1478963', '1357913', '3141592', '1984199', '1234432', '1542637', '6661366']) {
+      expect(unmet(pinRuleVerdicts(prefix, rules)), prefix).toEqual(['length']);
+    }
+    expect(unmet(pinRuleVerdicts('13579135', rules))).toEqual(['counting']);
   });
 
   test('follows the policy length', () => {
     expect(pinRuleVerdicts('58203917', { minLength: 10 }).length).toBe(false);
-    expect(pinRuleVerdicts('5820391746', { minLength: 10 }).length).toBe(true);
+    expect(pinRuleVerdicts('5820391744', { minLength: 10 }).length).toBe(true);
     expect(pinRuleVerdicts('582039174658203917465', rules).length).toBe(false);
   });
 
   test('its first unmet rule is always the rule checkNewPin reports', () => {
     const randomDigit = seededDigits(4242);
-    const samples = ['', '1', '12a', '11111111', '12345678', '27051984', '14789632', '19283746'];
+    const samples = ['', '1', '12a', '11111111', '12345678', '27051984', '14789632', '19283746', '60539184'];
     for (let i = 0; i < 2000; i++) {
       const length = 1 + (i % 22);
       let pin = '';
@@ -229,8 +265,8 @@ describe('pinRuleVerdicts', () => {
       samples.push(pin);
     }
     for (const pin of samples) {
-      const check = checkNewPin(pin, '19283746', rules);
-      const first = unmet(pinRuleVerdicts(pin, rules, '19283746'))[0];
+      const check = checkNewPin(pin, '60539184', rules);
+      const first = unmet(pinRuleVerdicts(pin, rules, '60539184'))[0];
       expect(first ?? 'ok', pin).toBe(check.ok ? 'ok' : check.rule);
     }
   });

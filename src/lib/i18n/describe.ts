@@ -10,6 +10,10 @@ const PIN_RULES: readonly string[] = [
   'repeated_pattern',
   'sequential_digits',
   'date',
+  'counting',
+  'keypad_shape',
+  'mirrored',
+  'shuffled_run',
   'common_pin',
   'same_as_current',
 ] satisfies PinRule[];
