@@ -53,6 +53,14 @@ export type DeviceProofBody = z.infer<typeof deviceProofBody>;
 
 export const appVersionSchema = z.string().min(1).max(64);
 
+/**
+ * POST /api/devices/nonce takes no body (anyone, budgeted by network address), or an enrolled kiosk's
+ * attestation and a proof whose claims are `DeviceNonceRequestClaims`, so that the kiosk's nonces come
+ * from its own budget and a flood from its store's shared address cannot starve it.
+ */
+export const deviceNonceBody = z.strictObject({ device: deviceProofBody.optional() });
+export type DeviceNonceBody = z.infer<typeof deviceNonceBody>;
+
 /** POST /api/devices/nonce → 200 */
 export interface DeviceNonceResponse {
   nonce: string;
@@ -106,6 +114,12 @@ export interface DeviceProofClaims {
   ath: string;
   appVersion?: string;
 }
+
+/**
+ * A nonce request's proof: a proof's claims without the nonce (none exists yet); its `iat` must be
+ * within 5 minutes of the server's clock, else the request is budgeted by its address.
+ */
+export type DeviceNonceRequestClaims = Omit<DeviceProofClaims, 'nonce'>;
 
 /** POST /api/manager/devices → 201 and POST /api/devices/attestation → 200 */
 export interface DeviceAttestationResponse {

@@ -150,3 +150,30 @@ export function checkProofClaims(
   if (ath !== expected.attestationHash) return refuse('DEVICE_PROOF_INVALID', 'ath_mismatch');
   return { ok: true, nonce, ...(appVersion !== undefined ? { appVersion } : {}) };
 }
+
+/** How far a nonce request's `iat` may be from the server's clock, either way. */
+export const NONCE_REQUEST_IAT_LEEWAY_SECONDS = 5 * 60;
+
+/**
+ * A nonce request's proof (an enrolled kiosk asking for a nonce as itself, so its nonces come from its
+ * own budget): this request's method and URL and the attestation it travels with, as for any proof,
+ * but no nonce exists yet, so its `iat` must be within NONCE_REQUEST_IAT_LEEWAY_SECONDS of the server's
+ * clock. A kiosk whose clock is further off is not refused a nonce: it is budgeted by its address.
+ */
+export function checkNonceRequestClaims(
+  claims: TokenFields,
+  expected: ProofExpectations & { now: Date },
+): BindingVerdict {
+  const { htm, htu, ath, iat } = claims;
+  if (!isString(htm) || !isString(htu) || !isString(ath) || !isNumber(iat)) {
+    return refuse('DEVICE_PROOF_INVALID', 'proof_claims');
+  }
+  if (htm !== expected.method.toUpperCase()) return refuse('DEVICE_PROOF_INVALID', 'htm_mismatch');
+  if (!sameTarget(htu, expected.url, expected.publicOrigin)) {
+    return refuse('DEVICE_PROOF_INVALID', 'htu_mismatch');
+  }
+  if (ath !== expected.attestationHash) return refuse('DEVICE_PROOF_INVALID', 'ath_mismatch');
+  const skew = Math.abs(iat - expected.now.getTime() / 1000);
+  if (skew > NONCE_REQUEST_IAT_LEEWAY_SECONDS) return refuse('DEVICE_PROOF_INVALID', 'iat_out_of_range');
+  return OK;
+}

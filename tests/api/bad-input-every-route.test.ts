@@ -291,7 +291,7 @@ const ROUTES: Route[] = [
     path: () => '/api/oidc/interactions/no-such-interaction',
     body: false,
   },
-  { method: 'POST', name: '/api/devices/nonce', path: () => '/api/devices/nonce', body: false },
+  { method: 'POST', name: '/api/devices/nonce', path: () => '/api/devices/nonce', body: true },
   {
     method: 'POST',
     name: '/api/devices/attestation',

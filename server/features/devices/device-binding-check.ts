@@ -26,6 +26,7 @@ import {
   checkAttestationFreshness,
   checkAttestationHeader,
   checkEnrolledKey,
+  checkNonceRequestClaims,
   checkProofClaims,
   checkProofHeader,
   type AttestedDevice,
@@ -224,6 +225,45 @@ export async function verifyDeviceRecord(
       },
     },
   };
+}
+
+/**
+ * POST /api/devices/nonce: whether the kiosk asking is an enrolled device proving its key, so that its
+ * nonces come from its own budget. Steps 1–5 as above, an expired attestation accepted (a kiosk needs a
+ * nonce to refresh one), the proof's `iat` near the server's clock instead of a nonce (none exists
+ * yet), and a device that is not revoked. Writes nothing; a refusal only means the address pays.
+ */
+export async function verifyNonceRequester(
+  deps: ServiceDeps,
+  body: DeviceProofBody,
+  request: RequestTarget,
+): Promise<Refusal | { ok: true; deviceId: string }> {
+  const now = deps.clock.now();
+  const tokens = readTokens(body);
+  if (!tokens.ok) return tokens;
+  const attested = await verifyAttestation(deps, body, tokens.attestationHeader, now, {
+    acceptExpiredAttestation: true,
+  });
+  if (!attested.ok) return attested;
+  const { deviceId } = attested.device;
+  const proofHeader = checkProofHeader(tokens.proofHeader, deviceId);
+  if (!proofHeader.ok) return about(deviceId, proofHeader);
+  const record = await deps.repos.devices.findById(deviceId);
+  if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', deviceId);
+  const keyRule = checkEnrolledKey(record.keyThumbprint, attested.device);
+  if (!keyRule.ok) return about(deviceId, keyRule);
+  const verified = await verifyProof(body.proof, record.publicKeyJwk as PublicKeyJwk);
+  if (!verified.ok) return refuse(...PROOF_REFUSALS[verified.problem], deviceId);
+  const claims = checkNonceRequestClaims(verified.payload, {
+    method: request.method,
+    url: request.url,
+    publicOrigin: deps.settings.publicOrigin,
+    attestationHash: sha256Base64url(body.attestation),
+    now,
+  });
+  if (!claims.ok) return about(deviceId, claims);
+  if (record.status === 'revoked') return refuse('DEVICE_REVOKED', 'device_revoked', deviceId);
+  return { ok: true, deviceId };
 }
 
 /** The sign-in's check: attestation, proof, nonce and the live record of an ACTIVE device. */

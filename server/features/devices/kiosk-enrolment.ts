@@ -25,31 +25,52 @@ import { recordAudit } from '../../core/audit.js';
 import { complianceOf } from './compliance.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { endDeviceSessions } from '../sessions/sessions.js';
-import { DEVICE_NONCE_PURPOSE, verifyDeviceRecord, type RequestTarget } from './device-binding-check.js';
+import {
+  DEVICE_NONCE_PURPOSE,
+  verifyDeviceRecord,
+  verifyNonceRequester,
+  type RequestTarget,
+} from './device-binding-check.js';
+import { addressBudgetKey, verifiedDeviceBudgetKey } from '../lockout/client-budget.js';
 import { verifyBadgeAndPin, type BadgeInput } from '../badges/verify-badge-and-pin.js';
 
 /**
- * Nonces per client address and window: a kiosk needs one per sign-in and refresh, and a store's
- * kiosks may share one address, so the budget is generous; it only stops a flood of rows.
+ * Nonces per client network and window: it only stops a flood of rows. An enrolled kiosk that proves
+ * itself draws on a budget of its own instead (one nonce per sign-in, refresh or exit), so a flood
+ * from its store's shared address cannot starve it, nor can its own flood take more than this.
  */
 export const NONCE_BUDGET = { threshold: 300, windowSeconds: 60 } as const;
+export const DEVICE_NONCE_BUDGET = { threshold: 60, windowSeconds: 60 } as const;
 /** Used or expired nonces are kept this long after expiry, to tell "expired" from "unknown". */
 const NONCE_KEEP_AFTER_EXPIRY_SECONDS = 60 * 60;
 
-export async function issueDeviceNonce(
-  deps: ServiceDeps,
-  clientAddress: string | null,
-): Promise<DeviceNonceResponse> {
+export interface NonceRequest {
+  clientAddress: string | null;
+  /** An enrolled kiosk asking as itself (contracts/devices.ts `deviceNonceBody`). */
+  device?: DeviceProofBody;
+  request: RequestTarget;
+}
+
+/**
+ * POST /api/devices/nonce. Whose budget pays: the device's only once its proof has verified; a
+ * device claim that does not (forged, copied without the key, revoked, clock far off) is the
+ * address's, like any anonymous request, and still gets its nonce if the address has budget left.
+ */
+export async function issueDeviceNonce(deps: ServiceDeps, input: NonceRequest): Promise<DeviceNonceResponse> {
   const now = deps.clock.now();
-  if (clientAddress) {
-    const claim = await deps.repos.throttles.claim(`nonce:${clientAddress}`, now, NONCE_BUDGET);
+  const requester = input.device ? await verifyNonceRequester(deps, input.device, input.request) : null;
+  const [key, budget] = requester?.ok
+    ? [verifiedDeviceBudgetKey('nonce', requester.deviceId), DEVICE_NONCE_BUDGET]
+    : [addressBudgetKey(deps, 'nonce', input.clientAddress), NONCE_BUDGET];
+  if (key) {
+    const claim = await deps.repos.throttles.claim(key, now, budget);
     if (!claim.ok) {
       throw new ApiError(
         'TOO_MANY_ATTEMPTS',
-        'Too many nonces asked for from this network. Try again later.',
-        {
-          retryAfterSeconds: claim.retryAfterSeconds,
-        },
+        requester?.ok
+          ? 'Too many nonces asked for by this device. Try again later.'
+          : 'Too many nonces asked for from this network. Try again later.',
+        { retryAfterSeconds: claim.retryAfterSeconds },
       );
     }
   }

@@ -1,11 +1,18 @@
 /**
- * The kiosk's device routes: POST /api/devices/nonce (anyone; budgeted per client address),
+ * The kiosk's device routes: POST /api/devices/nonce (anyone, budgeted per client network; an enrolled
+ * kiosk proving itself, on a budget of its own),
  * POST /api/devices/attestation (the device refreshes its attestation) and POST /api/devices/exit-kiosk
  * (a manager's badge + PIN ends kiosk mode); and POST /api/manager/devices (a signed-in manager or
  * admin enrols this browser).
  */
 import { Hono } from 'hono';
-import { enrolDeviceBody, exitKioskBody, refreshAttestationBody } from '../../contracts/devices.js';
+import {
+  deviceNonceBody,
+  enrolDeviceBody,
+  exitKioskBody,
+  refreshAttestationBody,
+  type DeviceNonceBody,
+} from '../../contracts/devices.js';
 import { requireRole } from '../../http/middleware/session.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { enrolDevice, exitKioskMode, issueDeviceNonce, refreshAttestation } from './kiosk-enrolment.js';
@@ -14,7 +21,18 @@ import { clientIp, readJson, userAgentOf } from '../../http/request.js';
 
 export function deviceRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
-    .post('/nonce', async (c) => c.json(await issueDeviceNonce(deps, clientIp(c)), 200))
+    .post('/nonce', async (c) => {
+      // No body at all is the anonymous request (a plain kiosk, an enrolment); anything sent is read.
+      const sent =
+        c.req.header('content-type') !== undefined || (c.req.header('content-length') ?? '0') !== '0';
+      const body: DeviceNonceBody = sent ? await readJson(c, deviceNonceBody) : {};
+      const nonce = await issueDeviceNonce(deps, {
+        clientAddress: clientIp(c),
+        device: body.device,
+        request: { method: c.req.method, url: c.req.url },
+      });
+      return c.json(nonce, 200);
+    })
     .post('/attestation', async (c) => {
       const body = await readJson(c, refreshAttestationBody);
       const request = { method: c.req.method, url: c.req.url };
