@@ -3,7 +3,10 @@
  * naming the variable (ConfigError); nothing else in server/ reads process.env.
  */
 import { z } from 'zod';
-import { API_TOKEN_MAX_LIFETIME_DAYS, BOOTSTRAP_API_TOKEN_LIFETIME_DAYS } from './domain/api-token-lifetime.js';
+import {
+  API_TOKEN_MAX_LIFETIME_DAYS,
+  BOOTSTRAP_API_TOKEN_LIFETIME_DAYS,
+} from './domain/api-token-lifetime.js';
 import { IPV6_CLIENT_PREFIX, parseCidrList, type CidrRange } from './domain/ip-address.js';
 
 export class ConfigError extends Error {
@@ -17,6 +20,8 @@ const optionalText = z
   .optional();
 
 const IPV6_PREFIX_RANGE = `must be a whole number from ${IPV6_CLIENT_PREFIX.min} to ${IPV6_CLIENT_PREFIX.max}`;
+
+const TOKEN_DAYS_RANGE = `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`;
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -51,10 +56,10 @@ const envSchema = z.object({
     .default(10),
   BOOTSTRAP_API_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   BOOTSTRAP_API_TOKEN_LIFETIME_DAYS: z.coerce
-    .number({ error: `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}` })
-    .int(`must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`)
-    .min(1, `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`)
-    .max(API_TOKEN_MAX_LIFETIME_DAYS, `must be a whole number of days from 1 to ${API_TOKEN_MAX_LIFETIME_DAYS}`)
+    .number({ error: TOKEN_DAYS_RANGE })
+    .int(TOKEN_DAYS_RANGE)
+    .min(1, TOKEN_DAYS_RANGE)
+    .max(API_TOKEN_MAX_LIFETIME_DAYS, TOKEN_DAYS_RANGE)
     .default(BOOTSTRAP_API_TOKEN_LIFETIME_DAYS),
   IPV6_CLIENT_PREFIX: z.coerce
     .number({ error: IPV6_PREFIX_RANGE })

@@ -1,9 +1,15 @@
 /**
- * The API-token form's dates: a date input (YYYY-MM-DD, the admin's local calendar) stands for the end
- * of that day. The server allows at most 365 days from now, so the latest date offered is 364 days
- * ahead (its end is still inside the limit); the default is 90 days ahead, as on the server.
+ * The API-token form: what the token may do (nothing ticked at first) and when it expires. A date
+ * input (YYYY-MM-DD, the admin's local calendar) stands for the end of that day. The server allows at
+ * most 365 days from now, so the latest date offered is 364 days ahead (its end is still inside the
+ * limit); the default is 90 days ahead, as on the server.
  */
-import { API_TOKEN_DEFAULT_LIFETIME_DAYS, API_TOKEN_MAX_LIFETIME_DAYS } from '$server/contracts/api-tokens';
+import {
+  API_TOKEN_DEFAULT_LIFETIME_DAYS,
+  API_TOKEN_MAX_LIFETIME_DAYS,
+  API_TOKEN_SCOPES,
+  type ApiTokenScope,
+} from '$server/contracts/api-tokens';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -27,3 +33,12 @@ export const expiryBounds = (now: Date) => ({
   max: dateInputValue(now, API_TOKEN_MAX_LIFETIME_DAYS - 1),
   default: dateInputValue(now, API_TOKEN_DEFAULT_LIFETIME_DAYS),
 });
+
+/** The scopes ticked when the form opens: none, so the admin picks the narrowest that does the job. */
+export const initialScopes = (): ApiTokenScope[] => [];
+
+/** The scopes to send, in list order, or null when none is ticked (the form asks for one). */
+export function scopesToSend(ticked: readonly ApiTokenScope[]): ApiTokenScope[] | null {
+  const scopes = API_TOKEN_SCOPES.filter((scope) => ticked.includes(scope));
+  return scopes.length > 0 ? scopes : null;
+}

@@ -75,7 +75,7 @@ export const consoleText = {
   apiTokens: {
     title: 'API tokens',
     intro:
-      'An API token lets a script or another system call the Shiftpass API as you, with your admin rights, until it expires or is revoked.',
+      'An API token lets a script or another system call the Shiftpass API as you, only for what you allow it, until it expires or is revoked.',
     loading: 'Loading tokens…',
     adminsOnly: 'Only admins can manage API tokens.',
     empty: 'There are no API tokens yet.',
@@ -83,7 +83,10 @@ export const consoleText = {
     name: 'Name',
     nameHint: 'What the token is for, e.g. “Payroll sync” (up to 80 characters).',
     expiry: 'Expires at the end of',
-    expiryHint: 'At most one year from today.',
+    expiryHint: 'At most one year from today. Every token expires; make a new one before then.',
+    scopes: 'What may this token do?',
+    scopesHint: 'Tick only what the tool needs. Nothing is ticked to start with.',
+    scopesError: 'Choose at least one thing this token may do.',
     create: 'Create token',
     creating: 'Creating…',
     newTitle: (name: string) => `Your new token “${name}”`,
@@ -97,6 +100,7 @@ export const consoleText = {
     listTitle: 'Tokens',
     columns: {
       name: 'Name',
+      access: 'Access',
       createdBy: 'Created by',
       created: 'Created',
       expires: 'Expires',

@@ -1,0 +1,72 @@
+/** The API tokens page in words: what a token may do, when it stops working, and what to worry about. */
+import { describe, expect, test } from 'vitest';
+import { initialScopes, scopesToSend } from '../../src/lib/admin/api-token-form.js';
+import {
+  describeExpiry,
+  describeScopes,
+  scopeChoices,
+  tokenWarnings,
+} from '../../src/lib/admin/api-token-text.js';
+import { API_TOKEN_SCOPES } from '../../server/contracts/api-tokens.js';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const format = { locale: 'en-GB', timeZone: 'UTC', now };
+
+describe('the token form', () => {
+  test('offers every scope in words, narrowest first and full admin access last, with nothing ticked', () => {
+    expect(scopeChoices.map((c) => c.scope)).toEqual([...API_TOKEN_SCOPES]);
+    expect(scopeChoices.at(-1)).toMatchObject({
+      scope: 'admin.full',
+      label: 'Full admin access — can do anything an admin can, including inviting admins',
+    });
+    expect(scopeChoices.map((c) => c.label)).toEqual(
+      expect.arrayContaining([
+        'Read people',
+        'Change people',
+        'Report device compliance (for your MDM)',
+        'Read logs',
+      ]),
+    );
+    for (const choice of scopeChoices) expect(choice.label).not.toMatch(/[a-z]+\.[a-z]+/);
+    expect(initialScopes()).toEqual([]);
+  });
+
+  test('sends the ticked scopes in list order, and nothing when none is ticked', () => {
+    expect(scopesToSend([])).toBeNull();
+    expect(scopesToSend(['logs.read', 'devices.compliance.write'])).toEqual([
+      'devices.compliance.write',
+      'logs.read',
+    ]);
+  });
+});
+
+describe('the token list', () => {
+  test('names what a token may do; full admin access is said alone', () => {
+    expect(describeScopes(['devices.compliance.write'])).toBe('Report device compliance');
+    expect(describeScopes(['logs.read', 'users.read'])).toBe('Read logs, Read people');
+    expect(describeScopes(['users.read', 'admin.full'])).toBe('Full admin access');
+  });
+
+  test('says when a token stops working, in days and as a date', () => {
+    expect(describeExpiry('2026-06-30T12:00:00Z', format)).toBe('Expires in 29 days (30 Jun 2026)');
+    expect(describeExpiry('2026-06-02T13:00:00Z', format)).toBe('Expires in 1 day (2 Jun 2026)');
+    expect(describeExpiry('2026-06-01T18:00:00Z', format)).toBe('Expires today (1 Jun 2026)');
+    expect(describeExpiry('2026-05-31T12:00:00Z', format)).toBe('Expired (31 May 2026)');
+    expect(describeExpiry(null, format)).toBe('Never expires');
+  });
+
+  test('warns about a working token that never expires or has full admin access, not about narrow ones', () => {
+    const narrow = {
+      expireDateTime: '2026-06-30T12:00:00Z',
+      scopes: ['logs.read'],
+      state: 'active',
+    } as const;
+    expect(tokenWarnings(narrow)).toEqual([]);
+    const old = { expireDateTime: null, scopes: ['admin.full'], state: 'active' } as const;
+    expect(tokenWarnings(old)).toEqual([
+      expect.stringContaining('never expires'),
+      expect.stringContaining('can invite admins'),
+    ]);
+    expect(tokenWarnings({ ...old, state: 'revoked' })).toEqual([]);
+  });
+});
