@@ -1,15 +1,18 @@
 /**
  * What an actor may reach. Admins act on anyone; a manager acts only on workers who share one of the
  * manager's groups (stores). Every route that names a user goes through `loadManagedUser`, every list
- * through `listScopeOf`, so one rule decides both.
+ * through `listScopeOf`, so one rule decides both. Whoever is out of a manager's reach is answered as
+ * if they did not exist (404), so a manager cannot tell another store's people from unused ids.
  */
 import { ApiError } from '../contracts/errors.js';
 import type { UserRow } from '../features/people/users-repository.js';
 import type { Actor, ServiceDeps } from './deps.js';
 
+const noSuchUser = () => new ApiError('NOT_FOUND', 'No user has this id.');
+
 export async function loadManagedUser(deps: ServiceDeps, actor: Actor, userId: string): Promise<UserRow> {
   const user = await deps.repos.users.findById(userId);
-  if (!user) throw new ApiError('NOT_FOUND', 'No user has this id.');
+  if (!user) throw noSuchUser();
   if (actor.role === 'admin') return user;
   if (actor.role === 'manager' && user.role === 'worker') {
     const [mine, theirs] = await Promise.all([
@@ -18,7 +21,7 @@ export async function loadManagedUser(deps: ServiceDeps, actor: Actor, userId: s
     ]);
     if (theirs.some((id) => mine.includes(id))) return user;
   }
-  throw new ApiError('FORBIDDEN', 'You can only manage workers in your own groups.');
+  throw noSuchUser();
 }
 
 /** The group ids a manager may see, or null for an admin (all groups). */

@@ -85,12 +85,15 @@ describe('listing', () => {
     expect((await list('status=revoked')).value).toEqual([]);
   });
 
-  test("a manager sees only their stores' devices and cannot open another store's", async () => {
+  test("a manager sees only their stores' devices; another store's is answered as a missing one (404)", async () => {
     expect((await list('', true)).value.map((d) => d.displayName)).toEqual(['back office A', 'Till A']);
     expect((await asManager('GET', `/api/admin/devices/${tillA.id}`)).status).toBe(200);
     const foreign = await asManager('GET', `/api/admin/devices/${tillB.id}`);
-    expect(foreign.status).toBe(403);
+    const missing = await asManager('GET', '/api/admin/devices/no-such-device');
+    expect(foreign.status).toBe(404);
+    expect(await readError(foreign)).toEqual(await readError(missing));
     expect((await h.request('GET', '/api/admin/devices/no-such-device')).status).toBe(404);
+    expect((await h.request('GET', `/api/admin/devices/${tillB.id}`)).status).toBe(200);
   });
 
   test('a worker gets 403', async () => {
@@ -120,12 +123,26 @@ describe('changes', () => {
     });
   });
 
-  test("a manager cannot move a device into another store, nor touch another store's device", async () => {
+  test("a manager cannot move a device into another store, nor touch another store's device; each answered as if it did not exist", async () => {
     const into = await asManager('PATCH', `/api/admin/devices/${backA.id}`, { groupId: storeB });
-    expect(into.status).toBe(403);
+    const intoNowhere = await asManager('PATCH', `/api/admin/devices/${backA.id}`, {
+      groupId: 'no-such-store',
+    });
+    expect(into.status).toBe(400);
+    const nowhereError = await readError(intoNowhere);
+    expect(nowhereError.error.code).toBe('GROUP_NOT_FOUND');
+    expect(await readError(into)).toEqual(nowhereError);
+
+    const missing = await readError(
+      await asManager('PATCH', '/api/admin/devices/no-such-device', { displayName: 'Mine now' }),
+    );
     const other = await asManager('PATCH', `/api/admin/devices/${tillB.id}`, { displayName: 'Mine now' });
-    expect(other.status).toBe(403);
-    expect((await asManager('POST', `/api/admin/devices/${tillB.id}/revoke`)).status).toBe(403);
+    expect(other.status).toBe(404);
+    expect(await readError(other)).toEqual(missing);
+    const revoke = await asManager('POST', `/api/admin/devices/${tillB.id}/revoke`);
+    expect(revoke.status).toBe(404);
+    expect(await readError(revoke)).toEqual(missing);
+    expect((await h.request('GET', `/api/admin/devices/${tillB.id}`)).status).toBe(200);
   });
 
   test('suspend and resume show in the view with who and when', async () => {

@@ -145,14 +145,16 @@ describe('enrolment', () => {
     expect((await readError(res)).error.code).toBe('DEVICE_NONCE_EXPIRED');
   });
 
-  test('a worker cannot enrol → 403; a manager cannot enrol into another store → 403', async () => {
+  test('a worker cannot enrol → 403; a manager enrolling into another store gets the answer for a store that does not exist', async () => {
     const worker = await signedInUser(h, { groupIds: [storeA] });
     const byWorker = (await enrolRequest(h, { groupId: storeA, cookie: worker.cookie })).res;
     expect(byWorker.status).toBe(403);
     expect((await readError(byWorker)).error.code).toBe('FORBIDDEN');
     const elsewhere = (await enrolRequest(h, { groupId: storeB, cookie: managerCookie })).res;
-    expect(elsewhere.status).toBe(403);
-    expect((await readError(elsewhere)).error.code).toBe('FORBIDDEN');
+    const nowhere = (await enrolRequest(h, { groupId: 'no-such-store', cookie: managerCookie })).res;
+    expect(elsewhere.status).toBe(400);
+    expect((await readError(elsewhere.clone())).error.code).toBe('GROUP_NOT_FOUND');
+    expect(await readError(elsewhere)).toEqual(await readError(nowhere));
     const anonymous = await h.request('POST', '/api/manager/devices', { body: {}, token: null });
     expect(anonymous.status).toBe(401);
   });

@@ -659,7 +659,9 @@ describe('manager scoping', () => {
     expect((await getSession(h, manager.cookie)).status).toBe(200);
   });
 
-  test('gets 403 FORBIDDEN for another group’s worker, an admin and another manager, changing nothing', async () => {
+  test('gets the 404 of an unknown id for another group’s worker, an admin and another manager, changing nothing', async () => {
+    const unknown = await readError(await asManager('GET', methodPath('no-such-user', '')));
+    expect(unknown.error.code).toBe('NOT_FOUND');
     for (const target of [foreign, admin, peer]) {
       for (const [method, suffix, body] of [
         ['GET', '', undefined],
@@ -670,11 +672,12 @@ describe('manager scoping', () => {
         ['DELETE', '', undefined],
       ] as const) {
         const res = await asManager(method, methodPath(target.user.id, suffix), body);
-        expect(res.status, `${target.user.role} ${method} ${suffix}`).toBe(403);
-        expect(await readError(res)).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
+        expect(res.status, `${target.user.role} ${method} ${suffix}`).toBe(404);
+        expect(await readError(res)).toEqual(unknown);
       }
       const revoke = await asManager('POST', `/api/admin/users/${target.user.id}/revoke-sign-in-sessions`);
-      await expectError(revoke, 403, 'FORBIDDEN');
+      expect(revoke.status).toBe(404);
+      expect(await readError(revoke)).toEqual(unknown);
       // Still the badge and PIN the admin issued, and no temporary code.
       expect((await getState(target.user.id)).temporaryQRCode).toBeNull();
       await expectSignedIn(target.qr, target.pin);

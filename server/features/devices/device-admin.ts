@@ -58,14 +58,17 @@ async function toAdminView(
   };
 }
 
-/** The device, if the actor may see it: 404 when there is none, 403 outside a manager's stores. */
+/**
+ * The device, if the actor may see it: 404 when there is none, and the same 404 outside a manager's
+ * stores, so a manager cannot tell another store's phones from unused ids.
+ */
 async function loadVisibleDevice(deps: ServiceDeps, actor: Actor, id: string): Promise<DeviceWithNames> {
   const row = await deps.repos.devices.findWithNames(id);
-  if (!row) throw new ApiError('NOT_FOUND', 'No device has this id.');
   const mine = await managedGroupIds(deps, actor);
-  if (mine !== null && (row.device.groupId === null || !mine.includes(row.device.groupId))) {
-    throw new ApiError('FORBIDDEN', 'You can only manage devices in your own stores.');
-  }
+  const visible =
+    row !== undefined &&
+    (mine === null || (row.device.groupId !== null && mine.includes(row.device.groupId)));
+  if (!visible) throw new ApiError('NOT_FOUND', 'No device has this id.');
   return row;
 }
 
@@ -153,12 +156,13 @@ export async function updateDevice(
   const changes: DeviceChanges = {};
   if (patch.displayName !== undefined) changes.displayName = patch.displayName;
   if (patch.groupId !== undefined && patch.groupId !== device.groupId) {
-    if (!(await deps.repos.groups.findById(patch.groupId))) {
-      throw new ApiError('GROUP_NOT_FOUND', 'No group (store) has this id.', { field: 'groupId' });
-    }
+    // Another store is, to a manager, a store that does not exist.
     const mine = await managedGroupIds(deps, actor);
-    if (mine !== null && !mine.includes(patch.groupId)) {
-      throw new ApiError('FORBIDDEN', 'You can only move devices between your own stores.');
+    if (
+      (mine !== null && !mine.includes(patch.groupId)) ||
+      !(await deps.repos.groups.findById(patch.groupId))
+    ) {
+      throw new ApiError('GROUP_NOT_FOUND', 'No group (store) has this id.', { field: 'groupId' });
     }
     changes.groupId = patch.groupId;
   }
