@@ -432,6 +432,18 @@ describe('PUT/DELETE …/temporary-qr-code', () => {
     expect(Date.parse(code.expireDateTime) - Date.parse(code.startDateTime)).toBe(12 * HOUR_MS);
   });
 
+  test('a temporary code scheduled for year 9999 is 400 naming startDateTime, and nothing is issued', async () => {
+    const worker = await createWorker(h);
+    const far = await h.request('PUT', methodPath(worker.user.id, '/temporary-qr-code'), {
+      body: { startDateTime: '9999-12-31T08:00:00.000Z', expireDateTime: '9999-12-31T09:00:00.000Z' },
+    });
+    expect(far.status).toBe(400);
+    expect(await readError(far)).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', field: 'temporaryQRCode.startDateTime' },
+    });
+    expect((await getState(worker.user.id)).temporaryQRCode).toBeNull();
+  });
+
   test('usable exactly from startDateTime until expireDateTime (exclusive)', async () => {
     const worker = await createWorker(h);
     const start = now() + HOUR_MS;

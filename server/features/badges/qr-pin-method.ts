@@ -10,10 +10,9 @@ import { ApiError } from '../../contracts/errors.js';
 import type { putQrPinMethodBody, qrCodeWindowBody } from '../../contracts/schemas.js';
 import type { CodeKind, MethodRow, NewQrCode, QrCodeRow } from './qr-pin-methods-repository.js';
 import type { UserRow } from '../people/users-repository.js';
-import { addSeconds } from '../../domain/clock.js';
 import { lockStateAt } from '../../domain/lockout.js';
 import { checkPin, generatePin } from '../../domain/pin-rules.js';
-import { codeWindowAt } from '../../domain/qr-code-window.js';
+import { codeWindowAt, planCodeWindow } from '../../domain/qr-code-window.js';
 import { CODE_ID_LENGTH, formatQrPayload } from '../../domain/qr-payload.js';
 import type { QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import { formatShortCode } from '../../domain/short-code.js';
@@ -98,21 +97,24 @@ function codeWindow(
     kind === 'standard'
       ? MAX_STANDARD_LIFETIME_DAYS * DAY_SECONDS
       : MAX_TEMPORARY_LIFETIME_HOURS * HOUR_SECONDS;
-  const start = input.startDateTime ? new Date(input.startDateTime) : now;
-  const expire = input.expireDateTime ? new Date(input.expireDateTime) : addSeconds(start, defaultSeconds);
-  if (expire.getTime() <= start.getTime() || expire.getTime() <= now.getTime()) {
-    throw new ApiError('VALIDATION_FAILED', 'expireDateTime must be in the future and after startDateTime.', {
-      field: `${field}.expireDateTime`,
-    });
+  const limit =
+    kind === 'standard' ? `${MAX_STANDARD_LIFETIME_DAYS} days` : `${MAX_TEMPORARY_LIFETIME_HOURS} hours`;
+  const window = planCodeWindow(
+    now,
+    {
+      start: input.startDateTime ? new Date(input.startDateTime) : undefined,
+      expire: input.expireDateTime ? new Date(input.expireDateTime) : undefined,
+    },
+    {
+      defaultMs: defaultSeconds * 1000,
+      maxMs: maxSeconds * 1000,
+      maxWords: `A ${kind} QR code lives at most ${limit}.`,
+    },
+  );
+  if (!window.ok) {
+    throw new ApiError('VALIDATION_FAILED', window.message, { field: `${field}.${window.field}` });
   }
-  if (expire.getTime() - start.getTime() > maxSeconds * 1000) {
-    const limit =
-      kind === 'standard' ? `${MAX_STANDARD_LIFETIME_DAYS} days` : `${MAX_TEMPORARY_LIFETIME_HOURS} hours`;
-    throw new ApiError('VALIDATION_FAILED', `A ${kind} QR code lives at most ${limit}.`, {
-      field: `${field}.expireDateTime`,
-    });
-  }
-  return { start, expire };
+  return window;
 }
 
 async function choosePin(code: string | undefined, policy: QrPinPolicy, field: string): Promise<string> {
