@@ -5,6 +5,7 @@ import {
   emptyPersonDraft,
   patchBody,
   personFieldError,
+  writeWarnings,
 } from '../../src/lib/admin/person-form.js';
 import { peopleText } from '../../src/lib/admin/people-text.js';
 
@@ -72,6 +73,25 @@ describe('server refusals land next to their field', () => {
   test('anything else belongs to the whole form', () => {
     expect(personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field: 'nonsense' })).toBeNull();
     expect(personFieldError({ code: 'NETWORK_ERROR', message: 'x' })).toBeNull();
+  });
+});
+
+describe('a lookalike sign-in name', () => {
+  const person = { ...draft(), id: 'u2', employeeId: null, createdDateTime: '2026-01-01T00:00:00Z' };
+
+  test('is shown with the existing name and person, asking the admin to check', () => {
+    const warning = {
+      code: 'LOOKALIKE_SIGN_IN_NAME' as const,
+      message: 'server words',
+      existing: { id: 'u1', userPrincipalName: 'admin', displayName: 'Ana Silva' },
+    };
+    expect(writeWarnings({ ...person, warnings: [warning] })).toEqual([
+      'This sign-in name looks like the existing “admin” (Ana Silva). Check it is not a trick.',
+    ]);
+  });
+
+  test('nothing is shown for an answer without warnings', () => {
+    expect(writeWarnings(person)).toEqual([]);
   });
 });
 

@@ -60,14 +60,18 @@ export const peopleText = {
     creating: 'Creating…',
     created: (name: string) => `${name} was added.`,
     openCreated: (name: string) => `Open ${name}’s page to issue a badge`,
+    lookalike: (userPrincipalName: string, displayName: string) =>
+      `This sign-in name looks like the existing “${userPrincipalName}” (${displayName}). Check it is not a trick.`,
     save: 'Save changes',
     saving: 'Saving…',
     saved: 'Changes saved.',
     nothingChanged: 'Nothing changed.',
     errors: {
-      userPrincipalName: 'Enter a user principal name without spaces, up to 256 characters.',
-      displayName: 'Enter a display name of 1 to 256 characters.',
-      employeeId: 'An employee id has at most 64 characters.',
+      userPrincipalName:
+        'Enter a user principal name of up to 256 characters, without spaces or hidden characters (often pasted along with the text).',
+      displayName:
+        'Enter a display name of 1 to 256 characters, without hidden formatting characters (often pasted along with the text).',
+      employeeId: 'An employee id has at most 64 characters and no hidden formatting characters.',
       role: 'Choose worker, manager or admin.',
       groupIds: 'Choose at most 100 stores.',
       accountEnabled: 'Choose whether the account is enabled.',

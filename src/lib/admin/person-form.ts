@@ -3,6 +3,7 @@
  * so the words appear next to that field rather than at the top of the form.
  */
 import type { ClientError } from '$lib/api/client';
+import type { UserWriteView } from '$server/contracts/directory';
 import type { Role } from '$server/contracts/schemas';
 import { peopleText } from './people-text';
 
@@ -93,4 +94,11 @@ export function personFieldError(
     default:
       return null;
   }
+}
+
+/** The warnings of a create or rename answer in the console's words (a lookalike sign-in name). */
+export function writeWarnings(answer: UserWriteView): string[] {
+  return (answer.warnings ?? []).map((warning) =>
+    peopleText.form.lookalike(warning.existing.userPrincipalName, warning.existing.displayName),
+  );
 }
