@@ -7,6 +7,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ConfigError } from '$server/config';
 import { describeBootstrap, startRuntime, type Runtime } from '$server/runtime';
+import { pageCacheControl } from '$lib/page-cache';
 
 let runtime: Runtime | undefined;
 
@@ -37,6 +38,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     return runtime.app.fetch(event.request, { clientAddress: event.getClientAddress() });
   }
   const response = await resolve(event);
+  response.headers.set('Cache-Control', pageCacheControl(event.url.pathname));
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'no-referrer');
   response.headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');

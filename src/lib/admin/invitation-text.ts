@@ -14,6 +14,8 @@ export const invitationText = {
   noLink:
     'This page needs the invitation link an admin gave you (it ends with a long code after #). Ask an admin for a new link.',
   invalid: 'This invitation link is invalid, expired or already used. Ask an admin for a new one.',
+  damaged:
+    'This link is damaged: part of it was lost or changed on its way. Open the whole link again, or ask an admin for a new one.',
   /** The panel on a manager's or admin's page (admins only). */
   panel: {
     title: 'Console access',
