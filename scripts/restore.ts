@@ -1,0 +1,100 @@
+/**
+ * `npm run restore -- <backup folder>`: puts a backup made by `npm run backup` back, with the server
+ * stopped. Refuses while a server has the database open, and refuses a file that is not a sound
+ * Shiftpass database of this version or older. The database (and the server key files, when the
+ * backup holds them and they differ) are replaced by renaming; what they replace is kept beside them
+ * as `….before-restore-<UTC time>`, never deleted. Migrations bring an older backup up to date at the
+ * next start. Uses the same environment as `npm start`. README "Backup and restore".
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, parseConfig } from '../server/config.js';
+import { checkBackupFile, databaseFileOf, DatabaseInUseError, restoreDatabase } from '../server/db/backup.js';
+import { DEFAULT_MIGRATIONS_DIR } from '../server/db/client.js';
+import { BACKUP_DATABASE_FILE, keyFilesOf } from './backup-layout.js';
+
+const REFUSALS = {
+  not_sqlite: 'is not a database',
+  damaged: 'is damaged (its integrity check failed)',
+  not_shiftpass: 'is not a Shiftpass database',
+  newer_version: 'was made by a newer version of Shiftpass: upgrade first',
+} as const;
+
+function fail(message: string): never {
+  console.error(`shiftpass restore: ${message}`);
+  process.exit(1);
+}
+
+/** Puts the backup's key files in place; the ones they replace are renamed aside. */
+function restoreKeyFiles(folder: string, keyFile: string, stamp: string): string[] {
+  const lines: string[] = [];
+  for (const { path, name } of keyFilesOf(keyFile)) {
+    const saved = join(folder, name);
+    const current = existsSync(path) ? readFileSync(path) : undefined;
+    if (!existsSync(saved)) {
+      // A key the backup's installation did not have (a previous key from a later rotation) goes aside.
+      if (current && name !== 'server.key') {
+        renameSync(path, `${path}.before-restore-${stamp}`);
+        lines.push(`  ${path} kept aside: the backup has no ${name}`);
+      }
+      continue;
+    }
+    const incoming = readFileSync(saved);
+    if (current?.equals(incoming)) continue;
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (current) {
+      renameSync(path, `${path}.before-restore-${stamp}`);
+      lines.push(`  ${path}: the key before the restore is kept as ${path}.before-restore-${stamp}`);
+    }
+    writeFileSync(`${path}.restoring`, incoming, { mode: 0o600, flag: 'w' });
+    renameSync(`${path}.restoring`, path);
+    lines.push(`  ${path}: restored from the backup`);
+  }
+  return lines;
+}
+
+try {
+  const source = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  if (!source) fail('name the backup folder: npm run restore -- <folder>');
+  const config = parseConfig(process.env);
+  const databasePath = databaseFileOf(config.databaseUrl);
+  if (!databasePath) {
+    fail('DATABASE_URL is a libSQL server: restore it with the server’s own tools (sqld or Turso).');
+  }
+  const folder = resolve(source);
+  const isFolder = existsSync(folder) && statSync(folder).isDirectory();
+  const backupFile = isFolder ? join(folder, BACKUP_DATABASE_FILE) : folder;
+  if (!existsSync(backupFile)) fail(`there is no backup at ${backupFile}`);
+
+  const check = await checkBackupFile(backupFile, process.env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR);
+  if (!check.ok) fail(`${backupFile} ${REFUSALS[check.reason]}; nothing was changed`);
+
+  const now = new Date();
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let previous: string | undefined;
+  try {
+    ({ previous } = await restoreDatabase(databasePath, backupFile, now));
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) {
+      fail(`the database ${databasePath} is in use: stop the server first; nothing was changed`);
+    }
+    throw error;
+  }
+  const lines = [`Restored ${databasePath} from ${backupFile}`];
+  if (previous) lines.push(`  the database before the restore is kept as ${previous}`);
+  const hasKey = isFolder && existsSync(join(folder, 'server.key'));
+  if ('file' in config.secretKey && hasKey) {
+    lines.push(...restoreKeyFiles(folder, config.secretKey.file, stamp));
+  } else if (hasKey) {
+    lines.push(
+      `  the server key comes from SHIFTPASS_SECRET_KEY: it must be the one in ${join(folder, 'server.key')}`,
+    );
+  } else {
+    lines.push('  the backup holds no server key: the server must run with the key it was made with');
+  }
+  lines.push('Start the server: its migrations bring the restored database up to date.');
+  for (const line of lines) console.log(line);
+} catch (error) {
+  if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
+  throw error;
+}
