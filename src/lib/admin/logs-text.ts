@@ -33,6 +33,16 @@ export function appNameOf(details: unknown): string | null {
   return typeof name === 'string' ? name : null;
 }
 
+/**
+ * How many attempts one row stands for: attempts refused for too many tries are counted on one row
+ * per network and quarter of an hour (details `{ refusedAttempts }`), not logged one by one.
+ */
+export function refusedAttemptsOf(details: unknown): number | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const count = (details as { refusedAttempts?: unknown }).refusedAttempts;
+  return typeof count === 'number' && count > 0 ? count : null;
+}
+
 /** The failure codes offered in the filter (the ones kiosk and console sign-ins record). */
 export const FILTERABLE_FAILURE_CODES = Object.keys(FAILURE_REASONS).filter((code) => code !== 'UNKNOWN');
 
@@ -98,6 +108,12 @@ export const logsText = {
   exportCsv: 'Export CSV',
   exportHint: (cap: string) =>
     `The export has the same filters, newest first, at most ${cap} rows; narrow the time range for more.`,
+  refusedAttempts: (count: number) =>
+    `${count.toLocaleString('en')} attempt${count === 1 ? '' : 's'} from this network, counted together`,
+  retention: (signInDays: number, auditDays: number) =>
+    `Sign-ins are kept for ${signInDays.toLocaleString('en')} days and audit entries for ${auditDays.toLocaleString('en')} days, then deleted automatically (change this on Policies).`,
+  exportBeforeDeletion: (view: 'sign-ins' | 'audit') =>
+    `Export the ${view === 'audit' ? 'audit entries' : 'sign-ins'} to be deleted in the next 7 days`,
   auditAdminsOnly: 'Only admins can see the audit log.',
   forbiddenStore: 'You can only see sign-ins of your own stores.',
   forbidden: 'You are not allowed to see this.',

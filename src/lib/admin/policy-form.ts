@@ -1,6 +1,6 @@
 /**
  * The policy page's numbers: every numeric field of the QR-code + PIN policy, the console sign-in
- * policy and the session policy, with its label, unit, range (from the server's POLICY_LIMITS, so the
+ * policy, the session policy and the log retention, with its label, unit, range (from the server's POLICY_LIMITS, so the
  * page and the API agree) and help, and the conversions between a stored policy, the form's text inputs
  * and a PATCH body.
  */
@@ -194,6 +194,27 @@ export const SESSION_SECTIONS: FieldSection[] = [
         'Longest session',
         'hours',
         'Every session ends this long after sign-in, however active (a shift).',
+      ),
+    ],
+  },
+];
+
+export const LOG_RETENTION_SECTIONS: FieldSection[] = [
+  {
+    id: 'logRetention',
+    title: 'How long logs are kept',
+    fields: [
+      field(
+        'signInLogRetentionInDays',
+        'Keep sign-ins for',
+        'days',
+        'Older sign-ins are deleted automatically. Download them from the Logs page first if you need them longer.',
+      ),
+      field(
+        'auditLogRetentionInDays',
+        'Keep the audit log for',
+        'days',
+        'Older audit entries (who changed what in this console) are deleted automatically.',
       ),
     ],
   },
