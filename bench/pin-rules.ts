@@ -29,10 +29,11 @@ function seeded(seed: number): () => number {
 
 const common = dictionary['passwords-common'].filter((password) => /^[0-9]{8}$/.test(password));
 console.log(`common 8-digit PINs: ${common.length} in @zxcvbn-ts/language-common's passwords list`);
-for (const [top, target] of [
+const TARGETS: readonly (readonly [top: number, refused: number])[] = [
   [100, 98],
   [1000, 980],
-]) {
+];
+for (const [top, target] of TARGETS) {
   const sample = common.slice(0, top);
   const count = sample.filter((pin) => !checkPin(pin, rules).ok).length;
   console.log(`  refused of the top ${top}: ${count} (target ≥ ${target}) ${verdict(count >= target)}`);
