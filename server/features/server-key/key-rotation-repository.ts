@@ -42,18 +42,16 @@ const taggedWith = (column: SQLiteColumn, kid: string): SQL => sql`${column} LIK
 export function createKeyRotationRepository(db: Db) {
   return {
     async sealedValues(): Promise<SealedValues> {
-      const [totpSeeds, clientSecrets, signingKeys] = await Promise.all([
-        db
-          .select({ userId: totpCredentials.userId, sealed: totpCredentials.secretSealed })
-          .from(totpCredentials),
-        db
-          .select({ appId: apps.id, sealed: apps.clientSecretSealed })
-          .from(apps)
-          .where(isNotNull(apps.clientSecretSealed)),
-        db
-          .select({ kid: oidcSigningKeys.kid, sealed: oidcSigningKeys.privateJwkSealed })
-          .from(oidcSigningKeys),
-      ]);
+      const totpSeeds = await db
+        .select({ userId: totpCredentials.userId, sealed: totpCredentials.secretSealed })
+        .from(totpCredentials);
+      const clientSecrets = await db
+        .select({ appId: apps.id, sealed: apps.clientSecretSealed })
+        .from(apps)
+        .where(isNotNull(apps.clientSecretSealed));
+      const signingKeys = await db
+        .select({ kid: oidcSigningKeys.kid, sealed: oidcSigningKeys.privateJwkSealed })
+        .from(oidcSigningKeys);
       return {
         totpSeeds,
         clientSecrets: clientSecrets.flatMap((row) =>
@@ -105,28 +103,25 @@ export function createKeyRotationRepository(db: Db) {
 
     /** What still needs the key `kid` (rotated out at `rotatedAt`), as of `now`. */
     async countDependents(kid: string, rotatedAt: Date, now: Date): Promise<KeyDependents> {
-      const [[pins], [passwords], [codes], [recovery], [phones]] = await Promise.all([
-        db.select({ n: count() }).from(qrPinMethods).where(taggedWith(qrPinMethods.pinHash, kid)),
-        db.select({ n: count() }).from(users).where(taggedWith(users.passwordHash, kid)),
-        db
-          .select({ n: count() })
-          .from(qrCodes)
-          .where(and(taggedWith(qrCodes.shortCodeHash, kid), gt(qrCodes.expireDateTime, now))),
-        db
-          .select({ n: count() })
-          .from(recoveryCodes)
-          .where(and(taggedWith(recoveryCodes.codeHash, kid), isNull(recoveryCodes.usedAt))),
-        db
-          .select({ n: count() })
-          .from(devices)
-          .where(and(ne(devices.status, 'revoked'), lt(devices.attestationIssuedAt, rotatedAt))),
-      ]);
+      const countWhere = async (
+        table: Parameters<ReturnType<Db['select']>['from']>[0],
+        where: SQL | undefined,
+      ) => (await db.select({ n: count() }).from(table).where(where))[0]?.n ?? 0;
       return {
-        pinVerifiers: pins?.n ?? 0,
-        passwordVerifiers: passwords?.n ?? 0,
-        shortCodes: codes?.n ?? 0,
-        recoveryCodes: recovery?.n ?? 0,
-        devices: phones?.n ?? 0,
+        pinVerifiers: await countWhere(qrPinMethods, taggedWith(qrPinMethods.pinHash, kid)),
+        passwordVerifiers: await countWhere(users, taggedWith(users.passwordHash, kid)),
+        shortCodes: await countWhere(
+          qrCodes,
+          and(taggedWith(qrCodes.shortCodeHash, kid), gt(qrCodes.expireDateTime, now)),
+        ),
+        recoveryCodes: await countWhere(
+          recoveryCodes,
+          and(taggedWith(recoveryCodes.codeHash, kid), isNull(recoveryCodes.usedAt)),
+        ),
+        devices: await countWhere(
+          devices,
+          and(ne(devices.status, 'revoked'), lt(devices.attestationIssuedAt, rotatedAt)),
+        ),
       };
     },
   };
