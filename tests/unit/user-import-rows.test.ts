@@ -125,3 +125,14 @@ test('GroupIndex: a name shared by two stores must be given by id', () => {
   expect(index.resolve('b')).toEqual({ id: 'b' });
   expect(index.resolve('nope')).toEqual({ message: 'no store is named “nope”' });
 });
+
+test('GroupIndex: a store name typed with a decomposed é finds the store (NFC)', () => {
+  const index = new GroupIndex([{ id: 'm', displayName: 'Mérida' }]);
+  expect(index.resolve('Me\u0301rida')).toEqual({ id: 'm' });
+  expect(index.resolve('ME\u0301RIDA')).toEqual({ id: 'm' });
+});
+
+test('a decomposed sign-in name is planned under its NFC form, as the API stores it', () => {
+  const [row] = plan([['jose\u0301@example.test', 'José', '', '', '', '']]);
+  expect(row).toMatchObject({ action: 'create', userPrincipalName: 'jos\u00e9@example.test' });
+});

@@ -44,13 +44,13 @@ export class GroupIndex {
   constructor(groups: { id: string; displayName: string }[]) {
     for (const group of groups) {
       this.ids.add(group.id);
-      const key = group.displayName.trim().toLowerCase();
+      const key = normalizeText(group.displayName.trim()).toLowerCase();
       this.byName.set(key, [...(this.byName.get(key) ?? []), group.id]);
     }
   }
   /** One group id for a store name or id; a message when none or several match. */
   resolve(nameOrId: string): { id: string } | { message: string } {
-    const named = this.byName.get(nameOrId.toLowerCase()) ?? [];
+    const named = this.byName.get(normalizeText(nameOrId).toLowerCase()) ?? [];
     if (named.length === 1) return { id: named[0]! };
     if (named.length > 1) return { message: `several stores are named “${nameOrId}”; use the store's id` };
     if (this.ids.has(nameOrId)) return { id: nameOrId };
