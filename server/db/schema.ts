@@ -189,6 +189,8 @@ export const consoleLockouts = sqliteTable('console_lockouts', {
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
   lockoutCount: integer('lockout_count').notNull().default(0),
   lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+  /** The last counted failure: a name no console account has is forgotten after a long quiet spell. */
+  lastFailedAt: integer('last_failed_at', { mode: 'timestamp_ms' }),
 });
 
 export const apiTokens = sqliteTable('api_tokens', {

@@ -1,7 +1,8 @@
 /**
  * Issue 13, finding 1: admins set how long the sign-in and audit logs are kept; a background sweep
  * deletes older rows in bounded batches without holding up sign-ins, forgets throttle rows past any
- * budget window, and an admin can export what the sweep will delete first.
+ * budget window and console lockout rows of names that are no account after 30 quiet days, and an
+ * admin can export what the sweep will delete first.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { newId } from '../../server/platform/crypto.js';
@@ -14,6 +15,7 @@ import {
   startHarness,
   type Harness,
 } from '../support/api-harness.js';
+import { createConsoleUser, post } from '../support/console.js';
 
 const RETENTION = '/api/admin/policies/log-retention';
 const DAY_MS = 24 * 3600 * 1000;
@@ -205,5 +207,40 @@ describe('the retention sweep', () => {
     const refused = await attempt('203.0.113.9');
     expect(refused.status).toBe(429);
     expect((await readJson<{ error: { code: string } }>(refused)).error.code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+let consoleAddress = 100;
+
+describe('console lockout rows', () => {
+  test('a typed name that is no account is forgotten after 30 quiet days; a real account keeps its count', async () => {
+    const admin = await createConsoleUser(h);
+    const wrong = (userPrincipalName: string) =>
+      post(
+        h,
+        '/api/auth/console/sign-in',
+        { userPrincipalName, password: 'not the password' },
+        { clientAddress: `192.0.2.${++consoleAddress}` },
+      );
+    const keyOf = (name: string) => h.runtime.deps.consoleSecrets.accountKey(name);
+    const failuresOf = async (name: string) =>
+      (await h.runtime.deps.repos.consoleAuth.findLockout(keyOf(name)))?.consecutiveFailures ?? 0;
+
+    expect((await wrong(admin.userPrincipalName)).status).toBe(401);
+    expect((await wrong('nobody.here@example.test')).status).toBe(401);
+    expect(await failuresOf('nobody.here@example.test')).toBe(1);
+
+    h.clock.advanceSeconds(29 * 24 * 3600);
+    await h.runtime.retention.tick();
+    expect(await failuresOf('nobody.here@example.test')).toBe(1);
+
+    h.clock.advanceSeconds(24 * 3600 + 1);
+    expect((await wrong('someone.new@example.test')).status).toBe(401);
+    const counts = await h.runtime.retention.tick();
+
+    expect(counts.consoleLockouts).toBe(1);
+    expect(await failuresOf('nobody.here@example.test')).toBe(0);
+    expect(await failuresOf('someone.new@example.test')).toBe(1);
+    expect(await failuresOf(admin.userPrincipalName)).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * per-account lockout counters. Every "use once" is one conditional statement, so two requests racing
  * with the same challenge, code or recovery code cannot both win.
  */
-import { and, count, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   consoleChallenges,
@@ -32,6 +32,7 @@ export function createConsoleAuthRepository(db: Db) {
   const lockoutCounters = createLockoutCounters(db, consoleLockouts, {
     key: 'accountKey',
     createOnFirstClaim: true,
+    lastFailedAt: 'lastFailedAt',
   });
   return {
     /** Stores a challenge; the user's earlier pending challenges and every expired one go. */
@@ -180,6 +181,34 @@ export function createConsoleAuthRepository(db: Db) {
           .returning({ id: consoleInvitations.id }),
       ]);
       return results[6].length === 1;
+    },
+    /** The sign-in names of every account with a console password (their lockout rows are kept). */
+    async consoleAccountNames(): Promise<string[]> {
+      const rows = await db
+        .select({ name: users.userPrincipalName })
+        .from(users)
+        .where(isNotNull(users.passwordHash));
+      return rows.map((row) => row.name);
+    },
+    /**
+     * Removes at most `limit` lockout rows whose last failure was at or before `before`, with no lock
+     * running at `now`, and whose key is not in `keep` (the keys of real console accounts): typed names
+     * that are no account. One bounded statement; the maintenance sweep repeats it.
+     */
+    async deleteIdleLockouts(before: Date, now: Date, keep: string[], limit: number): Promise<number> {
+      const idle = db
+        .select({ key: consoleLockouts.accountKey })
+        .from(consoleLockouts)
+        .where(
+          and(
+            lte(consoleLockouts.lastFailedAt, before),
+            or(isNull(consoleLockouts.lockedUntil), lte(consoleLockouts.lockedUntil, now)),
+            keep.length > 0 ? notInArray(consoleLockouts.accountKey, keep) : undefined,
+          ),
+        )
+        .limit(limit);
+      const result = await db.delete(consoleLockouts).where(inArray(consoleLockouts.accountKey, idle));
+      return result.rowsAffected;
     },
   };
 }

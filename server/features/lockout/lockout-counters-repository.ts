@@ -32,7 +32,7 @@ export type TextColumnName<T extends SQLiteTable> = {
 }[keyof T['_']['columns']] &
   string;
 
-export interface CounterTableOptions<K> {
+export interface CounterTableOptions<T extends SQLiteTable, K> {
   /** The column that names the subject (its primary key, in practice). */
   key: K;
   /**
@@ -41,6 +41,8 @@ export interface CounterTableOptions<K> {
    * its counters).
    */
   createOnFirstClaim: boolean;
+  /** A timestamp column set to the time of every counted failure, when the table keeps one. */
+  lastFailedAt?: keyof T['_']['columns'] & string;
 }
 
 export type ClaimedAttempt = Omit<CounterValues, 'lockedUntil'>;
@@ -78,7 +80,7 @@ const ZEROED = { failedAttempts: 0, consecutiveFailures: 0, lockoutCount: 0, loc
 export function createLockoutCounters<T extends CounterTable, K extends TextColumnName<T>>(
   db: Db,
   table: T,
-  options: CounterTableOptions<K>,
+  options: CounterTableOptions<T, K>,
 ): LockoutCounterStatements {
   const keyColumn = getTableColumns(table)[options.key] as AnySQLiteColumn;
   const isKey = (key: string): SQL => eq(keyColumn, key);
@@ -91,10 +93,13 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
     consecutiveFailures: table.consecutiveFailures,
     lockoutCount: table.lockoutCount,
   };
-  const countOneMore = set({
-    failedAttempts: sql`${table.failedAttempts} + 1`,
-    consecutiveFailures: sql`${table.consecutiveFailures} + 1`,
-  });
+  const stampAt = (now: Date) => (options.lastFailedAt ? { [options.lastFailedAt]: now } : {});
+  const countOneMore = (now: Date) =>
+    set({
+      failedAttempts: sql`${table.failedAttempts} + 1`,
+      consecutiveFailures: sql`${table.consecutiveFailures} + 1`,
+      ...stampAt(now),
+    });
   const claimable = (now: Date, limits: AttemptLimits) =>
     and(
       lockNotRunning(now),
@@ -115,17 +120,17 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
       if (options.createOnFirstClaim) {
         // An upsert: the first failure inserts the row already counted; a later one counts only under
         // the same conditions as the update below (`setWhere`), otherwise nothing is returned.
-        const first = { [options.key]: key, failedAttempts: 1, consecutiveFailures: 1 };
+        const first = { [options.key]: key, failedAttempts: 1, consecutiveFailures: 1, ...stampAt(now) };
         const [row] = await db
           .insert(table)
           .values(first as SQLiteInsertValue<T>)
-          .onConflictDoUpdate({ target: keyColumn, set: countOneMore, setWhere: claimable(now, limits) })
+          .onConflictDoUpdate({ target: keyColumn, set: countOneMore(now), setWhere: claimable(now, limits) })
           .returning(counters);
         return row as ClaimedAttempt | undefined;
       }
       const [row] = await db
         .update(table)
-        .set(countOneMore)
+        .set(countOneMore(now))
         .where(and(isKey(key), claimable(now, limits)))
         .returning(counters);
       return row as ClaimedAttempt | undefined;

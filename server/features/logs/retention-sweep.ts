@@ -20,6 +20,14 @@ import { getLogRetentionPolicy } from '../policies/policies.js';
 export const DELETE_BATCH = 500;
 /** A throttle row is forgotten once its window started longer ago than the longest window a budget may have. */
 export const THROTTLE_KEEP_MS = LOCKOUT_LIMITS.clientWindowSeconds.max * 1000;
+/**
+ * A lockout row of a typed name that is no console account goes after this long without a failure
+ * (and with no lock running). Until then it behaves exactly like a real account's row, so the answers
+ * do not tell which names exist; a real account's row is never swept (its hard limit stays).
+ */
+export const UNKNOWN_NAME_LOCKOUT_IDLE_MS = 30 * 24 * 3600 * 1000;
+/** Past this many console accounts the keep-list would not fit one statement: lockout rows then stay. */
+const MAX_KEPT_ACCOUNTS = 20_000;
 /** How often the runtime sweeps (ms). */
 export const DEFAULT_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -27,6 +35,7 @@ export interface SweepCounts {
   signInLogs: number;
   auditLogs: number;
   throttles: number;
+  consoleLockouts: number;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -67,6 +76,7 @@ export async function sweepExpiredData(
     (limit) => deps.repos.throttles.deleteStale(throttleBefore, now, limit),
     batch,
   );
+  const consoleLockouts = await deleteIdleUnknownNameLockouts(deps, now, batch);
   if (signInLogs > 0 || auditLogs > 0) {
     await recordAudit(
       deps,
@@ -81,7 +91,18 @@ export async function sweepExpiredData(
       },
     );
   }
-  return { signInLogs, auditLogs, throttles };
+  return { signInLogs, auditLogs, throttles, consoleLockouts };
+}
+
+async function deleteIdleUnknownNameLockouts(deps: ServiceDeps, now: Date, batch: number): Promise<number> {
+  const names = await deps.repos.consoleAuth.consoleAccountNames();
+  if (names.length > MAX_KEPT_ACCOUNTS) return 0;
+  const keep = names.map((name) => deps.consoleSecrets.accountKey(name));
+  const before = new Date(now.getTime() - UNKNOWN_NAME_LOCKOUT_IDLE_MS);
+  return deleteInBatches(
+    (limit) => deps.repos.consoleAuth.deleteIdleLockouts(before, now, keep, limit),
+    batch,
+  );
 }
 
 export interface RetentionSweeper {
