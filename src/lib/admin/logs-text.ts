@@ -35,7 +35,7 @@ export function appNameOf(details: unknown): string | null {
 
 /**
  * How many attempts one row stands for: attempts refused for too many tries are counted on one row
- * per network and quarter of an hour (details `{ refusedAttempts }`), not logged one by one.
+ * per device or network and budget window (details `{ refusedAttempts }`), not logged one by one.
  */
 export function refusedAttemptsOf(details: unknown): number | null {
   if (typeof details !== 'object' || details === null) return null;
@@ -109,7 +109,7 @@ export const logsText = {
   exportHint: (cap: string) =>
     `The export has the same filters, newest first, at most ${cap} rows; narrow the time range for more.`,
   refusedAttempts: (count: number) =>
-    `${count.toLocaleString('en')} attempt${count === 1 ? '' : 's'} from this network, counted together`,
+    `${count.toLocaleString('en')} such attempt${count === 1 ? '' : 's'}, counted together`,
   retention: (signInDays: number, auditDays: number) =>
     `Sign-ins are kept for ${signInDays.toLocaleString('en')} days and audit entries for ${auditDays.toLocaleString('en')} days, then deleted automatically (change this on Policies).`,
   exportBeforeDeletion: (view: 'sign-ins' | 'audit') =>
