@@ -1,5 +1,6 @@
 /** Request and response shapes of the bulk routes (CSV import of people, badge sheets), shared with src/. */
 import { z } from 'zod';
+import type { UserWarning } from './directory.js';
 
 /** A file holds at most this many people; bigger ones are refused (413 PAYLOAD_TOO_LARGE), split them. */
 export const IMPORT_MAX_ROWS = 5000;
@@ -49,6 +50,8 @@ export interface ImportRowResult {
   userPrincipalName: string;
   action: ImportAction;
   errors: ImportRowError[];
+  /** A new person whose sign-in name looks like someone else's, or like an earlier row's: only when there is one. */
+  warnings?: UserWarning[];
 }
 
 /**

@@ -38,16 +38,41 @@ export interface NamedAccount {
 }
 
 /**
- * The accounts among `others` whose sign-in name looks like `name` without being the same name
- * (the same name, in any case, is a duplicate, refused elsewhere), at most `limit` of them.
+ * The accounts by skeleton, so that checking a name costs its own skeletons only (an import checks
+ * thousands of names against thousands of people).
  */
-export function findLookalikes<A extends NamedAccount>(name: string, others: Iterable<A>, limit = 5): A[] {
-  const keys = new Set(lookalikeKeys(name));
-  const found: A[] = [];
-  for (const other of others) {
-    if (found.length >= limit) break;
-    if (sameName(other.userPrincipalName, name)) continue;
-    if (lookalikeKeys(other.userPrincipalName).some((key) => keys.has(key))) found.push(other);
+export class LookalikeIndex<A extends NamedAccount> {
+  private readonly byKey = new Map<string, A[]>();
+
+  constructor(accounts: Iterable<A> = []) {
+    for (const account of accounts) this.add(account);
   }
-  return found;
+
+  add(account: A): void {
+    for (const key of lookalikeKeys(account.userPrincipalName)) {
+      const list = this.byKey.get(key);
+      if (list) list.push(account);
+      else this.byKey.set(key, [account]);
+    }
+  }
+
+  /**
+   * The accounts whose sign-in name looks like `name` without being the same name (the same name, in
+   * any case, is a duplicate, refused elsewhere), at most `limit` of them, each once.
+   */
+  find(name: string, limit = 5): A[] {
+    const found = new Set<A>();
+    for (const key of lookalikeKeys(name)) {
+      for (const account of this.byKey.get(key) ?? []) {
+        if (found.size >= limit) return [...found];
+        if (!sameName(account.userPrincipalName, name)) found.add(account);
+      }
+    }
+    return [...found];
+  }
+}
+
+/** The accounts among `others` whose sign-in name looks like `name`: see LookalikeIndex.find. */
+export function findLookalikes<A extends NamedAccount>(name: string, others: Iterable<A>, limit = 5): A[] {
+  return new LookalikeIndex(others).find(name, limit);
 }

@@ -143,6 +143,23 @@ describe('CSV import', () => {
 });
 
 describe('lookalike sign-in names', () => {
+  test('an import row with a lookalike of an existing sign-in name is imported with a warning naming that person', async () => {
+    const dora = await createUser(h, { userPrincipalName: 'dora@store1', displayName: 'Dora Lima' });
+    const csv = 'userPrincipalName,displayName\nd\u043era@store1,Not Dora\nelias@store1,Elias\n';
+    for (const dryRun of [true, false]) {
+      const res = await h.request('POST', '/api/admin/users/import', { body: { csv, dryRun } });
+      const result = await readJson<ImportResult>(res);
+      expect(result.rows.map((r) => [r.row, r.action])).toEqual([
+        [2, 'create'],
+        [3, 'create'],
+      ]);
+      expect(result.rows[0]!.warnings?.map((w) => [w.code, w.existing.id])).toEqual([
+        ['LOOKALIKE_SIGN_IN_NAME', dora.id],
+      ]);
+      expect(result.rows[1]).not.toHaveProperty('warnings');
+    }
+  });
+
   test('a name that looks like an existing one is created with a warning naming that person; an ordinary one without', async () => {
     const ana = await createUser(h, { userPrincipalName: 'admin', displayName: 'Ana Silva' });
     const res = await postUser({ userPrincipalName: '\u0430dmin', displayName: 'Not Ana' });

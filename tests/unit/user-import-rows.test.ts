@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
+import { LookalikeIndex } from '../../server/domain/confusable-names.js';
 import { GroupIndex, planImport, type ImportLookups } from '../../server/features/people/user-import-rows.js';
 
 const columns = {
@@ -135,4 +136,21 @@ test('GroupIndex: a store name typed with a decomposed é finds the store (NFC)'
 test('a decomposed sign-in name is planned under its NFC form, as the API stores it', () => {
   const [row] = plan([['jose\u0301@example.test', 'José', '', '', '', '']]);
   expect(row).toMatchObject({ action: 'create', userPrincipalName: 'jos\u00e9@example.test' });
+});
+
+test('a new person whose sign-in name looks like someone else’s is planned with a warning naming them', () => {
+  const ana = { id: 'u1', userPrincipalName: 'ana@example.test', displayName: 'Ana' };
+  const l = lookups({ lookalikes: new LookalikeIndex([ana]) });
+  const [lookalike, ordinary] = plan(
+    [
+      ['\u0430na@example.test', 'Not Ana', '', '', '', ''],
+      ['carla@example.test', 'Carla', '', '', '', ''],
+    ],
+    l,
+  );
+  expect(lookalike).toMatchObject({
+    action: 'create',
+    warnings: [{ code: 'LOOKALIKE_SIGN_IN_NAME', existing: ana }],
+  });
+  expect(ordinary).not.toHaveProperty('warnings');
 });

@@ -6,16 +6,23 @@
  */
 import type { UserView } from '../../contracts/schemas.js';
 import type { UserWarning, UserWriteView } from '../../contracts/directory.js';
-import { findLookalikes } from '../../domain/confusable-names.js';
+import { findLookalikes, type NamedAccount } from '../../domain/confusable-names.js';
 import type { ServiceDeps } from '../../core/deps.js';
+
+/** The warning about a sign-in name that looks like `existing`'s. */
+export const lookalikeWarning = (existing: NamedAccount): UserWarning => ({
+  code: 'LOOKALIKE_SIGN_IN_NAME',
+  message: `This sign-in name looks like the existing “${existing.userPrincipalName}” (${existing.displayName}). Check it is not a trick.`,
+  existing: {
+    id: existing.id,
+    userPrincipalName: existing.userPrincipalName,
+    displayName: existing.displayName,
+  },
+});
 
 export async function lookalikeWarnings(deps: ServiceDeps, user: UserView): Promise<UserWarning[]> {
   const others = (await deps.repos.users.listSignInNames()).filter((other) => other.id !== user.id);
-  return findLookalikes(user.userPrincipalName, others).map((existing) => ({
-    code: 'LOOKALIKE_SIGN_IN_NAME',
-    message: `This sign-in name looks like the existing “${existing.userPrincipalName}” (${existing.displayName}). Check it is not a trick.`,
-    existing,
-  }));
+  return findLookalikes(user.userPrincipalName, others).map(lookalikeWarning);
 }
 
 /** The answer to a create or rename: the person, with `warnings` only when there is one. */

@@ -8,16 +8,18 @@
  */
 import type { z } from 'zod';
 import { IMPORT_COLUMNS, type ImportColumn, type ImportRowError } from '../../contracts/bulk.js';
-import { patchUserBody } from '../../contracts/directory.js';
+import { patchUserBody, type UserWarning } from '../../contracts/directory.js';
 import { createUserBody, type UserView } from '../../contracts/schemas.js';
 import { cellsOf, parseBooleanCell, splitList, type ColumnMap } from '../../domain/import-columns.js';
 import { normalizeText } from '../../domain/text.js';
+import type { LookalikeIndex, NamedAccount } from '../../domain/confusable-names.js';
+import { lookalikeWarning } from './lookalike-names.js';
 
 export type CreateUserInput = z.output<typeof createUserBody>;
 export type PatchUserInput = z.output<typeof patchUserBody>;
 
 export type PlannedRow = { row: number; userPrincipalName: string } & (
-  | { action: 'create'; input: CreateUserInput }
+  | { action: 'create'; input: CreateUserInput; warnings?: UserWarning[] }
   | { action: 'update'; userId: string; patch: PatchUserInput }
   | { action: 'unchanged'; userId: string }
   | { action: 'error'; errors: ImportRowError[] }
@@ -29,6 +31,8 @@ export interface ImportLookups {
   groups: GroupIndex;
   /** Who imports: they may not disable themselves. */
   actorUserId: string;
+  /** Everyone's sign-in names, to report a new one that looks like someone else's. */
+  lookalikes?: LookalikeIndex<NamedAccount>;
 }
 
 export interface DataRecord {
@@ -169,7 +173,14 @@ export function planImport(
       const parsed = createUserBody.safeParse({ userPrincipalName, displayName: '', ...fields });
       if (!parsed.success) errors.push(...issuesToErrors(parsed.error));
       if (errors.length > 0 || !parsed.success) return { row, userPrincipalName, action: 'error', errors };
-      return { row, userPrincipalName, action: 'create', input: parsed.data };
+      const lookalikes = lookups.lookalikes?.find(parsed.data.userPrincipalName) ?? [];
+      return {
+        row,
+        userPrincipalName,
+        action: 'create',
+        input: parsed.data,
+        ...(lookalikes.length > 0 && { warnings: lookalikes.map(lookalikeWarning) }),
+      };
     }
 
     const parsed = patchUserBody.safeParse(fields);

@@ -16,6 +16,7 @@ import {
 } from '../../contracts/bulk.js';
 import { ApiError } from '../../contracts/errors.js';
 import { isBlankRecord, mapColumns } from '../../domain/import-columns.js';
+import { LookalikeIndex } from '../../domain/confusable-names.js';
 import { normalizeText } from '../../domain/text.js';
 import { newId } from '../../platform/crypto.js';
 import { readCsv } from '../../platform/csv.js';
@@ -84,7 +85,8 @@ async function applyRow(
         return { result: { ...base, action: 'error', errors: planned.errors } };
       case 'create': {
         const user = await createUser(deps, actor, planned.input);
-        return { result: { ...base, action: 'create', errors: [] }, person: user };
+        const warnings = planned.warnings && { warnings: planned.warnings };
+        return { result: { ...base, action: 'create', errors: [], ...warnings }, person: user };
       }
       case 'update': {
         const user = await updateUser(deps, actor, planned.userId, planned.patch);
@@ -137,6 +139,7 @@ export async function importUsers(
     existing,
     groups,
     actorUserId: actor.userId,
+    lookalikes: new LookalikeIndex(await deps.repos.users.listSignInNames()),
   });
 
   if (input.dryRun) {
@@ -145,6 +148,7 @@ export async function importUsers(
       userPrincipalName,
       action,
       errors: 'errors' in rest ? rest.errors : [],
+      ...('warnings' in rest && rest.warnings && { warnings: rest.warnings }),
     }));
     return { dryRun: true, summary: summarize(rows), rows, ignoredColumns: mapping.ignored };
   }

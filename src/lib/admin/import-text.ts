@@ -49,6 +49,13 @@ export const importText = {
   errorsAfter: 'These rows were skipped. Fix them in the file and import it again.',
   errorColumns: { row: 'Row', field: 'Column', message: 'Problem' },
   wholeRow: '(whole row)',
+  lookalikesTitle: 'Sign-in names to check',
+  lookalikesIntro:
+    'These people will be added, but their sign-in name looks like someone else’s. Check each is not a trick before importing.',
+  lookalikesAfter:
+    'These people were added, but their sign-in name looks like someone else’s. Check each is not a trick.',
+  lookalikeColumns: { row: 'Row', name: 'Sign-in name', like: 'Looks like' },
+  lookalikeOf: (userPrincipalName: string, displayName: string) => `“${userPrincipalName}” (${displayName})`,
   importN: (n: number) => `Import ${plural(n, 'person', 'people')}`,
   importing: 'Importing…',
   nothingToImport: 'Nothing to import: every valid row is already up to date.',
