@@ -22,13 +22,18 @@ export const DEFAULT_LOG_RETENTION_POLICY: LogRetentionPolicy = {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Rows written before these instants are past their retention at `now`. */
+/**
+ * Rows written before these instants are past their retention at `now`. The cut-offs move once a day
+ * (at midnight UTC): a day's rows go together in the first sweep after it, so what retention deleted is
+ * audited once a day, not at every sweep, and a row is kept its full retention and at most a day more.
+ */
 export function retentionCutoffs(
   policy: LogRetentionPolicy,
   now: Date,
 ): { signInLogsBefore: Date; auditLogsBefore: Date } {
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   return {
-    signInLogsBefore: new Date(now.getTime() - policy.signInLogRetentionInDays * DAY_MS),
-    auditLogsBefore: new Date(now.getTime() - policy.auditLogRetentionInDays * DAY_MS),
+    signInLogsBefore: new Date(today - policy.signInLogRetentionInDays * DAY_MS),
+    auditLogsBefore: new Date(today - policy.auditLogRetentionInDays * DAY_MS),
   };
 }

@@ -112,7 +112,7 @@ describe('the retention settings', () => {
 });
 
 describe('the retention sweep', () => {
-  test('deletes only sign-in rows older than the retention, audit entries older than theirs, and says so', async () => {
+  test('deletes only sign-in rows older than the retention, audit entries older than theirs, and says so once', async () => {
     await addSignInRows(3, 91, 'old-sign-in');
     await addSignInRows(2, 89, 'kept-sign-in');
     await addAuditRow(366, 'test.old');
@@ -131,6 +131,11 @@ describe('the retention sweep', () => {
     );
     expect(deleted!.actor_type).toBe('system');
     expect(JSON.parse(deleted!.details as string)).toMatchObject({ signInLogs: 3, auditLogs: 1 });
+
+    // Later sweeps that day find nothing new and audit nothing.
+    h.clock.advanceSeconds(600);
+    expect(await h.runtime.retention.tick()).toMatchObject({ signInLogs: 0, auditLogs: 0 });
+    expect(await count("SELECT count(*) FROM audit_logs WHERE activity = 'logs.retention.deleted'")).toBe(1);
   });
 
   test('a shorter retention set by an admin takes effect at the next sweep', async () => {
