@@ -16,8 +16,8 @@ test('a worker choosing a PIN sees the keypad-shape and years rules in words, an
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
 
   const newPin = page.getByLabel('New PIN', { exact: true });
-  const years = rule(page, 'Not a date or years side by side');
-  const keypad = rule(page, 'Not a shape on the keypad');
+  const years = rule(page, 'Not a date or years');
+  const keypad = rule(page, 'Not a keypad shape');
 
   // Two years side by side: only the date rule is unmet.
   await newPin.fill('19411945');
