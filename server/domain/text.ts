@@ -37,11 +37,13 @@ export const normalizeText = (value: string): string => value.normalize('NFC');
 export function textProblem(value: string, kind: TextKind): string | null {
   for (const char of value) {
     if (LONE_SURROGATE.test(char)) return 'must not contain a broken character (an unpaired surrogate)';
-    if (CONTROL.test(char)) return `must not contain control characters (found ${codePoint(char)})`;
-    if (BIDI.test(char)) return `must not contain text-direction characters (found ${codePoint(char)})`;
+    if (CONTROL.test(char))
+      return `must not contain hidden control characters such as tabs or line breaks (found ${codePoint(char)})`;
+    if (BIDI.test(char))
+      return `must not contain hidden text-direction characters, often pasted along with the text (found ${codePoint(char)})`;
     if (SEPARATOR.test(char)) return `must not contain line breaks (found ${codePoint(char)})`;
     if (kind === 'identifier' && FORMAT.test(char)) {
-      return `must not contain invisible characters (found ${codePoint(char)})`;
+      return `must not contain invisible characters, often pasted along with the text (found ${codePoint(char)})`;
     }
     if (kind === 'identifier' && WHITE_SPACE.test(char)) return 'must not contain spaces';
   }

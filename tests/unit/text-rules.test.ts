@@ -16,7 +16,7 @@ describe('textProblem: refused in every text field, named by code point', () => 
   test.each([...C0, ...DEL, ...C1].map((cp) => [hex(cp), cp]))('control character %s', (_, cp) => {
     for (const kind of ['display', 'identifier'] as const) {
       expect(textProblem(`ana${String.fromCodePoint(cp)}x`, kind)).toBe(
-        `must not contain control characters (found ${hex(cp)})`,
+        `must not contain hidden control characters such as tabs or line breaks (found ${hex(cp)})`,
       );
     }
   });
@@ -24,7 +24,7 @@ describe('textProblem: refused in every text field, named by code point', () => 
   test.each(BIDI.map((cp) => [hex(cp), cp]))('text-direction character %s', (_, cp) => {
     for (const kind of ['display', 'identifier'] as const) {
       expect(textProblem(`ana${String.fromCodePoint(cp)}x`, kind)).toBe(
-        `must not contain text-direction characters (found ${hex(cp)})`,
+        `must not contain hidden text-direction characters, often pasted along with the text (found ${hex(cp)})`,
       );
     }
   });
@@ -46,7 +46,7 @@ describe('textProblem: zero-width and other invisible characters', () => {
 
   test.each(invisible.map((cp) => [hex(cp), cp]))('%s is refused in a sign-in name', (_, cp) => {
     expect(textProblem(`ad${String.fromCodePoint(cp)}min`, 'identifier')).toBe(
-      `must not contain invisible characters (found ${hex(cp)})`,
+      `must not contain invisible characters, often pasted along with the text (found ${hex(cp)})`,
     );
   });
 
@@ -92,7 +92,9 @@ describe('NFC', () => {
   test('the schemas refuse what textProblem refuses, with its words', () => {
     const nul = signInName(256).safeParse('admin\u0000x');
     expect(nul.success).toBe(false);
-    expect(nul.error?.issues[0]?.message).toBe('must not contain control characters (found U+0000)');
+    expect(nul.error?.issues[0]?.message).toBe(
+      'must not contain hidden control characters such as tabs or line breaks (found U+0000)',
+    );
     expect(displayText(256).safeParse('Ana \u202eavliS').success).toBe(false);
   });
 });
