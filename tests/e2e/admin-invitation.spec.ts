@@ -71,3 +71,15 @@ test('an invited admin chooses a password on the invitation page; the link then 
   await expect(manager.page.getByText(`Signed in as ${manager.user.displayName} (Manager)`)).toBeVisible();
   expect(found).toEqual([]);
 });
+
+test('a damaged setup or invitation link says so in words, without a page error', async ({ openConsole }) => {
+  const page = await openConsole();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/admin/invitation#%E0%A4%A');
+  await expect(page.getByRole('alert')).toHaveText(/This link is damaged/);
+  await page.goto('/setup#%E0%A4%A');
+  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole('alert')).toHaveText(/This link is damaged/);
+  expect(errors).toEqual([]);
+});
