@@ -38,7 +38,9 @@ describe('inviting someone to the console', () => {
   test('a new manager chooses a password from the link, then enrols an authenticator at sign-in', async () => {
     const manager = await createUser(h, { role: 'manager' });
     const invitation = await invite(manager.id);
-    expect(invitation.invitationUrl).toMatch(/^http:\/\/localhost:3000\/admin\/invitation#[A-Za-z0-9_-]{43}$/);
+    expect(invitation.invitationUrl).toMatch(
+      /^http:\/\/localhost:3000\/admin\/invitation#[A-Za-z0-9_-]{43}$/,
+    );
     expect(new Date(invitation.expireDateTime).getTime() - h.clock.now().getTime()).toBe(72 * 3600 * 1000);
 
     expect((await redeem(tokenOf(invitation))).status).toBe(204);
