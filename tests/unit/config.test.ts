@@ -23,7 +23,12 @@ describe('parseConfig defaults', () => {
       tls: undefined,
       secretKey: { file: './data/server.key', createIfMissing: true },
       issuerId: undefined,
-      bootstrap: { adminUsername: undefined, adminPassword: undefined, apiToken: undefined },
+      bootstrap: {
+        adminUsername: undefined,
+        adminPassword: undefined,
+        apiToken: undefined,
+        apiTokenLifetimeDays: 30,
+      },
       trustedProxies: [],
       ipv6ClientPrefix: 64,
     });
@@ -54,6 +59,7 @@ describe('parseConfig defaults', () => {
       BOOTSTRAP_ADMIN_USERNAME: 'admin',
       BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery',
       BOOTSTRAP_API_TOKEN: 'x'.repeat(32),
+      BOOTSTRAP_API_TOKEN_LIFETIME_DAYS: '7',
     });
     expect(config).toEqual({
       port: 8080,
@@ -64,7 +70,12 @@ describe('parseConfig defaults', () => {
       tls: undefined,
       secretKey: { inline: 'a'.repeat(64) },
       issuerId: 'ACME01',
-      bootstrap: { adminUsername: 'admin', adminPassword: 'correct horse battery', apiToken: 'x'.repeat(32) },
+      bootstrap: {
+        adminUsername: 'admin',
+        adminPassword: 'correct horse battery',
+        apiToken: 'x'.repeat(32),
+        apiTokenLifetimeDays: 7,
+      },
       trustedProxies: [],
       ipv6ClientPrefix: 64,
     });
@@ -91,6 +102,12 @@ describe('parseConfig refusals name the variable', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.name).toBe('ConfigError');
     expect(error.message).toMatch(/^PORT\b/);
+  });
+
+  test.each(['abc', '0', '366', '1.5', '-1'])('BOOTSTRAP_API_TOKEN_LIFETIME_DAYS=%j', (days) => {
+    expect(configErrorOf({ BOOTSTRAP_API_TOKEN_LIFETIME_DAYS: days }).message).toMatch(
+      /^BOOTSTRAP_API_TOKEN_LIFETIME_DAYS must be a whole number of days from 1 to 365$/,
+    );
   });
 
   test.each(['abc', 'ACM', 'A'.repeat(17), 'ACME-01', 'acme01'])('ISSUER_ID=%j', (issuer) => {
