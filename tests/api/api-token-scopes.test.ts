@@ -135,6 +135,66 @@ describe('a read-only token (users.read)', () => {
   });
 });
 
+describe('a token that changes people (users.write)', () => {
+  test('looks after workers but cannot change an admin, badge one, or make anyone an admin', async () => {
+    const hr = await tokenWith(['users.write'], 'HR sync');
+    const worker = await h.request('POST', '/api/admin/users', {
+      token: hr,
+      body: { userPrincipalName: 'new.worker@example.test', displayName: 'New Worker' },
+    });
+    expect(worker.status).toBe(201);
+    const workerId = (await readJson<{ id: string }>(worker)).id;
+    expect(
+      (await h.request('PUT', `/api/admin/users/${workerId}/qr-code-pin-method`, { token: hr, body: {} }))
+        .status,
+    ).toBe(201);
+
+    const admin = await createUser(h, { role: 'admin', displayName: 'Store Admin' });
+    expect(
+      (await h.request('PUT', `/api/admin/users/${admin.id}/qr-code-pin-method`, { body: {} })).status,
+    ).toBe(201);
+    const attempts: [string, string, unknown][] = [
+      ['POST', `/api/admin/users/${admin.id}/qr-code-pin-method/pin/reset`, {}],
+      ['DELETE', `/api/admin/users/${admin.id}/qr-code-pin-method/standard-qr-code`, undefined],
+      ['PUT', `/api/admin/users/${admin.id}/qr-code-pin-method/temporary-qr-code`, {}],
+      ['PATCH', `/api/admin/users/${admin.id}`, { displayName: 'Renamed' }],
+      ['PATCH', `/api/admin/users/${admin.id}`, { accountEnabled: false }],
+      ['POST', `/api/admin/users/${admin.id}/revoke-sign-in-sessions`, undefined],
+      ['DELETE', `/api/admin/users/${admin.id}`, undefined],
+      ['PATCH', `/api/admin/users/${workerId}`, { role: 'admin' }],
+      [
+        'POST',
+        '/api/admin/users',
+        { userPrincipalName: 'boss@example.test', displayName: 'B', role: 'admin' },
+      ],
+    ];
+    for (const [method, path, body] of attempts) {
+      await expectScopeMissing(await h.request(method, path, { token: hr, body }), 'admin.full');
+    }
+    const imported = await h.request('POST', '/api/admin/users/import', {
+      token: hr,
+      body: { csv: 'userPrincipalName,displayName,role\nchief@example.test,Chief,admin\n', dryRun: false },
+    });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ summary: { created: 0, failed: 1 } });
+
+    // Nothing changed: the admin is as they were, nobody new is an admin, the worker is still a worker.
+    const after = await readJson<{ displayName: string; accountEnabled: boolean }>(
+      await h.request('GET', `/api/admin/users/${admin.id}`, { token: hr }),
+    );
+    expect(after).toMatchObject({ displayName: 'Store Admin', accountEnabled: true });
+    expect(
+      await queryRows(h, 'SELECT user_principal_name FROM users WHERE user_principal_name IN (?, ?)', [
+        'boss@example.test',
+        'chief@example.test',
+      ]),
+    ).toEqual([]);
+    expect(await queryRows(h, 'SELECT role FROM users WHERE id = ?', [workerId])).toEqual([
+      { role: 'worker' },
+    ]);
+  });
+});
+
 /**
  * The routes a token without admin.full may use, and the scope each needs. Every other route under
  * /api/admin and /api/manager must refuse a token holding every narrow scope: a new route is

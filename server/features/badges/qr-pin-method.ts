@@ -273,7 +273,7 @@ const toCodeState = (code: QrCodeRow, now: Date): QrCodeState => {
 
 /** GET …/qr-code-pin-method: the method's state without any secret. */
 export async function getQrPinMethodState(deps: ServiceDeps, actor: Actor, userId: string) {
-  const user = await loadManagedUser(deps, actor, userId);
+  const user = await loadManagedUser(deps, actor, userId, 'read');
   const method = await requireMethod(deps, user);
   const policy = await getQrPinPolicy(deps);
   const now = deps.clock.now();

@@ -3,6 +3,7 @@ import { ApiError } from '../../contracts/errors.js';
 import type { createUserBody, UserView } from '../../contracts/schemas.js';
 import type { UserRow } from './users-repository.js';
 import { newId } from '../../platform/crypto.js';
+import { refuseAdminTakeover } from '../../core/actor-scope.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 
@@ -22,6 +23,7 @@ export async function createUser(
   actor: Actor,
   input: z.output<typeof createUserBody>,
 ): Promise<UserView> {
+  refuseAdminTakeover(actor, input.role);
   if (await deps.repos.users.findByPrincipalName(input.userPrincipalName)) {
     throw new ApiError('USER_ALREADY_EXISTS');
   }

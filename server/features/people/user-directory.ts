@@ -12,7 +12,7 @@ import type { UserChanges } from './users-repository.js';
 import { recordAudit } from '../../core/audit.js';
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
-import { listScopeOf, loadManagedUser } from '../../core/actor-scope.js';
+import { listScopeOf, loadManagedUser, refuseAdminTakeover } from '../../core/actor-scope.js';
 import { toUserView } from './create-user.js';
 import { endUserSessions, sessionsEnded } from '../sessions/sessions.js';
 
@@ -42,7 +42,7 @@ export async function listUsers(
 
 /** GET /users/{id}: admins read anyone, managers only workers in their groups. */
 export async function getUserAsActor(deps: ServiceDeps, actor: Actor, id: string): Promise<UserView> {
-  const user = await loadManagedUser(deps, actor, id);
+  const user = await loadManagedUser(deps, actor, id, 'read');
   return toUserView(user, await deps.repos.users.groupIdsOf(user.id));
 }
 
@@ -62,6 +62,7 @@ export async function updateUser(
   patch: z.output<typeof patchUserBody>,
 ): Promise<UserView> {
   const before = await loadUserView(deps, id);
+  refuseAdminTakeover(actor, before.role, patch.role);
   if (patch.accountEnabled === false && id === actor.userId) throw new ApiError('CANNOT_REMOVE_SELF');
   if (patch.userPrincipalName !== undefined) {
     const holder = await deps.repos.users.findByPrincipalName(patch.userPrincipalName);
@@ -95,6 +96,7 @@ export async function updateUser(
 
 export async function deleteUser(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   const before = await loadUserView(deps, id);
+  refuseAdminTakeover(actor, before.role);
   if (id === actor.userId) throw new ApiError('CANNOT_REMOVE_SELF');
   // The sessions, the method and its codes are deleted with the user: the next request with one
   // of the user's cookies or badges finds nothing.

@@ -13,7 +13,7 @@ export async function listUserSessions(
   actor: Actor,
   userId: string,
 ): Promise<{ value: UserSessionView[] }> {
-  const user = await loadManagedUser(deps, actor, userId);
+  const user = await loadManagedUser(deps, actor, userId, 'read');
   const now = deps.clock.now();
   const policy = await getSessionPolicy(deps);
   const rows = await deps.repos.sessions.listOpenForUser(user.id, now);

@@ -75,7 +75,11 @@ export function describeExpiry(expireDateTime: string | null, format: TimeFormat
  * What an admin should know about a token that still works: a token that never expires (made at
  * first run by an older version) and a token with full admin access.
  */
-export function tokenWarnings(token: Pick<ApiTokenView, 'expireDateTime' | 'scopes' | 'state'>): string[] {
+export function tokenWarnings(token: {
+  expireDateTime: string | null;
+  scopes: readonly ApiTokenScope[];
+  state: ApiTokenView['state'];
+}): string[] {
   if (token.state !== 'active') return [];
   const warnings: string[] = [];
   if (token.expireDateTime === null) {
