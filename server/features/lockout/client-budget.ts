@@ -33,8 +33,7 @@ export function verifiedDeviceBudgetKey(budget: ClientBudgetName, verifiedDevice
 
 /** A refusal names its budget window (`windowId`), on which every refusal in it is counted once. */
 export type ClientClaim =
-  | { ok: true; refund(): Promise<void> }
-  | { ok: false; retryAfterSeconds: number; windowId: string };
+  { ok: true; refund(): Promise<void> } | { ok: false; retryAfterSeconds: number; windowId: string };
 
 /** Claims one sign-in attempt on the budget of the network `ipAddress` belongs to. */
 export function claimClientAttempt(
