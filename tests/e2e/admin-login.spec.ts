@@ -134,6 +134,11 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'API tokens' }).click();
   await expect(page.getByRole('heading', { name: 'API tokens', level: 1 })).toBeVisible();
   found.push(...(await seriousViolations(page, 'API tokens')));
+  // Nothing is ticked at first: the token's access must be chosen.
+  await page.getByLabel('Name').fill('Payroll sync');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await expect(page.getByText('Choose at least one thing this token may do.')).toBeVisible();
+  await page.getByLabel('Read people', { exact: true }).check();
   // A name the server refuses (maxlength bypassed) is explained next to the field.
   await page.getByLabel('Name').evaluate((el) => el.removeAttribute('maxlength'));
   await page.getByLabel('Name').fill('n'.repeat(81));
@@ -149,6 +154,18 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
   found.push(...(await seriousViolations(page, 'new API token')));
   const bearer = { authorization: `Bearer ${token}` };
   expect((await page.request.get('/api/admin/groups', { headers: bearer })).status()).toBe(200);
+  // It may read people, nothing more.
+  // (page.request carries the console's cookie, so it says where it comes from, as a browser would.)
+  const write = await page.request.post('/api/admin/groups', {
+    headers: { ...bearer, origin: new URL(page.url()).origin },
+    data: { displayName: 'X' },
+  });
+  expect([write.status(), ((await write.json()) as { error: { code: string } }).error.code]).toEqual([
+    403,
+    'TOKEN_SCOPE_MISSING',
+  ]);
+  await expect(page.getByRole('row', { name: /Payroll sync/ })).toContainText('Read people');
+  await expect(page.getByRole('row', { name: /Payroll sync/ })).toContainText(/Expires in (89|90) days/);
   await page.getByRole('button', { name: 'I have copied the token' }).click();
   await expect(page.getByLabel('Token', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Revoke Payroll sync' }).click();
