@@ -101,7 +101,9 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   await nameField.fill('   ');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(nameField).toHaveAttribute('aria-invalid', 'true');
-  await expect(nameField).toHaveAccessibleDescription('Enter a display name of 1 to 256 characters.');
+  await expect(nameField).toHaveAccessibleDescription(
+    'Enter a display name of 1 to 256 characters, without hidden formatting characters (often pasted along with the text).',
+  );
   await nameField.fill(displayName);
   await page.getByLabel('Employee id').fill(`F-${tag}`);
   await page.getByRole('button', { name: 'Save changes' }).click();
