@@ -49,6 +49,8 @@ describe('the token list', () => {
 
   test('says when a token stops working, in days and as a date', () => {
     expect(describeExpiry('2026-06-30T12:00:00Z', format)).toBe('Expires in 29 days (30 Jun 2026)');
+    // A token made a moment ago for 90 days says 90, not 89.
+    expect(describeExpiry('2026-08-30T11:59:00Z', format)).toBe('Expires in 90 days (30 Aug 2026)');
     expect(describeExpiry('2026-06-02T13:00:00Z', format)).toBe('Expires in 1 day (2 Jun 2026)');
     expect(describeExpiry('2026-06-01T18:00:00Z', format)).toBe('Expires today (1 Jun 2026)');
     expect(describeExpiry('2026-05-31T12:00:00Z', format)).toBe('Expired (31 May 2026)');
@@ -64,8 +66,8 @@ describe('the token list', () => {
     expect(tokenWarnings(narrow)).toEqual([]);
     const old = { expireDateTime: null, scopes: ['admin.full'], state: 'active' } as const;
     expect(tokenWarnings(old)).toEqual([
-      expect.stringContaining('never expires'),
-      expect.stringContaining('can invite admins'),
+      expect.stringContaining('Never expires'),
+      expect.stringContaining('Can invite admins'),
     ]);
     expect(tokenWarnings({ ...old, state: 'revoked' })).toEqual([]);
   });

@@ -66,7 +66,7 @@ export function describeExpiry(expireDateTime: string | null, format: TimeFormat
   const left = at.getTime() - format.now.getTime();
   const date = at.toLocaleDateString(format.locale, { dateStyle: 'medium', timeZone: format.timeZone });
   if (left <= 0) return `Expired (${date})`;
-  const days = Math.floor(left / DAY_MS);
+  const days = Math.round(left / DAY_MS);
   const soon = days === 0 ? 'today' : days === 1 ? 'in 1 day' : `in ${days} days`;
   return `Expires ${soon} (${date})`;
 }
@@ -83,12 +83,10 @@ export function tokenWarnings(token: {
   if (token.state !== 'active') return [];
   const warnings: string[] = [];
   if (token.expireDateTime === null) {
-    warnings.push('This token never expires. Make a new one with an expiry date, then revoke this one.');
+    warnings.push('Never expires: replace it with one that does.');
   }
   if (token.scopes.includes(FULL_ADMIN_SCOPE)) {
-    warnings.push(
-      'Full admin access: whoever holds it can invite admins and take over their accounts. If a tool needs less, give it a narrower token and revoke this one.',
-    );
+    warnings.push('Can invite admins: if the tool needs less, replace it with a narrower token.');
   }
   return warnings;
 }
