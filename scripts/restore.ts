@@ -1,8 +1,9 @@
 /**
  * `npm run restore -- <backup folder>`: puts a backup made by `npm run backup` back, with the server
- * stopped. Refuses while a server has the database open, and refuses a file that is not a sound
- * Shiftpass database of this version or older. The database (and the server key files, when the
- * backup holds them and they differ) are replaced by renaming; what they replace is kept beside them
+ * stopped. Refuses while a server has the database open, refuses a file that is not a sound
+ * Shiftpass database of this version or older, and refuses when the server key here (or the one in
+ * the folder, from `--with-key`) is not the one the backup's manifest names. The database (and the
+ * key files, when the backup holds them and they differ) are replaced by renaming; what they replace is kept beside them
  * as `….before-restore-<UTC time>`, never deleted. Migrations bring an older backup up to date at the
  * next start. Uses the same environment as `npm start`. README "Backup and restore".
  */
@@ -11,7 +12,13 @@ import { dirname, join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from '../server/config.js';
 import { checkBackupFile, databaseFileOf, DatabaseInUseError, restoreDatabase } from '../server/db/backup.js';
 import { DEFAULT_MIGRATIONS_DIR } from '../server/db/client.js';
-import { BACKUP_DATABASE_FILE, keyFilesOf } from './backup-layout.js';
+import {
+  BACKUP_DATABASE_FILE,
+  configuredKeyId,
+  keyFilesOf,
+  keyIdOfFile,
+  readManifest,
+} from './backup-layout.js';
 
 const REFUSALS = {
   not_sqlite: 'is not a database',
@@ -69,6 +76,23 @@ try {
   const check = await checkBackupFile(backupFile, process.env.MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS_DIR);
   if (!check.ok) fail(`${backupFile} ${REFUSALS[check.reason]}; nothing was changed`);
 
+  // The database is only usable with the key it was made with: check before changing anything.
+  const manifest = isFolder ? readManifest(folder) : undefined;
+  const folderKey =
+    isFolder && existsSync(join(folder, 'server.key')) ? join(folder, 'server.key') : undefined;
+  const keyHere =
+    'file' in config.secretKey && folderKey ? keyIdOfFile(folderKey) : configuredKeyId(config.secretKey);
+  if (manifest && keyHere !== manifest.serverKeyId) {
+    const where = 'file' in config.secretKey ? config.secretKey.file : 'SHIFTPASS_SECRET_KEY';
+    fail(
+      `this backup was made with the server key ${manifest.serverKeyId}, ` +
+        (keyHere
+          ? `but the key here (${where}) is ${keyHere}`
+          : `but there is no server key here (${where})`) +
+        ': put that key in place first; nothing was changed',
+    );
+  }
+
   const now = new Date();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let previous: string | undefined;
@@ -82,15 +106,12 @@ try {
   }
   const lines = [`Restored ${databasePath} from ${backupFile}`];
   if (previous) lines.push(`  the database before the restore is kept as ${previous}`);
-  const hasKey = isFolder && existsSync(join(folder, 'server.key'));
-  if ('file' in config.secretKey && hasKey) {
+  if ('file' in config.secretKey && folderKey) {
     lines.push(...restoreKeyFiles(folder, config.secretKey.file, stamp));
-  } else if (hasKey) {
+  } else if (!manifest) {
     lines.push(
-      `  the server key comes from SHIFTPASS_SECRET_KEY: it must be the one in ${join(folder, 'server.key')}`,
+      '  no manifest names the key this database needs: run the server with the key it was made with',
     );
-  } else {
-    lines.push('  the backup holds no server key: the server must run with the key it was made with');
   }
   lines.push('Start the server: its migrations bring the restored database up to date.');
   for (const line of lines) console.log(line);

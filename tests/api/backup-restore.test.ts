@@ -3,8 +3,8 @@
  * server answers a burst of sign-ins and admin writes is a sound copy; restoring it (server stopped)
  * brings back the installation as it was — a worker badged before the backup signs in with badge and
  * PIN, a person added after it is gone — and keeps the replaced database aside. Restore refuses while
- * the server runs and refuses what is not a Shiftpass database; on a new machine the backup's server
- * key comes back with it, or no PIN could be checked.
+ * the server runs, refuses what is not a Shiftpass database, and refuses without the server key the
+ * backup was made with (no PIN could be checked); `--with-key` carries the key to a new machine.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,12 +93,11 @@ describe('backup and restore', () => {
       expect(backedUp.code, backedUp.output).toBe(0);
       expect(new Set(statuses)).toEqual(new Set([200, 201]));
 
-      // A sound copy, readable by the service user only, with the server key beside it.
+      // A sound copy, readable by the service user only; the server key is kept apart by default.
       expect(await consistencyOf(join(backup, 'shiftpass.db'))).toEqual(['ok']);
       expect(modeOf(backup)).toBe(0o700);
       expect(modeOf(join(backup, 'shiftpass.db'))).toBe(0o600);
-      expect(modeOf(join(backup, 'server.key'))).toBe(0o600);
-      expect(readFileSync(join(backup, 'server.key'))).toEqual(readFileSync(join(data.dir, 'server.key')));
+      expect(readdirSync(backup).sort()).toEqual(['backup.json', 'shiftpass.db']);
 
       const after = await createProcessWorker(api, 'after-backup');
       const whileRunning = await runNpmScript(data, 'restore', [backup]);
@@ -130,24 +129,31 @@ describe('backup and restore', () => {
   );
 
   it(
-    'restoring onto a new machine brings the server key back, so a worker signs in with the badge and PIN issued before',
+    'on a new machine a backup restores only with the server key it was made with: refused without it, and with --with-key a worker signs in with the badge and PIN issued before',
     async () => {
       const old = await dataDir();
       let server = await startServerProcess(old);
       const api = apiClient(() => server.origin);
       await enableQrCodePin(api);
       const worker = await createProcessWorker(api, 'moved');
-      const backup = join(old.dir, 'backups', 'move');
-      expect((await runNpmScript(old, 'backup', [backup])).code).toBe(0);
+      const withoutKey = join(old.dir, 'backups', 'no-key');
+      const withKey = join(old.dir, 'backups', 'with-key');
+      expect((await runNpmScript(old, 'backup', [withoutKey])).code).toBe(0);
+      expect((await runNpmScript(old, 'backup', [withKey, '--with-key'])).code).toBe(0);
       server.child.kill('SIGTERM');
       await server.exited;
+      expect(modeOf(join(withKey, 'server.key'))).toBe(0o600);
+      expect(readFileSync(join(withKey, 'server.key'))).toEqual(readFileSync(join(old.dir, 'server.key')));
 
       const fresh = await dataDir();
-      expect(existsSync(join(fresh.dir, 'server.key'))).toBe(false);
-      const restored = await runNpmScript(fresh, 'restore', [backup]);
+      const refused = await runNpmScript(fresh, 'restore', [withoutKey]);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('there is no server key here');
+      expect(existsSync(fresh.databasePath)).toBe(false);
+
+      const restored = await runNpmScript(fresh, 'restore', [withKey]);
       expect(restored.code, restored.output).toBe(0);
       expect(modeOf(join(fresh.dir, 'server.key'))).toBe(0o600);
-
       server = await startServerProcess(fresh);
       expect(await signInStatus(api, worker, '10.250.2.1')).toEqual({ status: 200, code: undefined });
       server.child.kill('SIGTERM');
