@@ -172,9 +172,13 @@ describe('after a rotation, while the previous key is kept', () => {
     expect((await signIn(h, qrWorker.qr, '00000000')).res.status).toBe(401);
   });
 
-  test('badges keep the installation’s issuer id, so none needs reprinting', async () => {
+  test('badges keep the installation’s issuer id, so none needs reprinting; new badges carry it too', async () => {
     expect(await issuerOf(h)).toBe(before.issuer);
     expect(qrWorker.qr.split(':')[1]).toBe(before.issuer);
+    const newcomer = await createWorker(h);
+    expect(newcomer.qr.split(':')[1]).toBe(before.issuer);
+    expect((await signInWithShortCode(h, newcomer.shortCode, newcomer.pin)).res.status).toBe(200);
+    expect(await pinHashOf(h, newcomer.user.id)).toMatch(/^\$argon2id\$/);
   });
 
   test('a short code typed from a badge printed before the rotation signs in, and is re-keyed on use', async () => {

@@ -76,7 +76,12 @@ async function insertWithShortCode<T>(
 ): Promise<{ outcome: T; shortCode: string }> {
   for (let draw = 1; draw <= SHORT_CODE_DRAWS; draw++) {
     const shortCode = deps.shortCodes.generate();
-    const outcome = await insert(deps.shortCodes.hash(shortCode));
+    // After a server key rotation the unique index sees only current-key hashes: a code still stored
+    // under the previous key is looked for too, so no two badges ever share a short code.
+    const [current, ...previous] = deps.shortCodes.lookupHashes(shortCode);
+    if (previous.length > 0 && (await deps.repos.methods.findCodeWithMethodByShortCodeHash(previous)))
+      continue;
+    const outcome = await insert(current ?? deps.shortCodes.hash(shortCode));
     if (outcome !== 'short_code_taken') return { outcome, shortCode };
   }
   throw new Error(`${SHORT_CODE_DRAWS} short codes in a row were taken: the random source is broken`);
