@@ -95,5 +95,12 @@ try {
     console.error(`shiftpass: configuration error: ${error.message}`);
     process.exit(1);
   }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    // The key files could not be written; nothing was changed in the database unless the message says
+    // the rotation was interrupted (then running the command again finishes it).
+    console.error(`shiftpass: cannot write the server key files: ${(error as Error).message}`);
+    process.exit(1);
+  }
   throw error;
 }
