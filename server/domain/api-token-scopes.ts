@@ -24,7 +24,7 @@ export type ApiTokenScope = keyof typeof SCOPE_INCLUDES;
 export const API_TOKEN_SCOPES = Object.keys(SCOPE_INCLUDES) as [ApiTokenScope, ...ApiTokenScope[]];
 
 /** The scope that holds all others; tokens made before scopes existed hold it. */
-export const FULL_ADMIN_SCOPE = 'admin.full' satisfies ApiTokenScope;
+export const FULL_ADMIN_SCOPE = 'admin.full' as const satisfies ApiTokenScope;
 
 export const isApiTokenScope = (value: unknown): value is ApiTokenScope =>
   typeof value === 'string' && Object.hasOwn(SCOPE_INCLUDES, value);
