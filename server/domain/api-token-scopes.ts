@@ -26,9 +26,6 @@ export const API_TOKEN_SCOPES = Object.keys(SCOPE_INCLUDES) as [ApiTokenScope, .
 /** The scope that holds all others; tokens made before scopes existed hold it. */
 export const FULL_ADMIN_SCOPE = 'admin.full' as const satisfies ApiTokenScope;
 
-export const isApiTokenScope = (value: unknown): value is ApiTokenScope =>
-  typeof value === 'string' && Object.hasOwn(SCOPE_INCLUDES, value);
-
 /** Whether a token holding `held` may do what needs `needed`. */
 export function scopesGrant(held: readonly ApiTokenScope[], needed: ApiTokenScope): boolean {
   return held.some(
