@@ -74,6 +74,7 @@ if (!oidc) throw new Error('the Shiftpass runtime did not register its OpenID pr
 const closeRuntime = /** @type {() => void} */ (
   /** @type {any} */ (globalThis)[Symbol.for('shiftpass.close')]
 );
+if (typeof closeRuntime !== 'function') throw new Error('the Shiftpass runtime did not register its close');
 
 /** @type {Listener} */
 const route = (req, res) => {
