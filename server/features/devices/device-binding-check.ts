@@ -176,6 +176,31 @@ async function noteSeen(
   return (await deps.repos.devices.update(record.id, changes)) ?? record;
 }
 
+/**
+ * Steps 1–4, shared by every device check: the two tokens read, the attestation this server signed
+ * (options say whether an expired one will do), the proof's header naming the attested device, and
+ * an enrolled record whose key is the attested key.
+ */
+async function attestedEnrolledDevice(
+  deps: ServiceDeps,
+  body: DeviceProofBody,
+  now: Date,
+  options: VerifyOptions,
+) {
+  const tokens = readTokens(body);
+  if (!tokens.ok) return tokens;
+  const attested = await verifyAttestation(deps, body, tokens.attestationHeader, now, options);
+  if (!attested.ok) return attested;
+  const { deviceId } = attested.device;
+  const proofHeader = checkProofHeader(tokens.proofHeader, deviceId);
+  if (!proofHeader.ok) return about(deviceId, proofHeader);
+  const record = await deps.repos.devices.findById(deviceId);
+  if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', deviceId);
+  const keyRule = checkEnrolledKey(record.keyThumbprint, attested.device);
+  if (!keyRule.ok) return about(deviceId, keyRule);
+  return { ok: true as const, deviceId, record, attested };
+}
+
 /** Full check, also giving the live record (for the device routes). */
 export async function verifyDeviceRecord(
   deps: ServiceDeps,
@@ -184,19 +209,9 @@ export async function verifyDeviceRecord(
   options: VerifyOptions = {},
 ): Promise<DeviceRecordCheck> {
   const now = deps.clock.now();
-
-  const tokens = readTokens(body);
-  if (!tokens.ok) return tokens;
-  const attested = await verifyAttestation(deps, body, tokens.attestationHeader, now, options);
-  if (!attested.ok) return attested;
-  const { deviceId } = attested.device;
-  const proofHeader = checkProofHeader(tokens.proofHeader, deviceId);
-  if (!proofHeader.ok) return about(deviceId, proofHeader);
-
-  const record = await deps.repos.devices.findById(deviceId);
-  if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', deviceId);
-  const keyRule = checkEnrolledKey(record.keyThumbprint, attested.device);
-  if (!keyRule.ok) return about(deviceId, keyRule);
+  const enrolled = await attestedEnrolledDevice(deps, body, now, options);
+  if (!enrolled.ok) return enrolled;
+  const { deviceId, record, attested } = enrolled;
   const proof = await verifyRequestProof(deps, body, request, record);
   if (!proof.ok) return proof;
 
@@ -239,19 +254,9 @@ export async function verifyNonceRequester(
   request: RequestTarget,
 ): Promise<Refusal | { ok: true; deviceId: string }> {
   const now = deps.clock.now();
-  const tokens = readTokens(body);
-  if (!tokens.ok) return tokens;
-  const attested = await verifyAttestation(deps, body, tokens.attestationHeader, now, {
-    acceptExpiredAttestation: true,
-  });
-  if (!attested.ok) return attested;
-  const { deviceId } = attested.device;
-  const proofHeader = checkProofHeader(tokens.proofHeader, deviceId);
-  if (!proofHeader.ok) return about(deviceId, proofHeader);
-  const record = await deps.repos.devices.findById(deviceId);
-  if (!record) return refuse('DEVICE_NOT_ENROLLED', 'device_unknown', deviceId);
-  const keyRule = checkEnrolledKey(record.keyThumbprint, attested.device);
-  if (!keyRule.ok) return about(deviceId, keyRule);
+  const enrolled = await attestedEnrolledDevice(deps, body, now, { acceptExpiredAttestation: true });
+  if (!enrolled.ok) return enrolled;
+  const { deviceId, record } = enrolled;
   const verified = await verifyProof(body.proof, record.publicKeyJwk as PublicKeyJwk);
   if (!verified.ok) return refuse(...PROOF_REFUSALS[verified.problem], deviceId);
   const claims = checkNonceRequestClaims(verified.payload, {
