@@ -88,10 +88,12 @@ beforeAll(async () => {
   });
   expect(setup.status).toBe(201);
   const { apiToken } = await readJson<{ apiToken: string }>(setup);
-  const created = await h.request('POST', '/api/admin/api-tokens', { body: { displayName: 'Nightly sync' } });
+  const created = await h.request('POST', '/api/admin/api-tokens', {
+    body: { displayName: 'Nightly sync', scopes: ['users.read'] },
+  });
   expect(created.status).toBe(201);
   const consoleApiToken = (await readJson<{ token: string }>(created)).token;
-  expect((await h.request('GET', '/api/admin/groups', { token: consoleApiToken })).status).toBe(200);
+  expect((await h.request('GET', '/api/admin/users', { token: consoleApiToken })).status).toBe(200);
 
   // The console: enrolment (seed shown once), a sign-in with a code, one with a recovery code, a
   // re-authentication, and a pending challenge left behind.

@@ -31,6 +31,7 @@ describe('parseConfig defaults', () => {
       },
       trustedProxies: [],
       ipv6ClientPrefix: 64,
+      shutdownTimeoutSeconds: 10,
     });
   });
 
@@ -60,6 +61,7 @@ describe('parseConfig defaults', () => {
       BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery',
       BOOTSTRAP_API_TOKEN: 'x'.repeat(32),
       BOOTSTRAP_API_TOKEN_LIFETIME_DAYS: '7',
+      SHUTDOWN_TIMEOUT: '25',
     });
     expect(config).toEqual({
       port: 8080,
@@ -78,6 +80,7 @@ describe('parseConfig defaults', () => {
       },
       trustedProxies: [],
       ipv6ClientPrefix: 64,
+      shutdownTimeoutSeconds: 25,
     });
   });
 
@@ -107,6 +110,12 @@ describe('parseConfig refusals name the variable', () => {
   test.each(['abc', '0', '366', '1.5', '-1'])('BOOTSTRAP_API_TOKEN_LIFETIME_DAYS=%j', (days) => {
     expect(configErrorOf({ BOOTSTRAP_API_TOKEN_LIFETIME_DAYS: days }).message).toMatch(
       /^BOOTSTRAP_API_TOKEN_LIFETIME_DAYS must be a whole number of days from 1 to 365$/,
+    );
+  });
+
+  test.each(['abc', '-1', '3601', '2.5'])('SHUTDOWN_TIMEOUT=%j', (seconds) => {
+    expect(configErrorOf({ SHUTDOWN_TIMEOUT: seconds }).message).toMatch(
+      /^SHUTDOWN_TIMEOUT must be a number of seconds \(0–3600\)$/,
     );
   });
 
