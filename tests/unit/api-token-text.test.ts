@@ -51,6 +51,10 @@ describe('the token list', () => {
     expect(describeExpiry('2026-06-30T12:00:00Z', format)).toBe('Expires in 29 days (30 Jun 2026)');
     // A token made a moment ago for 90 days says 90, not 89.
     expect(describeExpiry('2026-08-30T11:59:00Z', format)).toBe('Expires in 90 days (30 Aug 2026)');
+    // Made this morning to the end of the day 90 days on (the form's default): 90 calendar days, not 91.
+    expect(describeExpiry('2026-08-30T23:59:59Z', { ...format, now: new Date('2026-06-01T06:17:00Z') })).toBe(
+      'Expires in 90 days (30 Aug 2026)',
+    );
     expect(describeExpiry('2026-06-02T13:00:00Z', format)).toBe('Expires in 1 day (2 Jun 2026)');
     expect(describeExpiry('2026-06-01T18:00:00Z', format)).toBe('Expires today (1 Jun 2026)');
     expect(describeExpiry('2026-05-31T12:00:00Z', format)).toBe('Expired (31 May 2026)');

@@ -59,6 +59,15 @@ export interface TimeFormat {
   now: Date;
 }
 
+/** Midnight UTC of the calendar day `at` falls on in `timeZone` (the reader's when absent). */
+function calendarDay(at: Date, timeZone: string | undefined): number {
+  const [year, month, day] = at
+    .toLocaleDateString('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .split('-')
+    .map(Number);
+  return Date.UTC(year!, month! - 1, day!);
+}
+
 /** When a token stops working, in words: "in 29 days (12 Jan 2027)", "Expired", "Never expires". */
 export function describeExpiry(expireDateTime: string | null, format: TimeFormat): string {
   if (expireDateTime === null) return 'Never expires';
@@ -66,7 +75,11 @@ export function describeExpiry(expireDateTime: string | null, format: TimeFormat
   const left = at.getTime() - format.now.getTime();
   const date = at.toLocaleDateString(format.locale, { dateStyle: 'medium', timeZone: format.timeZone });
   if (left <= 0) return `Expired (${date})`;
-  const days = Math.round(left / DAY_MS);
+  // Calendar days in the reader's zone: a token made this morning to the end of the day 90 days on
+  // expires "in 90 days", not 91 (90.7 days rounded).
+  const days = Math.round(
+    (calendarDay(at, format.timeZone) - calendarDay(format.now, format.timeZone)) / DAY_MS,
+  );
   const soon = days === 0 ? 'today' : days === 1 ? 'in 1 day' : `in ${days} days`;
   return `Expires ${soon} (${date})`;
 }
