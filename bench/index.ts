@@ -128,7 +128,6 @@ const server = spawn(process.execPath, ['scripts/start.js'], {
     DATA_DIR: dataDir,
     BOOTSTRAP_API_TOKEN: TOKEN,
     TRUSTED_PROXIES: '127.0.0.1/32',
-    NODE_ENV: 'production',
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
