@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
 
@@ -6,16 +6,21 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type NewSession = typeof sessions.$inferInsert;
 
 export function createSessionRepository(db: Db) {
+  // Every API request with a cookie runs this read (every kiosk's 30-second check among them), so its
+  // SQL is built once: building a two-table select was a quarter of the session check's CPU time
+  // (docs/benchmarks.md, "Session check").
+  const byTokenHash = db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare();
   return {
     async insert(session: NewSession): Promise<void> {
       await db.insert(sessions).values(session);
     },
     async findByTokenHash(tokenHash: string) {
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(sessions.userId, users.id))
-        .where(eq(sessions.tokenHash, tokenHash));
+      const [row] = await byTokenHash.all({ tokenHash });
       return row;
     },
     async findById(id: string) {
