@@ -2,7 +2,7 @@
 import type { Notice } from '$lib/kiosk/notice';
 import { timeLeftOf } from '$lib/kiosk/time-left';
 import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN, type PinRule } from '$server/contracts/pin-rules';
-import type { Messages } from './catalogue';
+import type { Messages } from './english';
 
 const PIN_RULES: readonly string[] = [
   'digits_only',

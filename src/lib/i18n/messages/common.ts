@@ -1,16 +1,7 @@
-import { defineMessages } from '../define';
+import { english } from '../define';
 
-export const common = defineMessages(
-  {
-    appName: 'Shiftpass',
-    loading: 'Loading…',
-    language: 'Language',
-  },
-  {
-    es: {
-      appName: 'Shiftpass',
-      loading: 'Cargando…',
-      language: 'Idioma',
-    },
-  },
-);
+export const common = english({
+  appName: 'Shiftpass',
+  loading: 'Loading…',
+  language: 'Language',
+});

@@ -1,14 +1,6 @@
-import { defineMessages } from '../define';
+import { english } from '../define';
 
-export const update = defineMessages(
-  {
-    ready: 'A new version of Shiftpass is ready.',
-    apply: 'Update now',
-  },
-  {
-    es: {
-      ready: 'Hay una nueva versión de Shiftpass lista.',
-      apply: 'Actualizar ahora',
-    },
-  },
-);
+export const update = english({
+  ready: 'A new version of Shiftpass is ready.',
+  apply: 'Update now',
+});

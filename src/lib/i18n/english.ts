@@ -1,0 +1,44 @@
+/**
+ * Every string the kiosk shows, in English (the reference language). To add an area: a file in
+ * messages/ built with `english({…})`, its translation in messages/es/, and one line here and in
+ * spanish.ts. The kiosk loads English up front and another language only when it is picked.
+ */
+import { appSignIn } from './messages/app-sign-in';
+import { camera } from './messages/camera';
+import { changePin } from './messages/change-pin';
+import { common } from './messages/common';
+import { home } from './messages/home';
+import { idle } from './messages/idle';
+import { kioskMode } from './messages/kiosk-mode';
+import { kioskSetup } from './messages/kiosk-setup';
+import { pin } from './messages/pin';
+import { pinHints } from './messages/pin-hints';
+import { pinPad } from './messages/pin-pad';
+import { pinRules } from './messages/pin-rules';
+import { scan } from './messages/scan';
+import { signInErrors } from './messages/sign-in-errors';
+import { signOut } from './messages/sign-out';
+import { typeCode } from './messages/type-code';
+import { update } from './messages/update';
+
+export const englishMessages = {
+  common,
+  scan,
+  typeCode,
+  camera,
+  pin,
+  pinPad,
+  changePin,
+  pinRules,
+  pinHints,
+  home,
+  idle,
+  signInErrors,
+  signOut,
+  update,
+  kioskMode,
+  kioskSetup,
+  appSignIn,
+};
+
+export type Messages = typeof englishMessages;

@@ -1,0 +1,13 @@
+/** Spanish for messages/pin.ts (English there is the reference: same keys, same parameters). */
+import type { pin as english } from '../pin';
+
+export const pin: typeof english = {
+  title: 'Introduzca su PIN',
+  label: 'PIN',
+  show: 'Mostrar PIN',
+  hide: 'Ocultar PIN',
+  lengthHint: (minLength: number) => `${minLength} dígitos o más.`,
+  lockedFor: (countdown: string) => `Demasiados PIN incorrectos. Vuelva a intentarlo en ${countdown}.`,
+  signIn: 'Iniciar sesión',
+  differentBadge: 'Escanear otra credencial',
+};

@@ -1,0 +1,51 @@
+/** Spanish for messages/sign-in-errors.ts (English there is the reference: same keys, same parameters). */
+import type { signInErrors as english } from '../sign-in-errors';
+
+export const signInErrors: typeof english = {
+  QR_CODE_NOT_RECOGNIZED: 'No se reconoce esta credencial. Pida una nueva a su responsable.',
+  QR_CODE_EXPIRED: 'Esta credencial ha caducado. Pida una nueva a su responsable.',
+  QR_CODE_NOT_YET_ACTIVE:
+    'Esta credencial aún no está activa. Inténtelo más tarde o consulte a su responsable.',
+  PIN_INCORRECT: 'El PIN no es correcto. Inténtelo de nuevo.',
+  METHOD_LOCKED:
+    'Demasiados PIN incorrectos. Espere y vuelva a intentarlo, o pida a su responsable que desbloquee su credencial.',
+  TOO_MANY_ATTEMPTS:
+    'Demasiados intentos fallidos en este dispositivo. Espere unos minutos y vuelva a intentarlo.',
+  METHOD_DISABLED_BY_POLICY:
+    'El inicio de sesión con credencial no está activado para usted. Consulte a su responsable.',
+  ACCESS_BLOCKED_BY_POLICY:
+    'Las reglas de acceso de su organización no permiten ahora este inicio de sesión aquí. Consulte a su responsable.',
+  // The server's reason is English policy text: the Spanish kiosk points to the sign-in log instead.
+  policyReason: (_reason: string) =>
+    'Su responsable puede ver el motivo exacto en el registro de inicios de sesión.',
+  SECOND_FACTOR_REQUIRED:
+    'Las reglas de acceso de su organización piden una segunda prueba de su identidad, que la credencial y el PIN no pueden dar. Consulte a su responsable.',
+  DEVICE_REVOKED: 'Este teléfono ya no está configurado como quiosco. Consulte a su responsable.',
+  DEVICE_NOT_ENROLLED: 'Este teléfono ya no está configurado como quiosco. Consulte a su responsable.',
+  DEVICE_SUSPENDED: 'Este quiosco está suspendido. Pida a su responsable que lo reactive.',
+  DEVICE_ATTESTATION_EXPIRED: 'Este quiosco tuvo que renovar su prueba de identidad. Vuelva a intentarlo.',
+  DEVICE_NONCE_EXPIRED: 'El envío tardó demasiado. Vuelva a intentarlo.',
+  DEVICE_NONCE_REPLAYED:
+    'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Vuelva a intentarlo.',
+  DEVICE_NONCE_UNKNOWN:
+    'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Vuelva a intentarlo.',
+  DEVICE_PROOF_INVALID:
+    'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Vuelva a intentarlo y avise a su responsable si sigue ocurriendo.',
+  DEVICE_TOKEN_ALGORITHM_REFUSED:
+    'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Pida a su responsable que lo configure de nuevo.',
+  DEVICE_KEY_MISMATCH:
+    'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Pida a su responsable que lo configure de nuevo.',
+  DEVICE_ATTESTATION_INVALID:
+    'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Pida a su responsable que lo configure de nuevo.',
+  PIN_POLICY_VIOLATION: 'Ese PIN no está permitido.',
+  NETWORK_ERROR:
+    'Para iniciar sesión se necesita la red y este teléfono no tiene conexión. Compruebe el Wi-Fi o los datos móviles y vuelva a intentarlo.',
+  VALIDATION_FAILED: 'Algo del formulario no es válido.',
+  UNAUTHENTICATED: 'Su sesión ha terminado. Escanee su credencial para volver a iniciar sesión.',
+  unexpected: 'Algo salió mal. Vuelva a intentarlo o avise a su responsable si sigue ocurriendo.',
+  foreignBadge: 'Esta credencial pertenece a otra organización. Use su propia credencial para esta tienda.',
+  pinIncorrectTries: (tries: number) =>
+    tries === 1
+      ? 'El PIN no es correcto. Le queda 1 intento antes de que su credencial se bloquee un tiempo.'
+      : `El PIN no es correcto. Le quedan ${tries} intentos.`,
+};
