@@ -29,6 +29,7 @@ import { countRefusedAttempt } from '../logs/refused-attempts.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 import { checkPinWithLockout } from './pin-check.js';
 import type { MethodRow, QrCodeRow } from './qr-pin-methods-repository.js';
+import type { NewSignInLog, SignedInWrites } from '../logs/log-writer-repository.js';
 
 /** The badge as scanned (the QR text) or as typed from its label (the short code). */
 export type BadgeInput = { qr: string } | { shortCode: string };
@@ -117,6 +118,8 @@ export interface BadgePinPass<D> {
   refundClient(): Promise<void>;
   /** Writes the sign-in log row for the final outcome and returns it. */
   log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
+  /** Writes a success's log row in one transaction with the session and the code's last use. */
+  logSignedIn(outcome: SignInOutcome, context: LogContext, writes: SignedInWrites): Promise<SignInOutcome>;
   fail(code: ErrorCode, context: LogContext, details?: Record<string, unknown>): Promise<SignInOutcome>;
 }
 
@@ -136,26 +139,31 @@ export async function verifyBadgeAndPin<D>(
   const policy = await getQrPinPolicy(deps);
   const via: BadgeVia = 'shortCode' in input.badge ? 'shortCode' : 'qr';
 
+  const entryFor = (outcome: SignInOutcome, context: LogContext): NewSignInLog => ({
+    id: newId(),
+    createdDateTime: now,
+    result: outcome.ok ? 'success' : 'failure',
+    failureCode: outcome.ok ? null : outcome.code,
+    authMethod: 'qr_pin',
+    userId: context.userId ?? null,
+    codeId: context.codeId ?? null,
+    deviceId: context.deviceId ?? null,
+    ipAddress: input.ipAddress,
+    userAgent: input.userAgent,
+    details: {
+      via,
+      ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}),
+      ...(context.reason ? { reason: context.reason } : {}),
+      ...(context.deviceCompliance ? { deviceCompliance: context.deviceCompliance } : {}),
+      ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
+    },
+  });
   const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
-    await deps.repos.logs.signIn({
-      id: newId(),
-      createdDateTime: now,
-      result: outcome.ok ? 'success' : 'failure',
-      failureCode: outcome.ok ? null : outcome.code,
-      authMethod: 'qr_pin',
-      userId: context.userId ?? null,
-      codeId: context.codeId ?? null,
-      deviceId: context.deviceId ?? null,
-      ipAddress: input.ipAddress,
-      userAgent: input.userAgent,
-      details: {
-        via,
-        ...(input.purpose !== 'signIn' ? { purpose: input.purpose } : {}),
-        ...(context.reason ? { reason: context.reason } : {}),
-        ...(context.deviceCompliance ? { deviceCompliance: context.deviceCompliance } : {}),
-        ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
-      },
-    });
+    await deps.repos.logs.signIn(entryFor(outcome, context));
+    return outcome;
+  };
+  const logSignedIn = async (outcome: SignInOutcome, context: LogContext, writes: SignedInWrites) => {
+    await deps.repos.logs.signInSucceeded(entryFor(outcome, context), writes);
     return outcome;
   };
   const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
@@ -262,6 +270,7 @@ export async function verifyBadgeAndPin<D>(
     context,
     refundClient,
     log,
+    logSignedIn,
     fail,
   };
 }

@@ -1,9 +1,16 @@
-import { inArray, lt, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLogs, signInLogs } from '../../db/schema.js';
+import { auditLogs, qrCodes, sessions, signInLogs } from '../../db/schema.js';
 
 export type NewAuditLog = typeof auditLogs.$inferInsert;
 export type NewSignInLog = typeof signInLogs.$inferInsert;
+
+/** What a successful badge sign-in stores with its log row. */
+export interface SignedInWrites {
+  session: typeof sessions.$inferInsert;
+  /** The badge's code, stamped with its last use. */
+  codeUsed: { codeId: string; at: Date };
+}
 
 export function createLogRepository(db: Db) {
   return {
@@ -12,6 +19,20 @@ export function createLogRepository(db: Db) {
     },
     async signIn(entry: NewSignInLog): Promise<void> {
       await db.insert(signInLogs).values(entry);
+    },
+    /**
+     * A successful sign-in's log row with the code's last use and the new session: one transaction,
+     * so one commit (one fsync with synchronous=FULL) instead of three, and all or nothing.
+     */
+    async signInSucceeded(entry: NewSignInLog, writes: SignedInWrites): Promise<void> {
+      await db.batch([
+        db
+          .update(qrCodes)
+          .set({ lastUsedDateTime: writes.codeUsed.at })
+          .where(eq(qrCodes.id, writes.codeUsed.codeId)),
+        db.insert(sessions).values(writes.session),
+        db.insert(signInLogs).values(entry),
+      ]);
     },
     /**
      * One refused attempt counted on the row `entry.id` names: the first refusal writes `entry` with

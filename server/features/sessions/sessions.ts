@@ -33,6 +33,19 @@ export async function createSession(
   deps: ServiceDeps,
   input: NewSessionInput,
 ): Promise<{ token: string; session: SessionRow }> {
+  const prepared = await prepareSession(deps, input);
+  await deps.repos.sessions.insert(prepared.session);
+  return prepared;
+}
+
+/**
+ * A new session's token and row, not yet stored: createSession stores it alone, a worker's sign-in
+ * stores it in one transaction with the sign-in log row (features/sign-in/sign-in.ts).
+ */
+export async function prepareSession(
+  deps: ServiceDeps,
+  input: NewSessionInput,
+): Promise<{ token: string; session: SessionRow }> {
   const now = deps.clock.now();
   const timeouts = sessionTimeoutsOf(await getSessionPolicy(deps), input.kind);
   const token = randomToken(32);
@@ -52,7 +65,6 @@ export async function createSession(
     revokedAt: null,
     reauthenticatedAt: input.reauthenticatedAt ?? null,
   };
-  await deps.repos.sessions.insert(session);
   return { token, session };
 }
 

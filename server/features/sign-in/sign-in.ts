@@ -17,7 +17,7 @@ import {
   type RequestTarget,
   type VerifiedDevice,
 } from '../devices/device-binding-check.js';
-import { createSession, endDeviceSessions } from '../sessions/sessions.js';
+import { endDeviceSessions, prepareSession } from '../sessions/sessions.js';
 
 export interface SignInInput {
   badge: BadgeInput;
@@ -76,8 +76,7 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     await deps.repos.methods.upgradePinHash(method.id, method.pinHash, await deps.hasher.hash(input.pin));
   }
   const mustChangePin = method.forceChangePinNextSignIn || method.pinLength < policy.pinLength;
-  await deps.repos.methods.markCodeUsed(code.id, now);
-  const { token, session } = await createSession(deps, {
+  const { token, session } = await prepareSession(deps, {
     userId: user.id,
     kind: 'kiosk',
     authMethod: 'qr_pin',
@@ -86,12 +85,21 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     userAgent: input.userAgent,
     deviceId: deviceId ?? null,
   });
-  // One worker at a time on an enrolled phone: the previous worker's sessions there end (and every
-  // store app signed in through them is told), even if their cookie is gone.
-  if (deviceId) await endDeviceSessions(deps, deviceId, { except: session.id });
   const result: SignInResult = {
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
   };
-  return check.log({ ok: true, token, expiresAt: session.expiresAt, result }, accessContext);
+  // The session, the code's last use and the log row in one commit.
+  const outcome = await check.logSignedIn(
+    { ok: true, token, expiresAt: session.expiresAt, result },
+    accessContext,
+    {
+      session,
+      codeUsed: { codeId: code.id, at: now },
+    },
+  );
+  // One worker at a time on an enrolled phone: the previous worker's sessions there end (and every
+  // store app signed in through them is told), even if their cookie is gone.
+  if (deviceId) await endDeviceSessions(deps, deviceId, { except: session.id });
+  return outcome;
 }
