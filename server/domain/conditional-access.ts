@@ -187,6 +187,19 @@ function checkIncludeExclude<T extends string>(
   return { outcome: 'met', reason: `${words.describe(included[0] as T)} is included` };
 }
 
+/**
+ * Whether a policy names this store, named location or app in its include or exclude list (so it
+ * cannot be deleted from under the policy).
+ */
+export function conditionsName(
+  conditions: PolicyConditions,
+  kind: 'groups' | 'locations' | 'apps',
+  id: string,
+): boolean {
+  const condition = conditions[kind];
+  return [condition?.include, condition?.exclude].some((list) => Array.isArray(list) && list.includes(id));
+}
+
 function checkApp(condition: IncludeExclude<string>, app: SignInContext['app']): ConditionCheck {
   if (!app) return { outcome: 'notMet', reason: 'a sign-in to Shiftpass itself, not to an app' };
   return checkIncludeExclude(condition, [app.id], { noun: 'apps', describe: () => `app '${app.name}'` });

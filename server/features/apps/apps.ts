@@ -15,7 +15,7 @@ import {
 import { ApiError } from '../../contracts/errors.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
-import type { PolicyConditions } from '../../domain/conditional-access.js';
+import { conditionsName, type PolicyConditions } from '../../domain/conditional-access.js';
 import { publicSigningKeyProblem } from '../../platform/app-keys.js';
 import { randomToken } from '../../platform/crypto.js';
 import type { AppJwks, AppRow, NameTaken } from './apps-repository.js';
@@ -184,10 +184,7 @@ async function policiesNamingApp(
 ): Promise<{ id: string; displayName: string }[]> {
   const policies = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
   return policies
-    .filter((policy) => {
-      const apps = (policy.conditions as PolicyConditions).apps;
-      return [apps?.include, apps?.exclude].some((list) => Array.isArray(list) && list.includes(appId));
-    })
+    .filter((policy) => conditionsName(policy.conditions as PolicyConditions, 'apps', appId))
     .map((policy) => ({ id: policy.id, displayName: policy.displayName }));
 }
 

@@ -18,6 +18,7 @@ import type {
 import { ApiError } from '../../contracts/errors.js';
 import type { NamedLocationRow, NameTaken, PolicyRow } from './conditional-access-repository.js';
 import {
+  conditionsName,
   TEMPLATES,
   type ConditionalAccessPolicy,
   type NamedLocation,
@@ -303,15 +304,12 @@ export async function updateNamedLocation(
   return after;
 }
 
-const names = (conditions: PolicyConditions, id: string) =>
-  [conditions.locations?.include, conditions.locations?.exclude].some(
-    (list) => Array.isArray(list) && list.includes(id),
-  );
-
 export async function deleteNamedLocation(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   const before = toNamedLocationView(await loadLocation(deps, id));
   const policies = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
-  const usedBy = policies.filter((policy) => names(policy.conditions as PolicyConditions, id));
+  const usedBy = policies.filter((policy) =>
+    conditionsName(policy.conditions as PolicyConditions, 'locations', id),
+  );
   if (usedBy.length > 0) {
     const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
     throw new ApiError(
@@ -340,9 +338,6 @@ export async function deleteNamedLocation(deps: ServiceDeps, actor: Actor, id: s
 export async function policiesNamingGroup(deps: ServiceDeps, groupId: string): Promise<string[]> {
   const policies = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
   return policies
-    .filter((policy) => {
-      const groups = (policy.conditions as PolicyConditions).groups;
-      return [groups?.include, groups?.exclude].some((list) => Array.isArray(list) && list.includes(groupId));
-    })
+    .filter((policy) => conditionsName(policy.conditions as PolicyConditions, 'groups', groupId))
     .map((policy) => policy.displayName);
 }
