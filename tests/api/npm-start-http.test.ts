@@ -76,13 +76,21 @@ function send(
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () =>
-          done({ status: res.statusCode ?? 0, headers: res.headers, body, reusedSocket: req.reusedSocket }),
-        );
+        const answer = () =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, body, reusedSocket: req.reusedSocket });
+        res.on('end', answer);
+        // Closed before the end (the socket was cut after the answer): what arrived is the answer.
+        res.on('close', answer);
       },
     );
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)));
-    req.on('error', fail);
+    // A server may answer (413) before the client has sent the whole body and then close: an error
+    // writing the rest after the answer arrived is the client's, as browsers and undici treat it.
+    let answered = false;
+    req.on('response', () => (answered = true));
+    req.on('error', (error) => {
+      if (!answered) fail(error);
+    });
     if (options.body !== undefined) req.end(options.body);
     else {
       for (const chunk of options.chunks ?? []) req.write(chunk);
