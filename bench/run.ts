@@ -88,7 +88,7 @@ async function compareFailures(
   }
   const ratio = median(unknown) / median(wrong);
   console.log(
-    `sign-in failure latency (${label}), median of 48: wrong PIN ${median(wrong).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target 0.80–1.20)`,
+    `sign-in failure latency (${label}), median of 48: wrong PIN ${median(wrong).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target 0.80–1.20) ${ratio >= 0.8 && ratio <= 1.2 ? 'PASS' : 'MISS'}`,
   );
 }
 
