@@ -407,6 +407,7 @@ const older: { script: string; args?: string[]; quick: boolean }[] = [
   { script: 'pin-rules.ts', quick: true },
   { script: 'bundle-size.ts', quick: true },
   { script: 'run.ts', quick: false },
+  { script: 'sign-in-cost.ts', quick: false },
   { script: 'device-sign-in.ts', quick: false },
   { script: 'decoders.ts', quick: false },
   { script: 'sso.ts', quick: false },

@@ -1,0 +1,151 @@
+/**
+ * What one sign-in costs the server: the inputs of the internet-scale model in docs/benchmarks.md
+ * (issue 14 target 8). Runs the real runtime in this process on a temporary file database (no HTTP:
+ * the HTTP layer's cost is the session-check figures' business) and prints, per successful sign-in and
+ * per wrong-PIN sign-in:
+ * - CPU time of the whole process (every thread: argon2 runs in libuv's pool) and of one bare argon2id
+ *   verification at the server's parameters, so "everything but the hash" is their difference;
+ * - the main thread's busy time (event-loop utilisation × wall time), the part no second core can take;
+ * - database statements, writes and commits, counted at @libsql/client's interface (a commit is a
+ *   write statement outside a batch or transaction, a batch or transaction holding a write).
+ * Sequential sign-ins, so each figure is one request's own cost. Prints figures, never asserts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { InStatement } from '@libsql/client';
+import { startRuntime } from '../server/runtime.js';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 200);
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const dir = mkdtempSync(join(tmpdir(), 'shiftpass-cost-'));
+const runtime = await startRuntime({ DATA_DIR: dir, BOOTSTRAP_API_TOKEN: TOKEN });
+const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+let clientCounter = 0;
+const call = (method: string, path: string, body: unknown, headers: Record<string, string> = admin) =>
+  runtime.app.request(
+    path,
+    { method, headers, body: JSON.stringify(body) },
+    { clientAddress: `10.7.${Math.floor(++clientCounter / 250) % 250}.${clientCounter % 250}` },
+  );
+
+/** Counts what reaches the driver. The object drizzle holds is this one, so patching its methods counts all. */
+const counts = { statements: 0, writes: 0, commits: 0 };
+const isWrite = (statement: InStatement) =>
+  /^\s*(insert|update|delete|replace|with[\s\S]*\b(insert|update|delete)\b)/i.test(
+    typeof statement === 'string' ? statement : statement.sql,
+  );
+const client = runtime.database.client;
+const execute = client.execute.bind(client) as (s: InStatement) => ReturnType<typeof client.execute>;
+const batch = client.batch.bind(client);
+client.execute = ((statement: InStatement) => {
+  counts.statements += 1;
+  if (isWrite(statement)) {
+    counts.writes += 1;
+    counts.commits += 1;
+  }
+  return execute(statement);
+}) as typeof client.execute;
+client.batch = ((statements: InStatement[], mode?: Parameters<typeof batch>[1]) => {
+  counts.statements += statements.length;
+  const writes = statements.filter(isWrite).length;
+  counts.writes += writes;
+  if (writes > 0) counts.commits += 1;
+  return batch(statements, mode);
+}) as typeof client.batch;
+
+async function provision(i: number) {
+  const user = (await (
+    await call('POST', '/api/admin/users', { userPrincipalName: `cost${i}`, displayName: `Cost ${i}` })
+  ).json()) as { id: string };
+  const method = (await (await call('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, {})).json()) as {
+    standardQRCode: { image: { rawContent: string } };
+    pin: { code: string };
+  };
+  return { qr: method.standardQRCode.image.rawContent, pin: method.pin.code };
+}
+
+interface Cost {
+  cpuMs: number;
+  mainThreadMs: number;
+  wallMs: number;
+  statements: number;
+  writes: number;
+  commits: number;
+}
+
+/** Runs `once` ROUNDS times in a row and returns the mean cost of one. */
+async function measure(once: (i: number) => Promise<void>): Promise<Cost> {
+  for (let i = 0; i < 10; i += 1) await once(i); // warm-up
+  const before = { ...counts };
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  const start = performance.now();
+  for (let i = 0; i < ROUNDS; i += 1) await once(i);
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const busy = performance.eventLoopUtilization(elu);
+  return {
+    cpuMs: (used.user + used.system) / 1000 / ROUNDS,
+    mainThreadMs: (busy.utilization * wallMs) / ROUNDS,
+    wallMs: wallMs / ROUNDS,
+    statements: (counts.statements - before.statements) / ROUNDS,
+    writes: (counts.writes - before.writes) / ROUNDS,
+    commits: (counts.commits - before.commits) / ROUNDS,
+  };
+}
+
+try {
+  await call('PATCH', '/api/admin/policies/qr-code-pin', { state: 'enabled' });
+  const workers = await Promise.all(Array.from({ length: 8 }, (_, i) => provision(i)));
+  // A wrong PIN on badges of their own, spread so none reaches its lockout (threshold 10).
+  const targets = await Promise.all(
+    Array.from({ length: Math.ceil((ROUNDS + 10) / 8) }, (_, i) => provision(100 + i)),
+  );
+  const hasher = runtime.deps.hasher;
+  const verifier = await hasher.hash('27051984');
+
+  const argon2 = await measure(async () => {
+    await hasher.verify(verifier, '27051984');
+  });
+  const success = await measure(async (i) => {
+    const w = workers[i % workers.length]!;
+    const res = await call(
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { qr: w.qr, pin: w.pin },
+      {
+        'content-type': 'application/json',
+      },
+    );
+    if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  });
+  let wrongIndex = 0;
+  const wrong = await measure(async () => {
+    const t = targets[Math.floor(wrongIndex++ / 8) % targets.length]!;
+    const res = await call(
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { qr: t.qr, pin: '58203917' },
+      {
+        'content-type': 'application/json',
+      },
+    );
+    if (res.status !== 401) throw new Error(`wrong PIN answered ${res.status}`);
+  });
+
+  const line = (label: string, c: Cost) =>
+    console.log(
+      `${label}: CPU ${c.cpuMs.toFixed(2)} ms (${(c.cpuMs - argon2.cpuMs).toFixed(2)} ms besides argon2), main thread ${c.mainThreadMs.toFixed(2)} ms, wall ${c.wallMs.toFixed(1)} ms; ${c.statements.toFixed(1)} statements, ${c.writes.toFixed(1)} writes, ${c.commits.toFixed(1)} commits`,
+    );
+  console.log(
+    `sign-in cost, mean of ${ROUNDS} sequential, in process (no HTTP), load before ${process.env.LOAD ?? ''}`,
+  );
+  console.log(`bare argon2id verify: CPU ${argon2.cpuMs.toFixed(2)} ms, wall ${argon2.wallMs.toFixed(1)} ms`);
+  line('successful sign-in', success);
+  line('wrong-PIN sign-in', wrong);
+} finally {
+  runtime.close();
+  rmSync(dir, { recursive: true, force: true });
+}
