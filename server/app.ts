@@ -28,6 +28,7 @@ import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js'
 import type { AppEnv } from './http/env.js';
 import { isBodyTooLarge } from './http/request.js';
 import { setupRoutes } from './features/setup/routes.js';
+import { healthRoutes } from './features/health/routes.js';
 import { oidcInteractionRoutes } from './features/oidc/routes.js';
 import { adminLogoutDeliveryRoutes } from './features/oidc/logout-deliveries-routes.js';
 import type Provider from 'oidc-provider';
@@ -62,6 +63,8 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
   const importLimit = limitBody(MAX_IMPORT_BODY_BYTES);
   app.use((c, next) => (c.req.path === USER_IMPORT_PATH ? importLimit(c, next) : defaultLimit(c, next)));
   app.use(requireSameOrigin(deps.settings.publicOrigin));
+  // Before the session: liveness reads no cookie and no database.
+  app.route('/health', healthRoutes());
   app.use(loadSession(deps));
 
   const routes = app

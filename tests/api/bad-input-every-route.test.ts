@@ -278,6 +278,7 @@ const ROUTES: Route[] = [
   { method: 'POST', name: '/api/auth/sign-out', path: () => '/api/auth/sign-out', body: false },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
   { method: 'GET', name: '/api/kiosk/config', path: () => '/api/kiosk/config', body: false },
+  { method: 'GET', name: '/api/health', path: () => '/api/health', body: false },
   {
     method: 'POST',
     name: '/api/oidc/interactions/{uid}/login',
