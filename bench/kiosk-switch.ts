@@ -1,0 +1,301 @@
+/**
+ * Kiosk user switch and cold start (issue 14 target 4), in headless Chromium with a fake camera that
+ * shows a real badge (tests/support/fake-camera.ts, as the e2e journeys do).
+ *
+ * Starts Shiftpass as `npm start` does (`node scripts/start.js`) on a temporary DATA_DIR and a free
+ * port with the bootstrap admin token, from a copy of the working tree's sources in a temporary
+ * directory (node_modules linked; start.js builds the copy, not measured), like bench/sso.ts.
+ * `--in <dir>` runs start.js in `dir` instead (a tree kept between runs, e.g. an older commit's
+ * `git archive` for before/after runs; it is built there once). The worker is seeded through the admin
+ * API (policy on, user, badge + PIN, forced PIN change done through the API).
+ *
+ * Every time is read in the page, on its own clock (performance.now(), 0 = navigation start), by an
+ * init script: the click on "Sign out" (capture listener), the moment the PIN screen's heading
+ * (`#pin-title`) is in the DOM (MutationObserver), and each `playing` event of a video element.
+ * Playwright's round trips are not in the figures.
+ *
+ * - **User switch** (scanner warm): the worker is on the kiosk home; click "Sign out"; the kiosk signs
+ *   out, returns to the scan screen, and the camera reads the badge it shows → the PIN screen. Measured:
+ *   click → PIN screen. Then the PIN is typed and the worker is home again for the next round. One
+ *   unmeasured round first, then 20.
+ * - **Cold start** (the service worker's cache warm: it installed and controls the origin): a new page
+ *   of the same browser context (the previous one closed, so the camera starts from nothing) opens
+ *   `/` → the PIN screen for the shown badge. Measured: navigation start → PIN screen, and navigation
+ *   start → the video's first `playing`. 10 runs.
+ *
+ * Prints each run, medians and p90s on stderr; on stdout (the rows of `npm run bench`) the two figure
+ * lines with PASS/MISS (targets 500 ms and 1.5 s) and the cold start's time to the video playing.
+ * Never asserts a time; exits 1 only when the journey itself fails.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from '../scripts/find-chromium.js';
+import { writeBadgeVideo } from '../tests/support/fake-camera.js';
+
+const SWITCH_RUNS = Number(process.env.KIOSK_SWITCH_RUNS ?? 20);
+const COLD_RUNS = Number(process.env.KIOSK_COLD_RUNS ?? 10);
+const SWITCH_TARGET_MS = 500;
+const COLD_TARGET_MS = 1500;
+const TOKEN = 'bench-kiosk-switch-admin-token-0123456789';
+const WORKER = 'Switch Worker';
+const NEW_PIN = '58203917';
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const summary = (values: number[]) =>
+  `median ${median(values).toFixed(0)} ms, p90 ${percentile(values, 90).toFixed(0)} ms, ` +
+  `min ${Math.min(...values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, 'localhost', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** What the page records on its own clock (installed before any of the page's scripts). */
+function instrument() {
+  const marks = { signOutAt: NaN, pinAt: [] as number[], playingAt: [] as number[] };
+  (window as unknown as { __kioskMarks: typeof marks }).__kioskMarks = marks;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = (event.target as Element | null)?.closest?.('button');
+      if (button?.textContent?.trim() === 'Sign out') marks.signOutAt = performance.now();
+    },
+    true,
+  );
+  document.addEventListener('playing', () => marks.playingAt.push(performance.now()), true);
+  let pinShown = false;
+  new MutationObserver(() => {
+    const shown = document.getElementById('pin-title') !== null;
+    if (shown && !pinShown) marks.pinAt.push(performance.now());
+    pinShown = shown;
+  }).observe(document, { childList: true, subtree: true });
+}
+
+interface Marks {
+  signOutAt: number;
+  pinAt: number[];
+  playingAt: number[];
+}
+const readMarks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __kioskMarks: Marks }).__kioskMarks);
+const resetMarks = (page: Page) =>
+  page.evaluate(() => {
+    const marks = (window as unknown as { __kioskMarks: Marks }).__kioskMarks;
+    marks.signOutAt = NaN;
+    marks.pinAt.length = 0;
+    marks.playingAt.length = 0;
+  });
+
+console.error(`kiosk-switch bench: load before ${loadavg()}`);
+const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-kiosk-switch-'));
+const inAt = process.argv.indexOf('--in');
+let tree: string;
+if (inAt > 0 && process.argv[inAt + 1]) {
+  tree = resolve(process.argv[inAt + 1]!);
+} else {
+  // What `vite build` and the server read, copied; the build is made there.
+  tree = join(dir, 'tree');
+  for (const entry of [
+    'src',
+    'server',
+    'static',
+    'scripts',
+    'svelte.config.js',
+    'vite.config.ts',
+    'tsconfig.json',
+    'package.json',
+  ])
+    cpSync(join(root, entry), join(tree, entry), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
+}
+mkdirSync(join(dir, 'data'));
+const port = await freePort();
+const base = `http://localhost:${port}`;
+const server = spawn(process.execPath, ['scripts/start.js'], {
+  cwd: tree,
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: join(dir, 'data'),
+    BOOTSTRAP_API_TOKEN: TOKEN,
+    BOOTSTRAP_ADMIN_USERNAME: 'admin@bench.example',
+    BOOTSTRAP_ADMIN_PASSWORD: 'bench admin password 0123',
+  },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let serverErr = '';
+server.stderr.on('data', (chunk) => (serverErr = (serverErr + chunk).slice(-4000)));
+const serverExited = new Promise<number | null>((done) => server.on('exit', done));
+
+let failed = false;
+let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+try {
+  const buildStart = performance.now();
+  const upBy = Date.now() + 300_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}\n${serverErr}`);
+    const ok = await fetch(`${base}/api/kiosk/config`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > upBy) throw new Error(`server not up after 300 s\n${serverErr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.error(`built and started in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
+
+  const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { method, headers: admin, body: JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  await api('PATCH', '/api/admin/policies/qr-code-pin', {
+    state: 'enabled',
+    includeTargets: [{ id: 'all_users' }],
+  });
+  const user = await api<{ id: string }>('POST', '/api/admin/users', {
+    userPrincipalName: 'switch.worker@store1',
+    displayName: WORKER,
+  });
+  const method = await api<{ standardQRCode: { image: { rawContent: string } }; pin: { code: string } }>(
+    'PUT',
+    `/api/admin/users/${user.id}/qr-code-pin-method`,
+    {},
+  );
+
+  const video = writeBadgeVideo(join(dir, 'camera.y4m'), method.standardQRCode.image.rawContent);
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  const context = await browser.newContext({ permissions: ['camera'], serviceWorkers: 'allow' });
+  await context.addInitScript(instrument);
+  // The admin-issued PIN changed as the kiosk's forced change would, then signed out: the kiosk opens
+  // on the scan screen and the worker's own PIN goes straight to the home screen.
+  const signIn = await context.request.post(`${base}/api/auth/qr-pin/sign-in`, {
+    data: { qr: method.standardQRCode.image.rawContent, pin: method.pin.code },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in: ${signIn.status()} ${await signIn.text()}`);
+  const changed = await context.request.post(`${base}/api/auth/qr-pin/change-pin`, {
+    data: { currentPin: method.pin.code, newPin: NEW_PIN },
+    headers: { origin: base },
+  });
+  if (!changed.ok()) throw new Error(`change-pin: ${changed.status()} ${await changed.text()}`);
+  await context.clearCookies();
+
+  let page = await context.newPage();
+  const pinHeading = (p: Page) => p.getByRole('heading', { name: 'Enter your PIN' });
+  const hello = (p: Page) => p.getByRole('heading', { name: `Hello, ${WORKER}` });
+  const signInWithPin = async (p: Page) => {
+    await pinHeading(p).waitFor({ timeout: 30_000 });
+    await p.getByLabel('PIN', { exact: true }).fill(NEW_PIN);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await hello(p).waitFor({ timeout: 30_000 });
+  };
+
+  // First open: the service worker installs and precaches; the first decode warms the scanner.
+  await page.goto(`${base}/`);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await signInWithPin(page);
+
+  const switches: number[] = [];
+  for (let i = 0; i <= SWITCH_RUNS; i++) {
+    await resetMarks(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await pinHeading(page).waitFor({ timeout: 30_000 });
+    const marks = await readMarks(page);
+    const ms = marks.pinAt[0]! - marks.signOutAt;
+    if (!Number.isFinite(ms)) throw new Error(`round ${i}: no sign-out click or PIN screen recorded`);
+    if (i > 0) {
+      switches.push(ms);
+      console.error(`  switch ${String(i).padStart(2)}: ${ms.toFixed(0)} ms`);
+    }
+    await signInWithPin(page);
+  }
+  // Signed out again, on the PIN screen: the next page starts signed out.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await pinHeading(page).waitFor({ timeout: 30_000 });
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!controlled) throw new Error('the service worker does not control the kiosk');
+
+  const cold: number[] = [];
+  const playing: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${base}/`);
+    await pinHeading(page).waitFor({ timeout: 30_000 });
+    const marks = await readMarks(page);
+    const fromSw = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return (nav?.workerStart ?? 0) > 0;
+    });
+    if (!fromSw) throw new Error(`cold start ${i + 1}: the page did not go through the service worker`);
+    cold.push(marks.pinAt[0]!);
+    playing.push(marks.playingAt[0] ?? NaN);
+    console.error(
+      `  cold start ${String(i + 1).padStart(2)}: PIN screen ${marks.pinAt[0]!.toFixed(0)} ms, ` +
+        `video playing ${(marks.playingAt[0] ?? NaN).toFixed(0)} ms`,
+    );
+  }
+
+  console.error(`user switch, ${SWITCH_RUNS} rounds: ${summary(switches)}`);
+  console.error(`cold start → PIN screen, ${COLD_RUNS} runs: ${summary(cold)}`);
+  console.error(`cold start → video playing, ${COLD_RUNS} runs: ${summary(playing)}`);
+  const switchMedian = median(switches);
+  const coldMedian = median(cold);
+  console.log(
+    `kiosk user switch, sign out → next badge read: median ${Math.round(switchMedian)} ms ` +
+      `(target < ${SWITCH_TARGET_MS} ms) ${switchMedian < SWITCH_TARGET_MS ? 'PASS' : 'MISS'}`,
+  );
+  console.log(
+    `kiosk cold start (service worker cache warm), open → badge read: median ${Math.round(coldMedian)} ms ` +
+      `(target < ${COLD_TARGET_MS} ms) ${coldMedian < COLD_TARGET_MS ? 'PASS' : 'MISS'}`,
+  );
+  console.log(`kiosk cold start, open → camera video playing: median ${Math.round(median(playing))} ms`);
+} catch (error) {
+  failed = true;
+  console.error(`kiosk-switch bench failed: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await browser?.close();
+  if (server.exitCode === null) {
+    server.kill('SIGTERM');
+    await Promise.race([serverExited, new Promise((r) => setTimeout(r, 5000))]);
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.error(`kiosk-switch bench: load after ${loadavg()}`);
+}
+process.exit(failed ? 1 : 0);
