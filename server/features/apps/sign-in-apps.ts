@@ -7,8 +7,11 @@
 import type { SignInApp } from '../../contracts/kiosk-app-link.js';
 import type { AppRow } from './apps-repository.js';
 
-/** Of every registered app, the ones this worker's stores see (read in parallel with the rest of the session view). */
-export function signInAppsFor(apps: readonly AppRow[], storeIds: readonly string[]): SignInApp[] {
+/** Of every registered app, the ones this worker's stores see (the apps are read with the session: features/sessions). */
+export function signInAppsFor(
+  apps: readonly Pick<AppRow, 'id' | 'displayName' | 'homeUrl' | 'enabled' | 'groupIds'>[],
+  storeIds: readonly string[],
+): SignInApp[] {
   const stores = new Set(storeIds);
   return apps
     .filter((app) => app.enabled && app.homeUrl)

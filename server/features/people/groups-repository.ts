@@ -27,15 +27,6 @@ export function createGroupRepository(db: Db) {
       const [row] = await db.insert(groups).values(group).returning();
       return row!;
     },
-    /** The groups (stores) a user belongs to, by name. */
-    async listForUser(userId: string): Promise<{ id: string; displayName: string }[]> {
-      return db
-        .select({ id: groups.id, displayName: groups.displayName })
-        .from(groupMembers)
-        .innerJoin(groups, eq(groupMembers.groupId, groups.id))
-        .where(eq(groupMembers.userId, userId))
-        .orderBy(sortName, groups.id);
-    },
     /** Every group's id and name (a CSV import matches store names against them). */
     async listAllNames(): Promise<{ id: string; displayName: string }[]> {
       return db.select({ id: groups.id, displayName: groups.displayName }).from(groups);

@@ -25,7 +25,8 @@ import type { Actor, ServiceDeps } from '../../core/deps.js';
 
 const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
 const CONSOLE_SIGN_IN_POLICY_KEY = 'policy.consoleSignIn';
-const SESSION_POLICY_KEY = 'policy.sessions';
+/** The session policy's settings document (the session check reads it with the session: features/sessions). */
+export const SESSION_POLICY_KEY = 'policy.sessions';
 const LOG_RETENTION_POLICY_KEY = 'policy.logRetention';
 
 export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
@@ -60,9 +61,14 @@ export async function storeConsoleSignInPolicyIfAbsent(deps: ServiceDeps): Promi
 }
 
 export async function getSessionPolicy(deps: ServiceDeps): Promise<SessionPolicy> {
-  const stored = await deps.repos.settings.get<Partial<SessionPolicy>>(SESSION_POLICY_KEY);
-  return { ...DEFAULT_SESSION_POLICY, ...stored };
+  return sessionPolicyOf(await deps.repos.settings.get<Partial<SessionPolicy>>(SESSION_POLICY_KEY));
 }
+
+/** The session policy from its stored document (undefined or null: none stored, the defaults). */
+export const sessionPolicyOf = (stored: Partial<SessionPolicy> | null | undefined): SessionPolicy => ({
+  ...DEFAULT_SESSION_POLICY,
+  ...stored,
+});
 
 /** Console sessions carry admin rights, so they have their own (shorter by default) idle timeout. */
 export const sessionTimeoutsOf = (policy: SessionPolicy, kind: 'kiosk' | 'console'): SessionTimeouts => ({

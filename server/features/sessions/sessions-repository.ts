@@ -1,16 +1,83 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { sessions, users } from '../../db/schema.js';
+import { apps, groupMembers, groups, sessions, settings, users } from '../../db/schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type NewSession = typeof sessions.$inferInsert;
 
+/** The settings documents a session check reads with its session (features/policies names them). */
+export interface SessionCheckKeys {
+  sessionPolicyKey: string;
+  kioskAppsKey: string;
+}
+
+/**
+ * What GET /api/auth/session shows besides the session itself, read in the same statement as the
+ * session, as JSON text (parsed only by the one route that answers with it):
+ * - `groups`: `[{id, displayName}]`, the user's groups by lower(displayName), id;
+ * - `kioskApps`: the kiosk apps settings document, or null when none is stored;
+ * - `apps`: `[{id, displayName, homeUrl, enabled, groupIds}]`, every registered app by displayName, id
+ *   (one whose stored store list is not JSON counts as disabled: shown to no store, not to every one).
+ */
+export interface SessionViewReads {
+  groups: string;
+  kioskApps: string | null;
+  apps: string;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** The session view's reads as objects (JSON.parse of what the statement built; done on demand). */
+export function parseSessionViewReads(reads: SessionViewReads): {
+  groups: { id: string; displayName: string }[];
+  kioskApps: unknown;
+  apps: { id: string; displayName: string; homeUrl: string | null; enabled: boolean; groupIds: string[] }[];
+} {
+  const apps = JSON.parse(reads.apps) as {
+    id: string;
+    displayName: string;
+    homeUrl: string | null;
+    enabled: number;
+    groupIds: unknown;
+  }[];
+  return {
+    groups: JSON.parse(reads.groups) as { id: string; displayName: string }[],
+    kioskApps: reads.kioskApps === null ? null : (JSON.parse(reads.kioskApps) as unknown),
+    apps: apps.map((app) => ({ ...app, enabled: app.enabled === 1, groupIds: strings(app.groupIds) })),
+  };
+}
+
 export function createSessionRepository(db: Db) {
-  // Every API request with a cookie runs this read (every kiosk's 30-second check among them), so its
-  // SQL is built once: building a two-table select was a quarter of the session check's CPU time
-  // (docs/benchmarks.md, "Session check").
-  const byTokenHash = db
-    .select({ session: sessions, user: users })
+  const setting = (key: string) =>
+    sql`(select ${settings.value} from ${settings} where ${settings.key} = ${sql.placeholder(key)})`;
+  // Every API request with a cookie runs this one statement (every kiosk's 30-second check among
+  // them): the session, its user, the session policy and what the session view shows, so a check
+  // costs one libSQL statement instead of five (each statement is prepared again by the driver,
+  // ≈ 150 µs here however small), and its SQL is built once per process (docs/benchmarks.md,
+  // "Session check"). Nothing is cached: every read sees the database as it is now, whichever
+  // process wrote it. The aggregate ORDER BY needs SQLite ≥ 3.44 (libSQL's is 3.45).
+  const forCheck = db
+    .select({
+      session: sessions,
+      user: users,
+      sessionPolicy: setting('sessionPolicyKey').mapWith(settings.value),
+      kioskApps: sql<string | null>`${setting('kioskAppsKey')}`,
+      groups: sql<string>`(
+        select json_group_array(
+          json_object('id', ${groups.id}, 'displayName', ${groups.displayName})
+          order by lower(${groups.displayName}), ${groups.id})
+        from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId}
+        where ${groupMembers.userId} = ${sessions.userId})`,
+      apps: sql<string>`(
+        select json_group_array(
+          json_object(
+            'id', ${apps.id}, 'displayName', ${apps.displayName}, 'homeUrl', ${apps.homeUrl},
+            'enabled', ${apps.enabled} and json_valid(${apps.groupIds}),
+            'groupIds', json(iif(json_valid(${apps.groupIds}), ${apps.groupIds}, '[]')))
+          order by ${apps.displayName}, ${apps.id})
+        from ${apps})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
@@ -19,9 +86,15 @@ export function createSessionRepository(db: Db) {
     async insert(session: NewSession): Promise<void> {
       await db.insert(sessions).values(session);
     },
-    async findByTokenHash(tokenHash: string) {
-      const [row] = await byTokenHash.all({ tokenHash });
-      return row;
+    /**
+     * The session with this token hash, its user, the stored session policy document (or null) and
+     * what the session view shows; undefined when no session has this hash.
+     */
+    async findForCheck(tokenHash: string, keys: SessionCheckKeys) {
+      const [row] = await forCheck.all({ tokenHash, ...keys });
+      if (!row) return undefined;
+      const view: SessionViewReads = { groups: row.groups, kioskApps: row.kioskApps, apps: row.apps };
+      return { session: row.session, user: row.user, sessionPolicy: row.sessionPolicy, view };
     },
     async findById(id: string) {
       const [row] = await db

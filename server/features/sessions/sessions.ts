@@ -3,16 +3,22 @@
  * enforced here, on every request, not by the browser.
  */
 import type { Role, SessionView } from '../../contracts/schemas.js';
-import type { SessionRow } from './sessions-repository.js';
+import { parseSessionViewReads, type SessionRow, type SessionViewReads } from './sessions-repository.js';
 import type { UserRow } from '../people/users-repository.js';
 import { addSeconds } from '../../domain/clock.js';
 import { absoluteEndOf, sessionStateAt } from '../../domain/session-timing.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import type { SessionPolicy } from '../../domain/session-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import type { KioskApp } from '../../contracts/kiosk.js';
 import { signInAppsFor } from '../apps/sign-in-apps.js';
-import { getKioskApps } from '../policies/kiosk-apps.js';
-import { getSessionPolicy, sessionTimeoutsOf } from '../policies/policies.js';
+import { KIOSK_APPS_KEY, kioskAppsOf } from '../policies/kiosk-apps.js';
+import {
+  getSessionPolicy,
+  SESSION_POLICY_KEY,
+  sessionPolicyOf,
+  sessionTimeoutsOf,
+} from '../policies/policies.js';
 
 /** lastSeenAt is written at most this often, so reads stay cheap. */
 const TOUCH_INTERVAL_MS = 30_000;
@@ -68,23 +74,39 @@ export async function prepareSession(
   return { token, session };
 }
 
-export type ResolvedSession = { session: SessionRow; user: UserRow; policy: SessionPolicy };
+/**
+ * A live session, its user and the session policy, read together; `view` is what GET /api/auth/session
+ * shows besides them (the user's stores, the kiosk apps, the store apps), read in the same statement.
+ */
+export type ResolvedSession = {
+  session: SessionRow;
+  user: UserRow;
+  policy: SessionPolicy;
+  view: SessionViewReads;
+};
 
-/** The live session for a token, or null when unknown, revoked, timed out or the user is disabled. */
+const CHECK_KEYS = { sessionPolicyKey: SESSION_POLICY_KEY, kioskAppsKey: KIOSK_APPS_KEY };
+
+/**
+ * The live session for a token, or null when unknown, revoked, timed out or the user is disabled.
+ * One database statement (the session, its user, the session policy and the view's reads), nothing
+ * cached: a revocation, a disabled user or a shortened timeout stored by any process holds from the
+ * next check on.
+ */
 export async function resolveSession(deps: ServiceDeps, token: string): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 128) return null;
-  const found = await deps.repos.sessions.findByTokenHash(sha256(token));
+  const found = await deps.repos.sessions.findForCheck(sha256(token), CHECK_KEYS);
   if (!found) return null;
   const now = deps.clock.now();
-  const policy = await getSessionPolicy(deps);
-  if (sessionStateAt(found.session, sessionTimeoutsOf(policy, found.session.kind), now) !== 'active')
-    return null;
-  if (!found.user.accountEnabled) return null;
-  if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await deps.repos.sessions.touch(found.session.id, now);
-    found.session.lastSeenAt = now;
+  const policy = sessionPolicyOf(found.sessionPolicy as Partial<SessionPolicy> | null);
+  const { session, user, view } = found;
+  if (sessionStateAt(session, sessionTimeoutsOf(policy, session.kind), now) !== 'active') return null;
+  if (!user.accountEnabled) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await deps.repos.sessions.touch(session.id, now);
+    session.lastSeenAt = now;
   }
-  return { ...found, policy };
+  return { session, user, policy, view };
 }
 
 /**
@@ -141,18 +163,14 @@ export async function endSession(deps: ServiceDeps, sessionId: string): Promise<
 }
 
 /** What GET /api/auth/session answers: who is signed in, their stores, the timings and the kiosk's apps. */
-export async function sessionViewOf(
+export function sessionViewOf(
   deps: ServiceDeps,
-  { session, user, policy }: ResolvedSession,
-): Promise<SessionView> {
+  { session, user, policy, view }: ResolvedSession,
+): SessionView {
   const timeouts = sessionTimeoutsOf(policy, session.kind);
   const expiresAt = absoluteEndOf(session, timeouts);
-  // One round of reads (this answers every kiosk's 30-second check): the apps are filtered here.
-  const [groups, kioskApps, apps] = await Promise.all([
-    deps.repos.groups.listForUser(user.id),
-    getKioskApps(deps),
-    deps.repos.apps.list(),
-  ]);
+  // Read with the session (resolveSession's one statement); only this route parses them.
+  const { groups, kioskApps, apps } = parseSessionViewReads(view);
   const signInApps = signInAppsFor(
     apps,
     groups.map((group) => group.id),
@@ -171,7 +189,7 @@ export async function sessionViewOf(
       warningSeconds: policy.kioskIdleWarningInSeconds,
     },
     kioskOfflineGraceSeconds: policy.kioskOfflineGraceInSeconds,
-    kioskApps,
+    kioskApps: kioskAppsOf(kioskApps as KioskApp[] | null),
     signInApps,
   };
 }

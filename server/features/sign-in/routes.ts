@@ -31,8 +31,8 @@ export function authRoutes(deps: ServiceDeps) {
       setSessionCookie(c, outcome.token, maxAgeSeconds);
       return c.json(outcome.result, 200);
     })
-    .get('/session', requireSession({ allowPendingPinChange: true }), async (c) =>
-      c.json(await sessionViewOf(deps, c.get('auth')!), 200),
+    .get('/session', requireSession({ allowPendingPinChange: true }), (c) =>
+      c.json(sessionViewOf(deps, c.get('auth')!), 200),
     )
     .post('/qr-pin/change-pin', requireSession({ allowPendingPinChange: true }), async (c) => {
       const body = await readJson(c, changePinBody);
