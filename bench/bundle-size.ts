@@ -47,11 +47,25 @@ if (!routeMatch) {
   process.exit(1);
 }
 const nodes = [...routeMatch[1]!.split(',').filter((n) => n.trim()), routeMatch[2]!].map(Number);
+// Kit's client entry is keyed by its real path: `node_modules/@sveltejs/kit/…` in a checkout, a path
+// outside the root (`../../…/node_modules/@sveltejs/kit/…`) when node_modules is a symlink (the
+// benches' copies of the tree). Missing it left Kit's whole client out of the total.
+const KIT_ENTRY = 'node_modules/@sveltejs/kit/src/runtime/client/entry.js';
+const kitEntry = Object.keys(manifest).find((key) => key === KIT_ENTRY || key.endsWith(`/${KIT_ENTRY}`));
+if (!kitEntry) {
+  console.error(`bundle-size: Kit's client entry (${KIT_ENTRY}) is not in the build manifest`);
+  process.exit(1);
+}
 const roots = [
-  'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+  kitEntry,
   '.svelte-kit/generated/client-optimized/app.js',
   ...nodes.map((n) => `.svelte-kit/generated/client-optimized/nodes/${n}.js`),
 ];
+const missingRoot = roots.find((key) => !(key in manifest));
+if (missingRoot) {
+  console.error(`bundle-size: ${missingRoot} is not in the build manifest`);
+  process.exit(1);
+}
 
 function closure(keys: string[]): Set<string> {
   const seen = new Set<string>();
@@ -96,7 +110,7 @@ for (const key of [...new Set(lazyRoots)]) {
     .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   const label = key.includes('wasm-decoder')
     ? 'zxing-wasm (via src/lib/scanner/wasm-decoder.ts)'
-    : key.replace(/^node_modules\//, '').replace(/\/(esm|build|dist)\/.*$/, '');
+    : key.replace(/^.*node_modules\//, '').replace(/\/(esm|build|dist)\/.*$/, '');
   console.log(`  ${label}: JS ${kb(js.gzip)} gzip (${kb(js.raw)} raw)`);
   for (const asset of assets) {
     const size = sizes(asset);

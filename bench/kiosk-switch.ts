@@ -77,15 +77,15 @@ function instrument() {
     'click',
     (event) => {
       const button = (event.target as Element | null)?.closest?.('button');
-      if (button?.textContent?.trim() === 'Sign out') marks.signOutAt = performance.now();
+      if (button?.textContent?.trim() === 'Sign out') marks.signOutAt = window.performance.now();
     },
     true,
   );
-  document.addEventListener('playing', () => marks.playingAt.push(performance.now()), true);
+  document.addEventListener('playing', () => marks.playingAt.push(window.performance.now()), true);
   let pinShown = false;
   new MutationObserver(() => {
     const shown = document.getElementById('pin-title') !== null;
-    if (shown && !pinShown) marks.pinAt.push(performance.now());
+    if (shown && !pinShown) marks.pinAt.push(window.performance.now());
     pinShown = shown;
   }).observe(document, { childList: true, subtree: true });
 }
@@ -259,7 +259,8 @@ try {
     await pinHeading(page).waitFor({ timeout: 30_000 });
     const marks = await readMarks(page);
     const fromSw = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const nav = window.performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined;
       return (nav?.workerStart ?? 0) > 0;
     });
     if (!fromSw) throw new Error(`cold start ${i + 1}: the page did not go through the service worker`);

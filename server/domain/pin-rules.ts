@@ -7,11 +7,9 @@
  */
 import { isCounting, isMirrored, isShuffledRun, isWellKnownNumber, looksLikeDate } from './pin-blocklist.js';
 import { isKeypadShape } from './pin-keypad.js';
+import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN, MIN_PIN_LENGTH } from './pin-limits.js';
 
-export const MIN_PIN_LENGTH = 8;
-export const MAX_PIN_LENGTH = 20;
-/** A run of this many consecutive digits (0123… or 9876…) is refused anywhere in the PIN. */
-export const MAX_SEQUENTIAL_RUN = 5;
+export { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN, MIN_PIN_LENGTH };
 
 export type PinRule =
   | 'digits_only'

@@ -8,8 +8,14 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KioskDeviceView } from '$server/contracts/devices';
+import { DEVICE_DATABASE } from './device-presence';
 
-export const DEVICE_DATABASE = 'shiftpass-device';
+export {
+  DEVICE_DATABASE,
+  deleteDeviceDatabase,
+  deviceDatabaseExists,
+  deviceSupport,
+} from './device-presence';
 
 /** What the kiosk knows about its enrolment. */
 export interface StoredEnrolment {
@@ -52,26 +58,3 @@ export const readEnrolment = (): Promise<StoredEnrolment | undefined> =>
 
 export const saveEnrolment = (enrolment: StoredEnrolment): Promise<void> =>
   withDb(async (db) => void (await db.put('device', enrolment, 'enrolment')));
-
-/** Whether the database exists, without creating it (a plain kiosk never gets an empty one). */
-export async function deviceDatabaseExists(): Promise<boolean> {
-  if (typeof indexedDB.databases !== 'function') return true;
-  return (await indexedDB.databases()).some((database) => database.name === DEVICE_DATABASE);
-}
-
-/** Whether this browser can hold a device key at all (WebCrypto in a secure context, IndexedDB). */
-export function deviceSupport(): 'ok' | 'insecure-context' | 'no-webcrypto' | 'no-indexeddb' {
-  if (!globalThis.isSecureContext) return 'insecure-context';
-  if (!globalThis.crypto?.subtle) return 'no-webcrypto';
-  if (!('indexedDB' in globalThis)) return 'no-indexeddb';
-  return 'ok';
-}
-
-/** Deletes the whole device database (the key and the enrolment). Resolves once it is gone. */
-export function deleteDeviceDatabase(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DEVICE_DATABASE);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('could not delete the device database'));
-  });
-}

@@ -6,17 +6,12 @@
 import { api, type ApiResult, type ClientError } from '$lib/api/client';
 import { APP_VERSION } from '$server/contracts/app-version';
 import type { DeviceAttestationResponse, DeviceProofBody, KioskDeviceView } from '$server/contracts/devices';
-import { makeDeviceProof } from './device-proof';
-import {
-  deleteDeviceDatabase,
-  deviceDatabaseExists,
-  deviceSupport,
-  readEnrolment,
-  readKeyPair,
-  saveEnrolment,
-  type StoredEnrolment,
-} from './device-store';
+import { deleteDeviceDatabase, deviceDatabaseExists, deviceSupport } from './device-presence';
+import type { StoredEnrolment } from './device-store';
 import { nextCheckSeconds, refreshIsDue } from './refresh-timing';
+
+/** The device database's code (idb) and the proofs: loaded only on a phone that has the database. */
+type EnrolledKioskCode = typeof import('./enrolled-kiosk');
 
 /** `none`: a plain kiosk (not enrolled); `unknown`: not read yet. */
 export type DeviceMode = 'unknown' | 'none' | 'active' | 'suspended';
@@ -38,6 +33,7 @@ export class KioskDevice {
   lost = $state(false);
   #enrolment: StoredEnrolment | null = null;
   #keyPair: CryptoKeyPair | null = null;
+  #code: EnrolledKioskCode | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #refreshing: Promise<void> | null = null;
   #started = false;
@@ -45,7 +41,10 @@ export class KioskDevice {
     if (document.visibilityState === 'visible') void this.#refreshIfDue();
   };
 
-  /** Reads the device database and starts the background refresh. A plain browser stays `none`. */
+  /**
+   * Reads the device database and starts the background refresh. A plain browser stays `none`, and
+   * never loads the database's code: it only asks whether the database exists.
+   */
   async load(): Promise<void> {
     if (deviceSupport() !== 'ok') {
       this.mode = 'none';
@@ -56,6 +55,10 @@ export class KioskDevice {
         this.mode = 'none';
         return;
       }
+      // Unreadable, like a database that cannot be opened: the phone acts as a plain kiosk (the
+      // server's policies decide whether it may). The service worker precaches the chunk.
+      this.#code ??= await import('./enrolled-kiosk');
+      const { readEnrolment, readKeyPair } = this.#code;
       const [enrolment, keyPair] = await Promise.all([readEnrolment(), readKeyPair()]);
       this.#enrolment = enrolment ?? null;
       this.#keyPair = keyPair ?? null;
@@ -90,8 +93,8 @@ export class KioskDevice {
    * over a nonce fetched just now.
    */
   async proofFor(apiPath: string): Promise<ApiResult<DeviceProofBody> | null> {
-    if (!this.#enrolment || !this.#keyPair) return null;
-    return makeDeviceProof('POST', apiPath, this.#enrolment, this.#keyPair);
+    if (!this.#enrolment || !this.#keyPair || !this.#code) return null;
+    return this.#code.makeDeviceProof('POST', apiPath, this.#enrolment, this.#keyPair);
   }
 
   /** The server refused this device (at sign-in, refresh or exit): the kiosk follows. */
@@ -144,7 +147,7 @@ export class KioskDevice {
         attestationExpiresDateTime: result.data.attestationExpiresDateTime,
         device: result.data.device,
       };
-      await saveEnrolment(this.#enrolment).catch(() => undefined);
+      await this.#code?.saveEnrolment(this.#enrolment).catch(() => undefined);
       this.#show(result.data.device);
     } else if (!result.ok) {
       await this.refused(result.error);

@@ -3,7 +3,7 @@
  * to forget this site's storage, caches and service worker; the same is done here in script too (not
  * every browser honours the header), then the page reloads as a plain kiosk.
  */
-import { deleteDeviceDatabase } from './device-store';
+import { deleteDeviceDatabase } from './device-presence';
 
 export async function wipeEverythingHere(): Promise<void> {
   await deleteDeviceDatabase().catch(() => undefined);

@@ -1,7 +1,8 @@
 /** Turns a kiosk notice into words in the current language. */
 import type { Notice } from '$lib/kiosk/notice';
 import { timeLeftOf } from '$lib/kiosk/time-left';
-import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN, type PinRule } from '$server/contracts/pin-rules';
+import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN } from '$server/contracts/pin-limits';
+import type { PinRule } from '$server/contracts/pin-rules';
 import type { Messages } from './english';
 
 const PIN_RULES: readonly string[] = [

@@ -121,12 +121,17 @@ export class KioskFlow {
   };
 
   readonly #device: DeviceBinding | null;
-  /** The store app waiting for this sign-in, if the page was opened for one. */
-  readonly #app: AppSignIn | null;
+  /** The store app waiting for this sign-in, if the page was opened for one (set by `load`). */
+  #app: AppSignIn | null = null;
+  readonly #appLoaded: Promise<AppSignIn | null>;
 
-  constructor(device: DeviceBinding | null = null, app: AppSignIn | null = null) {
+  /**
+   * `app` may still be loading (the page loads its code only for an address with `?oidc=`): `load`
+   * waits for it before reading the address.
+   */
+  constructor(device: DeviceBinding | null = null, app: AppSignIn | null | Promise<AppSignIn | null> = null) {
     this.#device = device;
-    this.#app = app;
+    this.#appLoaded = Promise.resolve(app);
   }
 
   get #signedIn(): boolean {
@@ -143,6 +148,7 @@ export class KioskFlow {
   }
 
   async load(): Promise<void> {
+    this.#app = await this.#appLoaded;
     this.#app?.start();
     this.#channel = openSignOutChannel(() => void this.signOut('elsewhere'));
     window.addEventListener('online', this.#onOnline);

@@ -24,21 +24,24 @@ const signer = vi.hoisted(() => ({
   paths: [] as string[],
 }));
 
-vi.mock('../../../src/lib/device/device-store.js', () => ({
+vi.mock('../../../src/lib/device/device-presence.js', () => ({
   DEVICE_DATABASE: 'shiftpass-device',
   deviceSupport: () => store.support,
   deviceDatabaseExists: () => Promise.resolve(store.exists),
-  readEnrolment: () => Promise.resolve(store.enrolment),
-  readKeyPair: () => Promise.resolve(store.keyPair),
-  saveEnrolment: (enrolment: StoredEnrolment) => {
-    store.enrolment = enrolment;
-    return Promise.resolve();
-  },
   deleteDeviceDatabase: () => {
     store.exists = false;
     store.enrolment = undefined;
     store.keyPair = undefined;
     store.deletions += 1;
+    return Promise.resolve();
+  },
+}));
+
+vi.mock('../../../src/lib/device/device-store.js', () => ({
+  readEnrolment: () => Promise.resolve(store.enrolment),
+  readKeyPair: () => Promise.resolve(store.keyPair),
+  saveEnrolment: (enrolment: StoredEnrolment) => {
+    store.enrolment = enrolment;
     return Promise.resolve();
   },
 }));
