@@ -15,6 +15,7 @@ import { createConsoleSecrets } from './platform/console-secrets.js';
 import { createOidcSecrets } from './platform/oidc-secrets.js';
 import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
+import { scheduleHasher } from './platform/hash-scheduler.js';
 import { loadServerKeyRing } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
@@ -90,10 +91,13 @@ export async function startRuntime(
   }
   const pepperOf = (serverKey: Buffer) => hmacSha256(serverKey, 'shiftpass pin pepper');
   const shortCodeKeyOf = (serverKey: Buffer) => hmacSha256(serverKey, 'shiftpass short code key');
-  const hasher = createArgon2Hasher(
-    pepperOf(key),
-    options.argon2,
-    previous && { kid: previous.kid, pepper: pepperOf(previous.key) },
+  // Checks queue in front of argon2 (clean badges first, one per badge at a time), not in libuv's pool.
+  const hasher = scheduleHasher(
+    createArgon2Hasher(
+      pepperOf(key),
+      options.argon2,
+      previous && { kid: previous.kid, pepper: pepperOf(previous.key) },
+    ),
   );
   const repos = createRepositories(database.db);
   const deps: ServiceDeps = {

@@ -7,11 +7,16 @@
  * rehash, so the next successful sign-in stores them under the current pepper.
  */
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import type { HashTurn } from '../domain/hash-queue.js';
 import { splitKeyTag } from '../domain/key-tag.js';
 
 export interface PasswordHasher {
   hash(secret: string): Promise<string>;
-  verify(verifier: string, secret: string): Promise<boolean>;
+  /**
+   * `turn` says where the check stands when checks wait (platform/hash-scheduler.ts): the failures
+   * already counted against its subject, and the subject, so one badge is never checked twice at once.
+   */
+  verify(verifier: string, secret: string, turn?: HashTurn): Promise<boolean>;
   needsRehash(verifier: string): boolean;
 }
 

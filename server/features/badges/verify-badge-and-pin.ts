@@ -23,6 +23,7 @@ import { parseQrPayload } from '../../domain/qr-payload.js';
 import { isUserInPolicyScope, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import { normaliseShortCode } from '../../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../../platform/crypto.js';
+import type { HashTurn } from '../../domain/hash-queue.js';
 import type { UserRow } from '../people/users-repository.js';
 import { claimClientAttempt, claimVerifiedDeviceAttempt } from '../lockout/client-budget.js';
 import { countRefusedAttempt } from '../logs/refused-attempts.js';
@@ -30,6 +31,9 @@ import { getQrPinPolicy } from '../policies/policies.js';
 import { checkPinWithLockout } from './pin-check.js';
 import type { MethodRow, QrCodeRow } from './qr-pin-methods-repository.js';
 import type { NewSignInLog, SignedInWrites } from '../logs/log-writer-repository.js';
+
+/** Where the decoy check of an unrecognized badge stands when checks queue (platform/hash-scheduler.ts). */
+const UNRECOGNIZED_TURN: HashTurn = { rank: 1 };
 
 /** The badge as scanned (the QR text) or as typed from its label (the short code). */
 export type BadgeInput = { qr: string } | { shortCode: string };
@@ -173,7 +177,9 @@ export async function verifyBadgeAndPin<D>(
     outcome: (await outcome) as Failure,
   });
   const notRecognized = async (reason: string, codeId?: string, userId?: string, deviceId?: string) => {
-    await deps.hasher.verify(deps.decoyPinHash, input.pin);
+    // Every unrecognized badge, whatever the reason, waits like a badge with one wrong PIN when checks
+    // queue: behind clean badges, never told apart from each other (docs/security.md).
+    await deps.hasher.verify(deps.decoyPinHash, input.pin, UNRECOGNIZED_TURN);
     return fail('QR_CODE_NOT_RECOGNIZED', { reason, codeId, userId, deviceId });
   };
 

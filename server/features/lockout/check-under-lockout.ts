@@ -23,12 +23,15 @@ export type LockoutVerdict =
 
 const UNLOCKED = { lockedUntil: null, consecutiveFailures: 0 };
 
-/** Runs `check` under the lockout rules; while locked it is not run at all. */
+/**
+ * Runs `check` under the lockout rules; while locked it is not run at all. `check` is handed the
+ * counters its claim left (this attempt counted), so it can say how many failures came before it.
+ */
 export async function checkUnderLockout(
   store: LockoutStore,
   lockout: LockoutPolicy,
   now: Date,
-  check: () => Promise<boolean>,
+  check: (claimed: Omit<LockoutCounters, 'lockedUntil'>) => Promise<boolean>,
 ): Promise<LockoutVerdict> {
   const state = lockStateAt((await store.read()) ?? UNLOCKED, lockout, now);
   if (state.locked) {
@@ -57,7 +60,7 @@ export async function checkUnderLockout(
       reason: after.locked && after.until === null ? 'hard_limit' : 'attempts_exhausted',
     };
   }
-  if (await check()) {
+  if (await check(claim)) {
     await store.onCorrect();
     return { kind: 'correct' };
   }
