@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/list-users.ts`: GET /api/admin/users at 100 000 users (USERS=… to change), through
- * the real app on a temporary libSQL file. Prints medians, never asserts. Users are inserted with
- * batched SQL (the API would spend minutes on 100 000 POSTs measuring something else).
+ * the real app on a temporary libSQL file. Prints medians, never asserts. Users (each in one of 200
+ * stores, each with a badge method) are inserted with batched SQL (bench/scale-seed.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,23 +9,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sha256 } from '../server/platform/crypto.js';
 import { startRuntime } from '../server/runtime.js';
+import { seedManagerOfTwoStores, seedPeople } from './scale-seed.js';
 
 const USERS = Number(process.env.USERS ?? 100_000);
 const GROUPS = 200;
-const ROWS_PER_INSERT = 1000;
 const RUNS = 25;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const MANAGER_TOKEN = 'bench-manager-token-0123456789abcdef';
-
-// 40 × 40 names: a first name is shared by 2.5 % of users, as common first names are in large workforces.
-const FIRST =
-  `Ana Bruno Carla Dmitri Elif Fatima Gustavo Hana Ivan Joana Kwame Lucia Mateo Nadia Omar Priya Quentin
-  Rosa Sven Tariq Ursula Vera Wei Ximena Yusuf Zofia Amir Beatriz Chen Dalia Emeka Freya Goran Ines Jonas Kenji Leila
-  Marta Nikos Olga`.split(/\s+/);
-const LAST =
-  `Silva Santos Okafor Nguyen Kowalski Haddad Moreau Tanaka Costa Berg Fischer Rossi Novak Ibrahim Kim
-  Lopez Mensah Petrov Sato Dubois Ahmed Jansen Horvat Yilmaz Andersen Cohen Ferreira Gupta Ivanova Keller Lindqvist
-  Mahlaba Nowak Oliveira Park Quispe Reyes Schmidt Torres Varga`.split(/\s+/);
 
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-users-'));
 const runtime = await startRuntime({ DATA_DIR: dir, BOOTSTRAP_API_TOKEN: ADMIN_TOKEN });
@@ -35,47 +25,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function seed(): Promise<void> {
   const started = performance.now();
-  const groupRows = Array.from({ length: GROUPS }, (_, g) => ({
-    sql: 'INSERT INTO groups (id, display_name, created_at) VALUES (?, ?, 0)',
-    args: [`store-${g}`, `Store ${g}`],
-  }));
-  await client.batch(groupRows, 'write');
-  for (let start = 0; start < USERS; start += ROWS_PER_INSERT) {
-    const values: string[] = [];
-    const args: (string | number)[] = [];
-    for (let i = start; i < Math.min(start + ROWS_PER_INSERT, USERS); i++) {
-      const first = FIRST[i % FIRST.length]!;
-      const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-      values.push('(?, ?, ?, ?, ?, 1, ?, ?)');
-      args.push(
-        `user-${String(i).padStart(7, '0')}`,
-        `${first}.${last}.${i}@example.test`.toLowerCase(),
-        `${first} ${last} ${i}`,
-        `E${String(i).padStart(7, '0')}`,
-        i % 100 === 0 ? 'manager' : 'worker',
-        i,
-        i,
-      );
-    }
-    await client.execute({
-      sql: `INSERT INTO users (id, user_principal_name, display_name, employee_id, role, account_enabled, created_at, updated_at) VALUES ${values.join(',')}`,
-      args,
-    });
-  }
-  // Every user in one store, by runs of 40 consecutive users (all first names): 500 per store at 100 000 users.
-  await client.execute(
-    `INSERT INTO group_members (group_id, user_id)
-     SELECT 'store-' || (CAST(substr(id, 6) AS INTEGER) / 40 % ${GROUPS}), id FROM users WHERE id LIKE 'user-%'`,
-  );
+  await seedPeople(client, { users: USERS, stores: GROUPS, now: Date.now() });
   // A manager of stores 0 and 1, acting through an API token.
-  await runtime.deps.repos.credentials.insertApiToken({
-    id: 'bench-manager-token',
-    displayName: 'bench manager',
-    tokenHash: sha256(MANAGER_TOKEN),
-    userId: 'user-0000000',
-    createdAt: new Date(),
-  });
-  await client.execute("INSERT INTO group_members (group_id, user_id) VALUES ('store-1', 'user-0000000')");
+  await seedManagerOfTwoStores(client, sha256(MANAGER_TOKEN));
   console.log(
     `seeded ${USERS} users in ${GROUPS} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
