@@ -4,6 +4,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { withGroupCommit } from './group-commit.js';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -44,17 +45,20 @@ export async function openDatabase(
   options: { authToken?: string; migrationsDir?: string } = {},
 ): Promise<OpenDatabase> {
   const { authToken, migrationsDir = DEFAULT_MIGRATIONS_DIR } = options;
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path && path !== ':memory:') keepPrivate(resolve(path));
-  }
+  const path = url.startsWith('file:') ? (url.slice('file:'.length).split('?')[0] ?? '') : null;
+  const embeddedFile = path !== null && path !== '' && path !== ':memory:';
+  if (embeddedFile) keepPrivate(resolve(path));
   // `timeout` is SQLite's busy timeout on every pooled connection: another process holding the write
-  // lock is waited for, not failed. libSQL connections enforce foreign keys and sync fully by default.
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  // lock is waited for, not failed. libSQL connections enforce foreign keys and sync fully by default
+  // (synchronous = FULL on every connection the pool opens: an answered write survives a power cut).
+  const opened = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
   if (url.startsWith('file:')) {
     // WAL (persistent in the file) lets readers run beside the writer.
-    await client.execute('PRAGMA journal_mode = WAL');
+    await opened.execute('PRAGMA journal_mode = WAL');
   }
+  // On a file, each commit's sync blocks the event loop: concurrent requests' writes share commits
+  // (db/group-commit.ts). A database in memory has a single connection and nothing to sync.
+  const client = embeddedFile ? withGroupCommit(opened) : opened;
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: migrationsDir });
   return { db, client, close: () => client.close() };

@@ -1,0 +1,180 @@
+/**
+ * Group commit on a real libSQL file in WAL mode (server/db/group-commit.ts): concurrent requests'
+ * writes share commits, yet each request gets the answer it would have got alone, a bad statement
+ * fails only its own request, and no request is answered before its writes are committed.
+ */
+import {
+  createClient,
+  type Client,
+  type InStatement,
+  type ResultSet,
+  type TransactionMode,
+} from '@libsql/client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../server/db/client.js';
+import { withGroupCommit } from '../../server/db/group-commit.js';
+
+const dirs: string[] = [];
+const clients: Client[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A WAL file database with a counter table, its grouped client, and how many transactions it began. */
+async function fileDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
+  dirs.push(dir);
+  const url = `file:${join(dir, 'test.db')}`;
+  const raw = createClient({ url });
+  clients.push(raw);
+  await raw.execute('PRAGMA journal_mode = WAL');
+  await raw.executeMultiple(`
+    CREATE TABLE counters (key TEXT PRIMARY KEY, failures INTEGER NOT NULL);
+    CREATE TABLE parents (id TEXT PRIMARY KEY);
+    CREATE TABLE children (
+      id TEXT PRIMARY KEY,
+      parent_id TEXT REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED
+    );`);
+  let groups = 0;
+  const counting = {
+    execute: (statement: InStatement) => raw.execute(statement),
+    batch: (statements: InStatement[], mode?: TransactionMode) => raw.batch(statements, mode),
+    transaction: (mode?: TransactionMode) => {
+      groups++;
+      return raw.transaction(mode);
+    },
+  } as Client;
+  const grouped = withGroupCommit(counting);
+  // Another connection of its own: it sees only what has been committed.
+  const observer = createClient({ url });
+  clients.push(observer);
+  return { grouped, observer, groups: () => groups };
+}
+
+const count = async (client: Client, sql: string, args: (string | number)[] = []) =>
+  Number((await client.execute({ sql, args })).rows[0]![0]);
+
+describe('group commit', () => {
+  test("concurrent requests' writes all land, sharing commits, each with its own result", async () => {
+    const { grouped, observer, groups } = await fileDatabase();
+    const inserts = Array.from({ length: 40 }, (_, i) =>
+      grouped.execute({
+        sql: 'INSERT INTO counters (key, failures) VALUES (?, ?) RETURNING key, failures',
+        args: [`k${i}`, i],
+      }),
+    );
+    const results = await Promise.all(inserts);
+    expect(results.map((r) => [r.rows[0]!.key, r.rows[0]!.failures])).toEqual(
+      Array.from({ length: 40 }, (_, i) => [`k${i}`, i]),
+    );
+    expect(await count(observer, 'SELECT count(*) FROM counters')).toBe(40);
+    // 40 writes queued in one turn: one group, one transaction, one commit.
+    expect(groups()).toBe(1);
+  });
+
+  test('conditional writes in one group are evaluated one after another: a limit of 3 lets exactly 3 through', async () => {
+    const { grouped, observer } = await fileDatabase();
+    await grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 0)', args: ['badge'] });
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        grouped.execute({
+          sql: 'UPDATE counters SET failures = failures + 1 WHERE key = ? AND failures < 3 RETURNING failures',
+          args: ['badge'],
+        }),
+      ),
+    );
+    expect(claims.map((r) => r.rows[0]?.failures ?? null)).toEqual([
+      1,
+      2,
+      3,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(await count(observer, 'SELECT failures FROM counters WHERE key = ?', ['badge'])).toBe(3);
+  });
+
+  test('a failing statement fails only its own request; its batch is undone, the others land', async () => {
+    const { grouped, observer, groups } = await fileDatabase();
+    await grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 0)', args: ['taken'] });
+    const before = groups();
+    const answers = await Promise.allSettled([
+      grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 1)', args: ['a'] }),
+      // A batch whose second statement breaks the primary key: all or nothing, so 'half' is not kept.
+      grouped.batch([
+        { sql: 'INSERT INTO counters (key, failures) VALUES (?, 2)', args: ['half'] },
+        { sql: 'INSERT INTO counters (key, failures) VALUES (?, 2)', args: ['taken'] },
+      ]),
+      grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 3)', args: ['c'] }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((answers[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed/);
+    const keys = (await observer.execute('SELECT key FROM counters ORDER BY key')).rows.map((r) => r.key);
+    expect(keys).toEqual(['a', 'c', 'taken']);
+    // The failure stayed inside the group: one transaction for the three requests, none retried.
+    expect(groups() - before).toBe(1);
+  });
+
+  test('a group whose commit fails is run again one request at a time: only the bad request fails', async () => {
+    const { grouped, observer } = await fileDatabase();
+    await grouped.execute({ sql: 'INSERT INTO parents (id) VALUES (?)', args: ['p1'] });
+    // The foreign key is checked at COMMIT (deferred), so the bad child fails the whole group's commit.
+    const answers = await Promise.allSettled([
+      grouped.execute({ sql: 'INSERT INTO children (id, parent_id) VALUES (?, ?)', args: ['good-1', 'p1'] }),
+      grouped.execute({
+        sql: 'INSERT INTO children (id, parent_id) VALUES (?, ?)',
+        args: ['orphan', 'none'],
+      }),
+      grouped.execute({ sql: 'INSERT INTO children (id, parent_id) VALUES (?, ?)', args: ['good-2', 'p1'] }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((answers[1] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY constraint failed/);
+    const ids = (await observer.execute('SELECT id FROM children ORDER BY id')).rows.map((r) => r.id);
+    expect(ids).toEqual(['good-1', 'good-2']);
+  });
+
+  test('no request is answered before its write is committed (another connection already sees it)', async () => {
+    const { grouped, observer } = await fileDatabase();
+    const seenWhenAnswered = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        grouped
+          .execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, ?)', args: [`seen${i}`, i] })
+          .then(() => count(observer, 'SELECT count(*) FROM counters WHERE key = ?', [`seen${i}`])),
+      ),
+    );
+    expect(seenWhenAnswered).toEqual(Array.from({ length: 12 }, () => 1));
+  });
+
+  test('reads are not held back behind queued writes', async () => {
+    const { grouped } = await fileDatabase();
+    const write = grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 1)', args: ['w'] });
+    const read: ResultSet = await grouped.execute('SELECT count(*) AS n FROM counters');
+    // The read answered from the last commit, before the queued write's group ran.
+    expect(Number(read.rows[0]!.n)).toBe(0);
+    await write;
+  });
+});
+
+describe("the server's database", () => {
+  test('every pooled connection syncs fully (synchronous = FULL), so an answered write survives a power cut', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
+    dirs.push(dir);
+    const database = await openDatabase(`file:${join(dir, 'shiftpass.db')}`);
+    clients.push(database.client);
+    // Asked at once, each question borrows a connection of its own from the pool.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => database.client.execute('PRAGMA synchronous')),
+    );
+    expect(answers.map((a) => Number(a.rows[0]![0]))).toEqual(Array.from({ length: 6 }, () => 2));
+    const journal = await database.client.execute('PRAGMA journal_mode');
+    expect(journal.rows[0]![0]).toBe('wal');
+  });
+});
