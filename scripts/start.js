@@ -1,7 +1,7 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves the
 // kiosk PWA, the API and the OpenID provider from one process and one Node HTTP server: /oidc and
-// /oidc/* go to the provider's Node handler (registered by src/hooks.server.ts when the runtime
-// boots), everything else to adapter-node's handler (SvelteKit, which forwards /api to Hono).
+// /oidc/* go to the provider's Node handler and /api and /api/* to the API's (both registered by
+// src/hooks.server.ts when the runtime boots), everything else to adapter-node's handler (SvelteKit).
 // With TLS_CERT_FILE and TLS_KEY_FILE it serves HTTPS itself, so phones get the camera without a proxy.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -70,6 +70,13 @@ const { handler } = await import(new URL('../build/handler.js', import.meta.url)
  */
 const oidc = /** @type {any} */ (globalThis)[Symbol.for('shiftpass.oidc')];
 if (!oidc) throw new Error('the Shiftpass runtime did not register its OpenID provider');
+/**
+ * The API's Node handler (server/http/node-api-handler.ts): /api goes to Hono straight, not through
+ * SvelteKit's request conversion. Absent when ADDRESS_HEADER is set (src/hooks.server.ts): then
+ * SvelteKit forwards /api as before.
+ * @type {{ handles(url: string): boolean, callback: Listener } | undefined}
+ */
+const api = /** @type {any} */ (globalThis)[Symbol.for('shiftpass.api')];
 /** Stops the runtime's background jobs and closes the database (registered beside the provider). */
 const closeRuntime = /** @type {() => void} */ (
   /** @type {any} */ (globalThis)[Symbol.for('shiftpass.close')]
@@ -79,7 +86,9 @@ if (typeof closeRuntime !== 'function') throw new Error('the Shiftpass runtime d
 /** @type {Listener} */
 const route = (req, res) => {
   prepareExchange(req, res, { tls: tls !== undefined });
-  return oidc.handles(req.url ?? '/') ? oidc.callback(req, res) : handler(req, res);
+  const url = req.url ?? '/';
+  if (oidc.handles(url)) return oidc.callback(req, res);
+  return api?.handles(url) ? api.callback(req, res) : handler(req, res);
 };
 const server = tls ? createHttpsServer(tls, route) : createHttpServer(route);
 const port = Number(process.env.PORT ?? 3000);

@@ -7,12 +7,20 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ConfigError } from '$server/config';
 import { describeBootstrap, startRuntime, type Runtime } from '$server/runtime';
+import { nodeApiHandler } from '$server/http/node-api-handler';
 import { pageCacheControl } from '$lib/page-cache';
 
 let runtime: Runtime | undefined;
 
 /** Where scripts/start.js finds the provider's handler (`{ handles(url), callback(req, res) }`). */
 const OIDC_HANDLER_KEY = Symbol.for('shiftpass.oidc');
+/**
+ * Where scripts/start.js finds the API's Node handler (`{ handles(url), callback(req, res) }`), which
+ * its server calls for /api without going through SvelteKit (server/http/node-api-handler.ts). Not
+ * registered when ADDRESS_HEADER is set: then SvelteKit's client address is that header's, and /api
+ * keeps going through `handle` below so the API sees the same address.
+ */
+const API_HANDLER_KEY = Symbol.for('shiftpass.api');
 
 export const init: ServerInit = async () => {
   try {
@@ -25,6 +33,13 @@ export const init: ServerInit = async () => {
     throw error;
   }
   (globalThis as Record<symbol, unknown>)[OIDC_HANDLER_KEY] = runtime.oidc;
+  if (!process.env.ADDRESS_HEADER) {
+    const app = runtime.app;
+    (globalThis as Record<symbol, unknown>)[API_HANDLER_KEY] = nodeApiHandler(
+      (request, env) => app.fetch(request, env),
+      { origin: process.env.ORIGIN },
+    );
+  }
   // scripts/start.js calls it once its server has drained on SIGTERM: stops the background jobs, closes the database.
   (globalThis as Record<symbol, unknown>)[Symbol.for('shiftpass.close')] = runtime.close;
   for (const line of describeBootstrap(runtime)) console.log(line);
