@@ -8,13 +8,21 @@
  * /admin (the console) and /manager (kiosk set-up) to the network entirely: no such page is cached or
  * served from the shell.
  */
-import { build, files, version } from '$service-worker';
+import { base, build, files, version } from '$service-worker';
+import decodeWorkerBundle from '$lib/scanner/decode-worker?worker&url';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `shell-${version}`;
 /** SSR pages are not in Kit's asset lists; the kiosk page holds no personal data, so it is cached. */
 const SHELL_PAGES = ['/'];
-const ASSETS = [...build, ...files, ...SHELL_PAGES];
+/**
+ * Kit's `build` lists the page's chunks and assets (the decoder's `.wasm` among them) but not Web
+ * Worker bundles. This build bundles the scanner's decode worker again from the same sources, so with
+ * the same content hash as the page's copy, which the client build puts under _app/immutable/workers/
+ * (tests/e2e/scanner.spec.ts checks that the page's worker is precached, so the kiosk scans offline).
+ */
+const DECODE_WORKER = `${base}/_app/immutable/workers/${decodeWorkerBundle.split('/').pop()}`;
+const ASSETS = [...build, DECODE_WORKER, ...files, ...SHELL_PAGES];
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));

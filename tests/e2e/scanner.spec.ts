@@ -1,7 +1,8 @@
 /**
  * The scanner's own behaviour on the production build with Chromium's fake camera: what the fake
  * camera offers (one camera, no torch, or two built-in cameras), the camera released in the
- * background and resumed, the screen wake lock, and a badge only the second decoder can read.
+ * background and resumed, the screen wake lock, a badge only zxing-wasm can read, the decode worker
+ * precached for offline use, and html5-qrcode reading on the page where there are no Web Workers.
  *
  * Headless Chromium cannot really hide a page (document.visibilityState stays "visible" whatever
  * the window does) and refuses screen wake locks, so those two are test doubles installed before the
@@ -231,13 +232,53 @@ test('a rotated, tilted, noisy badge that html5-qrcode alone cannot read still s
   const worker = await provisionWorker('Dani Ortiz');
   const degradation = { rotation: 25, tilt: 25, tiltAxis: 30, noise: 25 };
   // html5-qrcode's decoder (ZXing-js with its settings) reads this frame at none of the scales its
-  // viewfinder canvas might have; only the second decoder (zxing-wasm) can.
+  // viewfinder canvas might have; only zxing-wasm (in the decode worker) can.
   const frame = degradedLuma(worker.rawContent, degradation);
   for (const scale of [1, 0.75, 0.5])
     expect(html5QrcodeDecoderReads(frame, FRAME_WIDTH, FRAME_HEIGHT, scale), `scale ${scale}`).toBeNull();
 
   const page = await openKiosk({ badge: worker.rawContent, degradation });
   await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+});
+
+test('the kiosk decodes in a Web Worker, which the service worker precaches with its .wasm, so it scans offline', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  const worker = await provisionWorker('Wen Li');
+  const page = await openKiosk({ badge: worker.rawContent });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  // The page started one decode worker (and kept it for the next camera start).
+  expect(page.workers()).toHaveLength(1);
+  const workerPath = new URL(page.workers()[0]!.url()).pathname;
+
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const cachedPaths = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  expect(cachedPaths).toContain(workerPath);
+  expect(cachedPaths.filter((path) => /zxing_reader.*\.wasm$/.test(path))).toHaveLength(1);
+});
+
+test('where the browser has no Web Workers, html5-qrcode reads the badge on the page', async ({
+  provisionWorker,
+  openKiosk,
+}) => {
+  function noWorkers() {
+    Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });
+  }
+  const worker = await provisionWorker('Ivo Fallback');
+  const page = await openKiosk({ badge: worker.rawContent, initScripts: [noWorkers] });
+  await expect(page.getByRole('heading', { name: 'Enter your PIN' })).toBeVisible({ timeout: SCAN_TIMEOUT });
+  expect(page.workers()).toHaveLength(0);
   await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();

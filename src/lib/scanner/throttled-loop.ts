@@ -1,7 +1,9 @@
 /**
- * Runs an async task over and over, never two at once, at most every `intervalMs`, and never
- * busier than half the time: after a slow run it rests as long as the run took. That keeps the
- * second decoder to a few frames a second on a fast phone and to a 50 % duty cycle on a slow one.
+ * Runs an async task over and over, never two at once (the next frame only once the decoder has
+ * answered), at most every `intervalMs`, and after a slow run rests a share of the time it took. So
+ * the decode rate follows the device: the full rate on a fast phone, fewer frames on a slow one,
+ * never a queue. The decode worker rests a quarter of a run (busy at most 80 %, off the page's
+ * thread); the main-thread fallback as long as the run (busy at most half the time).
  */
 export interface LoopTimer {
   now(): number;
@@ -13,9 +15,12 @@ export interface ThrottledLoop {
   stop(): void;
 }
 
-/** Delay before the next run, given how long the last one took. */
-export const restAfter = (runMs: number, intervalMs: number): number =>
-  Math.max(intervalMs - runMs, runMs, 0);
+/**
+ * Delay before the next run, given how long the last one took: the rest of the interval, and at
+ * least `restShare` × the run (1: busy at most half the time; 0.25: at most 80 %).
+ */
+export const restAfter = (runMs: number, intervalMs: number, restShare = 1): number =>
+  Math.max(intervalMs - runMs, runMs * restShare, 0);
 
 const systemTimer: LoopTimer = {
   now: () => performance.now(),
@@ -28,6 +33,7 @@ export function startThrottledLoop(
   intervalMs: number,
   timer: LoopTimer = systemTimer,
   firstDelayMs = 0,
+  restShare = 1,
 ): ThrottledLoop {
   let stopped = false;
   let pending: unknown = null;
@@ -42,7 +48,7 @@ export function startThrottledLoop(
       // A failed frame is just a frame without a code; the next one may decode.
     }
     if (stopped) return;
-    pending = timer.setTimeout(() => void runOnce(), restAfter(timer.now() - started, intervalMs));
+    pending = timer.setTimeout(() => void runOnce(), restAfter(timer.now() - started, intervalMs, restShare));
   };
 
   pending = timer.setTimeout(() => void runOnce(), firstDelayMs);

@@ -43,6 +43,11 @@ describe('restAfter', () => {
     expect(restAfter(200, 250)).toBe(200);
     expect(restAfter(600, 250)).toBe(600);
   });
+  it('with a rest share of a quarter, a slow decoder (the worker) is busy at most 80 % of the time', () => {
+    expect(restAfter(40, 100, 0.25)).toBe(60);
+    expect(restAfter(400, 100, 0.25)).toBe(100);
+    expect(400 / (400 + restAfter(400, 100, 0.25))).toBe(0.8);
+  });
 });
 
 describe('startThrottledLoop', () => {
