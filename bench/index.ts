@@ -20,7 +20,7 @@
  *    PINs counted (PIN_INCORRECT) than its lockout threshold, and every attack request has its row.
  * Then the older benches run, each in a child process, and each figure line they print is a row
  * (bench/run.ts, device-sign-in.ts, list-users.ts, logs.ts, decoders.ts, bundle-size.ts, sso.ts,
- * kiosk-switch.ts, pin-rules.ts; `--quick` keeps pin-rules and bundle-size only).
+ * kiosk-switch.ts, lighthouse.ts, pin-rules.ts; `--quick` keeps pin-rules and bundle-size only).
  *
  * `--quick`: shorter windows and only the quick older benches, for an everyday run under 2 minutes.
  * Exits 1 only on a correctness failure (a refused honest sign-in, a badge past its threshold, an
@@ -410,6 +410,7 @@ const older: { script: string; args?: string[]; quick: boolean }[] = [
   { script: 'sign-in-cost.ts', quick: false },
   { script: 'device-sign-in.ts', quick: false },
   { script: 'decoders.ts', quick: false },
+  { script: 'lighthouse.ts', quick: false },
   { script: 'sso.ts', quick: false },
   { script: 'kiosk-switch.ts', quick: false },
   { script: 'list-users.ts', quick: false },
