@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './core/repositories.js';
+import { openPreparedReads } from './db/prepared-reads.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
@@ -99,7 +100,8 @@ export async function startRuntime(
       previous && { kid: previous.kid, pepper: pepperOf(previous.key) },
     ),
   );
-  const repos = createRepositories(database.db);
+  const reads = openPreparedReads(config.databaseUrl, database.client);
+  const repos = createRepositories(database.db, reads);
   const deps: ServiceDeps = {
     repos,
     clock: options.clock ?? systemClock,
@@ -146,6 +148,7 @@ export async function startRuntime(
     close: () => {
       retention.stop();
       oidc.close();
+      reads.close();
       database.close();
     },
   };

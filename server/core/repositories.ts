@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import type { PreparedReads } from '../db/prepared-reads.js';
 import { createAppRepository } from '../features/apps/apps-repository.js';
 import { createConditionalAccessRepository } from '../features/conditional-access/conditional-access-repository.js';
 import { createConsoleAuthRepository } from '../features/console-auth/console-auth-repository.js';
@@ -18,11 +19,12 @@ import { createSigningKeyRepository } from '../features/oidc/signing-keys-reposi
 import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
 import { createUserRepository } from '../features/people/users-repository.js';
 
-export function createRepositories(db: Db) {
+/** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
+export function createRepositories(db: Db, reads: PreparedReads) {
   return {
     users: createUserRepository(db),
     methods: createQrPinMethodRepository(db),
-    sessions: createSessionRepository(db),
+    sessions: createSessionRepository(db, reads),
     credentials: createCredentialRepository(db),
     consoleAuth: createConsoleAuthRepository(db),
     logs: createLogRepository(db),

@@ -1,5 +1,17 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  fillPlaceholders,
+  getTableColumns,
+  gt,
+  isNull,
+  ne,
+  sql,
+  type Column,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { PreparedReads } from '../../db/prepared-reads.js';
 import { apps, groupMembers, groups, sessions, settings, users } from '../../db/schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -48,28 +60,45 @@ export function parseSessionViewReads(reads: SessionViewReads): {
   };
 }
 
-export function createSessionRepository(db: Db) {
+/** A table's row from its columns' values in select order, each decoded as drizzle decodes it. */
+function rowDecoder<T>(table: Parameters<typeof getTableColumns>[0]) {
+  const columns = Object.entries(getTableColumns(table)) as [string, Column][];
+  return {
+    width: columns.length,
+    decode(values: readonly unknown[], offset: number): T {
+      const row: Record<string, unknown> = {};
+      columns.forEach(([key, column], i) => {
+        const value = values[offset + i];
+        row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+      });
+      return row as T;
+    },
+  };
+}
+
+export function createSessionRepository(db: Db, reads: PreparedReads) {
   const setting = (key: string) =>
     sql`(select ${settings.value} from ${settings} where ${settings.key} = ${sql.placeholder(key)})`;
   // Every API request with a cookie runs this one statement (every kiosk's 30-second check among
   // them): the session, its user, the session policy and what the session view shows, so a check
-  // costs one libSQL statement instead of five (each statement is prepared again by the driver,
-  // ≈ 150 µs here however small), and its SQL is built once per process (docs/benchmarks.md,
-  // "Session check"). Nothing is cached: every read sees the database as it is now, whichever
-  // process wrote it. The aggregate ORDER BY needs SQLite ≥ 3.44 (libSQL's is 3.45).
+  // costs one statement instead of five. Its SQL is built once by drizzle and the statement is kept
+  // prepared (db/prepared-reads.ts: ≈ 15 µs a run instead of ≈ 300 µs through the client's
+  // prepare-every-time; docs/benchmarks.md, "Session check"). Nothing is cached: every run reads
+  // the database as it is now, whichever process wrote it. The aggregate ORDER BY needs SQLite ≥
+  // 3.44 (libSQL's is 3.45).
   const forCheck = db
     .select({
       session: sessions,
       user: users,
-      sessionPolicy: setting('sessionPolicyKey').mapWith(settings.value),
-      kioskApps: sql<string | null>`${setting('kioskAppsKey')}`,
-      groups: sql<string>`(
+      sessionPolicy: setting('sessionPolicyKey'),
+      kioskApps: setting('kioskAppsKey'),
+      groups: sql`(
         select json_group_array(
           json_object('id', ${groups.id}, 'displayName', ${groups.displayName})
           order by lower(${groups.displayName}), ${groups.id})
         from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId}
         where ${groupMembers.userId} = ${sessions.userId})`,
-      apps: sql<string>`(
+      apps: sql`(
         select json_group_array(
           json_object(
             'id', ${apps.id}, 'displayName', ${apps.displayName}, 'homeUrl', ${apps.homeUrl},
@@ -81,7 +110,12 @@ export function createSessionRepository(db: Db) {
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare();
+    .toSQL();
+  const runCheck = reads.prepare(forCheck.sql);
+  // The columns come in the select's order: the session's, the user's, then the four reads.
+  const sessionRow = rowDecoder<SessionRow>(sessions);
+  const userRow = rowDecoder<typeof users.$inferSelect>(users);
+  const rest = sessionRow.width + userRow.width;
   return {
     async insert(session: NewSession): Promise<void> {
       await db.insert(sessions).values(session);
@@ -91,10 +125,20 @@ export function createSessionRepository(db: Db) {
      * what the session view shows; undefined when no session has this hash.
      */
     async findForCheck(tokenHash: string, keys: SessionCheckKeys) {
-      const [row] = await forCheck.all({ tokenHash, ...keys });
-      if (!row) return undefined;
-      const view: SessionViewReads = { groups: row.groups, kioskApps: row.kioskApps, apps: row.apps };
-      return { session: row.session, user: row.user, sessionPolicy: row.sessionPolicy, view };
+      const values = await runCheck(fillPlaceholders(forCheck.params, { tokenHash, ...keys }));
+      if (!values) return undefined;
+      const sessionPolicy = values[rest] as string | null;
+      const view: SessionViewReads = {
+        kioskApps: values[rest + 1] as string | null,
+        groups: values[rest + 2] as string,
+        apps: values[rest + 3] as string,
+      };
+      return {
+        session: sessionRow.decode(values, 0),
+        user: userRow.decode(values, sessionRow.width),
+        sessionPolicy: sessionPolicy === null ? null : (JSON.parse(sessionPolicy) as unknown),
+        view,
+      };
     },
     async findById(id: string) {
       const [row] = await db
