@@ -103,7 +103,44 @@ const resetMarks = (page: Page) =>
     marks.signOutAt = NaN;
     marks.pinAt.length = 0;
     marks.playingAt.length = 0;
+    window.performance.clearMarks();
   });
+
+/**
+ * Where the time went, when the build under test sets `performance.mark`s (a profiling copy of the
+ * tree; the product sets none): each mark's first time after `since`, per run, for the medians below.
+ */
+const pageMarks = (page: Page, since: number) =>
+  page.evaluate((since) => {
+    const found: Record<string, number> = {};
+    for (const mark of window.performance.getEntriesByType('mark'))
+      if (mark.startTime >= since && !(mark.name in found)) found[mark.name] = mark.startTime - since;
+    if (since === 0 && Object.keys(found).length > 0) {
+      const nav = window.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      found['nav: worker start'] = nav.workerStart;
+      found['nav: HTML response start'] = nav.responseStart;
+      found['nav: HTML response end'] = nav.responseEnd;
+      found['nav: DOM interactive'] = nav.domInteractive;
+      found['nav: DOMContentLoaded'] = nav.domContentLoadedEventEnd;
+      const scripts = window.performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.js')) as PerformanceResourceTiming[];
+      const upFront = scripts.filter((entry) => entry.startTime <= nav.domInteractive);
+      found['up-front scripts: first start'] = Math.min(...upFront.map((entry) => entry.startTime));
+      found['up-front scripts: last response end'] = Math.max(...upFront.map((entry) => entry.responseEnd));
+    }
+    return found;
+  }, since);
+const markRuns = { switch: [] as Record<string, number>[], cold: [] as Record<string, number>[] };
+function printMarks(label: string, runs: Record<string, number>[]) {
+  const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
+  if (names.length === 0) return;
+  const medians = names
+    .map((name) => ({ name, ms: median(runs.map((run) => run[name]).filter((v) => v !== undefined)) }))
+    .sort((a, b) => a.ms - b.ms);
+  console.error(`${label}, page marks (median ms from the start):`);
+  for (const { name, ms } of medians) console.error(`  ${name.padEnd(28)} ${ms.toFixed(0)}`);
+}
 
 console.error(`kiosk-switch bench: load before ${loadavg()}`);
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-kiosk-switch-'));
@@ -239,6 +276,7 @@ try {
     const ms = marks.pinAt[0]! - marks.signOutAt;
     if (!Number.isFinite(ms)) throw new Error(`round ${i}: no sign-out click or PIN screen recorded`);
     if (i > 0) {
+      markRuns.switch.push(await pageMarks(page, marks.signOutAt));
       switches.push(ms);
       console.error(`  switch ${String(i).padStart(2)}: ${ms.toFixed(0)} ms`);
     }
@@ -264,6 +302,7 @@ try {
       return (nav?.workerStart ?? 0) > 0;
     });
     if (!fromSw) throw new Error(`cold start ${i + 1}: the page did not go through the service worker`);
+    markRuns.cold.push(await pageMarks(page, 0));
     cold.push(marks.pinAt[0]!);
     playing.push(marks.playingAt[0] ?? NaN);
     console.error(
@@ -272,6 +311,8 @@ try {
     );
   }
 
+  printMarks('user switch', markRuns.switch);
+  printMarks('cold start', markRuns.cold);
   console.error(`user switch, ${SWITCH_RUNS} rounds: ${summary(switches)}`);
   console.error(`cold start → PIN screen, ${COLD_RUNS} runs: ${summary(cold)}`);
   console.error(`cold start → video playing, ${COLD_RUNS} runs: ${summary(playing)}`);

@@ -80,6 +80,11 @@ export class KioskFlow {
   veiled = $state(false);
   /** Seconds until a locked badge may try a PIN again; null when not locked. */
   lockSecondsLeft = $state<number | null>(null);
+  /**
+   * A signed-in worker's sign-out is on its way (the server, then this browser's data): their screen
+   * stays until it is done, and the page may start the next worker's camera out of sight meanwhile.
+   */
+  signingOut = $state(false);
   #lockTimer: ReturnType<typeof setInterval> | undefined;
   /** performance.now() at which the session reaches its absolute end, as the server last said. */
   #sessionEndsAt = 0;
@@ -362,6 +367,7 @@ export class KioskFlow {
     if (reason !== 'freshSignIn') this.#app?.forget();
     this.#stopWatching();
     this.busy = true;
+    this.signingOut = wasSignedIn;
     // Also after a revocation: the answer clears the cookie and the HTTP cache. Another tab's sign-out
     // has done that already for the whole browser profile.
     if (reason !== 'elsewhere') {
@@ -373,6 +379,7 @@ export class KioskFlow {
     i18n.reset();
     if (reason !== 'elsewhere') this.#channel?.announce();
     this.busy = false;
+    this.signingOut = false;
     this.backToScan(signedOutNotice(reason));
   }
 

@@ -467,6 +467,18 @@ describe('signing out', () => {
     expect([...browser.databases]).toEqual(['shiftpass-device']);
   });
 
+  test('while a sign-out is on its way the worker’s screen stays and the flow says it is signing out, until the scan screen shows', async () => {
+    const flow = await signedInKiosk();
+    expect(flow.signingOut).toBe(false);
+    const signingOut = flow.signOut('button');
+    expect(flow.signingOut).toBe(true);
+    expect(flow.step).toBe('home');
+    await signingOut;
+    expect(flow.signingOut).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(server.count('POST /auth/sign-out')).toBe(1);
+  });
+
   test('signing out in one tab signs out every other tab, which does not sign out again', async () => {
     const first = await signedInKiosk();
     const second = await openKiosk();
