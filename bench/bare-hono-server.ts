@@ -1,5 +1,6 @@
 /**
- * The baseline of `npm run bench`'s session-check figure (bench/index.ts): a bare Hono JSON route,
+ * An informational row beside `npm run bench`'s session-check figure (bench/index.ts, whose baseline is
+ * GET /api/health through npm start's stack): a bare Hono JSON route,
  * `GET /ok` → `{"ok":true}`, behind the same Node HTTP server setup as `npm start` (node:http's
  * createServer with scripts/http-exchange.js's prepareExchange, Hono through @hono/node-server), but
  * without SvelteKit, the session lookup or any middleware. A process of its own, like the server it is
