@@ -18,7 +18,8 @@
  *    each worker in turn signs in on one and then the other (which goes first alternates), then 48
  *    sign-ins over 4 concurrent loops on one and then the other. The figure is the median (and p95)
  *    at scale divided by the empty one's, pooled over the rounds; some rounds' own ratios are
- *    printed too, so the noise shows.
+ *    printed too, so the noise shows, and each server's CPU time per sign-in (from /proc), which a
+ *    busy machine disturbs far less than latency.
  * 5. At scale, with the admin token: the console's first sign-in log page (`GET
  *    /api/admin/sign-in-logs?limit=50`, what the Logs page asks) and its people search (`GET
  *    /api/admin/users?search=hana&limit=25`, 2 500 matches), median and p95 of 31 after 3 warm-ups;
@@ -255,9 +256,29 @@ async function timedSignIn(server: Server, qr: string): Promise<number> {
   return ms;
 }
 
+const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU time (user + system, all threads: argon2's too) the server process has used so far, in ms. */
+function serverCpuMs(server: Server): number {
+  const stat = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
 interface Samples {
   sequential: number[];
   concurrent: number[];
+  /** The server's CPU time over the sign-ins above, and how many there were. */
+  cpuMs: number;
+  signIns: number;
+}
+
+/** Runs sign-ins on one server, adding the server's CPU time they took to its samples. */
+async function counted(server: Server, into: Samples, count: number, run: () => Promise<void>) {
+  const before = serverCpuMs(server);
+  await run();
+  into.cpuMs += serverCpuMs(server) - before;
+  into.signIns += count;
 }
 
 /**
@@ -268,19 +289,23 @@ interface Samples {
 async function signInRound(round: number, a: Server, b: Server, into: Map<Server, Samples>): Promise<void> {
   for (const [i, qr] of badges.entries()) {
     for (const s of (round + i) % 2 === 0 ? [a, b] : [b, a]) {
-      into.get(s)!.sequential.push(await timedSignIn(s, qr));
+      const samples = into.get(s)!;
+      await counted(s, samples, 1, async () => void samples.sequential.push(await timedSignIn(s, qr)));
     }
   }
   for (const s of round % 2 === 0 ? [a, b] : [b, a]) {
+    const samples = into.get(s)!;
     let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENT_LOOPS }, async () => {
-        while (next < CONCURRENT_PER_ROUND) {
-          const qr = badges[next++ % badges.length]!;
-          into.get(s)!.concurrent.push(await timedSignIn(s, qr));
-        }
-      }),
-    );
+    await counted(s, samples, CONCURRENT_PER_ROUND, async () => {
+      await Promise.all(
+        Array.from({ length: CONCURRENT_LOOPS }, async () => {
+          while (next < CONCURRENT_PER_ROUND) {
+            const qr = badges[next++ % badges.length]!;
+            samples.concurrent.push(await timedSignIn(s, qr));
+          }
+        }),
+      );
+    });
   }
 }
 
@@ -416,8 +441,8 @@ try {
   // Warm-up: JIT, each database's pages, argon2's allocations.
   const fresh = () =>
     new Map<Server, Samples>([
-      [empty, { sequential: [], concurrent: [] }],
-      [atScale, { sequential: [], concurrent: [] }],
+      [empty, { sequential: [], concurrent: [], cpuMs: 0, signIns: 0 }],
+      [atScale, { sequential: [], concurrent: [], cpuMs: 0, signIns: 0 }],
     ]);
   await signInRound(0, empty, atScale, fresh());
   const loadStart = loadavg();
@@ -426,8 +451,8 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     const samples = fresh();
     await signInRound(round, empty, atScale, samples);
-    const ms = (s: Server, mode: keyof Samples) => median(samples.get(s)![mode]);
-    const show = (mode: keyof Samples) =>
+    const ms = (s: Server, mode: 'sequential' | 'concurrent') => median(samples.get(s)![mode]);
+    const show = (mode: 'sequential' | 'concurrent') =>
       `${ms(empty, mode).toFixed(1)} → ${ms(atScale, mode).toFixed(1)} ms (×${(ms(atScale, mode) / ms(empty, mode)).toFixed(2)})`;
     if (round % 3 === 2 || round === ROUNDS - 1 || ROUNDS <= 6) {
       console.log(
@@ -435,8 +460,12 @@ try {
       );
     }
     for (const s of [empty, atScale]) {
-      results.get(s)!.sequential.push(...samples.get(s)!.sequential);
-      results.get(s)!.concurrent.push(...samples.get(s)!.concurrent);
+      const all = results.get(s)!;
+      const these = samples.get(s)!;
+      all.sequential.push(...these.sequential);
+      all.concurrent.push(...these.concurrent);
+      all.cpuMs += these.cpuMs;
+      all.signIns += these.signIns;
     }
   }
   const loadEnd = loadavg();
@@ -458,6 +487,12 @@ try {
       `sign-in at scale ÷ empty, ${label}, p95: ${(percentile(s, 0.95) / percentile(e, 0.95)).toFixed(2)} (load ${loadStart} → ${loadEnd})`,
     );
   }
+
+  const cpuPerSignIn = (s: Server) => results.get(s)!.cpuMs / results.get(s)!.signIns;
+  console.log(
+    `server CPU per sign-in (user + system, argon2 included), empty: ${cpuPerSignIn(empty).toFixed(1)} ms, ` +
+      `at scale: ${cpuPerSignIn(atScale).toFixed(1)} ms, ratio ${(cpuPerSignIn(atScale) / cpuPerSignIn(empty)).toFixed(2)}`,
+  );
 
   const logs = await timeGet(atScale.base, '/admin/sign-in-logs?limit=50');
   console.log(
