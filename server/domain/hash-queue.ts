@@ -7,8 +7,10 @@
  *   instead of piling up in libuv's first-come-first-served thread pool.
  * - Each check has a rank: the failures already counted against what it checks (a badge's wrong PINs
  *   in a row before this one). Lower ranks go first, so a badge under guessing waits behind clean
- *   badges. A check waits as if it had arrived `patience × rank` checks later than it did: strict
- *   priority while clean checks arrive, yet a ranked check is never starved for ever.
+ *   badges. A ranked check waits as if it had arrived after `patience × rank` more clean (rank 0)
+ *   checks: strict priority while clean checks keep coming, yet never starved for ever. Time is
+ *   counted in clean arrivals only, so a flood of ranked checks cannot age its own checks past the
+ *   clean ones that arrive later.
  * - Checks with the same key (one badge) never run in parallel: a second attempt on a badge waits for
  *   the first, so guesses on one badge take one slot at most, whatever the number of connections.
  * - Equal standing: first come, first served.
@@ -27,7 +29,7 @@ interface Entry<J> {
   key: string | undefined;
   rank: number;
   arrival: number;
-  /** The arrival it waits as: its own, plus `patience` per rank. */
+  /** Where it waits: the clean arrivals so far, plus `patience` per rank. */
   standing: number;
 }
 
@@ -40,7 +42,7 @@ function comesBefore<J>(a: Entry<J>, b: Entry<J>): boolean {
 export interface HashQueueOptions {
   /** How many checks may run at once (at least 1). */
   concurrency: number;
-  /** How many later-arriving checks one rank step lets pass (default 1 000). */
+  /** How many later clean checks one rank step lets pass (default 1 000). */
   patience?: number;
 }
 
@@ -52,6 +54,7 @@ export class HashQueue<J> {
   /** The running checks, with their keys. */
   private readonly keyOf = new Map<J, string | undefined>();
   private arrivals = 0;
+  private cleanArrivals = 0;
   private runningCount = 0;
 
   constructor(options: HashQueueOptions) {
@@ -71,7 +74,9 @@ export class HashQueue<J> {
   add(job: J, turn: HashTurn): void {
     const arrival = this.arrivals++;
     const rank = Math.max(0, Math.floor(turn.rank)) || 0;
-    const entry: Entry<J> = { job, key: turn.key, rank, arrival, standing: arrival + rank * this.patience };
+    if (rank === 0) this.cleanArrivals++;
+    const standing = this.cleanArrivals + rank * this.patience;
+    const entry: Entry<J> = { job, key: turn.key, rank, arrival, standing };
     // Sorted by standing, then rank, then arrival (binary search for the first entry after this one).
     let low = 0;
     let high = this.waiting.length;

@@ -54,6 +54,16 @@ describe('HashQueue', () => {
     ]);
   });
 
+  test('a flood of ranked checks does not age itself ahead of a clean check that comes later', () => {
+    const q = queueOf(1, 2);
+    q.add('busy');
+    q.run();
+    for (let i = 0; i < 10; i++) q.add(`guess ${i}`, 1, `badge-${i}`);
+    q.add('worker');
+    q.end('busy');
+    expect(q.run()).toEqual(['worker']);
+  });
+
   test('equal standing is first come, first served', () => {
     const q = queueOf(1);
     for (const name of ['a', 'b', 'c']) q.add(name, 2);
@@ -96,7 +106,7 @@ describe('HashQueue', () => {
       q.end(previous);
       previous = q.run()[0]!;
     }
-    // Arrived second with rank 1 × patience 2: it stands as if it had arrived after c2.
+    // Rank 1 × patience 2: it stands as if it had arrived after two more clean checks (c1, c2).
     expect(q.started).toEqual(['first', 'c1', 'c2', 'ranked', 'c3', 'c4']);
   });
 
