@@ -57,7 +57,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 /** Packages only some layers may use: HTTP belongs to routes and middleware, SQL to the data layer. */
 const PACKAGE_RULES: { pattern: RegExp; allowed: readonly Layer[] }[] = [
   { pattern: /^hono(\/|$)|^@hono\//, allowed: ['http', 'middleware', 'routes', 'wiring'] },
-  { pattern: /^drizzle-orm(\/|$)|^@libsql\//, allowed: ['db', 'repository', 'wiring'] },
+  { pattern: /^drizzle-orm(\/|$)|^@libsql\/|^libsql(\/|$)/, allowed: ['db', 'repository', 'wiring'] },
   { pattern: /^node:/, allowed: ['config', 'platform', 'db', 'wiring', 'http', 'core', 'service'] },
 ];
 
