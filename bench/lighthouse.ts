@@ -11,7 +11,7 @@
  *
  * `/` runs RUNS times (default 3, `--runs N`) and the medians are the figures; `/admin/login` once,
  * for reference (no camera there). `--tree DIR` measures another checkout (say, a copy of an older
- * main) instead of this one.
+ * main) instead of this one; `--reports DIR` keeps Lighthouse's JSON reports there.
  *
  * Prints one figure line per measure on stdout (`<what>: <value> (target <target>) PASS|MISS`), the
  * details (each run, where the main thread's time went, the scripts that took it) on stderr. Exits 1
@@ -35,6 +35,7 @@ const argValue = (name: string) => {
 };
 const RUNS = Number(argValue('--runs') ?? 3);
 const sourceTree = resolve(argValue('--tree') ?? root);
+const keepReports = argValue('--reports');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = [
   '--headless=new',
@@ -92,6 +93,7 @@ function lighthouse(url: string, outDir: string): Promise<Report> {
     child.on('close', (code) => {
       if (code !== 0) return fail(new Error(`lighthouse exited ${code}\n${err}`));
       const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+      if (keepReports) cpSync(out, join(resolve(keepReports), out.split('/').pop()!));
       if (report.runtimeError) return fail(new Error(`lighthouse: ${report.runtimeError.message}`));
       done(report);
     });
