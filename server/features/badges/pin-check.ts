@@ -9,13 +9,17 @@ import { checkUnderLockout, lockoutStoreFor, type LockoutVerdict } from '../lock
 
 export type PinVerdict = LockoutVerdict;
 
-/** Verifies a PIN under the lockout rules; a correct PIN resets the method's counters. */
+/**
+ * Verifies a PIN under the lockout rules; a correct PIN resets the method's counters (before this
+ * returns, or, with `onCorrect: 'caller'`, when the caller runs the verdict's `pending`).
+ */
 export async function checkPinWithLockout(
   deps: ServiceDeps,
   method: MethodRow,
   pin: string,
   policy: QrPinPolicy,
   now: Date,
+  options: { onCorrect?: 'now' | 'caller' } = {},
 ): Promise<PinVerdict> {
   // The method row the caller holds carries the counters, so the first read costs no query.
   const store = lockoutStoreFor(deps.repos.methods.lockoutCounters, method.id, {
@@ -24,10 +28,15 @@ export async function checkPinWithLockout(
   });
   // Under load, a badge with wrong PINs in a row waits behind clean badges, and one badge is never
   // checked twice at once (platform/hash-scheduler.ts).
-  return checkUnderLockout(store, policy.lockout, now, (claimed) =>
-    deps.hasher.verify(method.pinHash, pin, {
-      rank: claimed.consecutiveFailures - 1,
-      key: `pin:${method.id}`,
-    }),
+  return checkUnderLockout(
+    store,
+    policy.lockout,
+    now,
+    (claimed) =>
+      deps.hasher.verify(method.pinHash, pin, {
+        rank: claimed.consecutiveFailures - 1,
+        key: `pin:${method.id}`,
+      }),
+    options,
   );
 }

@@ -118,8 +118,12 @@ export interface BadgePinPass<D> {
   policy: QrPinPolicy;
   device: D;
   context: LogContext;
-  /** Gives the client's claimed attempt back (the caller decides: a success gives it back). */
-  refundClient(): Promise<void>;
+  /**
+   * Writes what the right PIN means: the method's lockout counters reset and the client's claimed
+   * attempt given back. Every caller must run it; issued in the same turn as the outcome's writes,
+   * it shares their commit (db/group-commit.ts).
+   */
+  acceptPin(): Promise<void>;
   /** Writes the sign-in log row for the final outcome and returns it. */
   log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
   /** Writes a success's log row in one transaction with the session and the code's last use. */
@@ -240,7 +244,7 @@ export async function verifyBadgeAndPin<D>(
     return stop(fail(window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE', context));
   }
 
-  const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now);
+  const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now, { onCorrect: 'caller' });
   if (verdict.kind === 'locked') {
     await refundClient();
     return stop(
@@ -274,7 +278,9 @@ export async function verifyBadgeAndPin<D>(
     policy,
     device: deviceCheck.device,
     context,
-    refundClient,
+    acceptPin: async () => {
+      await Promise.all([verdict.pending?.(), refundClient()]);
+    },
     log,
     logSignedIn,
     fail,

@@ -246,7 +246,8 @@ export async function exitKioskMode(deps: ServiceDeps, input: ExitKioskInput): P
     },
   );
   if (!check.ok) throw new ApiError(check.outcome.code, undefined, check.outcome.details);
-  await check.refundClient();
+  // The right PIN: the manager's counters reset and the client's attempt given back.
+  await check.acceptPin();
   const { user, groupIds, device } = check;
   const allowed =
     user.role === 'admin' ||

@@ -17,7 +17,11 @@ export type { LockoutCounters, LockoutStore } from '../../domain/lockout.js';
 import type { LockoutPolicy } from '../../domain/lockout-policy.js';
 
 export type LockoutVerdict =
-  | { kind: 'correct' }
+  /**
+   * `pending`: the counters' update a right secret calls for (reset or refund), when the caller asked
+   * to write it itself (`onCorrect: 'caller'`), so it can share a commit with the outcome's writes.
+   */
+  | { kind: 'correct'; pending?: () => Promise<void> }
   | { kind: 'wrong'; remainingAttempts: number; lockedForSeconds: number | null }
   | { kind: 'locked'; retryAfterSeconds: number | null; reason: string };
 
@@ -26,12 +30,15 @@ const UNLOCKED = { lockedUntil: null, consecutiveFailures: 0 };
 /**
  * Runs `check` under the lockout rules; while locked it is not run at all. `check` is handed the
  * counters its claim left (this attempt counted), so it can say how many failures came before it.
+ * A right secret's counter update is written before the verdict returns, unless `onCorrect` is
+ * 'caller': then the verdict carries it as `pending`, and the caller must write it.
  */
 export async function checkUnderLockout(
   store: LockoutStore,
   lockout: LockoutPolicy,
   now: Date,
   check: (claimed: Omit<LockoutCounters, 'lockedUntil'>) => Promise<boolean>,
+  options: { onCorrect?: 'now' | 'caller' } = {},
 ): Promise<LockoutVerdict> {
   const state = lockStateAt((await store.read()) ?? UNLOCKED, lockout, now);
   if (state.locked) {
@@ -61,6 +68,7 @@ export async function checkUnderLockout(
     };
   }
   if (await check(claim)) {
+    if (options.onCorrect === 'caller') return { kind: 'correct', pending: () => store.onCorrect() };
     await store.onCorrect();
     return { kind: 'correct' };
   }

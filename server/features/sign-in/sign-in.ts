@@ -57,9 +57,9 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
   const { now, user, groupIds, code, method, policy, device, context } = check;
   const deviceId = device?.id;
 
-  // The right PIN gives the client's claimed attempt back. The refund is written together with the
-  // outcome below (issued in the same turn of the event loop, so the two share one group commit:
-  // db/group-commit.ts) and the answer waits for both.
+  // The right PIN resets the method's counters and gives the client's claimed attempt back. Those
+  // writes are issued with the outcome's below (in the same turn of the event loop, so they share
+  // one group commit: db/group-commit.ts) and the answer waits for all of them.
   const access = await evaluateSignInAccess(deps, {
     user: { id: user.id, role: user.role as Role, groupIds },
     device,
@@ -68,13 +68,13 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     method: 'qrPin',
   });
   const accessContext = { ...context, conditionalAccess: access };
-  const withRefund = async (outcome: Promise<SignInOutcome>) =>
-    (await Promise.all([outcome, check.refundClient()]))[0];
+  const withAcceptedPin = async (outcome: Promise<SignInOutcome>) =>
+    (await Promise.all([outcome, check.acceptPin()]))[0];
   if (access.decision === 'block') {
-    return withRefund(check.fail('ACCESS_BLOCKED_BY_POLICY', accessContext, { reason: access.reason }));
+    return withAcceptedPin(check.fail('ACCESS_BLOCKED_BY_POLICY', accessContext, { reason: access.reason }));
   }
   if (access.decision === 'requireSecondFactor') {
-    return withRefund(check.fail('SECOND_FACTOR_REQUIRED', accessContext, { reason: access.reason }));
+    return withAcceptedPin(check.fail('SECOND_FACTOR_REQUIRED', accessContext, { reason: access.reason }));
   }
   if (deps.hasher.needsRehash(method.pinHash)) {
     await deps.repos.methods.upgradePinHash(method.id, method.pinHash, await deps.hasher.hash(input.pin));
@@ -93,8 +93,8 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
   };
-  // The session, the code's last use and the log row in one transaction, committed with the refund.
-  const outcome = await withRefund(
+  // The session, the code's last use and the log row in one transaction, committed with the PIN's acceptance.
+  const outcome = await withAcceptedPin(
     check.logSignedIn({ ok: true, token, expiresAt: session.expiresAt, result }, accessContext, {
       session,
       codeUsed: { codeId: code.id, at: now },
