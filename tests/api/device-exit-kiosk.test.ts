@@ -136,6 +136,22 @@ describe('refused', () => {
     expect(await statusOf(device.id)).toBe('active');
   });
 
+  test("the right PIN at the exit forgets the manager's earlier wrong PINs, as a sign-in does", async () => {
+    const forgetful = await createWorker(h, { user: { role: 'manager', groupIds: [store] } });
+    const device = await enrolDevice(h, { groupId: store });
+    const wrong = forgetful.pin === '90817263' ? '90817264' : '90817263';
+    for (let i = 0; i < 9; i += 1) {
+      expect((await readError(await exit(device, forgetful, 'suspend', { pin: wrong }))).error.code).toBe(
+        'PIN_INCORRECT',
+      );
+    }
+    expect((await exit(device, forgetful, 'suspend')).status).toBe(200);
+    // Nine wrong PINs and the right one: without the reset, the next wrong PIN would lock the badge.
+    const next = await readError(await exit(device, forgetful, 'suspend', { pin: wrong }));
+    expect(next.error.code).toBe('PIN_INCORRECT');
+    expect(next.error.remainingAttempts).toBe(9);
+  });
+
   test('without a valid device proof → the device code, nothing changes', async () => {
     const device = await enrolDevice(h, { groupId: store });
     const res = await h.request('POST', '/api/devices/exit-kiosk', {
