@@ -7,7 +7,8 @@
  *   verification at the server's parameters, so "everything but the hash" is their difference;
  * - the main thread's busy time (event-loop utilisation × wall time), the part no second core can take;
  * - database statements, writes and commits, counted at @libsql/client's interface (a commit is a
- *   write statement outside a batch or transaction, a batch or transaction holding a write).
+ *   write statement outside a batch or transaction, a batch or transaction holding a write; the group
+ *   commit's shared transactions included).
  * Sequential sign-ins, so each figure is one request's own cost. Prints figures, never asserts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +55,37 @@ client.batch = ((statements: InStatement[], mode?: Parameters<typeof batch>[1]) 
   if (writes > 0) counts.commits += 1;
   return batch(statements, mode);
 }) as typeof client.batch;
+
+/** The group commit (server/db/group-commit.ts) runs concurrent requests' writes in one transaction. */
+const transaction = client.transaction.bind(client);
+client.transaction = (async (mode?: Parameters<typeof transaction>[0]) => {
+  const tx = await transaction(mode);
+  const txExecute = tx.execute.bind(tx) as (s: InStatement) => ReturnType<typeof tx.execute>;
+  const txBatch = tx.batch.bind(tx);
+  const txCommit = tx.commit.bind(tx);
+  let wrote = false;
+  tx.execute = ((statement: InStatement) => {
+    const sql = typeof statement === 'string' ? statement : statement.sql;
+    if (!/^\s*(savepoint|release|rollback)/i.test(sql)) counts.statements += 1;
+    if (isWrite(statement)) {
+      counts.writes += 1;
+      wrote = true;
+    }
+    return txExecute(statement);
+  }) as typeof tx.execute;
+  tx.batch = ((statements: InStatement[]) => {
+    counts.statements += statements.length;
+    const writes = statements.filter(isWrite).length;
+    counts.writes += writes;
+    if (writes > 0) wrote = true;
+    return txBatch(statements);
+  }) as typeof tx.batch;
+  tx.commit = (() => {
+    if (wrote) counts.commits += 1;
+    return txCommit();
+  }) as typeof tx.commit;
+  return tx;
+}) as typeof client.transaction;
 
 async function provision(i: number) {
   const user = (await (
