@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { InStatement } from '@libsql/client';
+import type { InStatement, TransactionMode } from '@libsql/client';
 import { startRuntime } from '../server/runtime.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
@@ -58,7 +58,7 @@ client.batch = ((statements: InStatement[], mode?: Parameters<typeof batch>[1]) 
 
 /** The group commit (server/db/group-commit.ts) runs concurrent requests' writes in one transaction. */
 const transaction = client.transaction.bind(client);
-client.transaction = (async (mode?: Parameters<typeof transaction>[0]) => {
+client.transaction = (async (mode?: TransactionMode) => {
   const tx = await transaction(mode);
   const txExecute = tx.execute.bind(tx) as (s: InStatement) => ReturnType<typeof tx.execute>;
   const txBatch = tx.batch.bind(tx);
