@@ -9,18 +9,82 @@
  * - database statements, writes and commits, counted at @libsql/client's interface (a commit is a
  *   write statement outside a batch or transaction, a batch or transaction holding a write; the group
  *   commit's shared transactions included).
- * Sequential sign-ins, so each figure is one request's own cost. Prints figures, never asserts.
+ * Sequential sign-ins, so each figure is one request's own cost, then successful ones 4 at once (the
+ * group commit shares commits between them). Prints figures, never asserts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { InStatement, TransactionMode } from '@libsql/client';
+import { createClient, type InArgs, type InStatement } from '@libsql/client';
 import { startRuntime } from '../server/runtime.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-cost-'));
+
+/**
+ * Counts what reaches the driver: the methods of @libsql/client's local-file client and transaction
+ * classes are wrapped before the runtime opens its database, so every statement is seen whatever
+ * wraps the client (the group commit does: server/db/group-commit.ts). A commit is a write statement
+ * run on its own, a batch holding a write, or a transaction that wrote and committed.
+ */
+const counts = { statements: 0, writes: 0, commits: 0 };
+const sqlOf = (statement: InStatement) => (typeof statement === 'string' ? statement : statement.sql);
+const isWrite = (statement: InStatement) =>
+  /^\s*(insert|update|delete|replace|with[\s\S]*\b(insert|update|delete)\b)/i.test(sqlOf(statement));
+const isSavepoint = (statement: InStatement) => /^\s*(savepoint|release|rollback)/i.test(sqlOf(statement));
+type Method = (this: object, ...args: unknown[]) => Promise<unknown>;
+function wrap(proto: Record<string, Method>, name: string, before: (self: object, args: unknown[]) => void) {
+  const original = proto[name]!;
+  proto[name] = function (this: object, ...args: unknown[]) {
+    before(this, args);
+    return original.apply(this, args);
+  };
+}
+const probe = createClient({ url: ':memory:' });
+const probeTx = await probe.transaction('write');
+const clientProto = Object.getPrototypeOf(probe) as Record<string, Method>;
+const txProto = Object.getPrototypeOf(probeTx) as Record<string, Method>;
+probeTx.close();
+probe.close();
+const statementOf = (args: unknown[]): InStatement =>
+  typeof args[0] === 'string' ? { sql: args[0], args: (args[1] as InArgs) ?? [] } : (args[0] as InStatement);
+wrap(clientProto, 'execute', (_, args) => {
+  counts.statements += 1;
+  if (isWrite(statementOf(args))) {
+    counts.writes += 1;
+    counts.commits += 1;
+  }
+});
+wrap(clientProto, 'batch', (_, args) => {
+  const statements = args[0] as InStatement[];
+  counts.statements += statements.length;
+  const writes = statements.filter(isWrite).length;
+  counts.writes += writes;
+  if (writes > 0) counts.commits += 1;
+});
+const wroteIn = new WeakSet<object>();
+wrap(txProto, 'execute', (tx, args) => {
+  const statement = statementOf(args);
+  if (isSavepoint(statement)) return;
+  counts.statements += 1;
+  if (isWrite(statement)) {
+    counts.writes += 1;
+    wroteIn.add(tx);
+  }
+});
+wrap(txProto, 'batch', (tx, args) => {
+  const statements = args[0] as InStatement[];
+  counts.statements += statements.length;
+  const writes = statements.filter(isWrite).length;
+  counts.writes += writes;
+  if (writes > 0) wroteIn.add(tx);
+});
+wrap(txProto, 'commit', (tx) => {
+  if (wroteIn.has(tx)) counts.commits += 1;
+});
+
 const runtime = await startRuntime({ DATA_DIR: dir, BOOTSTRAP_API_TOKEN: TOKEN });
 const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 let clientCounter = 0;
@@ -30,62 +94,6 @@ const call = (method: string, path: string, body: unknown, headers: Record<strin
     { method, headers, body: JSON.stringify(body) },
     { clientAddress: `10.7.${Math.floor(++clientCounter / 250) % 250}.${clientCounter % 250}` },
   );
-
-/** Counts what reaches the driver. The object drizzle holds is this one, so patching its methods counts all. */
-const counts = { statements: 0, writes: 0, commits: 0 };
-const isWrite = (statement: InStatement) =>
-  /^\s*(insert|update|delete|replace|with[\s\S]*\b(insert|update|delete)\b)/i.test(
-    typeof statement === 'string' ? statement : statement.sql,
-  );
-const client = runtime.database.client;
-const execute = client.execute.bind(client) as (s: InStatement) => ReturnType<typeof client.execute>;
-const batch = client.batch.bind(client);
-client.execute = ((statement: InStatement) => {
-  counts.statements += 1;
-  if (isWrite(statement)) {
-    counts.writes += 1;
-    counts.commits += 1;
-  }
-  return execute(statement);
-}) as typeof client.execute;
-client.batch = ((statements: InStatement[], mode?: Parameters<typeof batch>[1]) => {
-  counts.statements += statements.length;
-  const writes = statements.filter(isWrite).length;
-  counts.writes += writes;
-  if (writes > 0) counts.commits += 1;
-  return batch(statements, mode);
-}) as typeof client.batch;
-
-/** The group commit (server/db/group-commit.ts) runs concurrent requests' writes in one transaction. */
-const transaction = client.transaction.bind(client);
-client.transaction = (async (mode?: TransactionMode) => {
-  const tx = await transaction(mode);
-  const txExecute = tx.execute.bind(tx) as (s: InStatement) => ReturnType<typeof tx.execute>;
-  const txBatch = tx.batch.bind(tx);
-  const txCommit = tx.commit.bind(tx);
-  let wrote = false;
-  tx.execute = ((statement: InStatement) => {
-    const sql = typeof statement === 'string' ? statement : statement.sql;
-    if (!/^\s*(savepoint|release|rollback)/i.test(sql)) counts.statements += 1;
-    if (isWrite(statement)) {
-      counts.writes += 1;
-      wrote = true;
-    }
-    return txExecute(statement);
-  }) as typeof tx.execute;
-  tx.batch = ((statements: InStatement[]) => {
-    counts.statements += statements.length;
-    const writes = statements.filter(isWrite).length;
-    counts.writes += writes;
-    if (writes > 0) wrote = true;
-    return txBatch(statements);
-  }) as typeof tx.batch;
-  tx.commit = (() => {
-    if (wrote) counts.commits += 1;
-    return txCommit();
-  }) as typeof tx.commit;
-  return tx;
-}) as typeof client.transaction;
 
 async function provision(i: number) {
   const user = (await (
@@ -107,14 +115,22 @@ interface Cost {
   commits: number;
 }
 
-/** Runs `once` ROUNDS times in a row and returns the mean cost of one. */
-async function measure(once: (i: number) => Promise<void>): Promise<Cost> {
+/**
+ * Runs `once` ROUNDS times, `concurrency` at a time, and returns the mean cost of one (with
+ * concurrency above 1 the wall time is the total divided by ROUNDS, not one request's latency).
+ */
+async function measure(once: (i: number) => Promise<void>, concurrency = 1): Promise<Cost> {
   for (let i = 0; i < 10; i += 1) await once(i); // warm-up
   const before = { ...counts };
   const cpu = process.cpuUsage();
   const elu = performance.eventLoopUtilization();
   const start = performance.now();
-  for (let i = 0; i < ROUNDS; i += 1) await once(i);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < ROUNDS) await once(next++);
+    }),
+  );
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const busy = performance.eventLoopUtilization(elu);
@@ -153,6 +169,16 @@ try {
     );
     if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
   });
+  const successAtFour = await measure(async (i) => {
+    const w = workers[i % workers.length]!;
+    const res = await call(
+      'POST',
+      '/api/auth/qr-pin/sign-in',
+      { qr: w.qr, pin: w.pin },
+      { 'content-type': 'application/json' },
+    );
+    if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  }, 4);
   let wrongIndex = 0;
   const wrong = await measure(async () => {
     const t = targets[Math.floor(wrongIndex++ / 8) % targets.length]!;
@@ -177,6 +203,7 @@ try {
   console.log(`bare argon2id verify: CPU ${argon2.cpuMs.toFixed(2)} ms, wall ${argon2.wallMs.toFixed(1)} ms`);
   line('successful sign-in', success);
   line('wrong-PIN sign-in', wrong);
+  line('successful sign-in, 4 at once (wall = total ÷ sign-ins)', successAtFour);
 } finally {
   runtime.close();
   rmSync(dir, { recursive: true, force: true });
