@@ -29,12 +29,32 @@ export function isApiTarget(url: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
 }
 
+/**
+ * A body sent without Content-Length (chunked) is read by hono's bodyLimit, which then builds
+ * `new Request(raw, { body })` from the request it was given. undici refuses to copy
+ * @hono/node-server's lightweight request object that way (a TypeError, so a 500 for every chunked
+ * POST), so such a request is handed over as a real Request on the same body stream. Requests with
+ * a Content-Length, and those without a body, stay lightweight (the common, cheap case).
+ */
+function realWhenStreamed(request: Request): Request {
+  const { headers, method } = request;
+  if (method === 'GET' || method === 'HEAD') return request;
+  if (headers.has('content-length') && !headers.has('transfer-encoding')) return request;
+  return new Request(request.url, {
+    method,
+    headers,
+    body: request.body,
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit);
+}
+
 export function nodeApiHandler(fetch: ApiFetch, options: { origin?: string }): NodeApiHandler {
   const { origin } = options;
   // overrideGlobalObjects: false — SvelteKit shares this process and its global Request/Response.
   const listener = getRequestListener(
     (request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
-      fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
+      fetch(realWhenStreamed(request), { clientAddress: env.incoming?.socket?.remoteAddress }),
     { overrideGlobalObjects: false },
   );
   return {

@@ -6,6 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isApiTarget, nodeApiHandler } from '../../server/http/node-api-handler.js';
 
@@ -60,5 +62,29 @@ describe('what the API is handed', () => {
     await fetch(`${base}/api/auth/session`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect(seen[0]!.url).toBe(`${base}/api/auth/session`);
     expect(seen[0]!.clientAddress).toBe('127.0.0.1');
+  });
+
+  test('a body sent chunked (no Content-Length) reaches a route behind the body limit, and one too large is a 413', async () => {
+    const app = new Hono();
+    app.use(
+      bodyLimit({ maxSize: 64, onError: (c) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE' } }, 413) }),
+    );
+    app.post('/api/echo', async (c) => c.json(await c.req.json()));
+    const api = nodeApiHandler((request) => app.fetch(request), { origin: undefined });
+    server = createServer((req, res) => void api.callback(req, res));
+    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const chunked = (text: string) =>
+      fetch(`${base}/api/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new Blob([text]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+    const small = await chunked(JSON.stringify({ pin: '1234' }));
+    expect(small.status).toBe(200);
+    expect(await small.json()).toEqual({ pin: '1234' });
+    const large = await chunked(JSON.stringify({ pad: 'x'.repeat(200) }));
+    expect(large.status).toBe(413);
   });
 });
