@@ -4,7 +4,7 @@
  *
  * Starts Shiftpass as `npm start` does (`node scripts/start.js`) on a temporary DATA_DIR and a free
  * port with the bootstrap admin token, from a copy of the working tree's sources in a temporary
- * directory (node_modules linked; start.js builds the copy, not measured), like bench/sso.ts.
+ * directory with the checkout's build (bench/source-copy.ts), like bench/sso.ts.
  * `--in <dir>` runs start.js in `dir` instead (a tree kept between runs, e.g. an older commit's
  * `git archive` for before/after runs; it is built there once). The worker is seeded through the admin
  * API (policy on, user, badge + PIN, forced PIN change done through the API).
@@ -31,13 +31,14 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/find-chromium.js';
+import { copySources } from './source-copy.js';
 import { writeBadgeVideo } from '../tests/support/fake-camera.js';
 
 const SWITCH_RUNS = Number(process.env.KIOSK_SWITCH_RUNS ?? 20);
@@ -160,18 +161,7 @@ if (inAt > 0 && process.argv[inAt + 1]) {
 } else {
   // What `vite build` and the server read, copied; the build is made there.
   tree = join(dir, 'tree');
-  for (const entry of [
-    'src',
-    'server',
-    'static',
-    'scripts',
-    'svelte.config.js',
-    'vite.config.ts',
-    'tsconfig.json',
-    'package.json',
-  ])
-    cpSync(join(root, entry), join(tree, entry), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
+  copySources(root, tree);
 }
 mkdirSync(join(dir, 'data'));
 const port = await freePort();

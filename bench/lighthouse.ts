@@ -2,8 +2,8 @@
  * Lighthouse bench (issue 14 target 6): is the kiosk's scan screen responsive on a cheap phone?
  *
  * Starts Shiftpass as `npm start` does (`node scripts/start.js`) on a temporary DATA_DIR and a free
- * port, from a copy of a source tree in a temporary directory (node_modules linked; start.js builds
- * the copy), enables the QR-code + PIN policy through the admin API, then runs Lighthouse (the npm
+ * port, from a copy of a source tree in a temporary directory (bench/source-copy.ts: with its build,
+ * which start.js reuses unless stale), enables the QR-code + PIN policy through the admin API, then runs Lighthouse (the npm
  * package, its CLI) with its default mobile preset — simulated throttling with a 4× CPU slowdown,
  * a mid-range phone's screen — on Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) with
  * Chromium's fake camera (its own moving test pattern: no badge, so the scanner decodes frame after
@@ -19,11 +19,12 @@
  * loaded would flatter the figures).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySources } from './source-copy.js';
 
 const TBT_TARGET_MS = 300;
 const SCORE_TARGET = 90;
@@ -127,18 +128,7 @@ function scannerLoaded(report: Report): string | null {
 info(`load before ${loadavg()}; tree ${sourceTree}; ${RUNS} runs of /`);
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-lighthouse-'));
 const tree = join(dir, 'tree');
-for (const entry of [
-  'src',
-  'server',
-  'static',
-  'scripts',
-  'svelte.config.js',
-  'vite.config.ts',
-  'tsconfig.json',
-  'package.json',
-])
-  cpSync(join(sourceTree, entry), join(tree, entry), { recursive: true });
-symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
+copySources(sourceTree, tree, join(root, 'node_modules'));
 mkdirSync(join(dir, 'data'));
 mkdirSync(join(dir, 'reports'));
 const port = await freePort();

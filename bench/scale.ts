@@ -30,17 +30,7 @@
  * USERS=…, LOG_ROWS=…, ROUNDS=… change the sizes.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +38,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { sha256 } from '../server/platform/crypto.js';
+import { copySources } from './source-copy.js';
 import { seedManagerOfTwoStores, seedPeople, seedSignInLogs } from './scale-seed.js';
 
 const USERS = Number(process.env.USERS ?? 100_000);
@@ -90,40 +81,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** cpSync keeps files' times but not folders'; start.js compares both with the build's. */
-function copyFolderTimes(from: string, to: string): void {
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) copyFolderTimes(join(from, entry.name), join(to, entry.name));
-  }
-  const { atime, mtime } = statSync(from);
-  utimesSync(to, atime, mtime);
-}
-
 /** The sources start.js builds and serves from (server/db/migrations are read at run time). */
 function makeTree(dir: string): string {
   const tree = join(dir, 'tree');
   if (FROM_HEAD) {
     mkdirSync(tree);
     execFileSync('sh', ['-c', `git archive HEAD | tar -x -C "${tree}"`], { cwd: root });
+    symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
   } else {
-    const entries = ['src', 'server', 'static', 'scripts', 'build'];
-    const files = ['svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
-    for (const entry of [...entries, ...files]) {
-      try {
-        cpSync(join(root, entry), join(tree, entry), { recursive: true, preserveTimestamps: true });
-      } catch (error) {
-        if (entry !== 'build') throw error; // no build yet: start.js makes one
-      }
-    }
-    for (const entry of entries) {
-      try {
-        copyFolderTimes(join(root, entry), join(tree, entry));
-      } catch {
-        // build/ missing
-      }
-    }
+    copySources(root, tree);
   }
-  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
   return tree;
 }
 

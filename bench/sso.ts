@@ -3,7 +3,7 @@
  *
  * Starts Shiftpass as `npm start` does (`node scripts/start.js`) on a temporary DATA_DIR and a free
  * port, with the bootstrap admin token, from a copy of the working tree's sources in a temporary
- * directory (node_modules linked): start.js builds that copy (about 15 s; longer under load), so a
+ * directory with the checkout's build (bench/source-copy.ts: start.js rebuilds only if it is stale), so a
  * build or an edit running in the checkout meanwhile (`npm run test:e2e`, another bench) can neither
  * delete files from under this server nor be broken by its build. It then enables the QR-code + PIN policy, issues a worker a badge and PIN, and clears the forced PIN
  * change through the API; runs the sample store app (examples/sample-store-app) in this process,
@@ -23,7 +23,7 @@
  */
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startSampleApp } from '../examples/sample-store-app/app.js';
 import { findChromium } from '../scripts/find-chromium.js';
+import { copySources } from './source-copy.js';
 
 const RUNS = 20;
 const TARGET_MS = 500;
@@ -62,18 +63,7 @@ console.log(`sso bench: load before ${loadavg()}`);
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-sso-'));
 // What `vite build` and the server read (server/db/migrations at run time), copied; the build is made there.
 const tree = join(dir, 'tree');
-for (const entry of [
-  'src',
-  'server',
-  'static',
-  'scripts',
-  'svelte.config.js',
-  'vite.config.ts',
-  'tsconfig.json',
-  'package.json',
-])
-  cpSync(join(root, entry), join(tree, entry), { recursive: true });
-symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'), 'dir');
+copySources(root, tree);
 mkdirSync(join(dir, 'data'));
 const port = await freePort();
 const base = `http://localhost:${port}`;
