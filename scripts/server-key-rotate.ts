@@ -7,6 +7,7 @@
  */
 import { ConfigError, parseConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
+import { openPreparedReads } from '../server/db/prepared-reads.js';
 import { createSettingsRepository } from '../server/features/policies/settings-repository.js';
 import {
   createKeyRotationRepository,
@@ -38,6 +39,7 @@ async function main(args: string[]): Promise<number> {
     authToken: config.databaseAuthToken,
     migrationsDir: process.env.MIGRATIONS_DIR,
   });
+  const reads = openPreparedReads(config.databaseUrl, database.client);
   try {
     const store = createKeyRotationRepository(database.db);
     const now = new Date();
@@ -64,7 +66,7 @@ async function main(args: string[]): Promise<number> {
       source: config.secretKey,
       issuerId: config.issuerId,
       store,
-      settings: createSettingsRepository(database.db),
+      settings: createSettingsRepository(database.db, reads),
       now,
     });
     if (!outcome.ok) {
@@ -84,6 +86,7 @@ async function main(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
+    reads.close();
     database.close();
   }
 }

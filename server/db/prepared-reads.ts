@@ -13,14 +13,38 @@
  * http(s)://, ws(s)://) the statements go through the client as every other statement does.
  */
 import type { Client } from '@libsql/client';
+import { getTableColumns, type Column, type Table } from 'drizzle-orm';
 import Database from 'libsql';
 
 /** Runs a kept statement with positional arguments: its first row as an array of column values. */
 export type PreparedRead = (args: readonly unknown[]) => Promise<unknown[] | undefined>;
 
+/** Runs a kept statement with positional arguments: every row, each as an array of column values. */
+export type PreparedReadAll = (args: readonly unknown[]) => Promise<unknown[][]>;
+
 export interface PreparedReads {
   prepare(sql: string): PreparedRead;
+  prepareAll(sql: string): PreparedReadAll;
   close(): void;
+}
+
+/**
+ * A table's row from its columns' values in select order (as drizzle selects a whole table), each
+ * decoded as drizzle decodes it (JSON, timestamps, booleans).
+ */
+export function rowDecoder<T>(table: Table) {
+  const columns = Object.entries(getTableColumns(table)) as [string, Column][];
+  return {
+    width: columns.length,
+    decode(values: readonly unknown[], offset = 0): T {
+      const row: Record<string, unknown> = {};
+      columns.forEach(([key, column], i) => {
+        const value = values[offset + i];
+        row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+      });
+      return row as T;
+    },
+  };
 }
 
 /** `file:` URLs other than in-memory ones: the path of the database file. */
@@ -36,11 +60,16 @@ const BUSY_TIMEOUT_MS = 5000;
 export function openPreparedReads(url: string, client: Client): PreparedReads {
   const path = localPath(url);
   if (path === undefined) {
+    const all = (sql: string) => async (args: readonly unknown[]) =>
+      (await client.execute({ sql, args: args as never })).rows.map((row) =>
+        Array.from({ length: row.length }, (_, i) => row[i]),
+      );
     return {
-      prepare: (sql) => async (args) => {
-        const [row] = (await client.execute({ sql, args: args as never })).rows;
-        return row ? Array.from({ length: row.length }, (_, i) => row[i]) : undefined;
+      prepare: (sql) => {
+        const run = all(sql);
+        return async (args) => (await run(args))[0];
       },
+      prepareAll: all,
       close: () => {},
     };
   }
@@ -51,6 +80,11 @@ export function openPreparedReads(url: string, client: Client): PreparedReads {
       const statement = connection.prepare(sql);
       statement.raw(true);
       return (args) => Promise.resolve(statement.get(...args) as unknown[] | undefined);
+    },
+    prepareAll(sql) {
+      const statement = connection.prepare(sql);
+      statement.raw(true);
+      return (args) => Promise.resolve(statement.all(...args) as unknown[][]);
     },
     close: () => connection.close(),
   };

@@ -57,3 +57,18 @@ test('without a local file it answers the same through the client', async () => 
   }
   local.close();
 });
+
+test('a kept list statement answers every row as committed at each run, the same through the client', async () => {
+  reads = openPreparedReads(`file:${join(dir, 'db.sqlite')}`, client);
+  const through = openPreparedReads('libsql://db.example.com', client);
+  const LIST = 'SELECT id, n FROM t WHERE n >= ? ORDER BY id';
+  const list = reads.prepareAll(LIST);
+  expect(await list([0])).toEqual([['a', 1]]);
+  await client.execute("INSERT INTO t VALUES ('b', 2, 'two')");
+  expect(await list([0])).toEqual([
+    ['a', 1],
+    ['b', 2],
+  ]);
+  expect(await list([5])).toEqual([]);
+  for (const min of [0, 2, 5]) expect(await through.prepareAll(LIST)([min])).toEqual(await list([min]));
+});

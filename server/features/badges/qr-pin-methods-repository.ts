@@ -3,10 +3,11 @@
  * conditional UPDATE statements (lockout-counters.ts), so any number of concurrent requests and API
  * processes agree.
  */
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, fillPlaceholders, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolationOn } from '../../db/errors.js';
-import { qrCodes, qrPinMethods } from '../../db/schema.js';
+import { rowDecoder, type PreparedReads } from '../../db/prepared-reads.js';
+import { groupMembers, qrCodes, qrPinMethods, users } from '../../db/schema.js';
 import { createLockoutCounters } from '../lockout/lockout-counters-repository.js';
 
 export type MethodRow = typeof qrPinMethods.$inferSelect;
@@ -15,15 +16,77 @@ export type NewMethod = typeof qrPinMethods.$inferInsert;
 export type NewQrCode = typeof qrCodes.$inferInsert;
 export type CodeKind = QrCodeRow['kind'];
 
+/**
+ * A badge's stored code, its method, the method's user (undefined if gone) and the user's group ids:
+ * everything a badge + PIN check reads before it claims an attempt, read in one statement.
+ */
+export interface BadgeReads {
+  code: QrCodeRow;
+  method: MethodRow;
+  user: typeof users.$inferSelect | undefined;
+  groupIds: string[];
+}
+
 /** Another code already has this short code's hash: draw a new short code and try again. */
 export type ShortCodeTaken = 'short_code_taken';
 
 const isShortCodeTaken = (error: unknown): boolean => isUniqueViolationOn(error, 'qr_codes.short_code_hash');
 
-export function createQrPinMethodRepository(db: Db) {
+export function createQrPinMethodRepository(db: Db, reads: PreparedReads) {
   // The row is the method itself, so it always exists: claims update it, a reset zeroes it.
   const lockoutCounters = createLockoutCounters(db, qrPinMethods, { key: 'id', createOnFirstClaim: false });
+  // Every sign-in reads its badge this way: the code, the method, the user and the user's groups in
+  // one statement whose SQL is built once and kept prepared (db/prepared-reads.ts), instead of three
+  // statements prepared again at every call. Nothing is cached: each run reads the database as it is.
+  const badgeWhere = (where: SQL) => {
+    const query = db
+      .select({
+        code: qrCodes,
+        method: qrPinMethods,
+        user: users,
+        groupIds: sql`(
+          select json_group_array(${groupMembers.groupId}) from ${groupMembers}
+          where ${groupMembers.userId} = ${qrPinMethods.userId})`,
+      })
+      .from(qrCodes)
+      .innerJoin(qrPinMethods, eq(qrCodes.methodId, qrPinMethods.id))
+      .leftJoin(users, eq(users.id, qrPinMethods.userId))
+      .where(where)
+      .toSQL();
+    const run = reads.prepare(query.sql);
+    return (values: Record<string, unknown>) => run(fillPlaceholders(query.params, values));
+  };
+  const badgeById = badgeWhere(eq(qrCodes.id, sql.placeholder('codeId')));
+  // A short code is looked up under the current key's hash and the previous key's (the same twice
+  // when there is no previous key).
+  const badgeByShortCode = badgeWhere(
+    inArray(qrCodes.shortCodeHash, [sql.placeholder('current'), sql.placeholder('previous')]),
+  );
+  const codeRow = rowDecoder<QrCodeRow>(qrCodes);
+  const methodRow = rowDecoder<MethodRow>(qrPinMethods);
+  const userRow = rowDecoder<typeof users.$inferSelect>(users);
+  const badgeOf = (values: unknown[] | undefined): BadgeReads | undefined => {
+    if (!values) return undefined;
+    const userAt = codeRow.width + methodRow.width;
+    const groupIds = JSON.parse(values[userAt + userRow.width] as string) as string[];
+    return {
+      code: codeRow.decode(values),
+      method: methodRow.decode(values, codeRow.width),
+      user: values[userAt] === null ? undefined : userRow.decode(values, userAt),
+      groupIds,
+    };
+  };
   return {
+    /** The badge whose code has this id (see BadgeReads). */
+    async findBadge(codeId: string): Promise<BadgeReads | undefined> {
+      return badgeOf(await badgeById({ codeId }));
+    },
+    /** The badge stored under any of `shortCodeHashes` (the current key's first; platform/short-codes.ts). */
+    async findBadgeByShortCodeHash(shortCodeHashes: string[]): Promise<BadgeReads | undefined> {
+      const [current, previous = current] = shortCodeHashes;
+      if (current === undefined) return undefined;
+      return badgeOf(await badgeByShortCode({ current, previous }));
+    },
     async findByUserId(userId: string): Promise<MethodRow | undefined> {
       return db.query.qrPinMethods.findFirst({ where: eq(qrPinMethods.userId, userId) });
     },
@@ -47,14 +110,6 @@ export function createQrPinMethodRepository(db: Db) {
     },
     async codesOf(methodId: string): Promise<QrCodeRow[]> {
       return db.select().from(qrCodes).where(eq(qrCodes.methodId, methodId));
-    },
-    async findCodeWithMethod(codeId: string): Promise<{ code: QrCodeRow; method: MethodRow } | undefined> {
-      const [row] = await db
-        .select({ code: qrCodes, method: qrPinMethods })
-        .from(qrCodes)
-        .innerJoin(qrPinMethods, eq(qrCodes.methodId, qrPinMethods.id))
-        .where(eq(qrCodes.id, codeId));
-      return row;
     },
     /** The code whose short code has this keyed hash, with its method. */
     /** The code stored under any of `shortCodeHashes` (the current key's first; platform/short-codes.ts). */

@@ -29,7 +29,7 @@ import { claimClientAttempt, claimVerifiedDeviceAttempt } from '../lockout/clien
 import { countRefusedAttempt } from '../logs/refused-attempts.js';
 import { getQrPinPolicy } from '../policies/policies.js';
 import { checkPinWithLockout } from './pin-check.js';
-import type { MethodRow, QrCodeRow } from './qr-pin-methods-repository.js';
+import type { BadgeReads, MethodRow, QrCodeRow } from './qr-pin-methods-repository.js';
 import type { NewSignInLog, SignedInWrites } from '../logs/log-writer-repository.js';
 
 /** Where the decoy check of an unrecognized badge stands when checks queue (platform/hash-scheduler.ts). */
@@ -58,8 +58,7 @@ export interface LogContext {
   deviceCompliance?: DeviceCompliance;
 }
 
-type BadgeLookup =
-  { found: true; code: QrCodeRow; method: MethodRow } | { found: false; reason: string; codeId?: string };
+type BadgeLookup = ({ found: true } & BadgeReads) | { found: false; reason: string; codeId?: string };
 
 /** The stored code a badge names, if the badge is genuine; otherwise why not (for the log only). */
 async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeLookup> {
@@ -67,7 +66,7 @@ async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeL
     const canonical = normaliseShortCode(badge.shortCode);
     if (!canonical) return { found: false, reason: 'malformed_short_code' };
     const hashes = deps.shortCodes.lookupHashes(canonical);
-    const found = await deps.repos.methods.findCodeWithMethodByShortCodeHash(hashes);
+    const found = await deps.repos.methods.findBadgeByShortCodeHash(hashes);
     if (!found) return { found: false, reason: 'unknown_short_code' };
     // Stored under the previous server key: re-keyed now, so retiring that key leaves the badge working.
     const [current] = hashes;
@@ -81,7 +80,7 @@ async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeL
   if (!parsed.ok) return { found: false, reason: 'malformed_payload' };
   const { issuer, codeId, secret } = parsed.payload;
   if (issuer !== deps.settings.issuerId) return { found: false, reason: 'foreign_issuer' };
-  const found = await deps.repos.methods.findCodeWithMethod(codeId);
+  const found = await deps.repos.methods.findBadge(codeId);
   if (!found) return { found: false, reason: 'unknown_code', codeId };
   if (!equalHashes(sha256(secret), found.code.secretHash)) {
     return { found: false, reason: 'secret_mismatch', codeId };
@@ -224,16 +223,15 @@ export async function verifyBadgeAndPin<D>(
 
   const badge = await lookUpBadge(deps, input.badge);
   if (!badge.found) return stop(notRecognized(badge.reason, badge.codeId, undefined, deviceId));
-  const { code, method } = badge;
+  // The badge's user and groups came with it (one statement, whether the badge is known or not).
+  const { code, method, user, groupIds } = badge;
   const codeId = code.id;
 
-  const user = await deps.repos.users.findById(method.userId);
   if (!user || !user.accountEnabled) {
     return stop(notRecognized('account_disabled', codeId, method.userId, deviceId));
   }
   const context: LogContext = { codeId, userId: user.id, deviceId, deviceCompliance };
 
-  const groupIds = await deps.repos.users.groupIdsOf(user.id);
   if (!isUserInPolicyScope(policy, groupIds)) {
     await refundClient();
     return stop(fail('METHOD_DISABLED_BY_POLICY', context));

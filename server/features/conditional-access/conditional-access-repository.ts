@@ -4,6 +4,7 @@
  */
 import { asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowDecoder, type PreparedReads } from '../../db/prepared-reads.js';
 import { isUniqueViolationOn } from '../../db/errors.js';
 import { conditionalAccessPolicies, namedLocations } from '../../db/schema.js';
 
@@ -33,14 +34,32 @@ async function unlessNameTaken<T>(column: string, write: () => Promise<T>): Prom
   }
 }
 
-export function createConditionalAccessRepository(db: Db) {
-  return {
-    async listPolicies(options: { includeDisabled: boolean }): Promise<PolicyRow[]> {
-      return db
+export function createConditionalAccessRepository(db: Db, reads: PreparedReads) {
+  // Every sign-in reads both lists: their SQL is built once and kept prepared (db/prepared-reads.ts).
+  const kept = (query: { sql: string; params: unknown[] }) => {
+    const run = reads.prepareAll(query.sql);
+    return () => run(query.params);
+  };
+  const policiesWhere = (includeDisabled: boolean) =>
+    kept(
+      db
         .select()
         .from(conditionalAccessPolicies)
-        .where(options.includeDisabled ? undefined : ne(conditionalAccessPolicies.state, 'disabled'))
-        .orderBy(asc(conditionalAccessPolicies.displayName), asc(conditionalAccessPolicies.id));
+        .where(includeDisabled ? undefined : ne(conditionalAccessPolicies.state, 'disabled'))
+        .orderBy(asc(conditionalAccessPolicies.displayName), asc(conditionalAccessPolicies.id))
+        .toSQL(),
+    );
+  const allPolicies = policiesWhere(true);
+  const enabledPolicies = policiesWhere(false);
+  const allLocations = kept(
+    db.select().from(namedLocations).orderBy(asc(namedLocations.displayName), asc(namedLocations.id)).toSQL(),
+  );
+  const policyRow = rowDecoder<PolicyRow>(conditionalAccessPolicies);
+  const locationRow = rowDecoder<NamedLocationRow>(namedLocations);
+  return {
+    async listPolicies(options: { includeDisabled: boolean }): Promise<PolicyRow[]> {
+      const rows = await (options.includeDisabled ? allPolicies : enabledPolicies)();
+      return rows.map((row) => policyRow.decode(row));
     },
     async findPolicy(id: string): Promise<PolicyRow | undefined> {
       return db.query.conditionalAccessPolicies.findFirst({ where: eq(conditionalAccessPolicies.id, id) });
@@ -69,10 +88,7 @@ export function createConditionalAccessRepository(db: Db) {
       return rows.length > 0;
     },
     async listLocations(): Promise<NamedLocationRow[]> {
-      return db
-        .select()
-        .from(namedLocations)
-        .orderBy(asc(namedLocations.displayName), asc(namedLocations.id));
+      return (await allLocations()).map((row) => locationRow.decode(row));
     },
     async findLocation(id: string): Promise<NamedLocationRow | undefined> {
       return db.query.namedLocations.findFirst({ where: eq(namedLocations.id, id) });

@@ -1,13 +1,23 @@
-import { eq } from 'drizzle-orm';
+import { eq, fillPlaceholders, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { PreparedReads } from '../../db/prepared-reads.js';
 import { settings } from '../../db/schema.js';
 
-/** Named JSON documents (policies). Read on every use, so every API process sees a change at once. */
-export function createSettingsRepository(db: Db) {
+/**
+ * Named JSON documents (policies). Read on every use, so every API process sees a change at once;
+ * the read is kept prepared (db/prepared-reads.ts: a sign-in reads two documents).
+ */
+export function createSettingsRepository(db: Db, reads: PreparedReads) {
+  const byKey = db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .toSQL();
+  const runByKey = reads.prepare(byKey.sql);
   return {
     async get<T>(key: string): Promise<T | undefined> {
-      const row = await db.query.settings.findFirst({ where: eq(settings.key, key) });
-      return row?.value as T | undefined;
+      const row = await runByKey(fillPlaceholders(byKey.params, { key }));
+      return row ? (settings.value.mapFromDriverValue(row[0] as string) as T) : undefined;
     },
     async put<T>(key: string, value: T, at: Date): Promise<void> {
       await db

@@ -1,17 +1,6 @@
-import {
-  and,
-  desc,
-  eq,
-  fillPlaceholders,
-  getTableColumns,
-  gt,
-  isNull,
-  ne,
-  sql,
-  type Column,
-} from 'drizzle-orm';
+import { and, desc, eq, fillPlaceholders, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { PreparedReads } from '../../db/prepared-reads.js';
+import { rowDecoder, type PreparedReads } from '../../db/prepared-reads.js';
 import { apps, groupMembers, groups, sessions, settings, users } from '../../db/schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -57,22 +46,6 @@ export function parseSessionViewReads(reads: SessionViewReads): {
     groups: JSON.parse(reads.groups) as { id: string; displayName: string }[],
     kioskApps: reads.kioskApps === null ? null : (JSON.parse(reads.kioskApps) as unknown),
     apps: apps.map((app) => ({ ...app, enabled: app.enabled === 1, groupIds: strings(app.groupIds) })),
-  };
-}
-
-/** A table's row from its columns' values in select order, each decoded as drizzle decodes it. */
-function rowDecoder<T>(table: Parameters<typeof getTableColumns>[0]) {
-  const columns = Object.entries(getTableColumns(table)) as [string, Column][];
-  return {
-    width: columns.length,
-    decode(values: readonly unknown[], offset: number): T {
-      const row: Record<string, unknown> = {};
-      columns.forEach(([key, column], i) => {
-        const value = values[offset + i];
-        row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-      });
-      return row as T;
-    },
   };
 }
 
