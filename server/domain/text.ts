@@ -18,6 +18,8 @@
 
 export type TextKind = 'identifier' | 'display';
 
+// Matching control characters is this rule's whole point.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const SEPARATOR = /[\u2028\u2029]/u;
