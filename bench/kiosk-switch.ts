@@ -30,14 +30,13 @@
  * Never asserts a time; exits 1 only when the journey itself fails.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/find-chromium.js';
+import { BOOTSTRAP_ADMIN_ENV, type ProductServer, seedWorker, startProductServer } from './product-server.js';
 import { copySources } from './source-copy.js';
 import { writeBadgeVideo } from '../tests/support/fake-camera.js';
 
@@ -70,14 +69,6 @@ const median = (values: number[]) => {
 const summary = (values: number[]) =>
   `median ${median(values).toFixed(0)} ms, p90 ${percentile(values, 90).toFixed(0)} ms, ` +
   `min ${Math.min(...values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** What the page records on its own clock (installed before any of the page's scripts). */
 function instrument() {
@@ -164,61 +155,21 @@ if (inAt > 0 && process.argv[inAt + 1]) {
   copySources(root, tree);
 }
 mkdirSync(join(dir, 'data'));
-const port = await freePort();
-const base = `http://localhost:${port}`;
-const server = spawn(process.execPath, ['scripts/start.js'], {
-  cwd: tree,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: join(dir, 'data'),
-    BOOTSTRAP_API_TOKEN: TOKEN,
-    BOOTSTRAP_ADMIN_USERNAME: 'admin@bench.example',
-    BOOTSTRAP_ADMIN_PASSWORD: 'bench admin password 0123',
-  },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let serverErr = '';
-server.stderr.on('data', (chunk) => (serverErr = (serverErr + chunk).slice(-4000)));
-const serverExited = new Promise<number | null>((done) => server.on('exit', done));
 
 let failed = false;
+let server: ProductServer | undefined;
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
 try {
   const buildStart = performance.now();
-  const upBy = Date.now() + 300_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}\n${serverErr}`);
-    const ok = await fetch(`${base}/api/kiosk/config`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > upBy) throw new Error(`server not up after 300 s\n${serverErr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  server = await startProductServer({
+    tree,
+    dataDir: join(dir, 'data'),
+    token: TOKEN,
+    env: BOOTSTRAP_ADMIN_ENV,
+  });
   console.error(`built and started in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
-
-  const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${path}`, { method, headers: admin, body: JSON.stringify(body) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  await api('PATCH', '/api/admin/policies/qr-code-pin', {
-    state: 'enabled',
-    includeTargets: [{ id: 'all_users' }],
-  });
-  const user = await api<{ id: string }>('POST', '/api/admin/users', {
-    userPrincipalName: 'switch.worker@store1',
-    displayName: WORKER,
-  });
-  const method = await api<{ standardQRCode: { image: { rawContent: string } }; pin: { code: string } }>(
-    'PUT',
-    `/api/admin/users/${user.id}/qr-code-pin-method`,
-    {},
-  );
+  const { base } = server;
+  const method = await seedWorker(server, { userPrincipalName: 'switch.worker@store1', displayName: WORKER });
 
   const video = writeBadgeVideo(join(dir, 'camera.y4m'), method.standardQRCode.image.rawContent);
   browser = await chromium.launch({
@@ -347,11 +298,7 @@ try {
   console.error(`kiosk-switch bench failed: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
   await browser?.close();
-  if (server.exitCode === null) {
-    server.kill('SIGTERM');
-    await Promise.race([serverExited, new Promise((r) => setTimeout(r, 5000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
   console.error(`kiosk-switch bench: load after ${loadavg()}`);
 }

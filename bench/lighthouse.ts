@@ -20,10 +20,10 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ProductServer, startProductServer } from './product-server.js';
 import { copySources } from './source-copy.js';
 
 const TBT_TARGET_MS = 300;
@@ -52,14 +52,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 interface Audit {
   numericValue?: number;
@@ -131,30 +123,12 @@ const tree = join(dir, 'tree');
 copySources(sourceTree, tree, join(root, 'node_modules'));
 mkdirSync(join(dir, 'data'));
 mkdirSync(join(dir, 'reports'));
-const port = await freePort();
-const base = `http://localhost:${port}`;
-const server = spawn(process.execPath, ['scripts/start.js'], {
-  cwd: tree,
-  env: { ...process.env, PORT: String(port), DATA_DIR: join(dir, 'data'), BOOTSTRAP_API_TOKEN: TOKEN },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let serverErr = '';
-server.stderr.on('data', (chunk) => (serverErr = (serverErr + chunk).slice(-4000)));
-const serverExited = new Promise<number | null>((done) => server.on('exit', done));
 
 let failed = false;
+let server: ProductServer | undefined;
 try {
-  const upBy = Date.now() + 300_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}\n${serverErr}`);
-    const ok = await fetch(`${base}/api/kiosk/config`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > upBy) throw new Error(`server not up after 300 s\n${serverErr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  server = await startProductServer({ tree, dataDir: join(dir, 'data'), token: TOKEN });
+  const { base } = server;
   const enabled = await fetch(`${base}/api/admin/policies/qr-code-pin`, {
     method: 'PATCH',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -195,11 +169,7 @@ try {
   failed = true;
   console.error(error);
 } finally {
-  if (server.exitCode === null) {
-    server.kill('SIGTERM');
-    await Promise.race([serverExited, new Promise((r) => setTimeout(r, 5000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
   info(`load after ${loadavg()}`);
 }

@@ -22,15 +22,20 @@
  * a time; exits 1 only when the journey itself fails.
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startSampleApp } from '../examples/sample-store-app/app.js';
 import { findChromium } from '../scripts/find-chromium.js';
+import {
+  BOOTSTRAP_ADMIN_ENV,
+  freePort,
+  type ProductServer,
+  seedWorker,
+  startProductServer,
+} from './product-server.js';
 import { copySources } from './source-copy.js';
 
 const RUNS = 20;
@@ -51,79 +56,31 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 console.log(`sso bench: load before ${loadavg()}`);
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-sso-'));
 // What `vite build` and the server read (server/db/migrations at run time), copied; the build is made there.
 const tree = join(dir, 'tree');
 copySources(root, tree);
 mkdirSync(join(dir, 'data'));
-const port = await freePort();
-const base = `http://localhost:${port}`;
-const server = spawn(process.execPath, ['scripts/start.js'], {
-  cwd: tree,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: join(dir, 'data'),
-    BOOTSTRAP_API_TOKEN: TOKEN,
-    BOOTSTRAP_ADMIN_USERNAME: 'admin@bench.example',
-    BOOTSTRAP_ADMIN_PASSWORD: 'bench admin password 0123',
-  },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let serverErr = '';
-server.stderr.on('data', (chunk) => (serverErr = (serverErr + chunk).slice(-4000)));
-const serverExited = new Promise<number | null>((done) => server.on('exit', done));
 
 let failed = false;
+let server: ProductServer | undefined;
 let sampleApp: Awaited<ReturnType<typeof startSampleApp>> | undefined;
 let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
 try {
   // Up when the kiosk's config answers (after start.js has built the copy: allow 5 minutes).
   const buildStart = performance.now();
-  const upBy = Date.now() + 300_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}\n${serverErr}`);
-    const ok = await fetch(`${base}/api/kiosk/config`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > upBy) throw new Error(`server not up after 300 s\n${serverErr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  server = await startProductServer({
+    tree,
+    dataDir: join(dir, 'data'),
+    token: TOKEN,
+    env: BOOTSTRAP_ADMIN_ENV,
+  });
   console.log(`built and started in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
-
-  const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${path}`, { method, headers: admin, body: JSON.stringify(body) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
+  const { base, api } = server;
 
   // The worker, their badge and PIN.
-  await api('PATCH', '/api/admin/policies/qr-code-pin', {
-    state: 'enabled',
-    includeTargets: [{ id: 'all_users' }],
-  });
-  const user = await api<{ id: string }>('POST', '/api/admin/users', {
-    userPrincipalName: 'bench.worker@store1',
-    displayName: WORKER,
-  });
-  const method = await api<{ standardQRCode: { image: { rawContent: string } }; pin: { code: string } }>(
-    'PUT',
-    `/api/admin/users/${user.id}/qr-code-pin-method`,
-    {},
-  );
+  const method = await seedWorker(server, { userPrincipalName: 'bench.worker@store1', displayName: WORKER });
 
   // The store app, registered with its address before it listens.
   const appPort = await freePort();
@@ -227,11 +184,7 @@ try {
 } finally {
   await browser?.close();
   await sampleApp?.close();
-  if (server.exitCode === null) {
-    server.kill('SIGTERM');
-    await Promise.race([serverExited, new Promise((r) => setTimeout(r, 5000))]);
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
   console.log(`sso bench: load after ${loadavg()}`);
 }
