@@ -17,10 +17,10 @@ export const BOOTSTRAP_ADMIN_ENV = {
   BOOTSTRAP_ADMIN_PASSWORD: 'bench admin password 0123',
 };
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
+/** A port nothing listens on right now (on `host`). */
+export async function freePort(host = 'localhost'): Promise<number> {
   const server = createServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
+  await new Promise<void>((done) => server.listen(0, host, done));
   const { port } = server.address() as { port: number };
   await new Promise((done) => server.close(done));
   return port;
@@ -44,14 +44,20 @@ export async function startProductServer(options: {
   dataDir: string;
   token: string;
   env?: Record<string, string>;
+  /** Listen on this address only (HOST), e.g. 127.0.0.1; default: start.js's own. */
+  host?: string;
+  /** Named in the errors (`<name> server exited …`) when a bench starts more than one. */
+  name?: string;
 }): Promise<ProductServer> {
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
+  const port = await freePort(options.host);
+  const base = `http://${options.host ?? 'localhost'}:${port}`;
+  const what = options.name ? `${options.name} server` : 'server';
   const child = spawn(process.execPath, ['scripts/start.js'], {
     cwd: options.tree,
     env: {
       ...process.env,
       PORT: String(port),
+      ...(options.host ? { HOST: options.host } : {}),
       DATA_DIR: options.dataDir,
       BOOTSTRAP_API_TOKEN: options.token,
       ...options.env,
@@ -86,13 +92,13 @@ export async function startProductServer(options: {
   try {
     const upBy = Date.now() + 300_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}\n${err}`);
+      if (child.exitCode !== null) throw new Error(`${what} exited ${child.exitCode}\n${err}`);
       const ok = await fetch(`${base}/api/kiosk/config`).then(
         (r) => r.ok,
         () => false,
       );
       if (ok) break;
-      if (Date.now() > upBy) throw new Error(`server not up after 300 s\n${err}`);
+      if (Date.now() > upBy) throw new Error(`${what} not up after 300 s\n${err}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (error) {

@@ -29,15 +29,15 @@
  * Never asserts a time. Exits 1 when the journey fails (a sign-in not answered 200).
  * USERS=…, LOG_ROWS=…, ROUNDS=… change the sizes.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { sha256 } from '../server/platform/crypto.js';
+import { type ProductServer, startProductServer } from './product-server.js';
 import { copySources } from './source-copy.js';
 import { seedManagerOfTwoStores, seedPeople, seedSignInLogs } from './scale-seed.js';
 
@@ -73,14 +73,6 @@ const median = (values: number[]) => percentile(values, 0.5);
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise((done) => probe.close(done));
-  return port;
-}
-
 /** The sources start.js builds and serves from (server/db/migrations are read at run time). */
 function makeTree(dir: string): string {
   const tree = join(dir, 'tree');
@@ -94,47 +86,12 @@ function makeTree(dir: string): string {
   return tree;
 }
 
-interface Server {
-  name: string;
-  base: string;
-  child: ChildProcess;
-}
+type Server = ProductServer & { name: string };
 
-async function startServer(name: string, tree: string, dataDir: string): Promise<Server> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['scripts/start.js'], {
-    cwd: tree,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      BOOTSTRAP_API_TOKEN: TOKEN,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const upBy = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} server exited ${child.exitCode}\n${stderr}`);
-    const up = await fetch(`${base}/api/kiosk/config`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { name, base, child };
-    if (Date.now() > upBy) throw new Error(`${name} server not up after 300 s\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((done) => server.child.once('exit', done));
-  server.child.kill('SIGTERM');
-  await exited;
-}
+const startServer = async (name: string, tree: string, dataDir: string): Promise<Server> => ({
+  name,
+  ...(await startProductServer({ tree, dataDir, token: TOKEN, host: '127.0.0.1', name })),
+});
 
 async function api<T>(base: string, method: string, path: string, body?: unknown, token = TOKEN): Promise<T> {
   const res = await fetch(`${base}/api${path}`, {
@@ -395,7 +352,7 @@ try {
   servers.push(provisioning);
   log(`built (when needed) and started in ${seconds(buildStarted)} s; provisioning ${WORKERS} workers`);
   badges = await provisionWorkers(provisioning.base);
-  await stopServer(provisioning);
+  await provisioning.stop();
   servers.pop();
 
   const seedStarted = performance.now();
@@ -481,7 +438,7 @@ try {
   failed = true;
   console.error(error);
 } finally {
-  for (const s of servers) await stopServer(s);
+  for (const s of servers) await s.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
