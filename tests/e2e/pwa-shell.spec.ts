@@ -92,9 +92,15 @@ test('a kiosk left open offers a newly deployed version, and "Update now" switch
     const page = await openKiosk({ badge: null, origin: server.url });
     await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
     // Fully activated first: an update check while the first worker is still activating is dropped.
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
-    );
+    // (Awaited in the page: a waitForFunction predicate returning a promise counts as truthy at once,
+    // which let the check below run before the first worker had installed its cache.)
+    await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active!;
+      if (worker.state === 'activated') return;
+      await new Promise<void>((done) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && done()),
+      );
+    });
     const versionOf = () =>
       page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('shell-')));
     expect(await versionOf()).toHaveLength(1);
