@@ -4,6 +4,7 @@
  */
 import { sampleSize } from './camera-controls';
 import { DECODE_MAX_SIDE, FRAME_INTERVAL_MS, REST_SHARE, type Frame } from './decode-protocol';
+import { nativeQrDetector, type QrDetector } from './native-qr-detector';
 import type { CanvasDecoder } from './html5-qrcode-decoder';
 import { startThrottledLoop } from './throttled-loop';
 import type { WorkerDecoder } from './wasm-decoder';
@@ -46,7 +47,7 @@ export async function startDecoding(options: DecodingOptions): Promise<void> {
   const decoder = await worker;
   if (stopped()) return;
   if (!decoder) return run(await startFallback());
-  const detector = decoder.capabilities.detector ? null : await pageDetector();
+  const detector = decoder.capabilities.detector ? null : await nativeQrDetector();
   if (stopped()) return;
   let failedOver = false;
   const failOver = async (current: Decoding) => {
@@ -119,7 +120,7 @@ async function grabFrame(video: HTMLVideoElement): Promise<Frame | null> {
 async function workerStep(
   video: HTMLVideoElement,
   decoder: WorkerDecoder,
-  detector: PageDetector | null,
+  detector: QrDetector | null,
   offer: Offer,
 ): Promise<void> {
   if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
@@ -140,30 +141,6 @@ async function workerStep(
   }
   const text = await decoder.decode(frame);
   if (text) offer(text);
-}
-
-interface PageDetector {
-  detect(image: Frame): Promise<{ rawValue: string }[]>;
-}
-
-/** The page's own BarcodeDetector for QR codes, if the browser has one. */
-async function pageDetector(): Promise<PageDetector | null> {
-  const Native = (
-    globalThis as unknown as {
-      BarcodeDetector?: {
-        new (options: { formats: string[] }): PageDetector;
-        getSupportedFormats(): Promise<string[]>;
-      };
-    }
-  ).BarcodeDetector;
-  if (!Native) return null;
-  try {
-    return (await Native.getSupportedFormats()).includes('qr_code')
-      ? new Native({ formats: ['qr_code'] })
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 /** html5-qrcode's decoder on the main thread, on a canvas about the viewfinder's size. */

@@ -20,29 +20,10 @@ import {
   type WorkerInit,
   type WorkerReady,
 } from './decode-protocol';
+import { nativeQrDetector, type QrDetector } from './native-qr-detector';
 import { WASM_READER_OPTIONS } from './wasm-reader-options';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-interface Detector {
-  detect(image: Frame): Promise<{ rawValue: string }[]>;
-}
-interface DetectorClass {
-  new (options: { formats: string[] }): Detector;
-  getSupportedFormats(): Promise<string[]>;
-}
-
-async function nativeDetector(): Promise<Detector | null> {
-  const Native = (scope as unknown as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
-  if (!Native) return null;
-  try {
-    return (await Native.getSupportedFormats()).includes('qr_code')
-      ? new Native({ formats: ['qr_code'] })
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 async function wasmReader(wasmUrl: string): Promise<boolean> {
   if (typeof WebAssembly === 'undefined' || typeof OffscreenCanvas === 'undefined') return false;
@@ -59,10 +40,10 @@ async function wasmReader(wasmUrl: string): Promise<boolean> {
   }
 }
 
-let ready: Promise<[Detector | null, boolean]> | null = null;
+let ready: Promise<[QrDetector | null, boolean]> | null = null;
 
 function start(init: WorkerInit): void {
-  ready = Promise.all([nativeDetector(), wasmReader(new URL(init.wasmUrl, scope.location.href).href)]);
+  ready = Promise.all([nativeQrDetector(), wasmReader(new URL(init.wasmUrl, scope.location.href).href)]);
   void ready.then(([detector, wasm]) =>
     scope.postMessage({ type: 'ready', detector: detector !== null, wasm } satisfies WorkerReady),
   );
