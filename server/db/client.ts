@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { withGroupCommit } from './group-commit.js';
+import { startWriter, type DatabaseWriter } from './writer.js';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -14,6 +15,8 @@ const BUSY_TIMEOUT_MS = 5000;
 export interface OpenDatabase {
   db: Db;
   client: Client;
+  /** The thread that runs a file database's writes (db/writer.ts); absent for other databases. */
+  writer?: DatabaseWriter;
   close(): void;
 }
 
@@ -56,10 +59,13 @@ export async function openDatabase(
     // WAL (persistent in the file) lets readers run beside the writer.
     await opened.execute('PRAGMA journal_mode = WAL');
   }
-  // On a file, each commit's sync blocks the event loop: concurrent requests' writes share commits
-  // (db/group-commit.ts). A database in memory has a single connection and nothing to sync.
-  const client = embeddedFile ? withGroupCommit(opened) : opened;
+  // On a file, each commit's sync would block the event loop: writes run on a thread of their own,
+  // concurrent requests' writes sharing commits (db/group-commit.ts), on a connection with the same
+  // busy timeout (and libSQL's same defaults). A database in memory has a single connection and
+  // nothing to sync: it stays on the main thread.
+  const writer = embeddedFile ? startWriter(resolve(path), BUSY_TIMEOUT_MS) : undefined;
+  const client = writer ? withGroupCommit(opened, writer) : opened;
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: migrationsDir });
-  return { db, client, close: () => client.close() };
+  return { db, client, writer, close: () => client.close() };
 }

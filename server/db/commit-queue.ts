@@ -19,6 +19,11 @@ export interface CommitQueueOptions<J, R> {
   runGroup(jobs: readonly J[]): Promise<JobOutcome<R>[]>;
   /** Runs one job in a transaction of its own. */
   runAlone(job: J): Promise<R>;
+  /**
+   * Whether a group that failed with `error` kept nothing, so its jobs may run again alone; when not,
+   * each of them fails with `error`. Always, when absent.
+   */
+  mayRetryAlone?(error: unknown): boolean;
   /** Calls `flush` once, later: in the server, at the end of this turn of the event loop. */
   schedule(flush: () => void): void;
   /** The most jobs in one group (the rest wait for the next); unlimited when absent. */
@@ -30,6 +35,8 @@ export interface CommitQueue<J, R> {
   enqueue(job: J): Promise<R>;
   /** Jobs queued and not yet settled (waiting or in the running group). */
   readonly size: number;
+  /** Settles once no job is queued or running (at once when none is). */
+  drained(): Promise<void>;
 }
 
 interface Entry<J, R> {
@@ -44,6 +51,7 @@ export function createCommitQueue<J, R>(options: CommitQueueOptions<J, R>): Comm
   let running = 0;
   let scheduled = false;
   let busy = false;
+  const whenDrained: (() => void)[] = [];
 
   const kick = () => {
     if (scheduled || busy || waiting.length === 0) return;
@@ -68,7 +76,11 @@ export function createCommitQueue<J, R>(options: CommitQueueOptions<J, R>): Comm
     try {
       outcomes = await options.runGroup(group.map((entry) => entry.job));
       if (outcomes.length !== group.length) throw new Error('a group commit lost track of its jobs');
-    } catch {
+    } catch (error) {
+      if (options.mayRetryAlone && !options.mayRetryAlone(error)) {
+        for (const entry of group) entry.reject(error);
+        return;
+      }
       // Nothing of the group was kept: each job again, alone and in order, so each gets its own answer.
       for (const entry of group) await alone(entry);
       return;
@@ -92,6 +104,7 @@ export function createCommitQueue<J, R>(options: CommitQueueOptions<J, R>): Comm
       running = 0;
       busy = false;
       kick();
+      if (waiting.length === 0) for (const done of whenDrained.splice(0)) done();
     }
   };
 
@@ -104,5 +117,9 @@ export function createCommitQueue<J, R>(options: CommitQueueOptions<J, R>): Comm
     get size() {
       return waiting.length + running;
     },
+    drained: () =>
+      waiting.length + running === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => whenDrained.push(resolve)),
   };
 }

@@ -1,34 +1,33 @@
 /**
- * Group commit on a real libSQL file in WAL mode (server/db/group-commit.ts): concurrent requests'
- * writes share commits, yet each request gets the answer it would have got alone, a bad statement
- * fails only its own request, and no request is answered before its writes are committed.
+ * Group commit on a real libSQL file in WAL mode, run by the database writer thread
+ * (server/db/group-commit.ts, server/db/writer-thread.mjs): concurrent requests' writes share commits,
+ * yet each request gets the answer it would have got alone, a bad statement fails only its own
+ * request, and no request is answered before its writes are committed.
  */
-import {
-  createClient,
-  type Client,
-  type InStatement,
-  type ResultSet,
-  type TransactionMode,
-} from '@libsql/client';
+import { createClient, type Client, type ResultSet } from '@libsql/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/client.js';
 import { withGroupCommit } from '../../server/db/group-commit.js';
+import { startWriter, type DatabaseWriter } from '../../server/db/writer.js';
 
 const dirs: string[] = [];
 const clients: Client[] = [];
+const writers: DatabaseWriter[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.close();
+  for (const writer of writers.splice(0)) writer.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A WAL file database with a counter table, its grouped client, and how many transactions it began. */
+/** A WAL file database with a counter table, its grouped client, and how many group transactions its writer began. */
 async function fileDatabase() {
   const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
   dirs.push(dir);
-  const url = `file:${join(dir, 'test.db')}`;
+  const path = join(dir, 'test.db');
+  const url = `file:${path}`;
   const raw = createClient({ url });
   clients.push(raw);
   await raw.execute('PRAGMA journal_mode = WAL');
@@ -39,20 +38,13 @@ async function fileDatabase() {
       id TEXT PRIMARY KEY,
       parent_id TEXT REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED
     );`);
-  let groups = 0;
-  const counting = {
-    execute: (statement: InStatement) => raw.execute(statement),
-    batch: (statements: InStatement[], mode?: TransactionMode) => raw.batch(statements, mode),
-    transaction: (mode?: TransactionMode) => {
-      groups++;
-      return raw.transaction(mode);
-    },
-  } as Client;
-  const grouped = withGroupCommit(counting);
+  const writer = startWriter(path, 5000);
+  writers.push(writer);
+  const grouped = withGroupCommit(raw, writer);
   // Another connection of its own: it sees only what has been committed.
   const observer = createClient({ url });
   clients.push(observer);
-  return { grouped, observer, groups: () => groups };
+  return { grouped, observer, writer, groups: async () => (await writer.counts()).groups };
 }
 
 const count = async (client: Client, sql: string, args: (string | number)[] = []) =>
@@ -73,7 +65,7 @@ describe('group commit', () => {
     );
     expect(await count(observer, 'SELECT count(*) FROM counters')).toBe(40);
     // 40 writes queued in one turn: one group, one transaction, one commit.
-    expect(groups()).toBe(1);
+    expect(await groups()).toBe(1);
   });
 
   test('conditional writes in one group are evaluated one after another: a limit of 3 lets exactly 3 through', async () => {
@@ -105,7 +97,7 @@ describe('group commit', () => {
   test('a failing statement fails only its own request; its batch is undone, the others land', async () => {
     const { grouped, observer, groups } = await fileDatabase();
     await grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 0)', args: ['taken'] });
-    const before = groups();
+    const before = await groups();
     const answers = await Promise.allSettled([
       grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 1)', args: ['a'] }),
       // A batch whose second statement breaks the primary key: all or nothing, so 'half' is not kept.
@@ -120,7 +112,30 @@ describe('group commit', () => {
     const keys = (await observer.execute('SELECT key FROM counters ORDER BY key')).rows.map((r) => r.key);
     expect(keys).toEqual(['a', 'c', 'taken']);
     // The failure stayed inside the group: one transaction for the three requests, none retried.
-    expect(groups() - before).toBe(1);
+    expect((await groups()) - before).toBe(1);
+  });
+
+  test('a single statement that fails in a group (no savepoint of its own) leaves none of its rows, and the group goes on', async () => {
+    const { grouped, observer, groups } = await fileDatabase();
+    await grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 0)', args: ['taken'] });
+    const before = await groups();
+    const answers = await Promise.allSettled([
+      grouped.execute({ sql: 'INSERT INTO counters (key, failures) VALUES (?, 1)', args: ['a'] }),
+      // Its first row goes in before its second breaks the primary key: SQLite undoes the statement.
+      grouped.execute({
+        sql: 'INSERT INTO counters (key, failures) VALUES (?, 2), (?, 2)',
+        args: ['first-row', 'taken'],
+      }),
+      grouped.execute({
+        sql: 'UPDATE counters SET failures = failures + 10 WHERE key = ? RETURNING failures',
+        args: ['a'],
+      }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((answers[2] as PromiseFulfilledResult<ResultSet>).value.rows[0]!.failures).toBe(11);
+    const keys = (await observer.execute('SELECT key FROM counters ORDER BY key')).rows.map((r) => r.key);
+    expect(keys).toEqual(['a', 'taken']);
+    expect((await groups()) - before).toBe(1);
   });
 
   test('a group whose commit fails is run again one request at a time: only the bad request fails', async () => {
@@ -176,5 +191,23 @@ describe("the server's database", () => {
     expect(answers.map((a) => Number(a.rows[0]![0]))).toEqual(Array.from({ length: 6 }, () => 2));
     const journal = await database.client.execute('PRAGMA journal_mode');
     expect(journal.rows[0]![0]).toBe('wal');
+  });
+
+  test("the writer thread's connection syncs fully, enforces foreign keys and waits for a busy database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
+    dirs.push(dir);
+    const database = await openDatabase(`file:${join(dir, 'shiftpass.db')}`);
+    clients.push(database.client);
+    const pragma = async (name: string) => {
+      const result = (await database.writer!.runAlone({
+        kind: 'execute',
+        statement: { sql: `PRAGMA ${name}`, args: [] },
+      })) as ResultSet;
+      return result.rows[0]![0];
+    };
+    expect(await pragma('synchronous')).toBe(2);
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(5000);
+    expect(await pragma('journal_mode')).toBe('wal');
   });
 });

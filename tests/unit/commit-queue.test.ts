@@ -29,6 +29,7 @@ function harness(
     group?: (jobs: readonly string[]) => Promise<JobOutcome<string>[]>;
     alone?: (job: string) => Promise<string>;
     maxGroupSize?: number;
+    mayRetryAlone?: (error: unknown) => boolean;
   } = {},
 ) {
   const flushes: (() => void)[] = [];
@@ -47,6 +48,7 @@ function harness(
       return options.alone ? options.alone(job) : `alone ${job}`;
     },
     maxGroupSize: options.maxGroupSize,
+    mayRetryAlone: options.mayRetryAlone,
   });
   const flush = async () => {
     const next = flushes.shift();
@@ -179,5 +181,45 @@ describe('commit queue', () => {
     ]);
     expect(h.alone).toEqual(['e']);
     expect(await Promise.all(answers)).toEqual(['done a', 'done b', 'done c', 'done d', 'alone e']);
+  });
+
+  test('a group whose failure leaves unknown what was committed (the writer died) fails every job, and none runs again', async () => {
+    const lost = new Error('writer lost');
+    const h = harness({
+      group: async () => {
+        throw lost;
+      },
+      mayRetryAlone: (error) => error !== lost,
+    });
+    const answers = Promise.allSettled(['a', 'b'].map((job) => h.queue.enqueue(job)));
+    await h.flush();
+    expect(await answers).toEqual([
+      { status: 'rejected', reason: lost },
+      { status: 'rejected', reason: lost },
+    ]);
+    expect(h.alone).toEqual([]);
+    // The queue goes on: the next job runs.
+    const next = h.queue.enqueue('c');
+    await h.flush();
+    expect(await next).toBe('alone c');
+  });
+
+  test('drained() settles once every queued and running job has been answered', async () => {
+    const commit = deferred<JobOutcome<string>[]>();
+    const h = harness({ group: () => commit.promise });
+    await h.queue.drained();
+    const answered: string[] = [];
+    for (const job of ['a', 'b']) void h.queue.enqueue(job).then((value) => answered.push(value));
+    let drained = false;
+    void h.queue.drained().then(() => (drained = true));
+    await h.flush();
+    expect(drained).toBe(false);
+    commit.resolve([
+      { ok: true, value: 'a' },
+      { ok: true, value: 'b' },
+    ]);
+    await settled();
+    expect(answered).toEqual(['a', 'b']);
+    expect(drained).toBe(true);
   });
 });
