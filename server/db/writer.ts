@@ -3,11 +3,12 @@
  * server/db/group-commit.ts). Each request is a message answered by one message; the thread runs them
  * one at a time, in the order sent.
  *
- * The thread starts with the first write and is started again by the first write after it died. If it
+ * The thread starts with the database and is started again by the first write after it died. If it
  * dies (a crash in libSQL, out of memory), what it was running fails with WriterLostError and is not
  * run again: its group may or may not have committed, exactly as when the whole process crashes, so
  * those requests get the API's 500 and nothing is applied twice.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { resultSetOf, errorOf, type ErrorRecord, type RawResult, type WireJob } from './writer-wire.js';
@@ -71,6 +72,9 @@ interface Thread {
 }
 
 export function startWriter(path: string, busyTimeoutMs: number): DatabaseWriter {
+  // Said at start-up, not as a 500 on the first write.
+  if (!existsSync(WRITER_SCRIPT))
+    throw new Error(`${WRITER_SCRIPT} is missing: run the server from the project folder`);
   let current: Thread | undefined;
   let nextId = 0;
 
@@ -108,6 +112,9 @@ export function startWriter(path: string, busyTimeoutMs: number): DatabaseWriter
       if (thread.pending.size === 1) thread.worker.ref();
       thread.worker.postMessage({ ...message, id });
     });
+
+  // Started now, so the first write does not wait for the thread to load.
+  started();
 
   const settled = (outcome: WireOutcome): JobOutcome<ResultSet | ResultSet[]> =>
     outcome.ok

@@ -210,4 +210,13 @@ describe("the server's database", () => {
     expect(await pragma('busy_timeout')).toBe(5000);
     expect(await pragma('journal_mode')).toBe('wal');
   });
+
+  test('a database in memory keeps its writes on the main thread (one connection, nothing to sync)', async () => {
+    const database = await openDatabase('file::memory:');
+    clients.push(database.client);
+    expect(database.writer).toBeUndefined();
+    await database.client.execute("INSERT INTO settings (key, value, updated_at) VALUES ('k', '\"v\"', 0)");
+    const row = await database.client.execute("SELECT value FROM settings WHERE key = 'k'");
+    expect(row.rows[0]!.value).toBe('"v"');
+  });
 });
