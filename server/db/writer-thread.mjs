@@ -181,6 +181,14 @@ const BASE_CODES = Object.fromEntries(
   ].map((name, i) => [i + 1, `SQLITE_${name}`]),
 );
 
+/** SQLITE_ERROR, SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_RANGE: failures of the statement itself. */
+const STATEMENT_FAILURES = new Set([1, 18, 19, 20, 25]);
+
+/** Whether SQLite undid the failed statement by itself, keeping the transaction. @param {unknown} error */
+const undoneByItself = (error) =>
+  error instanceof Database.SqliteError &&
+  STATEMENT_FAILURES.has(/** @type {{ rawCode?: number }} */ ((error).rawCode ?? 0) & 0xff);
+
 /** A failure that ended SQLite's transaction, or happened after a statement had run (a value libSQL's
  * client cannot return): the group cannot keep its other jobs' writes as they are. */
 class GroupBroken extends Error {}
@@ -220,11 +228,12 @@ function runInGroup(job) {
     try {
       return { ok: true, value: run(job.statement) };
     } catch (error) {
-      // A single statement needs no savepoint: SQLite undoes a statement that fails with a
-      // constraint error (ABORT, the schema's and drizzle's only conflict resolution) and keeps the
-      // transaction. Anything else — the transaction gone (I/O, disk full), or a result that could
-      // not be converted after the statement ran — breaks the group: it is rolled back and rerun alone.
-      if (!db.inTransaction || !(error instanceof Database.SqliteError)) throw new GroupBroken();
+      // A single statement needs no savepoint: SQLite undoes a statement that fails on a constraint
+      // (ABORT, the schema's and drizzle's only conflict resolution; tests/api/group-commit.test.ts)
+      // or on its SQL or arguments, and keeps the transaction. Any other failure (I/O, disk full:
+      // SQLite may have ended the transaction), or a result that could not be converted after the
+      // statement ran, breaks the group: it is rolled back and each job runs again alone.
+      if (!db.inTransaction || !undoneByItself(error)) throw new GroupBroken();
       return { ok: false, error: recordOf(error) };
     }
   }

@@ -167,6 +167,40 @@ describe('the writer thread answers as @libsql/client does', () => {
   });
 });
 
+test('a result too large for a number fails its own request as @libsql/client does (its write kept), not its group', async () => {
+  const { direct, threaded, writer } = await twinDatabases();
+  const setUp = {
+    sql: 'INSERT INTO items (name, at) VALUES (?, ?), (?, ?)',
+    args: ['big', 2n ** 60n, 'small', 1],
+  };
+  await direct.execute(setUp);
+  await threaded.execute(setUp);
+  const bump = { sql: 'UPDATE items SET score = 7 WHERE name = ? RETURNING at', args: ['big'] };
+  const expected = await direct.execute(bump).then(
+    () => [],
+    (e: Error) => [e.name, e.message],
+  );
+  expect(expected[0]).toBe('RangeError');
+  const groupsBefore = (await writer.counts()).groups;
+  const answers = await Promise.allSettled([
+    threaded.execute({ sql: 'UPDATE items SET flag = 1 WHERE name = ?', args: ['small'] }),
+    threaded.execute(bump),
+    threaded.execute({ sql: 'UPDATE items SET flag = 2 WHERE name = ? RETURNING flag', args: ['small'] }),
+  ]);
+  expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  const reason = (answers[1] as PromiseRejectedResult).reason as Error;
+  expect([reason.name, reason.message]).toEqual(expected);
+  // The group was rolled back and its jobs run again one by one: the same outcome as alone.
+  expect((await writer.counts()).groups - groupsBefore).toBe(1);
+  const rows = async (client: Client) =>
+    (await client.execute('SELECT name, score, flag FROM items ORDER BY id')).rows.map((r) => ({ ...r }));
+  expect(await rows(threaded)).toEqual([
+    { name: 'big', score: 7, flag: null },
+    { name: 'small', score: null, flag: 2 },
+  ]);
+  expect((await rows(direct))[0]).toEqual({ name: 'big', score: 7, flag: null });
+});
+
 describe('a writer thread that dies', () => {
   test('fails what it was running, leaves nothing of it, and the next write starts a new writer', async () => {
     const { threaded, writer, pooled } = await twinDatabases();
