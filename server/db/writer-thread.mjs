@@ -53,16 +53,18 @@ function prepared(sql) {
     // raw() throws when the statement returns no data (as in @libsql/client's executeStmt)
     returnsData = false;
   }
-  const described = returnsData ? statement.columns() : [];
-  entry = {
-    statement,
-    returnsData,
-    columns: described.map((/** @type {{ name: string }} */ c) => c.name),
-    columnTypes: described.map((/** @type {{ type?: string | null }} */ c) => c.type ?? ''),
-  };
+  entry = { statement, returnsData, columns: [], columnTypes: [] };
+  if (returnsData) describe(entry);
   kept.set(sql, entry);
   if (kept.size > MAX_KEPT) kept.delete(/** @type {string} */ (kept.keys().next().value));
   return entry;
+}
+
+/** Its result's column names and declared types, as @libsql/client reads them. @param {Kept} entry */
+function describe(entry) {
+  const described = entry.statement.columns();
+  entry.columns = described.map((/** @type {{ name: string }} */ c) => c.name);
+  entry.columnTypes = described.map((/** @type {{ type?: string | null }} */ c) => c.type ?? '');
 }
 
 /** An integer as @libsql/client's intMode 'number' gives it; a blob as an ArrayBuffer. @param {unknown} value */
@@ -98,6 +100,9 @@ function run(stmt) {
   const entry = prepared(sql);
   if (entry.returnsData) {
     const rows = entry.statement.all(args).map((/** @type {unknown[]} */ row) => row.map(valueFromSql));
+    // SQLite prepares a kept statement again after a schema change (another process's migration):
+    // a `*` may then stand for more columns than were described.
+    if (rows.length > 0 && rows[0].length !== entry.columns.length) describe(entry);
     return {
       columns: entry.columns,
       columnTypes: entry.columnTypes,
@@ -187,7 +192,7 @@ const STATEMENT_FAILURES = new Set([1, 18, 19, 20, 25]);
 /** Whether SQLite undid the failed statement by itself, keeping the transaction. @param {unknown} error */
 const undoneByItself = (error) =>
   error instanceof Database.SqliteError &&
-  STATEMENT_FAILURES.has(/** @type {{ rawCode?: number }} */ ((error).rawCode ?? 0) & 0xff);
+  STATEMENT_FAILURES.has(/** @type {{ rawCode?: number }} */ (error.rawCode ?? 0) & 0xff);
 
 /** A failure that ended SQLite's transaction, or happened after a statement had run (a value libSQL's
  * client cannot return): the group cannot keep its other jobs' writes as they are. */

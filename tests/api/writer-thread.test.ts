@@ -201,6 +201,17 @@ test('a result too large for a number fails its own request as @libsql/client do
   expect((await rows(direct))[0]).toEqual({ name: 'big', score: 7, flag: null });
 });
 
+test('a kept statement follows a schema change made by another connection', async () => {
+  const { direct, threaded, pooled } = await twinDatabases();
+  const insert = { sql: 'INSERT INTO items (name) VALUES (?) RETURNING *', args: ['one'] };
+  expect(seen(await threaded.execute(insert))).toEqual(seen(await direct.execute(insert)));
+  for (const client of [direct, pooled]) await client.execute('ALTER TABLE items ADD COLUMN extra TEXT');
+  const again = { sql: 'INSERT INTO items (name) VALUES (?) RETURNING *', args: ['two'] };
+  const expected = seen(await direct.execute(again));
+  expect(expected.columns).toContain('extra');
+  expect(seen(await threaded.execute(again))).toEqual(expected);
+});
+
 describe('a writer thread that dies', () => {
   test('fails what it was running, leaves nothing of it, and the next write starts a new writer', async () => {
     const { threaded, writer, pooled } = await twinDatabases();
