@@ -12,15 +12,15 @@
  *
  * - every statement keeps its own condition and its own result, evaluated after the writes queued
  *   before it, exactly as if the requests had written one after another;
- * - a request's statement that fails undoes only that request's writes (its savepoint), and only it
- *   gets the error; a batch stays all or nothing;
+ * - a request's statement that fails undoes only that request's writes (the statement, or its
+ *   batch's savepoint), and only it gets the error; a batch stays all or nothing;
  * - nothing is answered before the shared commit has returned, so what was acknowledged is on disk,
  *   as before; a group that cannot commit is run again one request at a time;
  * - if the writer thread dies, what it was running fails (a 500) and is not run again (it may have
  *   committed, as on a crash of the whole process); the next write starts a new thread.
  *
- * Reads are not queued: they run at once on another pooled connection (WAL lets them run beside the
- * open write transaction, seeing the last commit). Interactive transactions, migrations and any other
+ * Reads are not queued: they run at once on the main thread's pooled connections (WAL lets them run
+ * beside the writer's open transaction, seeing the last commit). Interactive transactions, migrations and any other
  * statement go straight to the client, as before.
  */
 import type { Client, InArgs, InStatement, ResultSet, TransactionMode } from '@libsql/client';
