@@ -125,8 +125,15 @@ export interface BadgePinPass<D> {
   acceptPin(): Promise<void>;
   /** Writes the sign-in log row for the final outcome and returns it. */
   log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
-  /** Writes a success's log row in one transaction with the session and the code's last use. */
-  logSignedIn(outcome: SignInOutcome, context: LogContext, writes: SignedInWrites): Promise<SignInOutcome>;
+  /**
+   * Writes a success's log row in one transaction with the PIN's acceptance (acceptPin's writes: a
+   * caller that logs this way does not call acceptPin), the session and the code's last use.
+   */
+  logSignedIn(
+    outcome: SignInOutcome,
+    context: LogContext,
+    writes: Omit<SignedInWrites, 'pinAccepted'>,
+  ): Promise<SignInOutcome>;
   fail(code: ErrorCode, context: LogContext, details?: Record<string, unknown>): Promise<SignInOutcome>;
 }
 
@@ -167,10 +174,6 @@ export async function verifyBadgeAndPin<D>(
   });
   const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
     await deps.repos.logs.signIn(entryFor(outcome, context));
-    return outcome;
-  };
-  const logSignedIn = async (outcome: SignInOutcome, context: LogContext, writes: SignedInWrites) => {
-    await deps.repos.logs.signInSucceeded(entryFor(outcome, context), writes);
     return outcome;
   };
   const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
@@ -266,6 +269,23 @@ export async function verifyBadgeAndPin<D>(
     return stop(fail('PIN_INCORRECT', context, { remainingAttempts: verdict.remainingAttempts }));
   }
 
+  // What the right PIN calls for (checkPinWithLockout resets the method's counters; the client's
+  // attempt is given back), run on its own by acceptPin or committed with a success's writes.
+  const acceptPin = async () => {
+    await Promise.all([verdict.pending?.(), refundClient()]);
+  };
+  const logSignedIn = async (
+    outcome: SignInOutcome,
+    context: LogContext,
+    writes: Omit<SignedInWrites, 'pinAccepted'>,
+  ) => {
+    const pinAccepted = [
+      deps.repos.methods.lockoutCounters.resetStatement(method.id),
+      ...claim.refundStatements,
+    ];
+    await deps.repos.logs.signInSucceeded(entryFor(outcome, context), { ...writes, pinAccepted });
+    return outcome;
+  };
   return {
     ok: true,
     now,
@@ -276,9 +296,7 @@ export async function verifyBadgeAndPin<D>(
     policy,
     device: deviceCheck.device,
     context,
-    acceptPin: async () => {
-      await Promise.all([verdict.pending?.(), refundClient()]);
-    },
+    acceptPin,
     log,
     logSignedIn,
     fail,

@@ -9,6 +9,7 @@
  * network it came from: an IPv4 address, an IPv6 /64 (IPV6_CLIENT_PREFIX), since one host may pick
  * any address of its /64. A device merely named by a request is never a reason to leave the address.
  */
+import type { InStatement } from '@libsql/client';
 import { clientNetworkOf } from '../../domain/ip-address.js';
 import type { ClientBudgetPolicy } from '../../domain/lockout-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -31,9 +32,14 @@ export function verifiedDeviceBudgetKey(budget: ClientBudgetName, verifiedDevice
   return `${budget}:device:${verifiedDeviceId}`;
 }
 
-/** A refusal names its budget window (`windowId`), on which every refusal in it is counted once. */
+/**
+ * A claimed attempt can be given back: by `refund()`, or by committing `refundStatements` (the same
+ * write, bound but not run) with the caller's own writes. A refusal names its budget window
+ * (`windowId`), on which every refusal in it is counted once.
+ */
 export type ClientClaim =
-  { ok: true; refund(): Promise<void> } | { ok: false; retryAfterSeconds: number; windowId: string };
+  | { ok: true; refund(): Promise<void>; refundStatements: InStatement[] }
+  | { ok: false; retryAfterSeconds: number; windowId: string };
 
 /** Claims one sign-in attempt on the budget of the network `ipAddress` belongs to. */
 export function claimClientAttempt(
@@ -61,11 +67,15 @@ async function claimOn(
   budget: ClientBudgetPolicy,
   now: Date,
 ): Promise<ClientClaim> {
-  if (!key) return { ok: true, refund: async () => {} };
+  if (!key) return { ok: true, refund: async () => {}, refundStatements: [] };
   const claim = await deps.repos.throttles.claim(key, now, {
     threshold: budget.clientThreshold,
     windowSeconds: budget.clientWindowSeconds,
   });
   if (!claim.ok) return claim;
-  return { ok: true, refund: () => deps.repos.throttles.refund(key) };
+  return {
+    ok: true,
+    refund: () => deps.repos.throttles.refund(key),
+    refundStatements: [deps.repos.throttles.refundStatement(key)],
+  };
 }

@@ -3,7 +3,9 @@
  * An attempt is claimed before its PIN is checked; a success gives the claim back.
  */
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.js';
+import { prepareWrite, runWrite, valueOf } from '../../db/prepared-writes.js';
 import { throttles } from '../../db/schema.js';
 
 /**
@@ -13,6 +15,35 @@ import { throttles } from '../../db/schema.js';
 export type ThrottleClaim = { ok: true } | { ok: false; retryAfterSeconds: number; windowId: string };
 
 export function createThrottleRepository(db: Db) {
+  // The claim and the refund run at every sign-in attempt: built once (db/prepared-writes.ts).
+  // One statement: start a fresh window if the old one is over (it started at or before
+  // `windowStartFloor`), else count one more failure, but only while the window's count is below the
+  // threshold.
+  const windowOver = sql`${throttles.windowStartedAt} <= ${valueOf(throttles.windowStartedAt, 'windowStartFloor')}`;
+  const claimStatement = prepareWrite<{
+    key: string;
+    now: Date;
+    windowStartFloor: Date;
+    threshold: number;
+  }>(
+    db
+      .insert(throttles)
+      .values({ key: sql.placeholder('key'), failures: 1, windowStartedAt: sql.placeholder('now') })
+      .onConflictDoUpdate({
+        target: throttles.key,
+        set: {
+          failures: sql`case when ${windowOver} then 1 else ${throttles.failures} + 1 end`,
+          windowStartedAt: sql`case when ${windowOver} then ${valueOf(throttles.windowStartedAt, 'now')} else ${throttles.windowStartedAt} end`,
+        },
+        setWhere: sql`${windowOver} or ${throttles.failures} < ${sql.placeholder('threshold')}`,
+      }),
+  );
+  const refundStatement = prepareWrite<{ key: string }>(
+    db
+      .update(throttles)
+      .set({ failures: sql`max(${throttles.failures} - 1, 0)` })
+      .where(eq(throttles.key, sql.placeholder('key'))),
+  );
   return {
     async claim(
       key: string,
@@ -21,14 +52,15 @@ export function createThrottleRepository(db: Db) {
     ): Promise<ThrottleClaim> {
       const nowMs = now.getTime();
       const windowStartFloor = nowMs - limits.windowSeconds * 1000;
-      // One statement: start a fresh window if the old one is over, else count one more failure,
-      // but only while the window's count is below the threshold.
-      const result = await db.run(sql`
-        insert into ${throttles} (key, failures, window_started_at) values (${key}, 1, ${nowMs})
-        on conflict (key) do update set
-          failures = case when window_started_at <= ${windowStartFloor} then 1 else failures + 1 end,
-          window_started_at = case when window_started_at <= ${windowStartFloor} then ${nowMs} else window_started_at end
-        where window_started_at <= ${windowStartFloor} or failures < ${limits.threshold}`);
+      const result = await runWrite(
+        db,
+        claimStatement({
+          key,
+          now,
+          windowStartFloor: new Date(windowStartFloor),
+          threshold: limits.threshold,
+        }),
+      );
       if (result.rowsAffected === 1) return { ok: true };
       const row = await db.query.throttles.findFirst({ where: eq(throttles.key, key) });
       const windowStarted = row?.windowStartedAt.getTime() ?? nowMs;
@@ -40,11 +72,10 @@ export function createThrottleRepository(db: Db) {
       };
     },
     async refund(key: string): Promise<void> {
-      await db
-        .update(throttles)
-        .set({ failures: sql`max(${throttles.failures} - 1, 0)` })
-        .where(eq(throttles.key, key));
+      await runWrite(db, refundStatement({ key }));
     },
+    /** `refund`'s statement, bound but not run: for a caller that commits it with writes of its own. */
+    refundStatement: (key: string): InStatement => refundStatement({ key }),
     /**
      * Removes at most `limit` rows whose window started at or before `before` and that block nothing
      * now: a row past its window counts as a fresh window anyway, so forgetting it changes no answer.
