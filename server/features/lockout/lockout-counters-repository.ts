@@ -4,7 +4,7 @@
  * concurrent requests and API processes agree without a transaction; the conditions are the whole
  * of the race safety, and they live only here.
  */
-import type { InStatement } from '@libsql/client';
+import type { ResultSet } from '@libsql/client';
 import { and, eq, getTableColumns, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type {
   AnySQLiteColumn,
@@ -13,7 +13,7 @@ import type {
   SQLiteUpdateSetSource,
 } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
-import { firstRow, prepareWrite, runWrite, valueOf } from '../../db/prepared-writes.js';
+import { firstRow, prepareWrite, runWrite, valueOf, type BoundStatement } from '../../db/prepared-writes.js';
 import type { LockoutCounters as CounterValues } from '../../domain/lockout.js';
 
 type Counter = AnySQLiteColumn<{ data: number; notNull: true }>;
@@ -76,7 +76,18 @@ export interface LockoutCounterStatements {
   /** Forgets every failure and any lock (a full success, or an admin's unlock). */
   reset(key: string): Promise<void>;
   /** `reset`'s statement, bound but not run: for a caller that commits it with writes of its own. */
-  resetStatement(key: string): InStatement;
+  resetStatement(key: string): BoundStatement;
+  /** `claim`'s statement, bound but not run: for a caller that commits it with writes of its own. */
+  claimStatement(key: string, now: Date, limits: AttemptLimits): BoundStatement;
+  /**
+   * `claim`'s statement, bound but not run, for a batch in which it must follow another claim (the
+   * client budget's): it counts only if the statement run just before it in the batch changed a row
+   * (SQLite's `changes()`), so when that claim was refused this one counts nothing. Only for counters
+   * whose row always exists (`createOnFirstClaim: false`).
+   */
+  claimAfterStatement(key: string, now: Date, limits: AttemptLimits): BoundStatement;
+  /** What a claim statement's result says, as `claim` answers. */
+  claimedBy(result: ResultSet): ClaimedAttempt | undefined;
 }
 
 const ZEROED = { failedAttempts: 0, consecutiveFailures: 0, lockoutCount: 0, lockedUntil: null };
@@ -130,6 +141,25 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
           .returning(counters)
       : db.update(table).set(countOneMore).where(and(isKey, claimable)).returning(counters),
   );
+  const claimAfterStatement = options.createOnFirstClaim
+    ? undefined
+    : prepareWrite<ClaimValues>(
+        db
+          .update(table)
+          .set(countOneMore)
+          .where(and(isKey, claimable, sql`changes() = 1`))
+          .returning(counters),
+      );
+  const claimedBy = (result: ResultSet): ClaimedAttempt | undefined => {
+    const row = firstRow(result);
+    if (!row) return undefined;
+    const [failedAttempts, consecutiveFailures, lockoutCount] = row as number[];
+    return {
+      failedAttempts: failedAttempts!,
+      consecutiveFailures: consecutiveFailures!,
+      lockoutCount: lockoutCount!,
+    };
+  };
   const lockStatement = prepareWrite<{
     key: string;
     now: Date;
@@ -185,14 +215,7 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
     },
 
     async claim(key, now, limits) {
-      const row = firstRow(await runWrite(db, claimStatement({ key, now, ...limits })));
-      if (!row) return undefined;
-      const [failedAttempts, consecutiveFailures, lockoutCount] = row as number[];
-      return {
-        failedAttempts: failedAttempts!,
-        consecutiveFailures: consecutiveFailures!,
-        lockoutCount: lockoutCount!,
-      };
+      return claimedBy(await runWrite(db, claimStatement({ key, now, ...limits })));
     },
 
     async lockIfDue(key, now, due) {
@@ -212,5 +235,15 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
     },
 
     resetStatement: (key) => resetStatement({ key }),
+
+    claimStatement: (key, now, limits) => claimStatement({ key, now, ...limits }),
+
+    claimAfterStatement(key, now, limits) {
+      if (!claimAfterStatement)
+        throw new Error('a claim after another needs counters whose row always exists');
+      return claimAfterStatement({ key, now, ...limits });
+    },
+
+    claimedBy,
   };
 }
