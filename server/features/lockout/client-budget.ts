@@ -9,9 +9,7 @@
  * network it came from: an IPv4 address, an IPv6 /64 (IPV6_CLIENT_PREFIX), since one host may pick
  * any address of its /64. A device merely named by a request is never a reason to leave the address.
  */
-import type { ResultSet } from '@libsql/client';
-import type { BoundStatement } from '../../db/prepared-writes.js';
-import type { ThrottleClaim } from './throttles-repository.js';
+import type { BoundStatement, ThrottleClaim, WriteResult } from './throttles-repository.js';
 import { clientNetworkOf } from '../../domain/ip-address.js';
 import type { ClientBudgetPolicy } from '../../domain/lockout-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -52,7 +50,7 @@ export interface WithClaim {
  * refusal in it is counted once.
  */
 export type ClientClaim =
-  | { ok: true; refund(): Promise<void>; refundStatements: BoundStatement[]; withClaim?: ResultSet }
+  | { ok: true; refund(): Promise<void>; refundStatements: BoundStatement[]; withClaim?: WriteResult }
   | { ok: false; retryAfterSeconds: number; windowId: string };
 
 /** Claims one sign-in attempt on the budget of the network `ipAddress` belongs to. */
@@ -87,7 +85,7 @@ async function claimOn(
   const { throttles } = deps.repos;
   const limits = { threshold: budget.clientThreshold, windowSeconds: budget.clientWindowSeconds };
   let claim: ThrottleClaim;
-  let next: ResultSet | undefined;
+  let next: WriteResult | undefined;
   if (withClaim) ({ claim, next } = await throttles.claimWith(key, now, limits, withClaim));
   else claim = key ? await throttles.claim(key, now, limits) : { ok: true };
   if (!claim.ok) return claim;

@@ -14,6 +14,12 @@ import { throttles } from '../../db/schema.js';
  */
 export type ThrottleClaim = { ok: true } | { ok: false; retryAfterSeconds: number; windowId: string };
 
+/**
+ * A write bound to its values but not run, and what running one gave (db/prepared-writes.ts): for the
+ * services that hand them from one repository to another (lockout/client-budget.ts).
+ */
+export type { BoundStatement, ResultSet as WriteResult };
+
 /** A budget: at most `threshold` failures per window of `windowSeconds`. */
 export type ThrottleLimits = { threshold: number; windowSeconds: number };
 
