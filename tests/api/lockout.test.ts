@@ -356,6 +356,16 @@ describe('the per-client failure budget', () => {
     expect((await readError(res)).error.code).toBe('TOO_MANY_ATTEMPTS');
   });
 
+  test('wrong PINs refused by the budget cost the badge nothing: from another address it still has all its attempts', async () => {
+    await patchLockout({ clientThreshold: 10 });
+    const worker = await createWorker(h);
+    const address = freshAddress();
+    for (let i = 0; i < 10; i++) await attempt(unknownBadge(i), WRONG_PIN, address);
+    for (let i = 0; i < 15; i++) expect((await attempt(worker.qr, WRONG_PIN, address)).status).toBe(429);
+    await expectIncorrect(await attempt(worker.qr, WRONG_PIN), 9);
+    await expectSignedIn(await attempt(worker.qr, worker.pin));
+  });
+
   test('successful sign-ins, and answers that check no PIN, do not use the budget', async () => {
     await patchLockout({ clientThreshold: 10 });
     const worker = await createWorker(h);

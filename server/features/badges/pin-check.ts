@@ -5,13 +5,15 @@
 import type { MethodRow } from './qr-pin-methods-repository.js';
 import type { QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import type { ClaimedAttempt } from '../lockout/lockout-counters-repository.js';
 import { checkUnderLockout, lockoutStoreFor, type LockoutVerdict } from '../lockout/check-under-lockout.js';
 
 export type PinVerdict = LockoutVerdict;
 
 /**
  * Verifies a PIN under the lockout rules; a correct PIN resets the method's counters (before this
- * returns, or, with `onCorrect: 'caller'`, when the caller runs the verdict's `pending`).
+ * returns, or, with `onCorrect: 'caller'`, when the caller runs the verdict's `pending`). `claimed`:
+ * the attempt's claim when the caller has committed it already (check-under-lockout.ts).
  */
 export async function checkPinWithLockout(
   deps: ServiceDeps,
@@ -19,12 +21,13 @@ export async function checkPinWithLockout(
   pin: string,
   policy: QrPinPolicy,
   now: Date,
-  options: { onCorrect?: 'now' | 'caller' } = {},
+  options: { onCorrect?: 'now' | 'caller'; claimed?: () => Promise<ClaimedAttempt | undefined> } = {},
 ): Promise<PinVerdict> {
   // The method row the caller holds carries the counters, so the first read costs no query.
   const store = lockoutStoreFor(deps.repos.methods.lockoutCounters, method.id, {
     onCorrect: 'reset',
     heldCounters: method,
+    claimed: options.claimed,
   });
   // Under load, a badge with wrong PINs in a row waits behind clean badges, and one badge is never
   // checked twice at once (platform/hash-scheduler.ts).
@@ -37,6 +40,6 @@ export async function checkPinWithLockout(
         rank: claimed.consecutiveFailures - 1,
         key: `pin:${method.id}`,
       }),
-    options,
+    { onCorrect: options.onCorrect },
   );
 }

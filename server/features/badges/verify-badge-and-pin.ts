@@ -3,6 +3,8 @@
  * device step (when the kiosk is enrolled: attestation, one-time proof, live device record) → client
  * budget (a verified device's own, otherwise the address's) → the device's refusal, if any → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash lookup) →
  * account → policy scope → code time window → method lock → claim an attempt → verify the PIN.
+ * The order is that of the answers; the badge is read before the budget's claim, so that the
+ * attempt's claim (when every check before it will pass) is committed with the budget's.
  * Every failure is written to the sign-in log before it is returned (a refusal by the client budget
  * is counted on one row per budget window); the caller logs the outcome of a pass. Used by a worker's sign-in (features/sign-in/sign-in.ts) and by a manager ending kiosk
  * mode (features/devices/kiosk-enrolment.ts), so both get the same budget, decoy timing and lockout.
@@ -18,6 +20,7 @@ import type { DeviceCompliance } from '../../contracts/devices.js';
 import type { ErrorCode } from '../../contracts/errors.js';
 import type { SignInResult } from '../../contracts/schemas.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import { lockStateAt } from '../../domain/lockout.js';
 import { codeWindowAt } from '../../domain/qr-code-window.js';
 import { parseQrPayload } from '../../domain/qr-payload.js';
 import { isUserInPolicyScope, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
@@ -58,9 +61,18 @@ export interface LogContext {
   deviceCompliance?: DeviceCompliance;
 }
 
-type BadgeLookup = ({ found: true } & BadgeReads) | { found: false; reason: string; codeId?: string };
+/**
+ * A found badge may come with `rekey`: its short code is stored under the previous server key and is
+ * to be re-keyed (a write, run once the client budget's claim got through).
+ */
+type BadgeLookup =
+  | ({ found: true; rekey?: () => Promise<void> } & BadgeReads)
+  | { found: false; reason: string; codeId?: string };
 
-/** The stored code a badge names, if the badge is genuine; otherwise why not (for the log only). */
+/**
+ * The stored code a badge names, if the badge is genuine; otherwise why not (for the log only).
+ * Reads only.
+ */
 async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeLookup> {
   if ('shortCode' in badge) {
     const canonical = normaliseShortCode(badge.shortCode);
@@ -71,10 +83,11 @@ async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeL
     // Stored under the previous server key: re-keyed now, so retiring that key leaves the badge working.
     const [current] = hashes;
     const stored = found.code.shortCodeHash;
-    if (current && stored && stored !== current) {
-      await deps.repos.methods.rekeyShortCode(found.code.id, stored, current);
-    }
-    return { found: true, ...found };
+    const rekey =
+      current && stored && stored !== current
+        ? () => deps.repos.methods.rekeyShortCode(found.code.id, stored, current)
+        : undefined;
+    return { found: true, rekey, ...found };
   }
   const parsed = parseQrPayload(badge.qr);
   if (!parsed.ok) return { found: false, reason: 'malformed_payload' };
@@ -125,12 +138,34 @@ export interface BadgePinPass<D> {
   acceptPin(): Promise<void>;
   /** Writes the sign-in log row for the final outcome and returns it. */
   log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
-  /** Writes a success's log row in one transaction with the session and the code's last use. */
-  logSignedIn(outcome: SignInOutcome, context: LogContext, writes: SignedInWrites): Promise<SignInOutcome>;
+  /**
+   * Writes a success's log row in one transaction with the PIN's acceptance (acceptPin's writes: a
+   * caller that logs this way does not call acceptPin), the session and the code's last use.
+   */
+  logSignedIn(
+    outcome: SignInOutcome,
+    context: LogContext,
+    writes: Omit<SignedInWrites, 'pinAccepted'>,
+  ): Promise<SignInOutcome>;
   fail(code: ErrorCode, context: LogContext, details?: Record<string, unknown>): Promise<SignInOutcome>;
 }
 
 export type BadgePinCheck<D> = BadgePinPass<D> | { ok: false; outcome: Failure };
+
+/**
+ * Whether every check between the badge and the PIN will pass (account, policy scope, code window,
+ * no lock running by the counters read with the badge): the rules the steps below apply, decided
+ * before the budget's claim so the attempt's can be committed with it.
+ */
+function pinWillBeChecked(badge: BadgeReads, policy: QrPinPolicy, now: Date): boolean {
+  return (
+    badge.user !== undefined &&
+    badge.user.accountEnabled &&
+    isUserInPolicyScope(policy, badge.groupIds) &&
+    codeWindowAt(badge.code, now) === 'active' &&
+    !lockStateAt(badge.method, policy.lockout, now).locked
+  );
+}
 
 /**
  * device step → client budget → device refusal → badge → account → policy scope → code time window →
@@ -169,10 +204,6 @@ export async function verifyBadgeAndPin<D>(
     await deps.repos.logs.signIn(entryFor(outcome, context));
     return outcome;
   };
-  const logSignedIn = async (outcome: SignInOutcome, context: LogContext, writes: SignedInWrites) => {
-    await deps.repos.logs.signInSucceeded(entryFor(outcome, context), writes);
-    return outcome;
-  };
   const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
     log({ ok: false, code, details } satisfies Failure, context);
   const stop = async (outcome: Promise<SignInOutcome>) => ({
@@ -191,9 +222,27 @@ export async function verifyBadgeAndPin<D>(
   // (forged, copied, replayed) is charged to the address like any anonymous attempt.
   const deviceCheck = await deviceStep();
   const verifiedDeviceId = deviceCheck.ok ? deviceCheck.deviceId : undefined;
+  // The badge is read before the budget is claimed (a read; what it says is acted on only once the
+  // claim got through), so that a badge whose PIN will be checked has its method's attempt claimed in
+  // the same commit as the budget's: one commit before the PIN check instead of two. The attempt's
+  // claim counts nothing when the budget's was refused (lockout/client-budget.ts, `WithClaim`), and is
+  // made only when every check before it below will pass (same reads, same rules).
+  // A refused device's request is answered before any badge (below), so its badge is not read.
+  const badge: BadgeLookup = deviceCheck.ok
+    ? await lookUpBadge(deps, input.badge)
+    : { found: false, reason: 'not_read' };
+  const counters = deps.repos.methods.lockoutCounters;
+  const attemptLimits = { threshold: policy.lockout.threshold, hardLimit: policy.lockout.hardLimit };
+  const attempt =
+    badge.found && pinWillBeChecked(badge, policy, now)
+      ? {
+          afterClaim: counters.claimAfterStatement(badge.method.id, now, attemptLimits),
+          alone: counters.claimStatement(badge.method.id, now, attemptLimits),
+        }
+      : undefined;
   const claim = verifiedDeviceId
-    ? await claimVerifiedDeviceAttempt(deps, verifiedDeviceId, policy.lockout, now)
-    : await claimClientAttempt(deps, input.ipAddress, policy.lockout, now);
+    ? await claimVerifiedDeviceAttempt(deps, verifiedDeviceId, policy.lockout, now, attempt)
+    : await claimClientAttempt(deps, input.ipAddress, policy.lockout, now, attempt);
   if (!claim.ok) {
     // Counted on one row per budget window, not logged one by one (logs/refused-attempts.ts).
     await countRefusedAttempt(deps, {
@@ -221,8 +270,8 @@ export async function verifyBadgeAndPin<D>(
   const deviceId = deviceCheck.deviceId;
   const deviceCompliance = deviceCheck.compliance;
 
-  const badge = await lookUpBadge(deps, input.badge);
   if (!badge.found) return stop(notRecognized(badge.reason, badge.codeId, undefined, deviceId));
+  await badge.rekey?.();
   // The badge's user and groups came with it (one statement, whether the badge is known or not).
   const { code, method, user, groupIds } = badge;
   const codeId = code.id;
@@ -242,7 +291,13 @@ export async function verifyBadgeAndPin<D>(
     return stop(fail(window === 'expired' ? 'QR_CODE_EXPIRED' : 'QR_CODE_NOT_YET_ACTIVE', context));
   }
 
-  const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now, { onCorrect: 'caller' });
+  // Not locked by the counters read with the badge (else no attempt was claimed above, and the
+  // check answers locked without claiming): the claim committed with the budget's is this attempt's.
+  const claimed = claim.withClaim;
+  const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now, {
+    onCorrect: 'caller',
+    claimed: claimed && (async () => counters.claimedBy(claimed)),
+  });
   if (verdict.kind === 'locked') {
     await refundClient();
     return stop(
@@ -266,6 +321,23 @@ export async function verifyBadgeAndPin<D>(
     return stop(fail('PIN_INCORRECT', context, { remainingAttempts: verdict.remainingAttempts }));
   }
 
+  // What the right PIN calls for (checkPinWithLockout resets the method's counters; the client's
+  // attempt is given back), run on its own by acceptPin or committed with a success's writes.
+  const acceptPin = async () => {
+    await Promise.all([verdict.pending?.(), refundClient()]);
+  };
+  const logSignedIn = async (
+    outcome: SignInOutcome,
+    context: LogContext,
+    writes: Omit<SignedInWrites, 'pinAccepted'>,
+  ) => {
+    const pinAccepted = [
+      deps.repos.methods.lockoutCounters.resetStatement(method.id),
+      ...claim.refundStatements,
+    ];
+    await deps.repos.logs.signInSucceeded(entryFor(outcome, context), { ...writes, pinAccepted });
+    return outcome;
+  };
   return {
     ok: true,
     now,
@@ -276,9 +348,7 @@ export async function verifyBadgeAndPin<D>(
     policy,
     device: deviceCheck.device,
     context,
-    acceptPin: async () => {
-      await Promise.all([verdict.pending?.(), refundClient()]);
-    },
+    acceptPin,
     log,
     logSignedIn,
     fail,

@@ -75,11 +75,13 @@ const canonicalAddress = (text: string | null): string | null => {
 };
 
 export async function assessSignInAccess(deps: ServiceDeps, input: AssessInput): Promise<SignInAccessResult> {
-  const [policies, locations, zone] = await Promise.all([
+  const [policies, zone] = await Promise.all([
     deps.repos.conditionalAccess.listPolicies({ includeDisabled: input.includeDisabled ?? false }),
-    deps.repos.conditionalAccess.listLocations(),
     storeTimeZone(deps, input),
   ]);
+  // Named locations matter only to a policy's conditions: with no policy to evaluate (the common
+  // case, no conditional access configured) they are not read.
+  const locations = policies.length > 0 ? await deps.repos.conditionalAccess.listLocations() : [];
   const facts: DeviceFacts | null = input.device
     ? {
         enrolled: input.device.enrolled,

@@ -98,12 +98,18 @@ export async function checkUnderLockout(
 /**
  * One subject's `LockoutStore` over a table's counters. `heldCounters` are counters the caller has
  * just read with the subject (a PIN method's row): the first read returns them instead of asking
- * again; later reads see other requests' writes.
+ * again; later reads see other requests' writes. `claimed` is the outcome of a claim the caller has
+ * already committed (with the client budget's: badges/verify-badge-and-pin.ts), which the store's
+ * claim then answers instead of claiming again.
  */
 export function lockoutStoreFor(
   counters: LockoutCounterStatements,
   key: string,
-  options: { onCorrect: 'reset' | 'refund'; heldCounters?: LockoutCounters },
+  options: {
+    onCorrect: 'reset' | 'refund';
+    heldCounters?: LockoutCounters;
+    claimed?: () => Promise<Omit<LockoutCounters, 'lockedUntil'> | undefined>;
+  },
 ): LockoutStore {
   let held = options.heldCounters;
   return {
@@ -112,7 +118,7 @@ export function lockoutStoreFor(
       held = undefined;
       return first ?? counters.read(key);
     },
-    claim: (now, limits) => counters.claim(key, now, limits),
+    claim: (now, limits) => options.claimed?.() ?? counters.claim(key, now, limits),
     lockIfDue: (now, due) => counters.lockIfDue(key, now, due),
     onCorrect: () => (options.onCorrect === 'reset' ? counters.reset(key) : counters.refund(key)),
   };

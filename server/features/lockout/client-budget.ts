@@ -9,6 +9,7 @@
  * network it came from: an IPv4 address, an IPv6 /64 (IPV6_CLIENT_PREFIX), since one host may pick
  * any address of its /64. A device merely named by a request is never a reason to leave the address.
  */
+import type { BoundStatement, ThrottleClaim, WriteResult } from './throttles-repository.js';
 import { clientNetworkOf } from '../../domain/ip-address.js';
 import type { ClientBudgetPolicy } from '../../domain/lockout-policy.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -31,9 +32,26 @@ export function verifiedDeviceBudgetKey(budget: ClientBudgetName, verifiedDevice
   return `${budget}:device:${verifiedDeviceId}`;
 }
 
-/** A refusal names its budget window (`windowId`), on which every refusal in it is counted once. */
+/**
+ * A write that goes with the budget's claim, in the same commit, only if the claim got through:
+ * `afterClaim` is the statement to run right after the claim in one batch, written to count nothing
+ * when the claim changed no row (a refusal; see `changes()` in lockout-counters-repository.ts);
+ * `alone` the same write for when there is no budget to claim (no client address).
+ */
+export interface WithClaim {
+  afterClaim: BoundStatement;
+  alone: BoundStatement;
+}
+
+/**
+ * A claimed attempt can be given back: by `refund()`, or by committing `refundStatements` (the same
+ * write, bound but not run) with the caller's own writes. `withClaim` is the result of the write that
+ * went with the claim, when one did. A refusal names its budget window (`windowId`), on which every
+ * refusal in it is counted once.
+ */
 export type ClientClaim =
-  { ok: true; refund(): Promise<void> } | { ok: false; retryAfterSeconds: number; windowId: string };
+  | { ok: true; refund(): Promise<void>; refundStatements: BoundStatement[]; withClaim?: WriteResult }
+  | { ok: false; retryAfterSeconds: number; windowId: string };
 
 /** Claims one sign-in attempt on the budget of the network `ipAddress` belongs to. */
 export function claimClientAttempt(
@@ -41,8 +59,9 @@ export function claimClientAttempt(
   ipAddress: string | null,
   budget: ClientBudgetPolicy,
   now: Date,
+  withClaim?: WithClaim,
 ): Promise<ClientClaim> {
-  return claimOn(deps, addressBudgetKey(deps, 'ip', ipAddress), budget, now);
+  return claimOn(deps, addressBudgetKey(deps, 'ip', ipAddress), budget, now, withClaim);
 }
 
 /** Claims one sign-in attempt on an enrolled device's own budget (its proof already verified). */
@@ -51,8 +70,9 @@ export function claimVerifiedDeviceAttempt(
   verifiedDeviceId: string,
   budget: ClientBudgetPolicy,
   now: Date,
+  withClaim?: WithClaim,
 ): Promise<ClientClaim> {
-  return claimOn(deps, verifiedDeviceBudgetKey('ip', verifiedDeviceId), budget, now);
+  return claimOn(deps, verifiedDeviceBudgetKey('ip', verifiedDeviceId), budget, now, withClaim);
 }
 
 async function claimOn(
@@ -60,12 +80,20 @@ async function claimOn(
   key: string | null,
   budget: ClientBudgetPolicy,
   now: Date,
+  withClaim: WithClaim | undefined,
 ): Promise<ClientClaim> {
-  if (!key) return { ok: true, refund: async () => {} };
-  const claim = await deps.repos.throttles.claim(key, now, {
-    threshold: budget.clientThreshold,
-    windowSeconds: budget.clientWindowSeconds,
-  });
+  const { throttles } = deps.repos;
+  const limits = { threshold: budget.clientThreshold, windowSeconds: budget.clientWindowSeconds };
+  let claim: ThrottleClaim;
+  let next: WriteResult | undefined;
+  if (withClaim) ({ claim, next } = await throttles.claimWith(key, now, limits, withClaim));
+  else claim = key ? await throttles.claim(key, now, limits) : { ok: true };
   if (!claim.ok) return claim;
-  return { ok: true, refund: () => deps.repos.throttles.refund(key) };
+  if (!key) return { ok: true, refund: async () => {}, refundStatements: [], withClaim: next };
+  return {
+    ok: true,
+    refund: () => throttles.refund(key),
+    refundStatements: [throttles.refundStatement(key)],
+    withClaim: next,
+  };
 }

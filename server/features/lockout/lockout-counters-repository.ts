@@ -4,7 +4,8 @@
  * concurrent requests and API processes agree without a transaction; the conditions are the whole
  * of the race safety, and they live only here.
  */
-import { and, eq, getTableColumns, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ResultSet } from '@libsql/client';
+import { and, eq, getTableColumns, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type {
   AnySQLiteColumn,
   SQLiteInsertValue,
@@ -12,6 +13,7 @@ import type {
   SQLiteUpdateSetSource,
 } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
+import { firstRow, prepareWrite, runWrite, valueOf, type BoundStatement } from '../../db/prepared-writes.js';
 import type { LockoutCounters as CounterValues } from '../../domain/lockout.js';
 
 type Counter = AnySQLiteColumn<{ data: number; notNull: true }>;
@@ -73,6 +75,19 @@ export interface LockoutCounterStatements {
   refund(key: string): Promise<void>;
   /** Forgets every failure and any lock (a full success, or an admin's unlock). */
   reset(key: string): Promise<void>;
+  /** `reset`'s statement, bound but not run: for a caller that commits it with writes of its own. */
+  resetStatement(key: string): BoundStatement;
+  /** `claim`'s statement, bound but not run: for a caller that commits it with writes of its own. */
+  claimStatement(key: string, now: Date, limits: AttemptLimits): BoundStatement;
+  /**
+   * `claim`'s statement, bound but not run, for a batch in which it must follow another claim (the
+   * client budget's): it counts only if the statement run just before it in the batch changed a row
+   * (SQLite's `changes()`), so when that claim was refused this one counts nothing. Only for counters
+   * whose row always exists (`createOnFirstClaim: false`).
+   */
+  claimAfterStatement(key: string, now: Date, limits: AttemptLimits): BoundStatement;
+  /** What a claim statement's result says, as `claim` answers. */
+  claimedBy(result: ResultSet): ClaimedAttempt | undefined;
 }
 
 const ZEROED = { failedAttempts: 0, consecutiveFailures: 0, lockoutCount: 0, lockedUntil: null };
@@ -83,8 +98,13 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
   options: CounterTableOptions<T, K>,
 ): LockoutCounterStatements {
   const keyColumn = getTableColumns(table)[options.key] as AnySQLiteColumn;
-  const isKey = (key: string): SQL => eq(keyColumn, key);
-  const lockNotRunning = (now: Date) => or(isNull(table.lockedUntil), lte(table.lockedUntil, now));
+  // Every write below is built once (db/prepared-writes.ts); a run only binds its values: `key`, and
+  // where used `now`, `threshold`, `hardLimit`, `lockoutCount`, `until`.
+  const isKey = eq(keyColumn, sql.placeholder('key'));
+  const lockNotRunning = or(
+    isNull(table.lockedUntil),
+    lte(table.lockedUntil, valueOf(table.lockedUntil, 'now')),
+  );
   // Drizzle types `set`/`values` per concrete table; for a table only known by its counter columns
   // the (checked) objects below are handed over with a cast.
   const set = (values: Record<string, unknown>) => values as SQLiteUpdateSetSource<T>;
@@ -93,84 +113,137 @@ export function createLockoutCounters<T extends CounterTable, K extends TextColu
     consecutiveFailures: table.consecutiveFailures,
     lockoutCount: table.lockoutCount,
   };
-  const stampAt = (now: Date) => (options.lastFailedAt ? { [options.lastFailedAt]: now } : {});
-  const countOneMore = (now: Date) =>
-    set({
-      failedAttempts: sql`${table.failedAttempts} + 1`,
-      consecutiveFailures: sql`${table.consecutiveFailures} + 1`,
-      ...stampAt(now),
-    });
-  const claimable = (now: Date, limits: AttemptLimits) =>
-    and(
-      lockNotRunning(now),
-      lt(table.failedAttempts, limits.threshold),
-      lt(table.consecutiveFailures, limits.hardLimit),
-    );
+  const stamp = options.lastFailedAt ? { [options.lastFailedAt]: sql.placeholder('now') } : {};
+  const countOneMore = set({
+    failedAttempts: sql`${table.failedAttempts} + 1`,
+    consecutiveFailures: sql`${table.consecutiveFailures} + 1`,
+    ...stamp,
+  });
+  const claimable = and(
+    lockNotRunning,
+    lt(table.failedAttempts, sql.placeholder('threshold')),
+    lt(table.consecutiveFailures, sql.placeholder('hardLimit')),
+  );
+  type ClaimValues = { key: string; now: Date; threshold: number; hardLimit: number };
+  const claimStatement = prepareWrite<ClaimValues>(
+    options.createOnFirstClaim
+      ? // An upsert: the first failure inserts the row already counted; a later one counts only under
+        // the same conditions as the update below (`setWhere`), otherwise nothing is returned.
+        db
+          .insert(table)
+          .values({
+            [options.key]: sql.placeholder('key'),
+            failedAttempts: 1,
+            consecutiveFailures: 1,
+            ...stamp,
+          } as SQLiteInsertValue<T>)
+          .onConflictDoUpdate({ target: keyColumn, set: countOneMore, setWhere: claimable })
+          .returning(counters)
+      : db.update(table).set(countOneMore).where(and(isKey, claimable)).returning(counters),
+  );
+  const claimAfterStatement = options.createOnFirstClaim
+    ? undefined
+    : prepareWrite<ClaimValues>(
+        db
+          .update(table)
+          .set(countOneMore)
+          .where(and(isKey, claimable, sql`changes() = 1`))
+          .returning(counters),
+      );
+  const claimedBy = (result: ResultSet): ClaimedAttempt | undefined => {
+    const row = firstRow(result);
+    if (!row) return undefined;
+    const [failedAttempts, consecutiveFailures, lockoutCount] = row as number[];
+    return {
+      failedAttempts: failedAttempts!,
+      consecutiveFailures: consecutiveFailures!,
+      lockoutCount: lockoutCount!,
+    };
+  };
+  const lockStatement = prepareWrite<{
+    key: string;
+    now: Date;
+    threshold: number;
+    lockoutCount: number;
+    until: Date;
+    nextLockoutCount: number;
+  }>(
+    db
+      .update(table)
+      .set(
+        set({
+          lockedUntil: sql.placeholder('until'),
+          failedAttempts: 0,
+          lockoutCount: sql.placeholder('nextLockoutCount'),
+        }),
+      )
+      .where(
+        and(
+          isKey,
+          gte(table.failedAttempts, sql.placeholder('threshold')),
+          eq(table.lockoutCount, sql.placeholder('lockoutCount')),
+          lockNotRunning,
+        ),
+      )
+      .returning({ key: keyColumn }),
+  );
+  const refundStatement = prepareWrite<{ key: string }>(
+    db
+      .update(table)
+      .set(
+        set({
+          failedAttempts: sql`max(${table.failedAttempts} - 1, 0)`,
+          consecutiveFailures: sql`max(${table.consecutiveFailures} - 1, 0)`,
+        }),
+      )
+      .where(isKey),
+  );
+  const resetStatement = prepareWrite<{ key: string }>(
+    options.createOnFirstClaim
+      ? // No row reads as "never failed", so the row that only counted can go.
+        db.delete(table).where(isKey)
+      : db.update(table).set(set(ZEROED)).where(isKey),
+  );
 
   return {
     async read(key) {
       const [row] = await db
         .select({ ...counters, lockedUntil: table.lockedUntil })
         .from(table as SQLiteTable)
-        .where(isKey(key));
+        .where(eq(keyColumn, key));
       return row as CounterValues | undefined;
     },
 
     async claim(key, now, limits) {
-      if (options.createOnFirstClaim) {
-        // An upsert: the first failure inserts the row already counted; a later one counts only under
-        // the same conditions as the update below (`setWhere`), otherwise nothing is returned.
-        const first = { [options.key]: key, failedAttempts: 1, consecutiveFailures: 1, ...stampAt(now) };
-        const [row] = await db
-          .insert(table)
-          .values(first as SQLiteInsertValue<T>)
-          .onConflictDoUpdate({ target: keyColumn, set: countOneMore(now), setWhere: claimable(now, limits) })
-          .returning(counters);
-        return row as ClaimedAttempt | undefined;
-      }
-      const [row] = await db
-        .update(table)
-        .set(countOneMore(now))
-        .where(and(isKey(key), claimable(now, limits)))
-        .returning(counters);
-      return row as ClaimedAttempt | undefined;
+      return claimedBy(await runWrite(db, claimStatement({ key, now, ...limits })));
     },
 
     async lockIfDue(key, now, due) {
-      const rows = await db
-        .update(table)
-        .set(set({ lockedUntil: due.until, failedAttempts: 0, lockoutCount: due.lockoutCount + 1 }))
-        .where(
-          and(
-            isKey(key),
-            gte(table.failedAttempts, due.threshold),
-            eq(table.lockoutCount, due.lockoutCount),
-            lockNotRunning(now),
-          ),
-        )
-        .returning({ key: keyColumn });
-      return rows.length === 1;
+      const result = await runWrite(
+        db,
+        lockStatement({ key, now, ...due, nextLockoutCount: due.lockoutCount + 1 }),
+      );
+      return result.rows.length === 1;
     },
 
     async refund(key) {
-      await db
-        .update(table)
-        .set(
-          set({
-            failedAttempts: sql`max(${table.failedAttempts} - 1, 0)`,
-            consecutiveFailures: sql`max(${table.consecutiveFailures} - 1, 0)`,
-          }),
-        )
-        .where(isKey(key));
+      await runWrite(db, refundStatement({ key }));
     },
 
     async reset(key) {
-      if (options.createOnFirstClaim) {
-        // No row reads as "never failed", so the row that only counted can go.
-        await db.delete(table).where(isKey(key));
-        return;
-      }
-      await db.update(table).set(set(ZEROED)).where(isKey(key));
+      await runWrite(db, resetStatement({ key }));
     },
+
+    resetStatement: (key) => resetStatement({ key }),
+
+    claimStatement: (key, now, limits) => claimStatement({ key, now, ...limits }),
+
+    claimAfterStatement(key, now, limits) {
+      if (!claimAfterStatement)
+        throw new Error('a claim after another needs counters whose row always exists');
+      return claimAfterStatement({ key, now, ...limits });
+    },
+
+    claimedBy,
   };
 }

@@ -1,5 +1,7 @@
 import { eq, inArray, lt, sql } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.js';
+import { prepareInsert, prepareWrite, runWrite, runWrites, valueOf } from '../../db/prepared-writes.js';
 import { auditLogs, qrCodes, sessions, signInLogs } from '../../db/schema.js';
 
 export type NewAuditLog = typeof auditLogs.$inferInsert;
@@ -10,28 +12,42 @@ export interface SignedInWrites {
   session: typeof sessions.$inferInsert;
   /** The badge's code, stamped with its last use. */
   codeUsed: { codeId: string; at: Date };
+  /**
+   * What the right PIN calls for (the method's counters reset, the client's claimed attempt given
+   * back), bound but not run: committed in the same transaction as the rest.
+   */
+  pinAccepted: InStatement[];
 }
 
 export function createLogRepository(db: Db) {
+  // Every sign-in attempt writes a log row, every success a session and the code's last use: their
+  // statements are built once (db/prepared-writes.ts).
+  const insertSignInLog = prepareInsert(db, signInLogs);
+  const insertSession = prepareInsert(db, sessions);
+  const markCodeUsed = prepareWrite<{ at: Date; codeId: string }>(
+    db
+      .update(qrCodes)
+      .set({ lastUsedDateTime: valueOf(qrCodes.lastUsedDateTime, 'at') })
+      .where(eq(qrCodes.id, sql.placeholder('codeId'))),
+  );
   return {
     async audit(entry: NewAuditLog): Promise<void> {
       await db.insert(auditLogs).values(entry);
     },
     async signIn(entry: NewSignInLog): Promise<void> {
-      await db.insert(signInLogs).values(entry);
+      await runWrite(db, insertSignInLog(entry));
     },
     /**
-     * A successful sign-in's log row with the code's last use and the new session: one transaction,
-     * so one commit (one fsync with synchronous=FULL) instead of three, and all or nothing.
+     * A successful sign-in's log row with the PIN's acceptance, the code's last use and the new
+     * session: one transaction, so one commit (one fsync with synchronous=FULL) and one place in a
+     * shared commit, and all or nothing.
      */
     async signInSucceeded(entry: NewSignInLog, writes: SignedInWrites): Promise<void> {
-      await db.batch([
-        db
-          .update(qrCodes)
-          .set({ lastUsedDateTime: writes.codeUsed.at })
-          .where(eq(qrCodes.id, writes.codeUsed.codeId)),
-        db.insert(sessions).values(writes.session),
-        db.insert(signInLogs).values(entry),
+      await runWrites(db, [
+        ...writes.pinAccepted,
+        markCodeUsed(writes.codeUsed),
+        insertSession(writes.session),
+        insertSignInLog(entry),
       ]);
     },
     /**

@@ -58,8 +58,9 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
   const deviceId = device?.id;
 
   // The right PIN resets the method's counters and gives the client's claimed attempt back. Those
-  // writes are issued with the outcome's below (in the same turn of the event loop, so they share
-  // one group commit: db/group-commit.ts) and the answer waits for all of them.
+  // writes are committed with the outcome's below: a refusal's issued in the same turn of the event
+  // loop (one group commit: db/group-commit.ts), a success's in its one transaction (logSignedIn);
+  // the answer waits for all of them.
   const access = await evaluateSignInAccess(deps, {
     user: { id: user.id, role: user.role as Role, groupIds },
     device,
@@ -93,12 +94,11 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     user: { id: user.id, displayName: user.displayName, role: user.role as Role },
     mustChangePin,
   };
-  // The session, the code's last use and the log row in one transaction, committed with the PIN's acceptance.
-  const outcome = await withAcceptedPin(
-    check.logSignedIn({ ok: true, token, expiresAt: session.expiresAt, result }, accessContext, {
-      session,
-      codeUsed: { codeId: code.id, at: now },
-    }),
+  // The PIN's acceptance, the session, the code's last use and the log row in one transaction.
+  const outcome = await check.logSignedIn(
+    { ok: true, token, expiresAt: session.expiresAt, result },
+    accessContext,
+    { session, codeUsed: { codeId: code.id, at: now } },
   );
   // One worker at a time on an enrolled phone: the previous worker's sessions there end (and every
   // store app signed in through them is told), even if their cookie is gone.
