@@ -128,6 +128,11 @@ describe('a request body over the socket', () => {
     expect(res.headers.getSetCookie()).toHaveLength(1);
   });
 
+  test('read as UTF-8 as a fetch Request reads it: a leading byte-order mark is dropped', async () => {
+    const res = await signIn(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(JSON.stringify(worker))]));
+    expect(res.status).toBe(200);
+  });
+
   test('over 64 KB is 413 PAYLOAD_TOO_LARGE, announced by Content-Length or counted as it comes', async () => {
     const large = JSON.stringify({ ...worker, pad: 'x'.repeat(70_000) });
     const announced = await signIn(large);
