@@ -7,7 +7,7 @@
  * each of those has a case here where it could go wrong.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { nodeApiHandler } from '../../server/http/node-api-handler.js';
 import { startHarness, type Harness } from '../support/api-harness.js';
@@ -126,6 +126,22 @@ describe('a request body over the socket', () => {
     const res = await signIn(chunked(JSON.stringify(worker)));
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie()).toHaveLength(1);
+  });
+
+  test('two sign-ins sent back to back on one connection are both answered', async () => {
+    const body = JSON.stringify(worker);
+    const request = (connection: string) =>
+      `POST /api/auth/qr-pin/sign-in HTTP/1.1\r\nhost: localhost\r\nconnection: ${connection}\r\n` +
+      `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const raw = await new Promise<string>((done, fail) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      socket.on('error', fail);
+      socket.on('end', () => done(received));
+      socket.write(request('keep-alive') + request('close'));
+    });
+    expect(raw.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
   });
 
   test('read as UTF-8 as a fetch Request reads it: a leading byte-order mark is dropped', async () => {
