@@ -3,9 +3,10 @@
  * SvelteKit server (src/hooks.server.ts) and by the standalone API entry (server/index.ts).
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './contracts/errors.js';
+import { limitBody } from './http/middleware/body-limit.js';
+import { keepJsonText } from './http/middleware/json-text.js';
 import { resolveClientAddress } from './http/middleware/client-address.js';
 import { requireSameOrigin } from './http/middleware/same-origin.js';
 import { apiSecurityHeaders } from './http/middleware/security-headers.js';
@@ -50,15 +51,10 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     options.logError ?? ((error: unknown) => console.error('shiftpass: unexpected error', error));
   const app = new Hono<AppEnv>().basePath('/api');
 
+  // First, so every `c.json()` below (routes, notFound, onError) notes its text for npm start's handler.
+  app.use(keepJsonText());
   app.use(apiSecurityHeaders());
   app.use(resolveClientAddress(deps.settings.trustedProxies));
-  const limitBody = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError('PAYLOAD_TOO_LARGE');
-      },
-    });
   const defaultLimit = limitBody(MAX_BODY_BYTES);
   const importLimit = limitBody(MAX_IMPORT_BODY_BYTES);
   app.use((c, next) => (c.req.path === USER_IMPORT_PATH ? importLimit(c, next) : defaultLimit(c, next)));

@@ -11,9 +11,16 @@
  * are the API's is decided on the normalized path, as SvelteKit's `handle` did (`/api/../admin` is
  * the console page, not an API route). Body limits, security headers and no-store are the API's own
  * (server/app.ts), on either path.
+ *
+ * What it costs per request is kept to what the answer needs: a JSON answer (all of the API's but
+ * the CSV exports) goes out from the text `c.json()` made, in one write, not read back through the
+ * undici Response's stream; a body with a Content-Length is read from the Node request's Buffers
+ * (server/http/middleware/body-limit.ts says what used to turn it into a web stream).
  */
-import { getRequestListener } from '@hono/node-server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { jsonTextOf } from './middleware/json-text.js';
 
 export interface NodeApiHandler {
   /** Whether this request target is the API's: `/api` or `/api/…` once dot segments are resolved. */
@@ -49,12 +56,38 @@ function realWhenStreamed(request: Request): Request {
   } as RequestInit);
 }
 
+/**
+ * Sends a JSON answer whose text `c.json()` noted (server/http/middleware/json-text.ts) in one write,
+ * as @hono/node-server does for its own lightweight Response: the status, the headers (each
+ * Set-Cookie on its own line) and the text with its Content-Length.
+ */
+function sendJson(res: ServerResponse, response: Response, text: string): void {
+  const head: OutgoingHttpHeaders = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') head[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) head['set-cookie'] = cookies;
+  head['content-length'] = Buffer.byteLength(text);
+  res.writeHead(response.status, head);
+  res.end(text);
+}
+
 export function nodeApiHandler(fetch: ApiFetch, options: { origin?: string }): NodeApiHandler {
   const { origin } = options;
   // overrideGlobalObjects: false — SvelteKit shares this process and its global Request/Response.
   const listener = getRequestListener(
-    (request, env: { incoming?: { socket?: { remoteAddress?: string } } }) =>
-      fetch(realWhenStreamed(request), { clientAddress: env.incoming?.socket?.remoteAddress }),
+    // Only `callback` below calls the listener, always with HTTP/1 objects (scripts/start.js's server).
+    async (request, bindings) => {
+      const env = bindings as HttpBindings;
+      const response = await fetch(realWhenStreamed(request), {
+        clientAddress: env.incoming.socket?.remoteAddress,
+      });
+      const text = jsonTextOf(response);
+      if (text === undefined) return response;
+      sendJson(env.outgoing, response, text);
+      return RESPONSE_ALREADY_SENT;
+    },
     { overrideGlobalObjects: false },
   );
   return {
