@@ -20,7 +20,7 @@
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { jsonTextOf } from './middleware/json-text.js';
+import { jsonTextOf } from './json-text-note.js';
 
 export interface NodeApiHandler {
   /** Whether this request target is the API's: `/api` or `/api/…` once dot segments are resolved. */

@@ -4,17 +4,14 @@
  * the process; @hono/node-server can only send such a Response by reading its body back through a
  * web ReadableStream (a reader, a few promises and a timer turn per answer). Every JSON answer of the
  * API is made by `c.json()`, which knows the text: this middleware makes `c.json()` note that text
- * on the Response it returns, and `jsonTextOf` hands it back.
+ * on the Response it returns (server/http/json-text-note.ts), where the handler finds it.
  *
  * The note travels with that Response object only: an answer rebuilt afterwards (Hono copies a
  * finished Response when a header is set on it, a HEAD answer is a copy without body) is a new object
  * without the note, and is sent the ordinary way.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-
-const JSON_TEXT = Symbol('shiftpass.jsonText');
-
-type NotedResponse = Response & { [JSON_TEXT]?: string };
+import { noteJsonText } from '../json-text-note.js';
 /** `c.newResponse` as hono implements it: the second argument a status or a ResponseInit. */
 type NewResponse = (
   data: string,
@@ -22,18 +19,15 @@ type NewResponse = (
   headers?: Record<string, string | string[]>,
 ) => Response;
 
-/** The JSON text `c.json()` made `response` with, if it was made that way and is unchanged since. */
-export const jsonTextOf = (response: Response): string | undefined => (response as NotedResponse)[JSON_TEXT];
-
 /** Hono's `c.json()` (hono/dist/context.js): the same text, status and headers, through `c.newResponse`. */
 function notingJson(c: Context): Context['json'] {
   return ((object: unknown, init?: number | ResponseInit, headers?: Record<string, string | string[]>) => {
     const text = JSON.stringify(object);
-    const response: NotedResponse = (c.newResponse as NewResponse)(text, init, {
+    const response = (c.newResponse as NewResponse)(text, init, {
       'Content-Type': 'application/json',
       ...headers,
     });
-    response[JSON_TEXT] = text;
+    noteJsonText(response, text);
     return response;
   }) as Context['json'];
 }
