@@ -5,31 +5,22 @@
  * request, and no request is answered before its writes are committed.
  */
 import { createClient, type Client, type ResultSet } from '@libsql/client';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/client.js';
 import { withGroupCommit } from '../../server/db/group-commit.js';
-import { startWriter, type DatabaseWriter } from '../../server/db/writer.js';
+import { startWriter } from '../../server/db/writer.js';
+import { scratchDatabases } from '../support/scratch-databases.js';
 
-const dirs: string[] = [];
-const clients: Client[] = [];
-const writers: DatabaseWriter[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-  for (const writer of writers.splice(0)) writer.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchDatabases();
 
 /** A WAL file database with a counter table, its grouped client, and how many group transactions its writer began. */
 async function fileDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
-  dirs.push(dir);
+  const dir = scratch.folder('shiftpass-group-commit-');
   const path = join(dir, 'test.db');
   const url = `file:${path}`;
   const raw = createClient({ url });
-  clients.push(raw);
+  scratch.client(raw);
   await raw.execute('PRAGMA journal_mode = WAL');
   await raw.executeMultiple(`
     CREATE TABLE counters (key TEXT PRIMARY KEY, failures INTEGER NOT NULL);
@@ -39,11 +30,11 @@ async function fileDatabase() {
       parent_id TEXT REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED
     );`);
   const writer = startWriter(path, 5000);
-  writers.push(writer);
+  scratch.writer(writer);
   const grouped = withGroupCommit(raw, writer);
   // Another connection of its own: it sees only what has been committed.
   const observer = createClient({ url });
-  clients.push(observer);
+  scratch.client(observer);
   return { grouped, observer, writer, groups: async () => (await writer.counts()).groups };
 }
 
@@ -180,10 +171,9 @@ describe('group commit', () => {
 
 describe("the server's database", () => {
   test('every pooled connection syncs fully (synchronous = FULL), so an answered write survives a power cut', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
-    dirs.push(dir);
+    const dir = scratch.folder('shiftpass-group-commit-');
     const database = await openDatabase(`file:${join(dir, 'shiftpass.db')}`);
-    clients.push(database.client);
+    scratch.client(database.client);
     // Asked at once, each question borrows a connection of its own from the pool.
     const answers = await Promise.all(
       Array.from({ length: 6 }, () => database.client.execute('PRAGMA synchronous')),
@@ -194,10 +184,9 @@ describe("the server's database", () => {
   });
 
   test("the writer thread's connection syncs fully, enforces foreign keys and waits for a busy database", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shiftpass-group-commit-'));
-    dirs.push(dir);
+    const dir = scratch.folder('shiftpass-group-commit-');
     const database = await openDatabase(`file:${join(dir, 'shiftpass.db')}`);
-    clients.push(database.client);
+    scratch.client(database.client);
     const pragma = async (name: string) => {
       const result = (await database.writer!.runAlone({
         kind: 'execute',
@@ -213,7 +202,7 @@ describe("the server's database", () => {
 
   test('a database in memory keeps its writes on the main thread (one connection, nothing to sync)', async () => {
     const database = await openDatabase('file::memory:');
-    clients.push(database.client);
+    scratch.client(database.client);
     expect(database.writer).toBeUndefined();
     await database.client.execute("INSERT INTO settings (key, value, updated_at) VALUES ('k', '\"v\"', 0)");
     const row = await database.client.execute("SELECT value FROM settings WHERE key = 'k'");

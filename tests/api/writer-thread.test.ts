@@ -5,22 +5,14 @@
  * was running, and closing after the queued writes have answered.
  */
 import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isUniqueViolation, isUniqueViolationOn } from '../../server/db/errors.js';
 import { withGroupCommit } from '../../server/db/group-commit.js';
-import { startWriter, WriterLostError, type DatabaseWriter } from '../../server/db/writer.js';
+import { startWriter, WriterLostError } from '../../server/db/writer.js';
+import { scratchDatabases } from '../support/scratch-databases.js';
 
-const dirs: string[] = [];
-const clients: Client[] = [];
-const writers: DatabaseWriter[] = [];
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-  for (const writer of writers.splice(0)) writer.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchDatabases();
 
 const SCHEMA = `
   CREATE TABLE items (
@@ -35,11 +27,10 @@ const SCHEMA = `
 
 /** Two files with the same schema: one written through the writer thread, one by @libsql/client itself. */
 async function twinDatabases() {
-  const dir = mkdtempSync(join(tmpdir(), 'shiftpass-writer-'));
-  dirs.push(dir);
+  const dir = scratch.folder('shiftpass-writer-');
   const open = async (name: string) => {
     const client = createClient({ url: `file:${join(dir, name)}`, timeout: 5000 });
-    clients.push(client);
+    scratch.client(client);
     await client.execute('PRAGMA journal_mode = WAL');
     await client.executeMultiple(SCHEMA);
     return client;
@@ -47,7 +38,7 @@ async function twinDatabases() {
   const direct = await open('direct.db');
   const pooled = await open('threaded.db');
   const writer = startWriter(join(dir, 'threaded.db'), 5000);
-  writers.push(writer);
+  scratch.writer(writer);
   return { direct, threaded: withGroupCommit(pooled, writer), writer, pooled };
 }
 
