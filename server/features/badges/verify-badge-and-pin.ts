@@ -30,7 +30,7 @@ import type { HashTurn } from '../../domain/hash-queue.js';
 import type { UserRow } from '../people/users-repository.js';
 import { claimClientAttempt, claimVerifiedDeviceAttempt } from '../lockout/client-budget.js';
 import { countRefusedAttempt } from '../logs/refused-attempts.js';
-import { getQrPinPolicy } from '../policies/policies.js';
+import { getQrPinPolicy, QR_PIN_POLICY_KEY, qrPinPolicyOf } from '../policies/policies.js';
 import { checkPinWithLockout } from './pin-check.js';
 import type { BadgeReads, MethodRow, QrCodeRow } from './qr-pin-methods-repository.js';
 import type { NewSignInLog, SignedInWrites } from '../logs/log-writer-repository.js';
@@ -69,36 +69,54 @@ type BadgeLookup =
   | ({ found: true; rekey?: () => Promise<void> } & BadgeReads)
   | { found: false; reason: string; codeId?: string };
 
+/** The badge's lookup and the QR-code + PIN policy, read together. */
+interface BadgeAndPolicy {
+  badge: BadgeLookup;
+  policy: QrPinPolicy;
+}
+
+/** A badge not looked up (malformed, foreign, not read): the policy is read on its own. */
+const notLookedUp = async (deps: ServiceDeps, badge: BadgeLookup): Promise<BadgeAndPolicy> => ({
+  badge,
+  policy: await getQrPinPolicy(deps),
+});
+
 /**
- * The stored code a badge names, if the badge is genuine; otherwise why not (for the log only).
+ * The stored code a badge names, if the badge is genuine; otherwise why not (for the log only); and
+ * the QR-code + PIN policy, read in the same statement as the badge (qr-pin-methods-repository.ts).
  * Reads only.
  */
-async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeLookup> {
+async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeAndPolicy> {
+  const methods = deps.repos.methods;
   if ('shortCode' in badge) {
     const canonical = normaliseShortCode(badge.shortCode);
-    if (!canonical) return { found: false, reason: 'malformed_short_code' };
+    if (!canonical) return notLookedUp(deps, { found: false, reason: 'malformed_short_code' });
     const hashes = deps.shortCodes.lookupHashes(canonical);
-    const found = await deps.repos.methods.findBadgeByShortCodeHash(hashes);
-    if (!found) return { found: false, reason: 'unknown_short_code' };
+    const read = await methods.findBadgeByShortCodeHash(hashes, QR_PIN_POLICY_KEY);
+    const policy = qrPinPolicyOf(read.setting as Partial<QrPinPolicy> | undefined);
+    const found = read.badge;
+    if (!found) return { badge: { found: false, reason: 'unknown_short_code' }, policy };
     // Stored under the previous server key: re-keyed now, so retiring that key leaves the badge working.
     const [current] = hashes;
     const stored = found.code.shortCodeHash;
     const rekey =
       current && stored && stored !== current
-        ? () => deps.repos.methods.rekeyShortCode(found.code.id, stored, current)
+        ? () => methods.rekeyShortCode(found.code.id, stored, current)
         : undefined;
-    return { found: true, rekey, ...found };
+    return { badge: { found: true, rekey, ...found }, policy };
   }
   const parsed = parseQrPayload(badge.qr);
-  if (!parsed.ok) return { found: false, reason: 'malformed_payload' };
+  if (!parsed.ok) return notLookedUp(deps, { found: false, reason: 'malformed_payload' });
   const { issuer, codeId, secret } = parsed.payload;
-  if (issuer !== deps.settings.issuerId) return { found: false, reason: 'foreign_issuer' };
-  const found = await deps.repos.methods.findBadge(codeId);
-  if (!found) return { found: false, reason: 'unknown_code', codeId };
+  if (issuer !== deps.settings.issuerId) return notLookedUp(deps, { found: false, reason: 'foreign_issuer' });
+  const read = await methods.findBadge(codeId, QR_PIN_POLICY_KEY);
+  const policy = qrPinPolicyOf(read.setting as Partial<QrPinPolicy> | undefined);
+  const found = read.badge;
+  if (!found) return { badge: { found: false, reason: 'unknown_code', codeId }, policy };
   if (!equalHashes(sha256(secret), found.code.secretHash)) {
-    return { found: false, reason: 'secret_mismatch', codeId };
+    return { badge: { found: false, reason: 'secret_mismatch', codeId }, policy };
   }
-  return { found: true, ...found };
+  return { badge: { found: true, ...found }, policy };
 }
 
 /** Where a badge + PIN check is used: a worker sign-in, or a manager ending kiosk mode. */
@@ -178,7 +196,6 @@ export async function verifyBadgeAndPin<D>(
   deviceStep: DeviceStep<D>,
 ): Promise<BadgePinCheck<D>> {
   const now = deps.clock.now();
-  const policy = await getQrPinPolicy(deps);
   const via: BadgeVia = 'shortCode' in input.badge ? 'shortCode' : 'qr';
 
   const entryFor = (outcome: SignInOutcome, context: LogContext): NewSignInLog => ({
@@ -228,9 +245,10 @@ export async function verifyBadgeAndPin<D>(
   // claim counts nothing when the budget's was refused (lockout/client-budget.ts, `WithClaim`), and is
   // made only when every check before it below will pass (same reads, same rules).
   // A refused device's request is answered before any badge (below), so its badge is not read.
-  const badge: BadgeLookup = deviceCheck.ok
+  // The policy comes with the badge (one read statement), or on its own when the badge is not read.
+  const { badge, policy } = deviceCheck.ok
     ? await lookUpBadge(deps, input.badge)
-    : { found: false, reason: 'not_read' };
+    : await notLookedUp(deps, { found: false, reason: 'not_read' });
   const counters = deps.repos.methods.lockoutCounters;
   const attemptLimits = { threshold: policy.lockout.threshold, hardLimit: policy.lockout.hardLimit };
   const attempt =

@@ -23,20 +23,23 @@ import type { SessionTimeouts } from '../../domain/session-timing.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 
-const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
+/** The QR-code + PIN policy's settings document (a sign-in reads it with the badge: features/badges). */
+export const QR_PIN_POLICY_KEY = 'policy.qrCodePin';
 const CONSOLE_SIGN_IN_POLICY_KEY = 'policy.consoleSignIn';
 /** The session policy's settings document (the session check reads it with the session: features/sessions). */
 export const SESSION_POLICY_KEY = 'policy.sessions';
 const LOG_RETENTION_POLICY_KEY = 'policy.logRetention';
 
 export async function getQrPinPolicy(deps: ServiceDeps): Promise<QrPinPolicy> {
-  const stored = await deps.repos.settings.get<Partial<QrPinPolicy>>(QR_PIN_POLICY_KEY);
-  return {
-    ...DEFAULT_QR_PIN_POLICY,
-    ...stored,
-    lockout: { ...DEFAULT_QR_PIN_POLICY.lockout, ...stored?.lockout },
-  };
+  return qrPinPolicyOf(await deps.repos.settings.get<Partial<QrPinPolicy>>(QR_PIN_POLICY_KEY));
 }
+
+/** The QR-code + PIN policy from its stored document (undefined or null: none stored, the defaults). */
+export const qrPinPolicyOf = (stored: Partial<QrPinPolicy> | null | undefined): QrPinPolicy => ({
+  ...DEFAULT_QR_PIN_POLICY,
+  ...stored,
+  lockout: { ...DEFAULT_QR_PIN_POLICY.lockout, ...stored?.lockout },
+});
 
 /** The console's lockout: its own stored document, independent of the PIN lockout. */
 export async function getConsoleSignInPolicy(deps: ServiceDeps): Promise<ConsoleSignInPolicy> {
