@@ -10,19 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startRuntime } from '../server/runtime.js';
+import { inProcessApi } from './in-process-api.js';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'shiftpass-bench-'));
 const runtime = await startRuntime({ DATA_DIR: dir, BOOTSTRAP_API_TOKEN: TOKEN });
-const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-let clientCounter = 0;
 /** Each request from its own address, so the per-client budget never shapes a figure. */
-const call = (method: string, path: string, body: unknown, headers: Record<string, string> = admin) =>
-  runtime.app.request(
-    path,
-    { method, headers, body: JSON.stringify(body) },
-    { clientAddress: `10.9.${Math.floor(++clientCounter / 250) % 250}.${clientCounter % 250}` },
-  );
+const call = inProcessApi(runtime, TOKEN, 9);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
