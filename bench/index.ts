@@ -36,6 +36,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const QUICK = process.argv.includes('--quick');
+/** `--figures=1,2`: only these server figures (1–3), and none of the older benches (while working on one). */
+const FIGURES = process.argv
+  .find((arg) => arg.startsWith('--figures='))
+  ?.slice('--figures='.length)
+  .split(',')
+  .map(Number);
+const wanted = (figure: number) => !FIGURES || FIGURES.includes(figure);
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const ROOT = new URL('..', import.meta.url).pathname;
 const WINDOW_S = QUICK ? 5 : 15;
@@ -225,189 +232,201 @@ try {
   refusedHonest('warm-up', await cannon(signIns(workers, 4, { amount: 48 })).done);
 
   // 1. Sign-ins/s against the hashing limit.
-  log('figure 1: hashing limit, sign-ins, hashing limit');
-  const limitBefore = await argon2Limit();
-  const signInRun = await cannon(signIns(workers, 4, { duration: WINDOW_S })).done;
-  refusedHonest('sign-ins/s', signInRun);
-  const limitAfter = await argon2Limit();
-  const limit = (limitBefore + limitAfter) / 2;
-  const signInsPerSecond = signInRun['2xx'] / (signInRun.duration || WINDOW_S);
-  const ratio1 = signInsPerSecond / limit;
-  row(
-    'sign-ins/s, 4 connections, 24 workers',
-    `${signInsPerSecond.toFixed(1)}/s (p50 ${signInRun.latency.p50} ms, p99 ${signInRun.latency.p99} ms)`,
-  );
-  row(
-    'bare argon2id verify/s, concurrency 4 (before, after)',
-    `${limitBefore.toFixed(1)}/s, ${limitAfter.toFixed(1)}/s`,
-  );
-  row('  sign-ins ÷ hashing limit', ratio1.toFixed(2), '≥ 0.85', passOrMiss(ratio1 >= 0.85));
+  if (wanted(1)) {
+    log('figure 1: hashing limit, sign-ins, hashing limit');
+    const limitBefore = await argon2Limit();
+    const signInRun = await cannon(signIns(workers, 4, { duration: WINDOW_S })).done;
+    refusedHonest('sign-ins/s', signInRun);
+    const limitAfter = await argon2Limit();
+    const limit = (limitBefore + limitAfter) / 2;
+    const signInsPerSecond = signInRun['2xx'] / (signInRun.duration || WINDOW_S);
+    const ratio1 = signInsPerSecond / limit;
+    row(
+      'sign-ins/s, 4 connections, 24 workers',
+      `${signInsPerSecond.toFixed(1)}/s (p50 ${signInRun.latency.p50} ms, p99 ${signInRun.latency.p99} ms)`,
+    );
+    row(
+      'bare argon2id verify/s, concurrency 4 (before, after)',
+      `${limitBefore.toFixed(1)}/s, ${limitAfter.toFixed(1)}/s`,
+    );
+    row('  sign-ins ÷ hashing limit', ratio1.toFixed(2), '≥ 0.85', passOrMiss(ratio1 >= 0.85));
+  }
 
   // 2. Session check against GET /api/health through the same server, alternately (and a bare Hono
   // route in its own process, informational).
-  log('figure 2: session check vs /api/health (and a bare Hono route)');
-  const signedIn = await fetch(`${base}${SIGN_IN}`, {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ qr: workers[0]!.qr, pin: workers[0]!.pin }),
-  });
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  if (!signedIn.ok || !cookie) throw new Error(`sign-in for the session figure: ${signedIn.status}`);
-  const started = await startBareHono();
-  bare = started.child;
-  const halfWindow = Math.max(2, Math.round(WINDOW_S / 2));
-  const session: number[] = [];
-  const health: number[] = [];
-  const bareRoute: number[] = [];
-  for (let round = 0; round < 2; round++) {
-    const s = await cannon({
-      url: `${base}/api/auth/session`,
-      connections: 50,
-      duration: halfWindow,
-      headers: { cookie },
-    }).done;
-    if (s.non2xx + s.errors > 0) {
-      correctnessFailures.push(`session check: ${s.non2xx + s.errors} answers not 2xx (${statusCounts(s)})`);
+  if (wanted(2)) {
+    log('figure 2: session check vs /api/health (and a bare Hono route)');
+    const signedIn = await fetch(`${base}${SIGN_IN}`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ qr: workers[0]!.qr, pin: workers[0]!.pin }),
+    });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    if (!signedIn.ok || !cookie) throw new Error(`sign-in for the session figure: ${signedIn.status}`);
+    const started = await startBareHono();
+    bare = started.child;
+    const halfWindow = Math.max(2, Math.round(WINDOW_S / 2));
+    const session: number[] = [];
+    const health: number[] = [];
+    const bareRoute: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      const s = await cannon({
+        url: `${base}/api/auth/session`,
+        connections: 50,
+        duration: halfWindow,
+        headers: { cookie },
+      }).done;
+      if (s.non2xx + s.errors > 0) {
+        correctnessFailures.push(
+          `session check: ${s.non2xx + s.errors} answers not 2xx (${statusCounts(s)})`,
+        );
+      }
+      session.push(s.requests.average);
+      const h = await cannon({ url: `${base}/api/health`, connections: 50, duration: halfWindow }).done;
+      if (h.non2xx + h.errors > 0) {
+        correctnessFailures.push(`health: ${h.non2xx + h.errors} answers not 2xx (${statusCounts(h)})`);
+      }
+      health.push(h.requests.average);
+      const b = await cannon({
+        url: `http://127.0.0.1:${started.port}/ok`,
+        connections: 50,
+        duration: halfWindow,
+      }).done;
+      bareRoute.push(b.requests.average);
     }
-    session.push(s.requests.average);
-    const h = await cannon({ url: `${base}/api/health`, connections: 50, duration: halfWindow }).done;
-    if (h.non2xx + h.errors > 0) {
-      correctnessFailures.push(`health: ${h.non2xx + h.errors} answers not 2xx (${statusCounts(h)})`);
-    }
-    health.push(h.requests.average);
-    const b = await cannon({
-      url: `http://127.0.0.1:${started.port}/ok`,
-      connections: 50,
-      duration: halfWindow,
-    }).done;
-    bareRoute.push(b.requests.average);
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const ratio2 = mean(session) / mean(health);
+    row(
+      'GET /api/auth/session with cookie, 50 connections',
+      `${session.map((n) => n.toFixed(0)).join(', ')} req/s`,
+    );
+    row(
+      'GET /api/health, same server, 50 connections',
+      `${health.map((n) => n.toFixed(0)).join(', ')} req/s`,
+    );
+    row('  session check ÷ /api/health', ratio2.toFixed(2), '≥ 0.5', passOrMiss(ratio2 >= 0.5));
+    row(
+      'bare Hono route, own process (informational)',
+      `${bareRoute.map((n) => n.toFixed(0)).join(', ')} req/s; session ÷ bare ${(mean(session) / mean(bareRoute)).toFixed(2)}`,
+    );
+    bare.kill('SIGTERM');
+    bare = undefined;
   }
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const ratio2 = mean(session) / mean(health);
-  row(
-    'GET /api/auth/session with cookie, 50 connections',
-    `${session.map((n) => n.toFixed(0)).join(', ')} req/s`,
-  );
-  row('GET /api/health, same server, 50 connections', `${health.map((n) => n.toFixed(0)).join(', ')} req/s`);
-  row('  session check ÷ /api/health', ratio2.toFixed(2), '≥ 0.5', passOrMiss(ratio2 >= 0.5));
-  row(
-    'bare Hono route, own process (informational)',
-    `${bareRoute.map((n) => n.toFixed(0)).join(', ')} req/s; session ÷ bare ${(mean(session) / mean(bareRoute)).toFixed(2)}`,
-  );
-  bare.kill('SIGTERM');
-  bare = undefined;
 
   // 3. Under attack.
-  log('figure 3: workers p99 without, then during, the wrong-PIN flood');
-  // The check below allows `threshold` wrong PINs per badge for the whole flood, so the lock must
-  // outlast it: the workers now hash first and a flood can run past the default 60 s lock, after
-  // which the lockout rightly allows the next `threshold` guesses.
-  await api('PATCH', '/admin/policies/qr-code-pin', { lockout: { baseDelaySeconds: 3600 } });
-  const calm = await cannon(signIns(workers, 4, { amount: QUICK ? 120 : 400 })).done;
-  refusedHonest('workers without attack', calm);
-  const attackStart = new Date(Date.now() - 1000).toISOString();
-  const workersDuringAttack = cannon(signIns(workers, 4, { duration: 600, timeout: 120 }));
-  let sent = 0;
-  const attack = await cannon({
-    url: base,
-    connections: 200,
-    amount: 1000,
-    // Queued behind 1 000 argon2 checks an answer can take longer than autocannon's default 10 s; a
-    // request it gave up on still reaches the server, so it would still need its log row.
-    timeout: 120,
-    requests: [
-      {
-        method: 'POST',
-        path: SIGN_IN,
-        setupRequest: (req) => {
-          const i = sent++;
-          const target = targets[i % targets.length]!;
-          // Never the target's PIN: its first digit changed.
-          const wrong = `${(Number(target.pin[0]) + 1) % 10}${target.pin.slice(1)}`;
-          return {
-            ...req,
-            headers: {
-              ...JSON_HEADERS,
-              'x-forwarded-for': `10.66.0.${(i % 200) + 1}`,
-            },
-            body: JSON.stringify({ qr: target.qr, pin: wrong }),
-          };
+  if (wanted(3)) {
+    log('figure 3: workers p99 without, then during, the wrong-PIN flood');
+    // The check below allows `threshold` wrong PINs per badge for the whole flood, so the lock must
+    // outlast it: the workers now hash first and a flood can run past the default 60 s lock, after
+    // which the lockout rightly allows the next `threshold` guesses.
+    await api('PATCH', '/admin/policies/qr-code-pin', { lockout: { baseDelaySeconds: 3600 } });
+    const calm = await cannon(signIns(workers, 4, { amount: QUICK ? 120 : 400 })).done;
+    refusedHonest('workers without attack', calm);
+    const attackStart = new Date(Date.now() - 1000).toISOString();
+    const workersDuringAttack = cannon(signIns(workers, 4, { duration: 600, timeout: 120 }));
+    let sent = 0;
+    const attack = await cannon({
+      url: base,
+      connections: 200,
+      amount: 1000,
+      // Queued behind 1 000 argon2 checks an answer can take longer than autocannon's default 10 s; a
+      // request it gave up on still reaches the server, so it would still need its log row.
+      timeout: 120,
+      requests: [
+        {
+          method: 'POST',
+          path: SIGN_IN,
+          setupRequest: (req) => {
+            const i = sent++;
+            const target = targets[i % targets.length]!;
+            // Never the target's PIN: its first digit changed.
+            const wrong = `${(Number(target.pin[0]) + 1) % 10}${target.pin.slice(1)}`;
+            return {
+              ...req,
+              headers: {
+                ...JSON_HEADERS,
+                'x-forwarded-for': `10.66.0.${(i % 200) + 1}`,
+              },
+              body: JSON.stringify({ qr: target.qr, pin: wrong }),
+            };
+          },
         },
-      },
-    ],
-  }).done;
-  workersDuringAttack.stop();
-  const hot = await workersDuringAttack.done;
-  refusedHonest('workers during attack', hot);
-  const p99Ratio = hot.latency.p99 / calm.latency.p99;
-  row(
-    'workers sign-in p99 without attack',
-    `${calm.latency.p99} ms (p50 ${calm.latency.p50} ms, ${calm.requests.total} sign-ins)`,
-  );
-  row(
-    'workers sign-in p99 during 1 000 wrong PINs',
-    `${hot.latency.p99} ms (p50 ${hot.latency.p50} ms, ${hot['2xx']} sign-ins; attack ${(attack.duration ?? 0).toFixed(1)} s, ${statusCounts(attack)})`,
-  );
-  row('  p99 during ÷ without', p99Ratio.toFixed(2), '≤ 2.0', passOrMiss(p99Ratio <= 2));
-
-  // Correctness, from the sign-in log through the admin API.
-  const targetIds = new Set(targets.map((t) => t.userId));
-  const readAttackRows = async () => {
-    const wrongCounted = new Map<string, number>();
-    let attackRows = 0;
-    let cursor: string | undefined;
-    do {
-      const query = new URLSearchParams({ result: 'failure', from: attackStart, limit: '200' });
-      if (cursor) query.set('cursor', cursor);
-      const page = await api<{
-        value: { userId: string | null; failureCode: string | null }[];
-        nextCursor?: string | null;
-      }>('GET', `/admin/sign-in-logs?${query}`);
-      for (const entry of page.value) {
-        if (!entry.userId || !targetIds.has(entry.userId)) continue;
-        attackRows++;
-        if (entry.failureCode === 'PIN_INCORRECT') {
-          wrongCounted.set(entry.userId, (wrongCounted.get(entry.userId) ?? 0) + 1);
-        }
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return { wrongCounted, attackRows };
-  };
-  // Read right after the flood and again 2 s later: a row that appears only later was not written
-  // before its answer went out.
-  const firstRead = await readAttackRows();
-  await new Promise((r) => setTimeout(r, 2000));
-  const { wrongCounted, attackRows } = await readAttackRows();
-  const most = Math.max(0, ...wrongCounted.values());
-  const guessesOk = most <= threshold;
-  row(
-    'most wrong PINs counted on one badge',
-    `${most} (${wrongCounted.size} badges hit)`,
-    `≤ ${threshold}`,
-    guessesOk ? 'PASS' : 'FAIL',
-  );
-  if (!guessesOk) correctnessFailures.push(`a badge had ${most} wrong PINs counted (threshold ${threshold})`);
-  // Every answered request is one outcome, so one row, there when its answer went out. A request the
-  // client gave up on may or may not have reached the server, hence the range up to those built.
-  const answered = Object.values(attack.statusCodeStats ?? {}).reduce(
-    (sum, { count }) => sum + (count ?? 0),
-    0,
-  );
-  const logged = firstRead.attackRows >= answered && attackRows <= sent;
-  row(
-    'attack requests with their sign-in log row',
-    `${firstRead.attackRows} rows at once, ${attackRows} 2 s later, for ${answered} answers (${sent} built)`,
-    'all',
-    logged ? 'PASS' : 'FAIL',
-  );
-  if (!logged) {
-    correctnessFailures.push(
-      `${answered} attack requests answered (${sent} built), ${firstRead.attackRows} log rows right after, ${attackRows} 2 s later`,
+      ],
+    }).done;
+    workersDuringAttack.stop();
+    const hot = await workersDuringAttack.done;
+    refusedHonest('workers during attack', hot);
+    const p99Ratio = hot.latency.p99 / calm.latency.p99;
+    row(
+      'workers sign-in p99 without attack',
+      `${calm.latency.p99} ms (p50 ${calm.latency.p50} ms, ${calm.requests.total} sign-ins)`,
     );
+    row(
+      'workers sign-in p99 during 1 000 wrong PINs',
+      `${hot.latency.p99} ms (p50 ${hot.latency.p50} ms, ${hot['2xx']} sign-ins; attack ${(attack.duration ?? 0).toFixed(1)} s, ${statusCounts(attack)})`,
+    );
+    row('  p99 during ÷ without', p99Ratio.toFixed(2), '≤ 2.0', passOrMiss(p99Ratio <= 2));
+
+    // Correctness, from the sign-in log through the admin API.
+    const targetIds = new Set(targets.map((t) => t.userId));
+    const readAttackRows = async () => {
+      const wrongCounted = new Map<string, number>();
+      let attackRows = 0;
+      let cursor: string | undefined;
+      do {
+        const query = new URLSearchParams({ result: 'failure', from: attackStart, limit: '200' });
+        if (cursor) query.set('cursor', cursor);
+        const page = await api<{
+          value: { userId: string | null; failureCode: string | null }[];
+          nextCursor?: string | null;
+        }>('GET', `/admin/sign-in-logs?${query}`);
+        for (const entry of page.value) {
+          if (!entry.userId || !targetIds.has(entry.userId)) continue;
+          attackRows++;
+          if (entry.failureCode === 'PIN_INCORRECT') {
+            wrongCounted.set(entry.userId, (wrongCounted.get(entry.userId) ?? 0) + 1);
+          }
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { wrongCounted, attackRows };
+    };
+    // Read right after the flood and again 2 s later: a row that appears only later was not written
+    // before its answer went out.
+    const firstRead = await readAttackRows();
+    await new Promise((r) => setTimeout(r, 2000));
+    const { wrongCounted, attackRows } = await readAttackRows();
+    const most = Math.max(0, ...wrongCounted.values());
+    const guessesOk = most <= threshold;
+    row(
+      'most wrong PINs counted on one badge',
+      `${most} (${wrongCounted.size} badges hit)`,
+      `≤ ${threshold}`,
+      guessesOk ? 'PASS' : 'FAIL',
+    );
+    if (!guessesOk)
+      correctnessFailures.push(`a badge had ${most} wrong PINs counted (threshold ${threshold})`);
+    // Every answered request is one outcome, so one row, there when its answer went out. A request the
+    // client gave up on may or may not have reached the server, hence the range up to those built.
+    const answered = Object.values(attack.statusCodeStats ?? {}).reduce(
+      (sum, { count }) => sum + (count ?? 0),
+      0,
+    );
+    const logged = firstRead.attackRows >= answered && attackRows <= sent;
+    row(
+      'attack requests with their sign-in log row',
+      `${firstRead.attackRows} rows at once, ${attackRows} 2 s later, for ${answered} answers (${sent} built)`,
+      'all',
+      logged ? 'PASS' : 'FAIL',
+    );
+    if (!logged) {
+      correctnessFailures.push(
+        `${answered} attack requests answered (${sent} built), ${firstRead.attackRows} log rows right after, ${attackRows} 2 s later`,
+      );
+    }
   }
 } catch (error) {
   correctnessFailures.push(`bench aborted: ${(error as Error).message}`);
@@ -435,7 +454,7 @@ const older: { script: string; args?: string[]; quick: boolean }[] = [
   { script: 'scale.ts', quick: false },
 ];
 for (const { script, args = [], quick } of older) {
-  if (QUICK && !quick) continue;
+  if ((QUICK && !quick) || FIGURES) continue;
   log(`bench/${script}`);
   const { code, out } = await runScript([`bench/${script}`, ...args]);
   for (const line of out.split('\n').map((l) => l.trim())) {
