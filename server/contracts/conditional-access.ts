@@ -20,6 +20,7 @@ import { canonicalTimeZone } from '../domain/time-zone.js';
 import { idParam } from './pagination.js';
 import { ROLES } from './schemas.js';
 import { displayText } from './text.js';
+import type { PolicyWarning } from '../domain/access-policy-warnings.js';
 
 export { DEVICE_STATES, GRANTS, POLICY_STATES, SIGN_IN_METHODS };
 export const CA_NAME_MAX_LENGTH = 128;
@@ -103,6 +104,19 @@ export interface PolicyView {
   conditions: PolicyConditions;
   createdDateTime: string;
   modifiedDateTime: string;
+  /** What will not work as expected with the named locations as they are now (never a refusal). */
+  warnings: PolicyWarning[];
+  /** The people the conditions name (include and exclude), with their names for the console. */
+  people: { id: string; displayName: string }[];
+}
+
+/**
+ * VALIDATION_FAILED from the policy routes names the first problem's `field` (as every route does)
+ * and lists every problem in `problems`, so a form can show each next to its field.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
 }
 
 /** A ready-made policy: `policy` can be POSTed as it is (it starts report-only). */
@@ -111,6 +125,8 @@ export interface PolicyTemplateView {
   displayName: string;
   description: string;
   policy: z.input<typeof createPolicyBody>;
+  /** The warnings the policy would get if saved now (e.g. no store has a named location yet). */
+  warnings: PolicyWarning[];
 }
 
 const cidrList = z
@@ -190,6 +206,13 @@ export interface WhatIfResult extends ConditionalAccessResult {
   context: AccessContextView;
 }
 
+export {
+  policyWarnings,
+  POLICY_WARNING_CODES,
+  type PolicyWarning,
+  type PolicyWarningCode,
+} from '../domain/access-policy-warnings.js';
+export { ACCESS_REASON_CODES, type AccessReasonCode } from '../domain/conditional-access.js';
 /** The console checks every CIDR line as it is typed, with the server's words (the server checks again). */
 export { cidrProblem } from '../domain/ip-address.js';
 export { WEEKDAYS, type Weekday, type TimeWindow } from '../domain/time-window.js';

@@ -134,12 +134,42 @@ export interface PolicyVerdict {
   /** What this policy does to the sign-in (for reportOnly: would do; it is not enforced). */
   result: VerdictResult;
   reasons: string[];
+  /** Its users, groups, roles, methods and apps match: the policy speaks about this sign-in. */
+  assigned: boolean;
+  /**
+   * An allow policy that speaks about this sign-in, does not apply, and no allow policy of its set
+   * (the enabled ones; for a report-only one, enabled and report-only) applies: this policy is what
+   * refuses the sign-in (the allow-list rule), though its `result` is 'notApplicable'.
+   */
+  refusesAsAllowList: boolean;
 }
+
+/**
+ * A refusal's reason for the person refused, in a few stable codes the kiosk turns into one short
+ * sentence in the worker's language (the sign-in log keeps `reason`, the long detail):
+ * - NOT_A_STORE_KIOSK: the device is not an enrolled kiosk, or the sign-in carried no device;
+ * - KIOSK_NOT_TRUSTED: an enrolled kiosk that is not compliant or whose attestation is not fresh;
+ * - NOT_ON_STORE_NETWORK: an allow policy needs a network the sign-in is not (known to be) on;
+ * - NETWORK_NOT_ALLOWED: a block policy refuses sign-ins from this network;
+ * - OUTSIDE_HOURS: a time window (an allow policy's, not met; a block policy's, met);
+ * - NOT_ALLOWED: anything else (who the person is, the sign-in method, the app).
+ */
+export const ACCESS_REASON_CODES = [
+  'NOT_A_STORE_KIOSK',
+  'KIOSK_NOT_TRUSTED',
+  'NOT_ON_STORE_NETWORK',
+  'NETWORK_NOT_ALLOWED',
+  'OUTSIDE_HOURS',
+  'NOT_ALLOWED',
+] as const;
+export type AccessReasonCode = (typeof ACCESS_REASON_CODES)[number];
 
 export interface ConditionalAccessResult {
   decision: Decision;
   /** One sentence on why, naming the deciding policy. */
   reason: string;
+  /** For a decision other than allow: the short reason for the person (see ACCESS_REASON_CODES). */
+  reasonCode: AccessReasonCode | null;
   /** The ids of the enabled policies behind the decision (empty for a default). */
   decidedBy: string[];
   /** The decision if the reportOnly policies were enabled too. */
@@ -148,9 +178,12 @@ export interface ConditionalAccessResult {
 }
 
 type Outcome = 'met' | 'notMet' | 'unknown';
+/** Which condition a check is about, for the person's reason code. */
+type CheckKind = 'assignment' | 'enrolled' | 'deviceTrust' | 'location' | 'time';
 interface ConditionCheck {
   outcome: Outcome;
   reason: string;
+  kind?: CheckKind;
 }
 
 const DEVICE_STATE_WORDS: Record<DeviceState, { yes: string; no: string }> = {
@@ -209,16 +242,22 @@ function checkDevice(
   required: readonly DeviceState[],
   device: DeviceFacts | null | undefined,
 ): ConditionCheck {
-  if (required.length === 0) return { outcome: 'met', reason: 'no device state required' };
-  if (!device) return { outcome: 'unknown', reason: 'no device information' };
+  const kind: CheckKind = required.includes('enrolled') ? 'enrolled' : 'deviceTrust';
+  if (required.length === 0) return { outcome: 'met', reason: 'no device state required', kind };
+  if (!device) return { outcome: 'unknown', reason: 'no device information', kind: 'enrolled' };
   const missing = required.filter((state) => !device[state]);
   if (missing.length > 0) {
     return {
       outcome: 'notMet',
       reason: `device ${missing.map((state) => DEVICE_STATE_WORDS[state].no).join(', ')}`,
+      kind: missing.includes('enrolled') ? 'enrolled' : 'deviceTrust',
     };
   }
-  return { outcome: 'met', reason: `device ${required.map((s) => DEVICE_STATE_WORDS[s].yes).join(', ')}` };
+  return {
+    outcome: 'met',
+    reason: `device ${required.map((s) => DEVICE_STATE_WORDS[s].yes).join(', ')}`,
+    kind,
+  };
 }
 
 interface ResolvedLocations {
@@ -365,8 +404,10 @@ function checkCircumstances(
 ): ConditionCheck[] {
   const checks: ConditionCheck[] = [];
   if (conditions.deviceStates) checks.push(checkDevice(conditions.deviceStates, context.device));
-  if (conditions.locations) checks.push(checkLocation(conditions.locations, locations, context));
-  if (conditions.timeWindows) checks.push(checkTime(conditions.timeWindows, context));
+  if (conditions.locations) {
+    checks.push({ ...checkLocation(conditions.locations, locations, context), kind: 'location' });
+  }
+  if (conditions.timeWindows) checks.push({ ...checkTime(conditions.timeWindows, context), kind: 'time' });
   return checks;
 }
 
@@ -377,6 +418,8 @@ interface Evaluated {
   assigned: boolean;
   /** The applies value resolved by the grant (unknown → false for allow, true otherwise). */
   effective: boolean;
+  /** Every check made, assignments first. */
+  checks: ConditionCheck[];
 }
 
 const RESULT_WORDS: Record<Grant, string> = {
@@ -396,7 +439,15 @@ function evaluatePolicy(
       policy,
       assigned: false,
       effective: false,
-      verdict: { ...base, applies: false, result: 'notEvaluated', reasons: ['disabled: not evaluated'] },
+      checks: [],
+      verdict: {
+        ...base,
+        applies: false,
+        result: 'notEvaluated',
+        reasons: ['disabled: not evaluated'],
+        assigned: false,
+        refusesAsAllowList: false,
+      },
     };
   }
   const assignments = checkAssignments(policy.conditions, context);
@@ -430,40 +481,79 @@ function evaluatePolicy(
         : 'report-only: not enforced',
     );
   }
-  return { policy, assigned, effective, verdict: { ...base, applies, result, reasons } };
+  return {
+    policy,
+    assigned,
+    effective,
+    checks,
+    verdict: { ...base, applies, result, reasons, assigned, refusesAsAllowList: false },
+  };
+}
+
+/** What a refused person is told: the kind of the first condition behind the refusal. */
+function reasonCodeOf(refusing: readonly Evaluated[], asAllowList: boolean): AccessReasonCode {
+  for (const evaluated of refusing) {
+    const behind = evaluated.checks.filter((check) =>
+      asAllowList ? check.outcome !== 'met' : check.kind !== 'assignment' && check.kind !== undefined,
+    );
+    for (const check of behind) {
+      if (check.kind === 'enrolled') return 'NOT_A_STORE_KIOSK';
+      if (check.kind === 'deviceTrust') return 'KIOSK_NOT_TRUSTED';
+      if (check.kind === 'location') return asAllowList ? 'NOT_ON_STORE_NETWORK' : 'NETWORK_NOT_ALLOWED';
+      if (check.kind === 'time') return 'OUTSIDE_HOURS';
+    }
+  }
+  return 'NOT_ALLOWED';
 }
 
 function decide(
   evaluated: readonly Evaluated[],
-): Pick<ConditionalAccessResult, 'decision' | 'reason' | 'decidedBy'> {
+): Pick<ConditionalAccessResult, 'decision' | 'reason' | 'reasonCode' | 'decidedBy'> {
   const applying = (grant: Grant) => evaluated.filter((e) => e.effective && e.policy.grant === grant);
   const names = (list: readonly Evaluated[]) => quoteNames(list.map((e) => e.policy.name));
   const ids = (list: readonly Evaluated[]) => list.map((e) => e.policy.id);
 
   const blocking = applying('block');
   if (blocking.length > 0) {
-    return { decision: 'block', reason: `blocked by ${names(blocking)}`, decidedBy: ids(blocking) };
+    return {
+      decision: 'block',
+      reason: `blocked by ${names(blocking)}`,
+      reasonCode: reasonCodeOf(blocking, false),
+      decidedBy: ids(blocking),
+    };
   }
   const allowing = applying('allow');
   const assignedAllows = evaluated.filter((e) => e.assigned && e.policy.grant === 'allow');
   if (allowing.length === 0 && assignedAllows.length > 0) {
     const why = assignedAllows.map((e) => `'${e.policy.name}' (${e.verdict.reasons.join('; ')})`).join(', ');
-    return { decision: 'block', reason: `no allow policy was met: ${why}`, decidedBy: ids(assignedAllows) };
+    return {
+      decision: 'block',
+      reason: `no allow policy was met: ${why}`,
+      reasonCode: reasonCodeOf(assignedAllows, true),
+      decidedBy: ids(assignedAllows),
+    };
   }
   const secondFactor = applying('requireSecondFactor');
   if (secondFactor.length > 0) {
     return {
       decision: 'requireSecondFactor',
       reason: `second factor required by ${names(secondFactor)}`,
+      reasonCode: reasonCodeOf(secondFactor, false),
       decidedBy: ids(secondFactor),
     };
   }
   if (allowing.length > 0) {
-    return { decision: 'allow', reason: `allowed by ${names(allowing)}`, decidedBy: ids(allowing) };
+    return {
+      decision: 'allow',
+      reason: `allowed by ${names(allowing)}`,
+      reasonCode: null,
+      decidedBy: ids(allowing),
+    };
   }
   return {
     decision: 'allow',
     reason: 'no enabled policy applies to this sign-in: allowed by default',
+    reasonCode: null,
     decidedBy: [],
   };
 }
@@ -475,12 +565,25 @@ export function evaluateConditionalAccess(
   context: SignInContext,
 ): ConditionalAccessResult {
   const evaluated = policies.map((policy) => evaluatePolicy(policy, locations, context));
-  const enforced = decide(evaluated.filter((e) => e.policy.state === 'enabled'));
-  const withReportOnly = decide(evaluated.filter((e) => e.policy.state !== 'disabled'));
+  const enabled = evaluated.filter((e) => e.policy.state === 'enabled');
+  const notDisabled = evaluated.filter((e) => e.policy.state !== 'disabled');
+  const enforced = decide(enabled);
+  const withReportOnly = decide(notDisabled);
+  const anAllowApplies = (set: readonly Evaluated[]) =>
+    set.some((e) => e.effective && e.policy.grant === 'allow');
+  const allowedIn = { enabled: anAllowApplies(enabled), reportOnly: anAllowApplies(notDisabled) };
   return {
     ...enforced,
     reportOnlyDecision: withReportOnly.decision,
-    verdicts: evaluated.map((e) => e.verdict),
+    verdicts: evaluated.map((e) => ({
+      ...e.verdict,
+      refusesAsAllowList:
+        e.policy.state !== 'disabled' &&
+        e.policy.grant === 'allow' &&
+        e.assigned &&
+        !e.effective &&
+        !(e.policy.state === 'enabled' ? allowedIn.enabled : allowedIn.reportOnly),
+    })),
   };
 }
 

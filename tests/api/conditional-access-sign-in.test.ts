@@ -153,6 +153,8 @@ describe('the template "workers only on enrolled devices in their own store\'s n
     expect(res.status).toBe(403);
     const { error } = await readError(res);
     expect(error.code).toBe('ACCESS_BLOCKED_BY_POLICY');
+    // The kiosk tells the worker "This phone is not a store kiosk" by the code; the reason is the detail.
+    expect(error.reasonCode).toBe('NOT_A_STORE_KIOSK');
     expect(error.reason).toBe(
       `no allow policy was met: '${policy.displayName}' (no device information; treated as not met: an allow policy cannot vouch for what it cannot see)`,
     );
@@ -160,6 +162,8 @@ describe('the template "workers only on enrolled devices in their own store\'s n
     expect(log).toMatchObject({ result: 'failure', failureCode: 'ACCESS_BLOCKED_BY_POLICY' });
     expect(log.access).toMatchObject({
       decision: 'block',
+      reasonCode: 'NOT_A_STORE_KIOSK',
+      reason: error.reason,
       decidedBy: [policy.id],
       verdicts: [{ policyId: policy.id, state: 'enabled', grant: 'allow', applies: 'unknown' }],
       context: { clientAddress: STORE_ADDRESS, timeZone: 'Europe/Lisbon', timeZoneSource: 'user store' },
@@ -241,7 +245,10 @@ describe('default deny on missing data', () => {
       conditions: { locations: { include: [await blockedNetwork()] } },
     });
     const res = await signInFrom(worker, { socket: '' });
-    expect((await readError(res)).error.code).toBe('ACCESS_BLOCKED_BY_POLICY');
+    expect((await readError(res)).error).toMatchObject({
+      code: 'ACCESS_BLOCKED_BY_POLICY',
+      reasonCode: 'NETWORK_NOT_ALLOWED',
+    });
     const log = await lastLog(worker.user.id);
     expect(log.access!.verdicts[0]).toMatchObject({ applies: 'unknown', result: 'block' });
     expect(log.access!.verdicts[0]!.reasons[0]).toBe('no client address');
@@ -262,7 +269,10 @@ describe('default deny on missing data', () => {
     });
     for (const who of [twoStores, zoneless]) {
       const res = await signInFrom(who);
-      expect((await readError(res)).error.code).toBe('ACCESS_BLOCKED_BY_POLICY');
+      expect((await readError(res)).error).toMatchObject({
+        code: 'ACCESS_BLOCKED_BY_POLICY',
+        reasonCode: 'OUTSIDE_HOURS',
+      });
       const log = await lastLog(who.user.id);
       expect(log.access!.context.timeZoneSource).toBe('none');
       expect(log.access!.verdicts[0]!.reasons[0]).toBe('no time zone for the time window');

@@ -205,6 +205,7 @@ describe('default decision', () => {
     expect(result).toEqual({
       decision: 'allow',
       reason: 'no enabled policy applies to this sign-in: allowed by default',
+      reasonCode: null,
       decidedBy: [],
       reportOnlyDecision: 'allow',
       verdicts: [],
@@ -499,6 +500,8 @@ describe('report-only and disabled policies', () => {
         applies: false,
         result: 'notEvaluated',
         reasons: ['disabled: not evaluated'],
+        assigned: false,
+        refusesAsAllowList: false,
       },
     ]);
   });
@@ -675,5 +678,91 @@ describe('TEMPLATES', () => {
     expect(evaluateConditionalAccess(rules, locations, worker({ clientAddress: '192.0.2.1' })).decision).toBe(
       'allow',
     );
+  });
+});
+
+describe('reason codes: what a refused worker is told', () => {
+  const template = TEMPLATES.find((t) => t.key === 'workers-enrolled-devices-own-store')!.policy;
+  const ownNetwork = { ...template, id: 'own', state: 'enabled' as const };
+  const codeFor = (rules: ConditionalAccessPolicy[], context: SignInContext) =>
+    evaluateConditionalAccess(rules, locations, context).reasonCode;
+
+  test('the allow-list rule names the first condition the sign-in did not meet', () => {
+    expect(codeFor([ownNetwork], worker({ device: null }))).toBe('NOT_A_STORE_KIOSK');
+    expect(codeFor([ownNetwork], worker({ device: { ...compliantDevice, enrolled: false } }))).toBe(
+      'NOT_A_STORE_KIOSK',
+    );
+    expect(codeFor([ownNetwork], worker({ device: { ...compliantDevice, compliant: false } }))).toBe(
+      'KIOSK_NOT_TRUSTED',
+    );
+    expect(codeFor([ownNetwork], worker({ clientAddress: '192.0.2.44' }))).toBe('NOT_ON_STORE_NETWORK');
+    expect(codeFor([ownNetwork], worker({ clientAddress: null }))).toBe('NOT_ON_STORE_NETWORK');
+    const shopHours = policy('hours', 'allow', {
+      roles: { include: ['worker'] },
+      timeWindows: [{ days: ['mon'], start: '08:00', end: '09:00' }],
+    });
+    expect(codeFor([shopHours], worker())).toBe('OUTSIDE_HOURS');
+  });
+
+  test('a block policy names the condition that made it apply', () => {
+    const night = TEMPLATES.find((t) => t.key === 'block-workers-at-night')!.policy;
+    expect(codeFor([{ ...night, id: 'night', state: 'enabled' }], worker({ instant: SUNDAY_23H }))).toBe(
+      'OUTSIDE_HOURS',
+    );
+    const guest = policy('guest', 'block', { locations: { include: ['loc-guest'] } });
+    expect(codeFor([guest], worker({ clientAddress: '203.0.113.200' }))).toBe('NETWORK_NOT_ALLOWED');
+    const everyWorker = policy('all', 'block', { roles: { include: ['worker'] } });
+    expect(codeFor([everyWorker], worker())).toBe('NOT_ALLOWED');
+  });
+
+  test('an allowed sign-in carries no reason code', () => {
+    expect(codeFor([ownNetwork], worker())).toBeNull();
+    expect(codeFor([], worker())).toBeNull();
+  });
+});
+
+describe('refusesAsAllowList: the allow policy behind an allow-list refusal', () => {
+  const needsKiosk = (id: string, state: PolicyState = 'enabled') =>
+    policy(id, 'allow', { roles: { include: ['worker'] }, deviceStates: ['enrolled'] }, state);
+
+  test('an assigned allow policy that does not apply refuses when no allow policy applies', () => {
+    const result = evaluateConditionalAccess([needsKiosk('k')], locations, worker({ device: null }));
+    expect(result.decision).toBe('block');
+    expect(result.verdicts[0]).toMatchObject({
+      result: 'notApplicable',
+      assigned: true,
+      refusesAsAllowList: true,
+    });
+  });
+
+  test('it does not refuse when another allow policy lets the sign-in in', () => {
+    const anywhere = policy('any', 'allow', { roles: { include: ['worker'] } });
+    const result = evaluateConditionalAccess(
+      [needsKiosk('k'), anywhere],
+      locations,
+      worker({ device: null }),
+    );
+    expect(result.decision).toBe('allow');
+    expect(result.verdicts[0]).toMatchObject({ result: 'notApplicable', refusesAsAllowList: false });
+  });
+
+  test('an allow policy not about this person refuses nothing', () => {
+    const managersOnly = policy('m', 'allow', {
+      roles: { include: ['manager'] },
+      deviceStates: ['enrolled'],
+    });
+    const result = evaluateConditionalAccess([managersOnly], locations, worker({ device: null }));
+    expect(result.verdicts[0]).toMatchObject({ assigned: false, refusesAsAllowList: false });
+  });
+
+  test('a report-only allow policy would refuse, weighed with the enabled and report-only ones', () => {
+    const result = evaluateConditionalAccess(
+      [needsKiosk('k', 'reportOnly')],
+      locations,
+      worker({ device: null }),
+    );
+    expect(result.decision).toBe('allow');
+    expect(result.reportOnlyDecision).toBe('block');
+    expect(result.verdicts[0]).toMatchObject({ refusesAsAllowList: true });
   });
 });

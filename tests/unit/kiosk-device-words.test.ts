@@ -41,16 +41,33 @@ group('device and access refusals', () => {
     }
   });
 
-  it("shows the policy's English reason in the English kiosk only; Spanish points to the sign-in log", () => {
-    const blocked = error('ACCESS_BLOCKED_BY_POLICY', { reason: "no allow policy was met: 'Store network'" });
-    expect(describe(en, blocked, 8)).toBe(
-      `${en.signInErrors.ACCESS_BLOCKED_BY_POLICY} Reason: no allow policy was met: 'Store network'`,
+  it("says an access policy's refusal in one short sentence by its reason code, never the log's English detail", () => {
+    const blocked = (reasonCode?: string) =>
+      error('ACCESS_BLOCKED_BY_POLICY', {
+        reason: "no allow policy was met: 'Store network' (no device information)",
+        ...(reasonCode ? { reasonCode } : {}),
+      });
+    expect(describe(en, blocked('NOT_A_STORE_KIOSK'), 8)).toBe(
+      'This phone is not a store kiosk. Sign in on your store’s kiosk.',
     );
-    const spanish = describe(es, blocked, 8);
-    expect(spanish).toContain(es.signInErrors.ACCESS_BLOCKED_BY_POLICY);
-    expect(spanish).not.toContain('Store network');
-    expect(spanish).toContain('registro de inicios de sesión');
-    expect(describe(en, error('ACCESS_BLOCKED_BY_POLICY'), 8)).toBe(en.signInErrors.ACCESS_BLOCKED_BY_POLICY);
+    expect(describe(es, blocked('NOT_A_STORE_KIOSK'), 8)).toBe(
+      'Este teléfono no es un quiosco de la tienda. Inicie sesión en el quiosco de su tienda.',
+    );
+    for (const m of [en, es]) {
+      const words = [
+        'NOT_A_STORE_KIOSK',
+        'KIOSK_NOT_TRUSTED',
+        'NOT_ON_STORE_NETWORK',
+        'NETWORK_NOT_ALLOWED',
+        'OUTSIDE_HOURS',
+      ].map((code) => describe(m, blocked(code), 8));
+      expect(new Set(words).size, 'each code has its own sentence').toBe(words.length);
+      for (const text of words) expect(text).not.toContain('Store network');
+      // NOT_ALLOWED, an unknown code or none (an older server): the general line.
+      for (const code of ['NOT_ALLOWED', 'SOMETHING_NEW', undefined]) {
+        expect(describe(m, blocked(code), 8)).toBe(m.signInErrors.ACCESS_BLOCKED_BY_POLICY);
+      }
+    }
   });
 
   it('tells a badge that may not leave kiosk mode why, and words the rest as the kiosk does', () => {

@@ -11,6 +11,7 @@ import type {
   NamedLocationView,
   patchNamedLocationBody,
   patchPolicyBody,
+  FieldProblem,
   PolicyConditionsInput,
   PolicyTemplateView,
   PolicyView,
@@ -24,11 +25,13 @@ import {
   type NamedLocation,
   type PolicyConditions,
 } from '../../domain/conditional-access.js';
+import { policyWarnings } from '../../domain/access-policy-warnings.js';
 import { newId } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 
-export const toPolicyView = (row: PolicyRow): PolicyView => ({
+/** The policy as stored, without what depends on other rows (warnings, people's names): for the audit log. */
+const toStoredPolicy = (row: PolicyRow): Omit<PolicyView, 'warnings' | 'people'> => ({
   id: row.id,
   displayName: row.displayName,
   state: row.state,
@@ -37,6 +40,37 @@ export const toPolicyView = (row: PolicyRow): PolicyView => ({
   createdDateTime: row.createdAt.toISOString(),
   modifiedDateTime: row.updatedAt.toISOString(),
 });
+
+const namedUserIds = (conditions: PolicyConditions): string[] => {
+  const users = conditions.users;
+  return [...(Array.isArray(users?.include) ? users.include : []), ...(users?.exclude ?? [])];
+};
+
+/** Policies as the console reads them: with their warnings and the names of the people they name. */
+async function toPolicyViews(deps: ServiceDeps, rows: readonly PolicyRow[]): Promise<PolicyView[]> {
+  const [locations, people] = await Promise.all([
+    deps.repos.conditionalAccess.listLocations(),
+    (async () => {
+      const ids = [...new Set(rows.flatMap((row) => namedUserIds(row.conditions as PolicyConditions)))];
+      return ids.length > 0 ? deps.repos.users.findManyByIds(ids) : [];
+    })(),
+  ]);
+  const nameOf = new Map(people.map((person) => [person.id, person.displayName]));
+  return rows.map((row) => {
+    const conditions = row.conditions as PolicyConditions;
+    return {
+      ...toStoredPolicy(row),
+      warnings: policyWarnings({ grant: row.grant, conditions }, locations),
+      people: [...new Set(namedUserIds(conditions))].map((id) => ({
+        id,
+        displayName: nameOf.get(id) ?? id,
+      })),
+    };
+  });
+}
+
+const toPolicyView = async (deps: ServiceDeps, row: PolicyRow): Promise<PolicyView> =>
+  (await toPolicyViews(deps, [row]))[0]!;
 
 export const toDomainPolicy = (row: PolicyRow): ConditionalAccessPolicy => ({
   id: row.id,
@@ -65,28 +99,30 @@ export const toDomainLocation = (row: NamedLocationRow): NamedLocation => ({
 const refused = (field: string, words: string) =>
   new ApiError('VALIDATION_FAILED', `${field}: ${words}`, { field });
 
-/** Refuses conditions that name a person, store or named location that does not exist. */
+/** Refuses conditions that name a person, store, app or named location that does not exist, all at once. */
 async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsInput): Promise<void> {
+  const problems: FieldProblem[] = [];
+  const refuse = (field: string, message: string) => problems.push({ field, message });
   for (const part of ['include', 'exclude'] as const) {
     const userIds = conditions.users?.[part];
     if (Array.isArray(userIds) && userIds.length > 0) {
       const unique = [...new Set(userIds)];
       const found = new Set((await deps.repos.users.findManyByIds(unique)).map((user) => user.id));
       const missing = unique.find((id) => !found.has(id));
-      if (missing)
-        refuseMissing(`conditions.users.${part}`, `names a person who does not exist (${missing})`);
+      if (missing) refuse(`conditions.users.${part}`, `names a person who does not exist (${missing})`);
     }
     const groupIds = conditions.groups?.[part];
     if (Array.isArray(groupIds) && groupIds.length > 0) {
       if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
-        refuseMissing(`conditions.groups.${part}`, 'names a store that does not exist');
+        refuse(`conditions.groups.${part}`, 'names a store that does not exist');
       }
     }
     const appIds = conditions.apps?.[part];
     if (Array.isArray(appIds) && appIds.length > 0) {
       for (const id of new Set(appIds)) {
         if (!(await deps.repos.apps.findById(id))) {
-          refuseMissing(`conditions.apps.${part}`, `names an app that does not exist (${id})`);
+          refuse(`conditions.apps.${part}`, `names an app that does not exist (${id})`);
+          break;
         }
       }
     }
@@ -95,17 +131,18 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
       const found = await deps.repos.conditionalAccess.existingLocationIds([...new Set(locationIds)]);
       const missing = locationIds.find((id) => !found.has(id));
       if (missing) {
-        refuseMissing(
-          `conditions.locations.${part}`,
-          `names a named location that does not exist (${missing})`,
-        );
+        refuse(`conditions.locations.${part}`, `names a named location that does not exist (${missing})`);
       }
     }
   }
+  if (problems.length > 0) throw validationProblems(problems);
 }
 
-function refuseMissing(field: string, words: string): never {
-  throw refused(field, words);
+/** VALIDATION_FAILED naming the first problem's field, as every route does, and listing them all. */
+export function validationProblems(problems: readonly FieldProblem[]): ApiError {
+  const [first] = problems;
+  const message = first?.field ? `${first.field}: ${first.message}` : first?.message;
+  return new ApiError('VALIDATION_FAILED', message, { field: first?.field || undefined, problems });
 }
 
 /** The row written, or the refusal when another one of its kind already has the name. */
@@ -130,16 +167,18 @@ async function loadLocation(deps: ServiceDeps, id: string): Promise<NamedLocatio
 
 export async function listPolicies(deps: ServiceDeps): Promise<{ value: PolicyView[] }> {
   const rows = await deps.repos.conditionalAccess.listPolicies({ includeDisabled: true });
-  return { value: rows.map(toPolicyView) };
+  return { value: await toPolicyViews(deps, rows) };
 }
 
 export async function getPolicy(deps: ServiceDeps, id: string): Promise<PolicyView> {
-  return toPolicyView(await loadPolicy(deps, id));
+  return toPolicyView(deps, await loadPolicy(deps, id));
 }
 
-export function listTemplates(): { value: PolicyTemplateView[] } {
+export async function listTemplates(deps: ServiceDeps): Promise<{ value: PolicyTemplateView[] }> {
+  const locations = await deps.repos.conditionalAccess.listLocations();
   return {
     value: TEMPLATES.map((template) => ({
+      warnings: policyWarnings(template.policy, locations),
       id: template.key,
       displayName: template.name,
       description: template.description,
@@ -173,17 +212,16 @@ export async function createPolicy(
     'policy',
     input.displayName,
   );
-  const view = toPolicyView(row);
   await recordAudit(
     deps,
     actor,
     'conditionalAccess.policy.created',
     { type: 'conditionalAccessPolicy', id: row.id },
     {
-      after: view,
+      after: toStoredPolicy(row),
     },
   );
-  return view;
+  return toPolicyView(deps, row);
 }
 
 export async function updatePolicy(
@@ -192,7 +230,7 @@ export async function updatePolicy(
   id: string,
   patch: z.output<typeof patchPolicyBody>,
 ): Promise<PolicyView> {
-  const before = toPolicyView(await loadPolicy(deps, id));
+  const before = toStoredPolicy(await loadPolicy(deps, id));
   if (patch.conditions) await checkReferences(deps, patch.conditions);
   const row = unlessNameTaken(
     await deps.repos.conditionalAccess.updatePolicy(id, { ...patch, updatedAt: deps.clock.now() }),
@@ -200,7 +238,6 @@ export async function updatePolicy(
     patch.displayName,
   );
   if (!row) throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
-  const after = toPolicyView(row);
   await recordAudit(
     deps,
     actor,
@@ -208,14 +245,14 @@ export async function updatePolicy(
     { type: 'conditionalAccessPolicy', id },
     {
       before,
-      after,
+      after: toStoredPolicy(row),
     },
   );
-  return after;
+  return toPolicyView(deps, row);
 }
 
 export async function deletePolicy(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
-  const before = toPolicyView(await loadPolicy(deps, id));
+  const before = toStoredPolicy(await loadPolicy(deps, id));
   if (!(await deps.repos.conditionalAccess.removePolicy(id))) {
     throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
   }

@@ -3,7 +3,8 @@
  * (admins only). Changing a policy or a named location changes who may sign in, so a console
  * session must have re-authenticated within 5 minutes (API-token callers are exempt).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import {
   createNamedLocationBody,
   createPolicyBody,
@@ -25,11 +26,31 @@ import {
   listTemplates,
   updateNamedLocation,
   updatePolicy,
+  validationProblems,
 } from './access-rules-admin.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { whatIf } from './evaluate-sign-in-access.js';
 import type { AppEnv } from '../../http/env.js';
 import { readJson } from '../../http/request.js';
+
+/**
+ * A policy body, refused with every problem at once (`problems`), so the console can show each next
+ * to its field; `field` and the message name the first, as at every other route.
+ */
+async function readPolicyJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
+  const result = schema.safeParse(await readJson(c, z.unknown()));
+  if (result.success) return result.data;
+  throw validationProblems(
+    result.error.issues.map((issue) => {
+      const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const path = [...issue.path.map(String), ...(unknownKey ? [unknownKey] : [])];
+      return {
+        field: path.join('.'),
+        message: unknownKey ? 'is not a field of this request' : issue.message,
+      };
+    }),
+  );
+}
 
 export function adminConditionalAccessRoutes(deps: ServiceDeps) {
   const recentAuth = requireRecentAuth(deps);
@@ -37,19 +58,19 @@ export function adminConditionalAccessRoutes(deps: ServiceDeps) {
     .use(requireRole(deps, ['admin']))
     .get('/policies', async (c) => c.json(await listPolicies(deps), 200))
     .post('/policies', recentAuth, async (c) => {
-      const body = await readJson(c, createPolicyBody);
+      const body = await readPolicyJson(c, createPolicyBody);
       return c.json(await createPolicy(deps, c.get('actor'), body), 201);
     })
     .get('/policies/:id', async (c) => c.json(await getPolicy(deps, c.req.param('id')), 200))
     .patch('/policies/:id', recentAuth, async (c) => {
-      const body = await readJson(c, patchPolicyBody);
+      const body = await readPolicyJson(c, patchPolicyBody);
       return c.json(await updatePolicy(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .delete('/policies/:id', recentAuth, async (c) => {
       await deletePolicy(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .get('/templates', (c) => c.json(listTemplates(), 200))
+    .get('/templates', async (c) => c.json(await listTemplates(deps), 200))
     .get('/named-locations', async (c) => c.json(await listNamedLocations(deps), 200))
     .post('/named-locations', recentAuth, async (c) => {
       const body = await readJson(c, createNamedLocationBody);

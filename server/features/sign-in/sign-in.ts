@@ -72,10 +72,20 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
   const withAcceptedPin = async (outcome: Promise<SignInOutcome>) =>
     (await Promise.all([outcome, check.acceptPin()]))[0];
   if (access.decision === 'block') {
-    return withAcceptedPin(check.fail('ACCESS_BLOCKED_BY_POLICY', accessContext, { reason: access.reason }));
+    return withAcceptedPin(
+      check.fail('ACCESS_BLOCKED_BY_POLICY', accessContext, {
+        reason: access.reason,
+        reasonCode: access.reasonCode,
+      }),
+    );
   }
   if (access.decision === 'requireSecondFactor') {
-    return withAcceptedPin(check.fail('SECOND_FACTOR_REQUIRED', accessContext, { reason: access.reason }));
+    return withAcceptedPin(
+      check.fail('SECOND_FACTOR_REQUIRED', accessContext, {
+        reason: access.reason,
+        reasonCode: access.reasonCode,
+      }),
+    );
   }
   if (deps.hasher.needsRehash(method.pinHash)) {
     await deps.repos.methods.upgradePinHash(method.id, method.pinHash, await deps.hasher.hash(input.pin));

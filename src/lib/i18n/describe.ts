@@ -3,6 +3,7 @@ import type { Notice } from '$lib/kiosk/notice';
 import { timeLeftOf } from '$lib/kiosk/time-left';
 import { MAX_PIN_LENGTH, MAX_SEQUENTIAL_RUN } from '$server/contracts/pin-limits';
 import type { PinRule } from '$server/contracts/pin-rules';
+import type { AccessReasonCode } from '$server/contracts/conditional-access';
 import type { Messages } from './english';
 
 const PIN_RULES: readonly string[] = [
@@ -42,6 +43,21 @@ export function timeLeftText(m: Messages, seconds: number): string {
   );
 }
 
+/**
+ * An access policy's refusal in one short sentence, by the server's reason code; an unknown or absent
+ * code (NOT_ALLOWED, an older server) gets the general line. The long reason stays in the sign-in log.
+ */
+export function accessRefusalText(m: Messages, reasonCode: unknown): string {
+  const words: Record<string, string> = {
+    NOT_A_STORE_KIOSK: m.signInErrors.accessNotAStoreKiosk,
+    KIOSK_NOT_TRUSTED: m.signInErrors.accessKioskNotTrusted,
+    NOT_ON_STORE_NETWORK: m.signInErrors.accessNotOnStoreNetwork,
+    NETWORK_NOT_ALLOWED: m.signInErrors.accessNetworkNotAllowed,
+    OUTSIDE_HOURS: m.signInErrors.accessOutsideHours,
+  } satisfies Partial<Record<AccessReasonCode, string>>;
+  return (typeof reasonCode === 'string' && words[reasonCode]) || m.signInErrors.ACCESS_BLOCKED_BY_POLICY;
+}
+
 export function describe(m: Messages, notice: Notice, pinLength: number): string {
   switch (notice.kind) {
     case 'foreign-badge':
@@ -69,9 +85,7 @@ export function describe(m: Messages, notice: Notice, pinLength: number): string
       if (code === 'PIN_POLICY_VIOLATION' && typeof rule === 'string' && PIN_RULES.includes(rule)) {
         return pinRuleText(m, rule as PinRule, pinLength);
       }
-      if (code === 'ACCESS_BLOCKED_BY_POLICY' && typeof notice.error.reason === 'string') {
-        return `${m.signInErrors.ACCESS_BLOCKED_BY_POLICY} ${m.signInErrors.policyReason(notice.error.reason)}`;
-      }
+      if (code === 'ACCESS_BLOCKED_BY_POLICY') return accessRefusalText(m, notice.error.reasonCode);
       const known = (m.signInErrors as Record<string, unknown>)[code];
       return typeof known === 'string' ? known : m.signInErrors.unexpected;
     }

@@ -11,8 +11,13 @@ export const signInErrors = english({
   METHOD_DISABLED_BY_POLICY: 'Badge sign-in is not turned on for you. Ask your manager.',
   ACCESS_BLOCKED_BY_POLICY:
     'Your organization’s access rules do not allow this sign-in here right now. Ask your manager.',
-  /** The server's reason is English policy text: shown after the line above in the English kiosk only. */
-  policyReason: (reason: string) => `Reason: ${reason}`,
+  // An access policy's refusal, by the reason code the server sends (server/domain/conditional-access.ts,
+  // ACCESS_REASON_CODES): one short sentence; the sign-in log keeps the long reason for the manager.
+  accessNotAStoreKiosk: 'This phone is not a store kiosk. Sign in on your store’s kiosk.',
+  accessKioskNotTrusted: 'This kiosk needs a check before anyone can sign in on it. Ask your manager.',
+  accessNotOnStoreNetwork: 'This phone is not on your store’s network. Sign in at your store.',
+  accessNetworkNotAllowed: 'Signing in from this network is not allowed. Sign in at your store.',
+  accessOutsideHours: 'You cannot sign in at this time of day. Ask your manager.',
   SECOND_FACTOR_REQUIRED:
     'Your organization’s access rules need a second proof of who you are, which a badge and PIN cannot give. Ask your manager.',
   DEVICE_REVOKED: 'This phone is no longer set up as a kiosk. Ask a manager.',

@@ -15,9 +15,13 @@ export const signInErrors: typeof english = {
     'El inicio de sesión con credencial no está activado para usted. Consulte a su responsable.',
   ACCESS_BLOCKED_BY_POLICY:
     'Las reglas de acceso de su organización no permiten ahora este inicio de sesión aquí. Consulte a su responsable.',
-  // The server's reason is English policy text: the Spanish kiosk points to the sign-in log instead.
-  policyReason: (_reason: string) =>
-    'Su responsable puede ver el motivo exacto en el registro de inicios de sesión.',
+  accessNotAStoreKiosk:
+    'Este teléfono no es un quiosco de la tienda. Inicie sesión en el quiosco de su tienda.',
+  accessKioskNotTrusted:
+    'Este quiosco necesita una revisión antes de que nadie pueda iniciar sesión en él. Consulte a su responsable.',
+  accessNotOnStoreNetwork: 'Este teléfono no está en la red de su tienda. Inicie sesión en su tienda.',
+  accessNetworkNotAllowed: 'No se permite iniciar sesión desde esta red. Inicie sesión en su tienda.',
+  accessOutsideHours: 'No puede iniciar sesión a esta hora del día. Consulte a su responsable.',
   SECOND_FACTOR_REQUIRED:
     'Las reglas de acceso de su organización piden una segunda prueba de su identidad, que la credencial y el PIN no pueden dar. Consulte a su responsable.',
   DEVICE_REVOKED: 'Este teléfono ya no está configurado como quiosco. Consulte a su responsable.',
