@@ -4,6 +4,7 @@ import {
   emptyPolicyForm,
   formFromPolicy,
   policyBody,
+  problemsByField,
   summarizeConditions,
 } from '../../src/lib/admin/access-form.js';
 import { TEMPLATES } from '../../server/domain/conditional-access.js';
@@ -75,4 +76,83 @@ test('summary in words', () => {
   expect(summarizeConditions({ apps: { include: 'all', exclude: ['r'] } }, names)).toBe(
     'Apps: any app except App r',
   );
+});
+
+describe('people, role, store and app exclusions', () => {
+  const people = [
+    { id: 'u1', displayName: 'Ana Núñez' },
+    { id: 'u2', displayName: 'Rui Costa' },
+  ];
+  const round = (conditions: object) =>
+    policyBody(formFromPolicy({ displayName: 'p', state: 'enabled', grant: 'block', conditions }, people))
+      .conditions;
+
+  test('every include/exclude the API can hold survives the form', () => {
+    for (const conditions of [
+      { users: { include: ['u1'] } },
+      { users: { include: ['u1'], exclude: ['u2'] } },
+      { users: { include: 'all', exclude: ['u2'] } },
+      { roles: { include: ['worker'], exclude: ['admin'] } },
+      { groups: { include: 'all', exclude: ['g1'] } },
+      { groups: { include: ['g1', 'g2'], exclude: ['g3'] } },
+      { apps: { include: 'all', exclude: ['a1'] } },
+    ]) {
+      expect(round(conditions)).toEqual(conditions);
+    }
+  });
+
+  test('the form shows people by name, and unknown ones by id', () => {
+    const form = formFromPolicy(
+      {
+        displayName: 'p',
+        state: 'enabled',
+        grant: 'block',
+        conditions: { users: { include: ['u1', 'gone'], exclude: ['u2'] } },
+      },
+      people,
+    );
+    expect(form.peopleMode).toBe('chosen');
+    expect(form.people.map((p) => p.displayName)).toEqual(['Ana Núñez', 'gone']);
+    expect(form.peopleExcluded.map((p) => p.displayName)).toEqual(['Rui Costa']);
+  });
+
+  test('an exclusion alone means everyone except those', () => {
+    const form = { ...emptyPolicyForm(), peopleExcluded: [people[1]!], rolesExcluded: ['admin' as const] };
+    expect(policyBody(form).conditions).toEqual({
+      users: { include: 'all', exclude: ['u2'] },
+      roles: { include: 'all', exclude: ['admin'] },
+    });
+  });
+});
+
+describe('problems by field', () => {
+  test('every problem the server lists, by its control, in a sentence', () => {
+    expect(
+      problemsByField({
+        code: 'VALIDATION_FAILED',
+        message: 'displayName: must not be empty',
+        field: 'displayName',
+        problems: [
+          { field: 'displayName', message: 'must not be empty' },
+          { field: 'conditions.groups.include.0', message: 'names a store that does not exist' },
+          { field: 'conditions.timeWindows.0.start', message: 'must be a time from 00:00 to 23:59' },
+        ],
+      }),
+    ).toEqual({
+      displayName: 'Must not be empty',
+      'conditions.groups.include': 'Names a store that does not exist',
+      'conditions.timeWindows.0.start': 'Must be a time from 00:00 to 23:59',
+    });
+  });
+
+  test('an older answer with one field still lands by its field; other errors are not field problems', () => {
+    expect(
+      problemsByField({
+        code: 'VALIDATION_FAILED',
+        message: 'displayName: must not be empty',
+        field: 'displayName',
+      }),
+    ).toEqual({ displayName: 'Must not be empty' });
+    expect(problemsByField({ code: 'FORBIDDEN', message: 'no' })).toEqual({});
+  });
 });

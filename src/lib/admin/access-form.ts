@@ -21,12 +21,25 @@ export interface WindowRow {
   timeZone: string;
 }
 
+/** A person a policy names, with the name the console shows. */
+export interface NamedPerson {
+  id: string;
+  displayName: string;
+}
+
 export interface PolicyForm {
   displayName: string;
   state: PolicyState;
   grant: Grant;
+  /** Everyone (no people condition), or only the people chosen. */
+  peopleMode: 'everyone' | 'chosen';
+  people: NamedPerson[];
+  /** Never these people (an exclusion wins over every inclusion). */
+  peopleExcluded: NamedPerson[];
   roles: Role[];
+  rolesExcluded: Role[];
   groupIds: string[];
+  groupsExcluded: string[];
   signInMethods: SignInMethod[];
   deviceStates: DeviceState[];
   locationMode: 'none' | 'any' | 'ownStores' | 'chosen';
@@ -37,20 +50,21 @@ export interface PolicyForm {
   /** Which sign-ins: every one (no condition), those to any store app, or those to the chosen apps. */
   appMode: 'none' | 'all' | 'chosen';
   appIds: string[];
-  /** Conditions the form has no controls for (people, role, store and app exclusions), kept as they were. */
-  kept: Pick<PolicyConditions, 'users'> & {
-    rolesExclude?: readonly Role[];
-    groupsExclude?: readonly string[];
-    appsExclude?: readonly string[];
-  };
+  /** Never these apps. */
+  appsExcluded: string[];
 }
 
 export const emptyPolicyForm = (): PolicyForm => ({
   displayName: '',
   state: 'reportOnly',
   grant: 'block',
+  peopleMode: 'everyone',
+  people: [],
+  peopleExcluded: [],
   roles: [],
+  rolesExcluded: [],
   groupIds: [],
+  groupsExcluded: [],
   signInMethods: [],
   deviceStates: [],
   locationMode: 'none',
@@ -60,7 +74,7 @@ export const emptyPolicyForm = (): PolicyForm => ({
   timeWindows: [],
   appMode: 'none',
   appIds: [],
-  kept: {},
+  appsExcluded: [],
 });
 
 export const newWindowRow = (): WindowRow => ({
@@ -70,21 +84,32 @@ export const newWindowRow = (): WindowRow => ({
   timeZone: '',
 });
 
-export function formFromPolicy(policy: {
-  displayName: string;
-  state: PolicyState;
-  grant: Grant;
-  conditions: PolicyConditions;
-}): PolicyForm {
+/**
+ * The form for a policy; `people` gives the names of the people it names (the API's `people`), an
+ * unknown one showing its id.
+ */
+export function formFromPolicy(
+  policy: { displayName: string; state: PolicyState; grant: Grant; conditions: PolicyConditions },
+  people: readonly NamedPerson[] = [],
+): PolicyForm {
   const c = policy.conditions;
+  const person = (id: string): NamedPerson => ({
+    id,
+    displayName: people.find((p) => p.id === id)?.displayName ?? id,
+  });
   const include = c.locations?.include;
   const exclude = c.locations?.exclude;
   return {
     displayName: policy.displayName,
     state: policy.state,
     grant: policy.grant,
+    peopleMode: Array.isArray(c.users?.include) ? 'chosen' : 'everyone',
+    people: Array.isArray(c.users?.include) ? c.users.include.map(person) : [],
+    peopleExcluded: (c.users?.exclude ?? []).map(person),
     roles: Array.isArray(c.roles?.include) ? [...c.roles.include] : [],
+    rolesExcluded: [...(c.roles?.exclude ?? [])],
     groupIds: Array.isArray(c.groups?.include) ? [...c.groups.include] : [],
+    groupsExcluded: [...(c.groups?.exclude ?? [])],
     signInMethods: [...(c.signInMethods ?? [])],
     deviceStates: [...(c.deviceStates ?? [])],
     locationMode: include === undefined ? 'none' : typeof include === 'string' ? include : 'chosen',
@@ -99,30 +124,38 @@ export function formFromPolicy(policy: {
     })),
     appMode: c.apps === undefined ? 'none' : c.apps.include === 'all' ? 'all' : 'chosen',
     appIds: Array.isArray(c.apps?.include) ? [...c.apps.include] : [],
-    kept: {
-      ...(c.users ? { users: c.users } : {}),
-      ...(c.roles?.exclude?.length ? { rolesExclude: c.roles.exclude } : {}),
-      ...(c.groups?.exclude?.length ? { groupsExclude: c.groups.exclude } : {}),
-      ...(c.apps?.exclude?.length ? { appsExclude: c.apps.exclude } : {}),
-    },
+    appsExcluded: [...(c.apps?.exclude ?? [])],
+  };
+}
+
+/**
+ * An include/exclude condition from the form: none chosen means every one (no condition), unless
+ * some are excluded; an exclusion is never dropped.
+ */
+function includeExclude<T extends string>(include: readonly T[] | 'all', exclude: readonly T[]) {
+  return {
+    include: include === 'all' || include.length === 0 ? ('all' as const) : include,
+    ...(exclude.length > 0 ? { exclude } : {}),
   };
 }
 
 /** The body to POST or PATCH. An empty choice means "no condition", never "matches nobody". */
 export function policyBody(form: PolicyForm) {
   const conditions: Record<string, unknown> = {};
-  if (form.kept.users) conditions.users = form.kept.users;
-  if (form.roles.length > 0 || form.kept.rolesExclude) {
-    conditions.roles = {
-      include: form.roles.length > 0 ? form.roles : 'all',
-      ...(form.kept.rolesExclude ? { exclude: form.kept.rolesExclude } : {}),
+  const ids = (people: readonly NamedPerson[]) => people.map((person) => person.id);
+  if (form.peopleMode === 'chosen') {
+    conditions.users = {
+      include: ids(form.people),
+      ...(form.peopleExcluded.length > 0 ? { exclude: ids(form.peopleExcluded) } : {}),
     };
+  } else if (form.peopleExcluded.length > 0) {
+    conditions.users = includeExclude('all', ids(form.peopleExcluded));
   }
-  if (form.groupIds.length > 0 || form.kept.groupsExclude) {
-    conditions.groups = {
-      include: form.groupIds.length > 0 ? form.groupIds : 'all',
-      ...(form.kept.groupsExclude ? { exclude: form.kept.groupsExclude } : {}),
-    };
+  if (form.roles.length > 0 || form.rolesExcluded.length > 0) {
+    conditions.roles = includeExclude(form.roles, form.rolesExcluded);
+  }
+  if (form.groupIds.length > 0 || form.groupsExcluded.length > 0) {
+    conditions.groups = includeExclude(form.groupIds, form.groupsExcluded);
   }
   if (form.signInMethods.length > 0) conditions.signInMethods = form.signInMethods;
   if (form.deviceStates.length > 0) conditions.deviceStates = form.deviceStates;
@@ -145,7 +178,7 @@ export function policyBody(form: PolicyForm) {
   if (form.appMode !== 'none') {
     conditions.apps = {
       include: form.appMode === 'all' ? 'all' : form.appIds,
-      ...(form.kept.appsExclude ? { exclude: form.kept.appsExclude } : {}),
+      ...(form.appsExcluded.length > 0 ? { exclude: form.appsExcluded } : {}),
     };
   }
   return { displayName: form.displayName, state: form.state, grant: form.grant, conditions };
@@ -163,7 +196,12 @@ function describeDays(days: readonly Weekday[]): string {
 /** One line: "Roles: Workers · Device: Enrolled in kiosk mode, Compliant · Network: own stores". */
 export function summarizeConditions(
   conditions: PolicyConditions,
-  names: { group: (id: string) => string; location: (id: string) => string; app: (id: string) => string },
+  names: {
+    group: (id: string) => string;
+    location: (id: string) => string;
+    app: (id: string) => string;
+    person?: (id: string) => string;
+  },
 ): string {
   const s = accessText.summary;
   const parts: string[] = [];
@@ -183,7 +221,7 @@ export function summarizeConditions(
     const except = exclude?.length ? ` ${s.except} ${exclude.map(names.app).join(', ')}` : '';
     parts.push(`${s.apps}: ${which}${except}`);
   }
-  list(conditions.users, s.people, (id) => id);
+  list(conditions.users, s.people, names.person ?? ((id) => id));
   list(conditions.roles, s.roles, (role) => accessText.roles[role] ?? role);
   list(conditions.groups, s.stores, names.group);
   if (conditions.signInMethods) {
@@ -232,3 +270,25 @@ export function loggedAccessOf(details: unknown): LoggedAccess | null {
 
 /** The server's words as a sentence next to a field ("must be …" → "Must be …"). */
 export const sentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
+
+/**
+ * Every problem of a refused save by the field it concerns (`problems` from the policy routes, else
+ * the one `field`), list positions dropped (`conditions.groups.include.0` is the stores control).
+ */
+export function problemsByField(error: {
+  code: string;
+  message: string;
+  field?: unknown;
+  problems?: unknown;
+}): Record<string, string> {
+  if (error.code !== 'VALIDATION_FAILED') return {};
+  const listed = Array.isArray(error.problems)
+    ? (error.problems as { field?: unknown; message?: unknown }[])
+    : [{ field: error.field, message: error.message.replace(`${String(error.field)}: `, '') }];
+  const byField: Record<string, string> = {};
+  for (const { field, message } of listed) {
+    if (typeof field !== 'string' || typeof message !== 'string') continue;
+    byField[field.replace(/\.\d+$/, '')] ??= sentence(message);
+  }
+  return byField;
+}

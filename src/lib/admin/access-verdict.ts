@@ -1,0 +1,35 @@
+/**
+ * What-if: one sentence per policy saying what it does to this sign-in, so a policy is never labelled
+ * "Does not apply" while the decision above says it blocked (an allow policy that speaks about the
+ * person but whose conditions are not met refuses the sign-in: the allow-list rule). Pure.
+ */
+import type { PolicyVerdict } from '$server/contracts/conditional-access';
+import { accessText } from './access-text';
+
+/** The reasons that explain the verdict, without the evaluator's report-only and missing-data notes. */
+export function verdictDetails(verdict: Pick<PolicyVerdict, 'reasons'>): string[] {
+  return verdict.reasons.filter((reason) => !/^(report-only|treated as|disabled:)/.test(reason));
+}
+
+export function verdictSentence(
+  verdict: Pick<
+    PolicyVerdict,
+    'state' | 'grant' | 'applies' | 'result' | 'reasons' | 'assigned' | 'refusesAsAllowList'
+  >,
+): string {
+  const s = accessText.whatIf.sentences;
+  if (verdict.state === 'disabled' || verdict.result === 'notEvaluated') return s.off;
+  const reportOnly = verdict.state === 'reportOnly';
+  const reason = verdictDetails(verdict)[0] ?? '';
+  if (verdict.result !== 'notApplicable') {
+    const does = {
+      block: reportOnly ? s.wouldBlock : s.blocks,
+      allow: reportOnly ? s.wouldAllow : s.allows,
+      requireSecondFactor: reportOnly ? s.wouldRequireSecondFactor : s.requiresSecondFactor,
+    }[verdict.result];
+    return verdict.applies === 'unknown' ? `${does} ${s.missingFact(reason)}` : does;
+  }
+  if (verdict.refusesAsAllowList) return reportOnly ? s.wouldRefuse(reason) : s.refuses(reason);
+  if (verdict.grant === 'allow' && verdict.assigned) return s.otherAllows(reason);
+  return s.notApplying(reason);
+}
