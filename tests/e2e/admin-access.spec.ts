@@ -1,12 +1,18 @@
 /**
- * Conditional access in the console: an admin adds a store network as a named location (told next to
- * the field what is wrong with a range), creates the "workers only on enrolled devices" policy from
- * its template, and asks the what-if page about a worker on an ordinary browser: blocked, with the
- * reason in words. The e2e server is shared, so everything made here is deleted before the end.
+ * Conditional access in the console, as an admin meets it: the "own store's network" template warns
+ * before and after saving while no store has a named location (with a way to the Named locations
+ * page, where the admin is told next to the field what is wrong with a range), the warning goes once
+ * the store's network is there; the form shows every problem next to its field and excludes a person
+ * picked by name; what-if says one sentence per policy. Screenshots at 1366×768 and 390×844 with axe.
+ * The e2e server is shared, so everything made here is deleted before the end.
  */
+import type { Page } from '@playwright/test';
+import type { NamedLocationView, PolicyTemplateView } from '../../server/contracts/conditional-access.js';
 import { expect, seriousViolations, test } from './console-fixtures.js';
 
 const tag = `${Date.now()}`;
+const TEMPLATE = "Workers only on enrolled devices in their own store's network";
+const WARNING = 'no named location is linked to a store yet: every sign-in it covers will be refused';
 
 // Even when a step fails, nothing made here may stay: an enabled allow policy for workers would refuse
 // every other journey's worker sign-in.
@@ -21,10 +27,30 @@ test.afterEach(async ({ adminApi }) => {
   }
 });
 
-test('an admin creates a named location and a policy from the template, and what-if says a worker without a device is blocked', async ({
+/** The page as it is now at both console sizes, back at the laptop size afterwards. */
+async function screens(page: Page, screen: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const [width, height] of [
+    [390, 844],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screens/${screen}-${width}x${height}.png`, fullPage: true });
+    found.push(...(await seriousViolations(page, `${screen} at ${width}×${height}`)));
+  }
+  return found;
+}
+
+test('the own-network template warns until a store has a network; the form shows every problem; what-if says one sentence per policy', async ({
   signedInConsole,
   adminApi,
 }) => {
+  // The warning is about the whole server: no journey may have left a store network behind.
+  const locations = (await (await adminApi.get('/api/admin/conditional-access/named-locations')).json()) as {
+    value: NamedLocationView[];
+  };
+  expect(locations.value.filter((l) => l.groupId).map((l) => l.displayName)).toEqual([]);
+
   const storeName = `Access store ${tag}`;
   const store = await adminApi.post('/api/admin/groups', {
     data: { displayName: storeName, timeZone: 'Europe/Lisbon' },
@@ -32,22 +58,46 @@ test('an admin creates a named location and a policy from the template, and what
   expect(store.status(), await store.text()).toBe(201);
   const storeId = ((await store.json()) as { id: string }).id;
   const workerName = `Access Worker ${tag}`;
-  const worker = await adminApi.post('/api/admin/users', {
-    data: {
-      userPrincipalName: `access.worker.${tag}@store.example`,
-      displayName: workerName,
-      groupIds: [storeId],
-    },
-  });
-  expect(worker.status(), await worker.text()).toBe(201);
+  const managerName = `Access Manager ${tag}`;
+  for (const [name, role] of [
+    [workerName, 'worker'],
+    [managerName, 'manager'],
+  ] as const) {
+    const person = await adminApi.post('/api/admin/users', {
+      data: {
+        userPrincipalName: `${role}.${tag}@access.example`,
+        displayName: name,
+        role,
+        groupIds: [storeId],
+      },
+    });
+    expect(person.status(), await person.text()).toBe(201);
+  }
 
   const { page } = await signedInConsole({ role: 'admin' });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Access' }).click();
   await expect(page.getByRole('heading', { name: 'Access policies', level: 1 })).toBeVisible();
-  const found = await seriousViolations(page, 'access policies');
 
-  // A named location for the store, first with a range that has host bits set.
-  await page.getByRole('link', { name: 'Named locations (networks)' }).click();
+  // 1. The template warns before it is used, and the form opened from it too.
+  const templates = page.getByRole('region', { name: 'New policy from template' });
+  await templates.getByRole('combobox', { name: 'Template' }).selectOption({ label: TEMPLATE });
+  await expect(templates.getByText(WARNING)).toBeVisible();
+  await templates.getByRole('button', { name: 'Use this template' }).click();
+  const editor = page.getByRole('region', { name: 'New policy', exact: true });
+  await expect(editor.getByText(WARNING)).toBeVisible();
+  const policyName = `Workers on kiosks ${tag}`;
+  await editor.getByRole('textbox', { name: 'Name', exact: true }).fill(policyName);
+  await editor.getByRole('button', { name: 'Save policy' }).click();
+
+  // 2. Saved (a warning never refuses), and the list says what is wrong, with the way to fix it.
+  await expect(page.getByRole('status').filter({ hasText: `Saved “${policyName}”.` })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(policyName) });
+  await expect(row).toContainText(WARNING);
+  const found = await screens(page, 'access-policies-warning');
+  await row.getByRole('link', { name: 'Open Named locations' }).click();
+
+  // 3. The store's network, first with a range that has host bits set.
   await expect(page.getByRole('heading', { name: 'Named locations', level: 1 })).toBeVisible();
   const locationName = `Store network ${tag}`;
   await page.getByRole('textbox', { name: 'Name' }).fill(locationName);
@@ -60,42 +110,46 @@ test('an admin creates a named location and a policy from the template, and what
   ).toBeVisible();
   await expect(cidrs).toHaveAttribute('aria-invalid', 'true');
   found.push(...(await seriousViolations(page, 'named locations with an error')));
-  await page.screenshot({ path: 'test-results/access-locations-error.png', fullPage: true });
   await cidrs.fill('192.0.2.0/24\n2001:db8:a::/48');
   await page.getByRole('button', { name: 'Save named location' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved “${locationName}”.` })).toBeVisible();
-  await expect(page.getByRole('row', { name: new RegExp(locationName) })).toContainText(storeName);
-
-  // The policy from the template, switched on.
   await page.getByRole('link', { name: 'Back to access policies' }).click();
-  await page.getByRole('combobox', { name: 'Template' }).selectOption({
-    label: "Workers only on enrolled devices in their own store's network",
-  });
-  await page.getByRole('button', { name: 'Use this template' }).click();
-  const policyName = `Workers on kiosks ${tag}`;
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(policyName);
-  await expect(page.getByLabel('Workers')).toBeChecked();
-  await expect(page.getByLabel('Enrolled in kiosk mode')).toBeChecked();
-  await expect(page.getByLabel("The networks of the person's own stores").first()).toBeChecked();
-  // A time window with a bad time zone: refused next to that field.
-  await page.getByRole('button', { name: 'Add a time window' }).click();
-  await page.getByLabel('Time zone (optional)').fill('Mars/Olympus');
-  await page.getByRole('combobox', { name: 'State', exact: true }).selectOption({ label: 'On' });
-  await page.getByRole('button', { name: 'Save policy' }).click();
-  await expect(page.getByText('must be an IANA time zone name such as Europe/Lisbon')).toBeVisible();
-  await expect(page.getByLabel('Time zone (optional)')).toHaveAttribute('aria-invalid', 'true');
-  found.push(...(await seriousViolations(page, 'policy form with an error')));
-  await page.screenshot({ path: 'test-results/access-policy-form-error.png', fullPage: true });
-  await page.getByRole('button', { name: 'Remove time window 1' }).click();
-  await page.getByRole('button', { name: 'Save policy' }).click();
+  await expect(row).toContainText('Network: own stores');
+  await expect(row).not.toContainText(WARNING);
+
+  // 4. Two problems at once, each next to its field; then a person excluded by name, and switched on.
+  await row.getByRole('button', { name: `Edit ${policyName}` }).click();
+  const form = page.getByRole('region', { name: `Edit “${policyName}”` });
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('');
+  await form.getByRole('button', { name: 'Add a time window' }).click();
+  await form.getByLabel('Time zone (optional)').fill('Mars/Olympus');
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(form.getByRole('alert')).toContainText('The policy was not saved');
+  await expect(form.getByText('Must not be empty')).toBeVisible();
+  await expect(form.getByText('Must be an IANA time zone name such as Europe/Lisbon')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(form.getByLabel('Time zone (optional)')).toHaveAttribute('aria-invalid', 'true');
+  found.push(...(await screens(page, 'access-policy-form-problems')));
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill(policyName);
+  await form.getByRole('button', { name: 'Remove time window 1' }).click();
+  const exclude = form.getByRole('combobox', { name: 'Never these people (add a person)' });
+  await exclude.fill(managerName);
+  await page.getByRole('option', { name: new RegExp(managerName) }).click();
+  await expect(form.getByRole('list', { name: 'Never these people (add a person)' })).toContainText(
+    managerName,
+  );
+  await form.getByRole('combobox', { name: 'State', exact: true }).selectOption({ label: 'On' });
+  await form.getByRole('button', { name: 'Save policy' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved “${policyName}”.` })).toBeVisible();
-  const row = page.getByRole('row', { name: new RegExp(policyName) });
   await expect(row).toContainText('On');
   await expect(row).toContainText(
-    'Roles: Workers · Device: Enrolled in kiosk mode, Compliant, Attestation fresh · Network: own stores',
+    `People: all except ${managerName} · Roles: Workers · Device: Enrolled in kiosk mode, Compliant, Attestation fresh · Network: own stores`,
   );
 
-  // What-if: the worker on an ordinary browser, from the store's network.
+  // 5. What-if: the worker on an ordinary browser is blocked, and the policy's one sentence says why.
   await page.getByRole('link', { name: 'Try a sign-in (what-if)' }).click();
   await expect(page.getByRole('heading', { name: 'Try a sign-in (what-if)', level: 1 })).toBeVisible();
   await page.getByLabel('Search people by name or username').fill(workerName);
@@ -107,11 +161,20 @@ test('an admin creates a named location and a policy from the template, and what
   await page.getByRole('button', { name: 'Evaluate' }).click();
   const result = page.getByRole('region', { name: 'Result' });
   await expect(result.getByText('Blocked', { exact: true })).toBeVisible();
-  await expect(result).toContainText(`no allow policy was met: '${policyName}' (no device information`);
-  await expect(result.getByRole('row', { name: new RegExp(policyName) })).toContainText('Does not apply');
+  const verdict = result.getByRole('listitem', { name: policyName });
+  await expect(verdict).toContainText(
+    'Applies to this person, but its conditions are not met (no device information), so it blocks this sign-in',
+  );
+  await expect(verdict).not.toContainText('Does not apply');
   await expect(result).toContainText('Time zone Europe/Lisbon (user store)');
-  found.push(...(await seriousViolations(page, 'what-if result')));
-  await page.screenshot({ path: 'test-results/access-what-if.png', fullPage: true });
+  found.push(...(await screens(page, 'access-what-if')));
+
+  // The excluded manager: the policy does not apply, in one sentence.
+  await page.getByLabel('Search people by name or username').fill(managerName);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText(`Chosen: ${managerName}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(verdict).toContainText('Does not apply because user is excluded.');
 
   // Put everything back: other journeys on this server sign workers in.
   await page.getByRole('link', { name: 'Back to access policies' }).click();
@@ -122,10 +185,10 @@ test('an admin creates a named location and a policy from the template, and what
   await page.getByRole('button', { name: `Delete ${locationName}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete named location' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Deleted “${locationName}”.` })).toBeVisible();
-  const left = (await (await adminApi.get('/api/admin/conditional-access/policies')).json()) as {
-    value: { displayName: string }[];
+  const templatesNow = (await (await adminApi.get('/api/admin/conditional-access/templates')).json()) as {
+    value: PolicyTemplateView[];
   };
-  expect(left.value.map((p) => p.displayName)).not.toContain(policyName);
+  expect(templatesNow.value.find((t) => t.displayName === TEMPLATE)?.warnings).toHaveLength(1);
 
   expect(found).toEqual([]);
 });

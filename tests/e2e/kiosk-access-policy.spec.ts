@@ -85,14 +85,35 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     });
     await plain.getByLabel('PIN', { exact: true }).fill(worker.pin);
     await plain.getByRole('button', { name: 'Sign in' }).click();
+    // One short sentence the worker can act on; the policy's name and long reason stay in the log.
     const refusal = plain.getByRole('alert');
-    await expect(refusal).toContainText('access rules do not allow this sign-in');
-    await expect(refusal).toContainText(policy.policyName);
-    await expect(refusal).toContainText('no device information');
+    await expect(refusal).toHaveText('This phone is not a store kiosk. Sign in on your store’s kiosk.');
+    await plain.screenshot({ path: 'test-results/screens/kiosk-access-refused-390x844.png', fullPage: true });
     await expectNoSeriousViolations(plain, 'sign-in refused by an access policy');
     expect((await plain.context().cookies()).filter((c) => c.name.includes('session'))).toEqual([]);
+    await plain.context().close();
+
+    // The same in Spanish, on a phone set to Spanish.
+    const spanish = await openKiosk({ badge: worker.rawContent, locale: 'es-ES' });
+    await expect(spanish.getByRole('heading', { name: 'Introduzca su PIN' })).toBeVisible({
+      timeout: SCAN_TIMEOUT,
+    });
+    await spanish.getByLabel('PIN', { exact: true }).fill(worker.pin);
+    await spanish.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await expect(spanish.getByRole('alert')).toHaveText(
+      'Este teléfono no es un quiosco de la tienda. Inicie sesión en el quiosco de su tienda.',
+    );
+    await spanish.screenshot({
+      path: 'test-results/screens/kiosk-access-refused-390x844-es.png',
+      fullPage: true,
+    });
+    await expectNoSeriousViolations(spanish, 'sign-in refused by an access policy, in Spanish');
+    await spanish.context().close();
 
     const [refused] = await signInLogs(adminApi, `userId=${worker.id}`);
+    expect(
+      (refused as { details: { conditionalAccess: { reason: string } } }).details.conditionalAccess.reason,
+    ).toContain(`no allow policy was met: '${policy.policyName}' (no device information`);
     expect(refused).toMatchObject({
       result: 'failure',
       failureCode: 'ACCESS_BLOCKED_BY_POLICY',
@@ -134,6 +155,27 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     // 3. An admin manages the kiosk on the Devices page.
     const admin = await signedInConsole({ role: 'admin' });
     const consolePage = admin.page;
+
+    // What-if with the kiosk picked by name: its live record (enrolled, compliant, fresh) lets the worker in.
+    await consolePage.goto('/admin/conditional-access/what-if');
+    await consolePage.getByLabel('Search people by name or username').fill(worker.displayName);
+    await consolePage.getByRole('button', { name: 'Search' }).click();
+    await expect(consolePage.getByText(`Chosen: ${worker.displayName}`)).toBeVisible();
+    await consolePage.getByLabel('An enrolled kiosk:').check();
+    await consolePage
+      .getByRole('combobox', { name: 'Kiosk' })
+      .selectOption({ label: `${KIOSK_NAME} (${kiosk.storeName})` });
+    await expect(
+      consolePage.getByText('As it is now: Enrolled in kiosk mode: yes, Compliant: yes'),
+    ).toBeVisible();
+    await consolePage.getByLabel('Client address (optional)').fill('127.0.0.1');
+    await consolePage.getByRole('button', { name: 'Evaluate' }).click();
+    const answer = consolePage.getByRole('region', { name: 'Result' });
+    await expect(answer.getByText('Allowed', { exact: true })).toBeVisible();
+    await expect(answer.getByRole('listitem', { name: policy.policyName })).toContainText(
+      'Applies and lets this sign-in in.',
+    );
+    await expect(answer).toContainText(`Device ${KIOSK_NAME}: Enrolled in kiosk mode: yes`);
     await consolePage.getByRole('link', { name: 'Devices' }).click();
     await expect(consolePage.getByRole('heading', { name: 'Kiosk devices' })).toBeVisible();
     await consolePage.getByLabel('Store').selectOption({ label: kiosk.storeName });

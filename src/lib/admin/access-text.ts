@@ -98,7 +98,7 @@ export const accessText = {
     peopleSearchHint: 'Type part of a name or sign-in name, then pick from the list.',
     peopleNone: 'Nobody matches.',
     peopleSearching: 'Searching…',
-    removePerson: (name: string) => `Remove ${name}`,
+    remove: 'Remove',
     choosePerson: 'Add at least one person, or choose “Everyone”.',
     rolesLegend: 'Roles (none ticked: every role)',
     rolesExcludeLegend: 'Never these roles',
