@@ -88,6 +88,7 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     // One short sentence the worker can act on; the policy's name and long reason stay in the log.
     const refusal = plain.getByRole('alert');
     await expect(refusal).toHaveText('This phone is not a store kiosk. Sign in on your store’s kiosk.');
+    await plain.setViewportSize({ width: 390, height: 844 });
     await plain.screenshot({ path: 'test-results/screens/kiosk-access-refused-390x844.png', fullPage: true });
     await expectNoSeriousViolations(plain, 'sign-in refused by an access policy');
     expect((await plain.context().cookies()).filter((c) => c.name.includes('session'))).toEqual([]);
@@ -103,6 +104,7 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     await expect(spanish.getByRole('alert')).toHaveText(
       'Este teléfono no es un quiosco de la tienda. Inicie sesión en el quiosco de su tienda.',
     );
+    await spanish.setViewportSize({ width: 390, height: 844 });
     await spanish.screenshot({
       path: 'test-results/screens/kiosk-access-refused-390x844-es.png',
       fullPage: true,
