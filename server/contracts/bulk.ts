@@ -25,6 +25,9 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** Other header names a column may have: the console calls groups "stores". A file may use one of each. */
+export const IMPORT_COLUMN_ALIASES: Readonly<Record<string, ImportColumn>> = { stores: 'groups' };
+
 export const importUsersBody = z.strictObject({
   // Capped at IMPORT_MAX_BYTES of UTF-8 in the service (413); the route's body limit bounds it before.
   csv: z.string(),
@@ -81,6 +84,8 @@ export interface ImportResult {
   rows: ImportRowResult[];
   /** Header columns that are not import columns; their cells were not read. */
   ignoredColumns: string[];
+  /** Each read column's header as the file wrote it (`stores` for the groups column), for row errors. */
+  columnHeaders: Partial<Record<ImportColumn, string>>;
   /** Only when `issueBadges` was asked for and the import was not a dry run; shown once, never stored. */
   badges?: IssuedBadgeView[];
   badgeFailures?: BadgeFailure[];
