@@ -37,6 +37,8 @@ export const importUsersBody = z.strictObject({
 
 export const groupBadgesBody = z.strictObject({
   replaceExisting: z.boolean().default(false),
+  /** Only these members (a reprint of chosen people's labels); every member when absent. */
+  userIds: z.array(z.string().min(1).max(64)).min(1).max(BADGES_PER_RUN).optional(),
 });
 
 /** `field` is a CSV column, or `row` for the row as a whole (e.g. more cells than the header has). */
@@ -91,6 +93,29 @@ export interface ImportResult {
   badgeFailures?: BadgeFailure[];
   /** People in the file still without a badge because this run issued BADGES_PER_RUN: run it again. */
   badgesRemaining?: number;
+}
+
+/**
+ * What issuing would do for one member of a store (GET /api/admin/groups/{id}/badges):
+ * - `newBadgeAndPin`: no badge or PIN yet: a badge and a temporary PIN;
+ * - `newBadge`: a PIN but no working badge: a badge, the PIN stays;
+ * - `hasBadge`: a working badge until `expireDateTime`: left alone, or replaced by a reprint (PIN stays);
+ * - `notAllowed`: the caller may not issue theirs (a manager, for someone who is not a worker).
+ */
+export type GroupBadgeStatus = 'newBadgeAndPin' | 'newBadge' | 'hasBadge' | 'notAllowed';
+
+export interface GroupBadgePreviewPerson {
+  userId: string;
+  displayName: string;
+  userPrincipalName: string;
+  status: GroupBadgeStatus;
+  /** The working badge's end, for `hasBadge` (null when it never ends). */
+  expireDateTime: string | null;
+}
+
+export interface GroupBadgesPreview {
+  group: { id: string; displayName: string };
+  people: GroupBadgePreviewPerson[];
 }
 
 export interface GroupBadgesResult {
