@@ -84,8 +84,10 @@ export const badgesText = {
     pins > 0
       ? 'Shown only on this page: once you leave it, these badges and temporary PINs cannot be shown again. Save the PINs and print the badges first.'
       : 'Shown only on this page: once you leave it, these badges cannot be shown again. Print them first.',
-  savedWarning:
-    'Everything was saved or printed. The badges and PINs still cannot be shown again once you leave this page.',
+  savedWarning: (pins: number) =>
+    pins > 0
+      ? 'Everything was saved or printed. The badges and PINs still cannot be shown again once you leave this page.'
+      : 'The badges were printed. They still cannot be shown again once you leave this page.',
   pinsStep: (n: number) => `Save the ${plural(n, 'temporary PIN', 'temporary PINs')}`,
   pinsStepHint:
     'Each new person signs in the first time with their temporary PIN, then chooses their own. Keep the file or page safe and destroy it once the PINs are handed out.',
@@ -142,7 +144,7 @@ export const badgesText = {
     loading: 'Loading the people of this store…',
     empty: 'Nobody is in this store yet. Add people to it on their page or with Import people.',
     previewTitle: 'Who gets what',
-    columns: { choose: 'Reprint', name: 'Name', badge: 'Badge now', next: 'Issuing does' },
+    columns: { name: 'Name', badge: 'Badge' },
     status: {
       newBadgeAndPin: 'No badge',
       newBadge: 'No working badge',
@@ -150,19 +152,19 @@ export const badgesText = {
       notAllowed: 'Not yours to issue',
     },
     next: {
-      newBadgeAndPin: 'New badge and temporary PIN',
-      newBadge: 'New badge; keeps their PIN',
-      hasBadge: 'Nothing (tick to reprint)',
-      notAllowed: 'Nothing: only an admin can issue badges for managers and admins',
+      newBadgeAndPin: 'Issue gives a badge and a temporary PIN.',
+      newBadge: 'Issue gives a badge; they keep their PIN.',
+      hasBadge: 'Tick to reprint the label.',
+      notAllowed: 'Only an admin can issue badges for managers and admins.',
     },
     chooseOne: (name: string) => `Reprint the label for ${name}`,
     chooseAll: 'Choose everyone with a badge',
     issue: (n: number) => `Issue ${plural(n, 'new badge', 'new badges')}`,
     issueNone: 'Everyone who can have a badge has one.',
     issuing: 'Issuing badges…',
-    reprint: (n: number) => `Reprint ${plural(n, 'label', 'labels')}`,
+    reprint: (n: number) => (n === 0 ? 'Reprint labels' : `Reprint ${plural(n, 'label', 'labels')}`),
     reprintHint:
-      'A badge’s code is never stored, so a reprint is a new code: the old label stops working at once, the person keeps their PIN, and no PIN is printed.',
+      'Tick the people whose labels to reprint. A badge’s code is never stored, so a reprint is a new code: the old label stops working at once, the person keeps their PIN, and no PIN is printed.',
     confirmTitle: (n: number) => `Reprint ${plural(n, 'label', 'labels')}?`,
     confirmText:
       'Each chosen person gets a new QR code and short code. Their current label stops working at once; their PIN stays the same.',
