@@ -36,7 +36,7 @@ const preview = async (groupId: string, cookie?: string) => {
 test('the preview says who gets a badge and a PIN, a badge only, or has one, and issues nothing', async () => {
   const store = await addGroup(h);
   const newcomer = await createUser(h, { displayName: 'Ana New', groupIds: [store.id] });
-  const badged = await createWorker(h, { user: { displayName: 'Bo Badged', groupIds: [store.id] } });
+  await createWorker(h, { user: { displayName: 'Bo Badged', groupIds: [store.id] } });
   const codeless = await createWorker(h, { user: { displayName: 'Cy Codeless', groupIds: [store.id] } });
   expect(
     (await h.request('DELETE', `/api/admin/users/${codeless.user.id}/qr-code-pin-method/standard-qr-code`))
