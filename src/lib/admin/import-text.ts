@@ -71,7 +71,7 @@ export const importText = {
     `${plural(n, 'more person still needs', 'more people still need')} a badge (at most ${BADGES_PER_RUN} are issued at a time). Import the same file again with “Issue badges” ticked to issue the next ones.`,
 };
 
-const time = (at: Date) => at.toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
+const time = (at: Date) => at.toLocaleTimeString('en', { hour: 'numeric', minute: '2-digit' });
 
 export const badgesText = {
   label: {
