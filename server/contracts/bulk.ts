@@ -25,6 +25,9 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** Other header names a column may have: the console calls groups "stores". A file may use one of each. */
+export const IMPORT_COLUMN_ALIASES: Readonly<Record<string, ImportColumn>> = { stores: 'groups' };
+
 export const importUsersBody = z.strictObject({
   // Capped at IMPORT_MAX_BYTES of UTF-8 in the service (413); the route's body limit bounds it before.
   csv: z.string(),
@@ -34,6 +37,8 @@ export const importUsersBody = z.strictObject({
 
 export const groupBadgesBody = z.strictObject({
   replaceExisting: z.boolean().default(false),
+  /** Only these members (a reprint of chosen people's labels); every member when absent. */
+  userIds: z.array(z.string().min(1).max(64)).min(1).max(BADGES_PER_RUN).optional(),
 });
 
 /** `field` is a CSV column, or `row` for the row as a whole (e.g. more cells than the header has). */
@@ -81,11 +86,36 @@ export interface ImportResult {
   rows: ImportRowResult[];
   /** Header columns that are not import columns; their cells were not read. */
   ignoredColumns: string[];
+  /** Each read column's header as the file wrote it (`stores` for the groups column), for row errors. */
+  columnHeaders: Partial<Record<ImportColumn, string>>;
   /** Only when `issueBadges` was asked for and the import was not a dry run; shown once, never stored. */
   badges?: IssuedBadgeView[];
   badgeFailures?: BadgeFailure[];
   /** People in the file still without a badge because this run issued BADGES_PER_RUN: run it again. */
   badgesRemaining?: number;
+}
+
+/**
+ * What issuing would do for one member of a store (GET /api/admin/groups/{id}/badges):
+ * - `newBadgeAndPin`: no badge or PIN yet: a badge and a temporary PIN;
+ * - `newBadge`: a PIN but no working badge: a badge, the PIN stays;
+ * - `hasBadge`: a working badge until `expireDateTime`: left alone, or replaced by a reprint (PIN stays);
+ * - `notAllowed`: the caller may not issue theirs (a manager, for someone who is not a worker).
+ */
+export type GroupBadgeStatus = 'newBadgeAndPin' | 'newBadge' | 'hasBadge' | 'notAllowed';
+
+export interface GroupBadgePreviewPerson {
+  userId: string;
+  displayName: string;
+  userPrincipalName: string;
+  status: GroupBadgeStatus;
+  /** The working badge's end, for `hasBadge` (null when it never ends). */
+  expireDateTime: string | null;
+}
+
+export interface GroupBadgesPreview {
+  group: { id: string; displayName: string };
+  people: GroupBadgePreviewPerson[];
 }
 
 export interface GroupBadgesResult {

@@ -1,12 +1,21 @@
 /**
  * The header row of a people CSV: which column holds which field. Names match case-insensitively and
  * ignoring spaces, dashes and underscores ("User Principal Name", "user_principal_name"); columns in any
- * order; unknown columns are reported and left unread.
+ * order; unknown columns are reported and left unread. A field may have other names (`stores` for
+ * `groups`: the console calls groups stores); a header naming one field twice, under the same name or
+ * two of its names, is refused, since which cell wins would be a guess.
  */
 export type ColumnMap<F extends string> = Partial<Record<F, number>>;
 
 export type ColumnMapping<F extends string> =
-  { ok: true; columns: ColumnMap<F>; ignored: string[] } | { ok: false; message: string };
+  | {
+      ok: true;
+      columns: ColumnMap<F>;
+      /** Each mapped field's header as the file wrote it (trimmed), for messages about that column. */
+      headers: Partial<Record<F, string>>;
+      ignored: string[];
+    }
+  | { ok: false; message: string };
 
 const normalize = (name: string) => name.replace(/[\s_-]+/g, '').toLowerCase();
 
@@ -14,9 +23,14 @@ export function mapColumns<F extends string>(
   header: readonly string[],
   fields: readonly F[],
   required: readonly F[],
+  aliases: Readonly<Record<string, F>> = {},
 ): ColumnMapping<F> {
-  const byName = new Map(fields.map((field) => [normalize(field), field]));
+  const byName = new Map<string, F>([
+    ...fields.map((field): [string, F] => [normalize(field), field]),
+    ...Object.entries(aliases).map(([alias, field]): [string, F] => [normalize(alias), field]),
+  ]);
   const columns: ColumnMap<F> = {};
+  const headers: Partial<Record<F, string>> = {};
   const ignored: string[] = [];
   for (const [index, raw] of header.entries()) {
     const name = raw.trim();
@@ -25,16 +39,24 @@ export function mapColumns<F extends string>(
       if (name !== '') ignored.push(name);
       continue;
     }
-    if (columns[field] !== undefined) {
-      return { ok: false, message: `The header names the column ${field} twice.` };
+    const earlier = headers[field];
+    if (earlier !== undefined) {
+      return {
+        ok: false,
+        message:
+          normalize(earlier) === normalize(name)
+            ? `The header names the column ${name} twice.`
+            : `The header has both a ${earlier} and a ${name} column, which mean the same. Keep one of them.`,
+      };
     }
     columns[field] = index;
+    headers[field] = name;
   }
   const missing = required.filter((field) => columns[field] === undefined);
   if (missing.length > 0) {
     return { ok: false, message: `The header row needs a column named ${missing.join(', ')}.` };
   }
-  return { ok: true, columns, ignored };
+  return { ok: true, columns, headers, ignored };
 }
 
 /** The trimmed cell of each mapped column; an empty cell is absent. */

@@ -220,6 +220,7 @@ const NARROW_ROUTES: Record<string, ApiTokenScope> = {
   'DELETE /api/admin/users/:id/qr-code-pin-method/temporary-qr-code': 'users.write',
   'POST /api/admin/users/:id/qr-code-pin-method/pin/reset': 'users.write',
   'POST /api/admin/users/:id/qr-code-pin-method/unlock': 'users.write',
+  'GET /api/admin/groups/:id/badges': 'users.read',
   'POST /api/admin/groups/:id/badges': 'users.write',
   'POST /api/admin/groups': 'users.write',
   'PATCH /api/admin/groups/:id': 'users.write',

@@ -167,6 +167,12 @@ const ROUTES: Route[] = [
   { method: 'GET', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: false },
   { method: 'PATCH', name: '/api/admin/groups/{id}', path: () => `/api/admin/groups/${groupId}`, body: true },
   {
+    method: 'GET',
+    name: '/api/admin/groups/{id}/badges',
+    path: () => `/api/admin/groups/${groupId}/badges`,
+    body: false,
+  },
+  {
     method: 'POST',
     name: '/api/admin/groups/{id}/badges',
     path: () => `/api/admin/groups/${groupId}/badges`,

@@ -72,13 +72,13 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   expect(await seriousViolations(page, 'person page with the new badge')).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('person-page.png'), fullPage: true });
 
-  // The downloaded PNG is the badge: it decodes to an SP1 payload.
+  // The downloaded bare QR is the badge: it decodes to an SP1 payload (the label: admin-badge-label.spec.ts).
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    panel.getByRole('button', { name: 'Download PNG' }).click(),
+    panel.getByRole('button', { name: 'Download QR only' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(
-    `badge-${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${shortCode}.png`,
+    `badge-${displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${shortCode}-qr.png`,
   );
   const rawContent = readQrPng(readFileSync((await download.path())!));
   expect(rawContent).not.toBeNull();

@@ -18,6 +18,7 @@ describe('mapColumns', () => {
     expect(mapping).toEqual({
       ok: true,
       columns: { groups: 0, userPrincipalName: 2, displayName: 3 },
+      headers: { groups: 'Groups', userPrincipalName: 'user_principal_name', displayName: 'Display Name' },
       ignored: ['Notes'],
     });
   });

@@ -29,13 +29,22 @@ export interface BadgePerson {
 /** What a person needs: a new method, a new standard code for their PIN, a replacement, or nothing. */
 type BadgeNeed = 'method' | 'code' | 'replace' | 'none';
 
-async function badgeNeedOf(deps: ServiceDeps, userId: string, replace: boolean): Promise<BadgeNeed> {
+/** A person's badge today: no method, a method without a working standard code, or one until `until`. */
+export type BadgeHolding = { kind: 'noMethod' } | { kind: 'noBadge' } | { kind: 'badge'; until: Date };
+
+export async function badgeHoldingOf(deps: ServiceDeps, userId: string): Promise<BadgeHolding> {
   const method = await deps.repos.methods.findByUserId(userId);
-  if (!method) return 'method';
+  if (!method) return { kind: 'noMethod' };
   const now = deps.clock.now();
   const codes = await deps.repos.methods.codesOf(method.id);
-  const hasBadge = codes.some((code) => code.kind === 'standard' && codeWindowAt(code, now) !== 'expired');
-  if (!hasBadge) return 'code';
+  const badge = codes.find((code) => code.kind === 'standard' && codeWindowAt(code, now) !== 'expired');
+  return badge ? { kind: 'badge', until: badge.expireDateTime } : { kind: 'noBadge' };
+}
+
+async function badgeNeedOf(deps: ServiceDeps, userId: string, replace: boolean): Promise<BadgeNeed> {
+  const holding = await badgeHoldingOf(deps, userId);
+  if (holding.kind === 'noMethod') return 'method';
+  if (holding.kind === 'noBadge') return 'code';
   return replace ? 'replace' : 'none';
 }
 

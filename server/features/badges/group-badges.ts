@@ -1,14 +1,59 @@
 /**
- * POST /api/admin/groups/{id}/badges: standard badges for a store's members who have none (or new
- * ones for everyone with `replaceExisting`), for an admin or a manager of that store. A manager's
- * reach is the issuing service's: the store's workers; other members are counted as skipped.
+ * /api/admin/groups/{id}/badges, for an admin or a manager of that store. A manager's reach is the
+ * issuing service's: the store's workers; other members are counted as skipped.
+ * - GET: who would get what (a preview, nothing issued).
+ * - POST: standard badges for the members who have none (or new ones with `replaceExisting`), for
+ *   every member or only `userIds`. A badge's QR secret and short code are kept only as hashes, so
+ *   an existing label cannot be printed again: a reprint is a replacement (the old label stops
+ *   working, the PIN stays, and the answer carries no PIN).
  */
 import type { z } from 'zod';
-import { BADGES_PER_RUN, type GroupBadgesResult, type groupBadgesBody } from '../../contracts/bulk.js';
+import {
+  BADGES_PER_RUN,
+  type GroupBadgePreviewPerson,
+  type GroupBadgesPreview,
+  type GroupBadgesResult,
+  type groupBadgesBody,
+} from '../../contracts/bulk.js';
 import { ApiError } from '../../contracts/errors.js';
 import { recordAudit } from '../../core/audit.js';
-import { issueStandardBadges } from './badge-issuing.js';
+import { badgeHoldingOf, issueStandardBadges, mapInParallel } from './badge-issuing.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
+
+async function membersFor(deps: ServiceDeps, actor: Actor, groupId: string) {
+  if (actor.role !== 'admin' && !(await deps.repos.users.groupIdsOf(actor.userId)).includes(groupId)) {
+    // Same answer whether the group exists or not: a manager learns nothing about other stores.
+    throw new ApiError('FORBIDDEN', 'You can only issue badges for your own stores.');
+  }
+  const group = await deps.repos.groups.findById(groupId);
+  if (!group) throw new ApiError('NOT_FOUND', 'No group has this id.');
+  const members = await deps.repos.users.findManyByIds(await deps.repos.groups.memberIdsOf(groupId));
+  members.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
+  const mayIssueFor = (m: { role: string }) => actor.role === 'admin' || m.role === 'worker';
+  return { group, members, mayIssueFor };
+}
+
+export async function previewGroupBadges(
+  deps: ServiceDeps,
+  actor: Actor,
+  groupId: string,
+): Promise<GroupBadgesPreview> {
+  const { group, members, mayIssueFor } = await membersFor(deps, actor, groupId);
+  const people = await mapInParallel(members, 16, async (m): Promise<GroupBadgePreviewPerson> => {
+    const person = { userId: m.id, displayName: m.displayName, userPrincipalName: m.userPrincipalName };
+    if (!mayIssueFor(m)) return { ...person, status: 'notAllowed', expireDateTime: null };
+    const holding = await badgeHoldingOf(deps, m.id);
+    if (holding.kind === 'badge') {
+      return { ...person, status: 'hasBadge', expireDateTime: holding.until.toISOString() };
+    }
+    return {
+      ...person,
+      status: holding.kind === 'noMethod' ? 'newBadgeAndPin' : 'newBadge',
+      expireDateTime: null,
+    };
+  });
+  return { group: { id: group.id, displayName: group.displayName }, people };
+}
 
 export async function issueGroupBadges(
   deps: ServiceDeps,
@@ -16,16 +61,20 @@ export async function issueGroupBadges(
   groupId: string,
   input: z.output<typeof groupBadgesBody>,
 ): Promise<GroupBadgesResult> {
-  if (actor.role !== 'admin' && !(await deps.repos.users.groupIdsOf(actor.userId)).includes(groupId)) {
-    // Same answer whether the group exists or not: a manager learns nothing about other stores.
-    throw new ApiError('FORBIDDEN', 'You can only issue badges for your own stores.');
+  const { members: everyone, mayIssueFor } = await membersFor(deps, actor, groupId);
+  let members = everyone;
+  if (input.userIds) {
+    const chosen = new Set(input.userIds);
+    members = everyone.filter((m) => chosen.has(m.id));
+    if (members.length < chosen.size) {
+      throw new ApiError(
+        'VALIDATION_FAILED',
+        'Some of the chosen people are no longer in this store. Reload the page and choose again.',
+        { field: 'userIds' },
+      );
+    }
   }
-  const group = await deps.repos.groups.findById(groupId);
-  if (!group) throw new ApiError('NOT_FOUND', 'No group has this id.');
-
-  const members = await deps.repos.users.findManyByIds(await deps.repos.groups.memberIdsOf(groupId));
-  members.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
-  const reachable = actor.role === 'admin' ? members : members.filter((m) => m.role === 'worker');
+  const reachable = members.filter(mayIssueFor);
   if (input.replaceExisting && reachable.length > BADGES_PER_RUN) {
     // A second run would replace the first run's badges again: refuse rather than stop half-way.
     throw new ApiError(
@@ -51,7 +100,11 @@ export async function issueGroupBadges(
     actor,
     'group.badgesIssued',
     { type: 'group', id: groupId },
-    { ...summary, replaceExisting: input.replaceExisting },
+    {
+      ...summary,
+      replaceExisting: input.replaceExisting,
+      ...(input.userIds && { chosenPeople: input.userIds.length }),
+    },
   );
   return { summary, badges: issued.badges, badgeFailures: issued.failures };
 }

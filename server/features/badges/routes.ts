@@ -10,7 +10,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
 import { readJson } from '../../http/request.js';
-import { issueGroupBadges } from './group-badges.js';
+import { issueGroupBadges, previewGroupBadges } from './group-badges.js';
 import {
   deleteQrCode,
   deleteQrPinMethod,
@@ -64,6 +64,9 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
       await unlockMethod(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
+    .get('/groups/:id/badges', read, async (c) =>
+      c.json(await previewGroupBadges(deps, c.get('actor'), c.req.param('id')), 200),
+    )
     .post('/groups/:id/badges', change, async (c) => {
       const body = await readJson(c, groupBadgesBody);
       return c.json(await issueGroupBadges(deps, c.get('actor'), c.req.param('id'), body), 200);

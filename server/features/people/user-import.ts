@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import {
+  IMPORT_COLUMN_ALIASES,
   IMPORT_COLUMNS,
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
@@ -122,7 +123,7 @@ export async function importUsers(
   input: ImportInput,
 ): Promise<ImportResult> {
   const { header, records } = readFile(input.csv);
-  const mapping = mapColumns(header, IMPORT_COLUMNS, ['userPrincipalName']);
+  const mapping = mapColumns(header, IMPORT_COLUMNS, ['userPrincipalName'], IMPORT_COLUMN_ALIASES);
   if (!mapping.ok) throw fileError(mapping.message);
 
   const upnColumn = mapping.columns.userPrincipalName!;
@@ -150,7 +151,13 @@ export async function importUsers(
       errors: 'errors' in rest ? rest.errors : [],
       ...('warnings' in rest && rest.warnings && { warnings: rest.warnings }),
     }));
-    return { dryRun: true, summary: summarize(rows), rows, ignoredColumns: mapping.ignored };
+    return {
+      dryRun: true,
+      summary: summarize(rows),
+      rows,
+      ignoredColumns: mapping.ignored,
+      columnHeaders: mapping.headers,
+    };
   }
 
   // One person at a time: each is one atomic write, and the order of the audit log follows the file.
@@ -193,6 +200,7 @@ export async function importUsers(
     summary,
     rows,
     ignoredColumns: mapping.ignored,
+    columnHeaders: mapping.headers,
     ...(issued && {
       badges: issued.badges,
       badgeFailures: issued.failures,

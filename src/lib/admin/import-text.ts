@@ -11,13 +11,17 @@ export const importText = {
   columnsIntro:
     'The first row names the columns, in any order, in any case. Only userPrincipalName is required.',
   columns: [
-    ['userPrincipalName', 'the sign-in name, e.g. ana.silva@example.com; matches existing people'],
-    ['displayName', 'the name on the badge (required for new people)'],
-    ['employeeId', 'optional'],
-    ['role', 'worker, manager or admin (worker when empty)'],
-    ['groups', 'store names separated by ; (e.g. Lisbon; Porto), as in Groups'],
-    ['accountEnabled', 'true or false (true when empty)'],
+    [['userPrincipalName'], 'the sign-in name, e.g. ana.silva@example.com; matches existing people'],
+    [['displayName'], 'the name on the badge (required for new people)'],
+    [['employeeId'], 'optional'],
+    [['role'], 'worker, manager or admin (worker when empty)'],
+    [
+      ['stores', 'groups'],
+      'the stores the person belongs to, by name, separated by ; (e.g. Lisbon; Porto), as on the Groups page. The two names mean the same: use one of them, not both.',
+    ],
+    [['accountEnabled'], 'true or false (true when empty)'],
   ] as const,
+  or: 'or',
   emptyCells: 'An empty cell leaves that detail of an existing person as it is.',
   limits: `At most ${IMPORT_MAX_ROWS.toLocaleString('en')} people and 2 MB per file.`,
   template: 'Download a template',
@@ -28,7 +32,7 @@ export const importText = {
   pasteHint: 'Used when no file is chosen.',
   issueBadges: 'Issue badges for new people',
   issueBadgesHint:
-    'Everyone in the file who has no badge yet gets a QR-code badge and a temporary PIN, shown once after the import.',
+    'Everyone in the file who has no badge yet gets a QR-code badge (and a temporary PIN if they have none), shown once after the import on this page, to save and print.',
   check: 'Check file',
   checking: 'Checking…',
   nothingToCheck: 'Choose a file or paste the CSV first.',
@@ -67,48 +71,110 @@ export const importText = {
     `${plural(n, 'more person still needs', 'more people still need')} a badge (at most ${BADGES_PER_RUN} are issued at a time). Import the same file again with “Issue badges” ticked to issue the next ones.`,
 };
 
+const time = (at: Date) => at.toLocaleTimeString('en', { hour: 'numeric', minute: '2-digit' });
+
 export const badgesText = {
+  label: {
+    download: 'Download label (PNG)',
+    downloadQr: 'Download QR only',
+    failed: 'This browser could not draw the label. Use “Download QR only” or “Print label” instead.',
+  },
   onceTitle: (n: number) => `${plural(n, 'badge', 'badges')} issued`,
-  onceWarning:
-    'The badges and temporary PINs are shown only now. Download the PINs and print the badges before you leave this page: they cannot be shown again.',
+  onceWarning: (pins: number) =>
+    pins > 0
+      ? 'Shown only on this page: once you leave it, these badges and temporary PINs cannot be shown again. Save the PINs and print the badges first.'
+      : 'Shown only on this page: once you leave it, these badges cannot be shown again. Print them first.',
+  savedWarning: (pins: number) =>
+    pins > 0
+      ? 'Everything was saved or printed. The badges and PINs still cannot be shown again once you leave this page.'
+      : 'The badges were printed. They still cannot be shown again once you leave this page.',
+  pinsStep: (n: number) => `Save the ${plural(n, 'temporary PIN', 'temporary PINs')}`,
+  pinsStepHint:
+    'Each new person signs in the first time with their temporary PIN, then chooses their own. Keep the file or page safe and destroy it once the PINs are handed out.',
+  noPins: 'These people keep the PIN they already have: no PIN to hand out.',
   downloadPins: 'Download temporary PINs (CSV)',
+  printPins: 'Print PIN list',
   pinsFile: (date: string) => `shiftpass-temporary-pins-${date}.csv`,
-  pinsDownloaded: 'The PIN file was downloaded. Keep it safe and delete it once the PINs are handed out.',
+  pinsNotSaved: 'Not saved yet.',
+  pinsSaved: (by: 'download' | 'print', at: Date) =>
+    by === 'download'
+      ? `PIN file downloaded at ${time(at)}.`
+      : `PIN list sent to the printer at ${time(at)}. If the printout did not come out, print it again.`,
+  sheetStep: 'Print the badges',
+  sheetStepHint: (n: number, sheets: number) =>
+    `${plural(n, 'label', 'labels')} of 2 × 2 inches on ${plural(sheets, 'sheet', 'sheets')}, with the name and short code under each QR code (no PIN). In the print dialog choose “Actual size” (100 %), then cut along the marks.`,
+  paper: 'Paper',
+  a4: 'A4',
+  letter: 'US Letter',
   printSheet: 'Print badge sheet',
+  sheetNotPrinted: 'Not printed yet.',
+  sheetPrinted: (at: Date) =>
+    `Badge sheet sent to the printer at ${time(at)}. If the printout did not come out, print it again.`,
   keepsPin: 'keeps current PIN',
   pinColumns: ['name', 'userPrincipalName', 'shortCode', 'pin'] as const,
   failures: (n: number) => `${plural(n, 'person', 'people')} got no badge:`,
+  pinList: {
+    title: 'Temporary PINs',
+    intro: (at: Date) =>
+      `Printed ${at.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}. Give each person their PIN privately, then destroy this page.`,
+    columns: { name: 'Name', signIn: 'Sign-in name', shortCode: 'Short code', pin: 'Temporary PIN' },
+  },
+  leave: {
+    title: 'Leave without saving?',
+    text: (unsaved: { pins: boolean; badges: boolean }) =>
+      `${
+        unsaved.pins && unsaved.badges
+          ? 'The temporary PINs were not saved and the badges were not printed.'
+          : unsaved.pins
+            ? 'The temporary PINs were not downloaded or printed.'
+            : 'The badge sheet was not printed.'
+      } They cannot be shown again once you leave: these people would need new badges.`,
+    stay: 'Stay on this page',
+    leave: 'Leave anyway',
+  },
+  sheet: {
+    page: (n: number, of: number) => `Sheet ${n} of ${of}`,
+    qrAlt: (name: string) => `Badge QR code for ${name}`,
+  },
   group: {
     title: (name: string) => `Badges for ${name}`,
     titleUnknown: 'Badges for this store',
     intro:
-      'Issue QR-code badges for the people of this store who have none, then print them on a badge sheet.',
-    issue: 'Issue and print badges for this store',
+      'Issue badges for the people of this store who have none, or reprint labels for people who have one. Badges and temporary PINs are shown once, on this page, to print.',
+    loading: 'Loading the people of this store…',
+    empty: 'Nobody is in this store yet. Add people to it on their page or with Import people.',
+    previewTitle: 'Who gets what',
+    columns: { name: 'Name', badge: 'Badge' },
+    status: {
+      newBadgeAndPin: 'No badge',
+      newBadge: 'No working badge',
+      hasBadge: (until: string) => `Works until ${until}`,
+      notAllowed: 'Not yours to issue',
+    },
+    next: {
+      newBadgeAndPin: 'Issue gives a badge and a temporary PIN.',
+      newBadge: 'Issue gives a badge; they keep their PIN.',
+      hasBadge: 'Tick to reprint the label.',
+      notAllowed: 'Only an admin can issue badges for managers and admins.',
+    },
+    chooseOne: (name: string) => `Reprint the label for ${name}`,
+    chooseAll: 'Choose everyone with a badge',
+    issue: (n: number) => `Issue ${plural(n, 'new badge', 'new badges')}`,
+    issueNone: 'Everyone who can have a badge has one.',
     issuing: 'Issuing badges…',
-    replace: 'Also replace badges people already have',
-    replaceHint: 'Their old badges stop working at once; the PINs they chose stay.',
-    confirmTitle: 'Replace every badge of this store?',
+    reprint: (n: number) => (n === 0 ? 'Reprint labels' : `Reprint ${plural(n, 'label', 'labels')}`),
+    reprintHint:
+      'Tick the people whose labels to reprint. A badge’s code is never stored, so a reprint is a new code: the old label stops working at once, the person keeps their PIN, and no PIN is printed.',
+    confirmTitle: (n: number) => `Reprint ${plural(n, 'label', 'labels')}?`,
     confirmText:
-      'Every badge of this store stops working at once, and everyone needs the new one to sign in. The PINs people chose stay the same.',
-    confirm: 'Replace all badges',
+      'Each chosen person gets a new QR code and short code. Their current label stops working at once; their PIN stays the same.',
+    confirm: 'Reprint labels',
     cancel: 'Cancel',
     summary: (s: { issued: number; alreadyHadBadge: number; skipped: number }) =>
       `${plural(s.issued, 'badge', 'badges')} issued; ${s.alreadyHadBadge} already had one; ${s.skipped} skipped.`,
     remaining: (n: number) =>
       `${plural(n, 'more person still needs', 'more people still need')} a badge (at most ${BADGES_PER_RUN} are issued at a time). Print these, then issue again for the next ones.`,
-    noneNeeded: 'Everyone in this store already has a badge. Tick “replace” to issue new ones.',
     forbidden: 'You can only issue badges for your own stores.',
-  },
-  sheet: {
-    title: 'Badge sheet',
-    empty: 'Badges are shown only once. Issue them again to print.',
-    intro: (n: number, pages: number) =>
-      `${plural(n, 'badge', 'badges')} on ${plural(pages, 'sheet', 'sheets')}. Labels are 2 × 2 inches; cut along the marks.`,
-    paper: 'Paper',
-    a4: 'A4',
-    letter: 'US Letter',
-    print: 'Print',
-    printHint: 'In the print dialog choose “Actual size” (100 %), not “Fit to page”.',
-    page: (n: number, of: number) => `Sheet ${n} of ${of}`,
+    issueAgain: 'Issue or reprint more',
   },
 };
