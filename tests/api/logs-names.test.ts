@@ -99,9 +99,13 @@ describe("a manager's badge + PIN check at the kiosk exit", () => {
 
   test("the right PIN at the exit is one row, not counted against the manager's badge", async () => {
     const device = await enrolDevice(h, { groupId: store.id, displayName: 'Till 3' });
-    const before = await queryRows(h, 'SELECT count(*) AS n FROM sign_in_logs WHERE device_id = ?', [device.id]);
+    const before = await queryRows(h, 'SELECT count(*) AS n FROM sign_in_logs WHERE device_id = ?', [
+      device.id,
+    ]);
     expect((await exit(device, manager, manager.pin)).status).toBe(200);
-    const after = await queryRows(h, 'SELECT count(*) AS n FROM sign_in_logs WHERE device_id = ?', [device.id]);
+    const after = await queryRows(h, 'SELECT count(*) AS n FROM sign_in_logs WHERE device_id = ?', [
+      device.id,
+    ]);
     expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
     const [method] = await queryRows(h, 'SELECT consecutive_failures FROM qr_pin_methods WHERE user_id = ?', [
       manager.user.id,
@@ -116,7 +120,11 @@ describe('names beside ids', () => {
     const signIn = await signInOnDevice(h, device, { qr: worker.qr }, worker.pin);
     expect(signIn.res.status).toBe(200);
     const [row] = await signInsOf({ deviceId: device.id });
-    expect(row).toMatchObject({ result: 'success', deviceDisplayName: 'Stock room', userDisplayName: 'Ana Silva' });
+    expect(row).toMatchObject({
+      result: 'success',
+      deviceDisplayName: 'Stock room',
+      userDisplayName: 'Ana Silva',
+    });
   });
 
   test('the audit entry of a kiosk suspended at the kiosk names the manager and the device', async () => {
@@ -145,7 +153,10 @@ describe('names beside ids', () => {
     expect(storeChange).toMatchObject({ actorType: 'api_token', targetDisplayName: 'Harbour Street East' });
     expect(storeChange!.actorDisplayName).toEqual(expect.any(String));
     const deleted = entries.find((e) => e.activity === 'user.deleted' && e.targetId === gone.user.id);
-    expect(deleted).toMatchObject({ targetDisplayName: null, details: { before: { displayName: 'Leaving Soon' } } });
+    expect(deleted).toMatchObject({
+      targetDisplayName: null,
+      details: { before: { displayName: 'Leaving Soon' } },
+    });
   });
 
   test('the system, as actor, has no name; its entries still list', async () => {
