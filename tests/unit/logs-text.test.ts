@@ -10,6 +10,8 @@ import { describe, expect, test } from 'vitest';
 import {
   AUDIT_SENTENCES,
   auditSentence,
+  changesOf,
+  otherDetailsOf,
   failureReason,
   logTime,
   signInHow,
@@ -224,5 +226,28 @@ describe('log times', () => {
   });
   test('nothing for a time that is not one', () => {
     expect(logTime('soon')).toBe('');
+  });
+});
+
+describe('audit details', () => {
+  test('a change lists only what changed, in words', () => {
+    expect(
+      changesOf({
+        before: { displayName: 'Till', status: 'active', groupIds: ['a'] },
+        after: { displayName: 'Front till', status: 'active', groupIds: ['a'] },
+      }),
+    ).toEqual([{ field: 'Display name', before: 'Till', after: 'Front till' }]);
+  });
+  test('a creation lists every field once, with yes/no and empty values in words', () => {
+    expect(changesOf({ after: { accountEnabled: true, employeeId: null } })).toEqual([
+      { field: 'Account enabled', before: '', after: 'Yes' },
+      { field: 'Employee id', before: '', after: '(empty)' },
+    ]);
+  });
+  test('other details are labelled', () => {
+    expect(otherDetailsOf({ before: {}, rows: 3, replaceExisting: false })).toEqual([
+      { field: 'Rows', value: '3' },
+      { field: 'Replace existing', value: 'No' },
+    ]);
   });
 });

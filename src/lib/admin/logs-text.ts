@@ -60,6 +60,61 @@ export const FILTERABLE_FAILURE_CODES = Object.keys(FAILURE_REASONS).filter((cod
 
 export const logsText = {
   title: 'Logs',
+  pickers: {
+    person: 'Person',
+    personPlaceholder: 'Type a name, sign-in name or employee ID',
+    noPeople: 'Nobody matches.',
+    anyPerson: 'Any person',
+    device: 'Kiosk',
+    devicePlaceholder: 'Type a kiosk name',
+    noDevices: 'No kiosk matches.',
+    anyDevice: 'Any kiosk',
+    searching: 'Searching…',
+    deviceHint: (store: string | null, status: string) =>
+      [store ?? 'No store', status === 'active' ? null : status === 'suspended' ? 'suspended' : 'removed']
+        .filter(Boolean)
+        .join(' · '),
+  },
+  detail: {
+    signInTitle: 'Sign-in details',
+    auditTitle: 'Audit entry details',
+    close: 'Close',
+    open: 'Details',
+    why: 'Why?',
+    when: 'When',
+    person: 'Person',
+    signInName: 'Sign-in name',
+    result: 'Result',
+    failure: 'Why it failed',
+    how: 'How',
+    device: 'Kiosk',
+    noDevice: 'Not a store kiosk',
+    address: 'Network address',
+    browser: 'Browser',
+    technical: 'Technical detail',
+    access: 'Access decision',
+    reportOnly: 'Report-only rules would have',
+    rules: 'Access rules',
+    rule: 'Rule',
+    ruleResult: 'Effect',
+    ruleReasons: 'Because',
+    noRules: 'No access rule applied.',
+    compliance: 'Kiosk compliance',
+    compliant: 'Compliant',
+    noncompliant: (reasons: string[]) => `Not compliant: ${reasons.join('; ')}`,
+    id: (id: string) => `ID ${id}`,
+    rowLabel: (person: string, time: string) => `Why? ${person}, ${time}`,
+    auditRowLabel: (time: string) => `Details of the entry at ${time}`,
+    whatHappened: 'What happened',
+    doneBy: 'Done by',
+    doneTo: 'Done to',
+    changes: 'Changes',
+    field: 'Setting',
+    before: 'Before',
+    after: 'After',
+    otherDetails: 'Other details',
+    empty: '(empty)',
+  },
   views: { label: 'Log', signIns: 'Sign-ins', audit: 'Audit log' },
   filters: {
     legend: 'Filters',
@@ -69,13 +124,11 @@ export const logsText = {
     userMatches: 'Matching people',
     noMatches: 'Nobody matches.',
     chooseUser: (name: string) => `Show ${name}`,
-    userId: 'User ID',
-    userIdHint: 'Filled in when you choose a person; you can also paste an ID.',
     clearUser: 'Any person',
     store: 'Store',
     anyStore: 'All my stores',
     anyStoreAdmin: 'All stores',
-    device: 'Device ID',
+    device: 'Kiosk',
     result: 'Result',
     anyResult: 'Any result',
     success: 'Success',
@@ -97,14 +150,30 @@ export const logsText = {
     result: 'Result',
     reason: 'Reason',
     method: 'How',
-    device: 'Device',
+    device: 'Kiosk',
     address: 'Network address',
-    activity: 'Activity',
+    activity: 'What happened',
     actor: 'Done by',
     target: 'Done to',
     details: 'Details',
     unknownUser: 'Unknown badge',
+    deletedDevice: 'Unknown kiosk',
+    noDevice: '—',
+    targetTypes: {
+      user: 'A deleted person',
+      device: 'A removed kiosk',
+      apiToken: 'A deleted API token',
+      group: 'A deleted store',
+      app: 'A deleted app',
+      conditionalAccessPolicy: 'A deleted access rule',
+      namedLocation: 'A deleted named location',
+      policy: 'Policy',
+      logs: 'Logs',
+      import: 'CSV import',
+    } as Record<string, string>,
     deletedUser: (id: string) => `Deleted user (${id})`,
+    deletedUserShort: 'A deleted person',
+    how: 'How',
     methods: { qr_pin: 'Badge + PIN', password: 'Console password', sso: 'App sign-in' } as Record<
       string,
       string
@@ -382,4 +451,52 @@ export function logTimeFull(iso: string, options: { timeZone?: string } = {}): s
     timeStyle: 'long',
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   }).format(date);
+}
+
+/** A settings key in words: `displayName` → "Display name". */
+export const fieldName = (key: string): string => {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** A logged value in words: empty, yes/no, lists joined, objects as compact JSON. */
+export function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return logsText.detail.empty;
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) {
+    return value.length === 0 ? logsText.detail.empty : value.map((v) => valueText(v)).join(', ');
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What an audit entry's before/after snapshots say changed (every field, when only one side exists). */
+export function changesOf(details: unknown): FieldChange[] {
+  const d = record(details);
+  const before = record(d?.before);
+  const after = record(d?.after);
+  if (!before && !after) return [];
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys
+    .filter((key) => !before || !after || JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => ({
+      field: fieldName(key),
+      before: before ? valueText(before[key]) : '',
+      after: after ? valueText(after[key]) : '',
+    }));
+}
+
+/** The entry's other details (besides before/after), as labelled values. */
+export function otherDetailsOf(details: unknown): { field: string; value: string }[] {
+  const d = record(details);
+  if (!d) return [];
+  return Object.entries(d)
+    .filter(([key]) => key !== 'before' && key !== 'after')
+    .map(([key, value]) => ({ field: fieldName(key), value: valueText(value) }));
 }
