@@ -15,6 +15,7 @@ import {
   failureReason,
   logTime,
   signInHow,
+  targetLabel,
   type AuditFacts,
 } from '../../src/lib/admin/logs-text';
 
@@ -249,5 +250,17 @@ describe('audit details', () => {
       { field: 'Rows', value: '3' },
       { field: 'Replace existing', value: 'No' },
     ]);
+  });
+});
+
+describe('"Done to"', () => {
+  test('a policy by its name, a deleted store by the name it had, else what it was', () => {
+    const target = (overrides: Partial<AuditFacts>) =>
+      targetLabel(entry({ targetDisplayName: null, ...overrides }));
+    expect(target({ targetType: 'policy', targetId: 'qr-code-pin' })).toBe('QR code + PIN policy');
+    expect(target({ targetType: 'group', details: { before: { displayName: 'Old Town' } } })).toBe(
+      'Old Town',
+    );
+    expect(target({ targetType: 'device' })).toBe('A removed kiosk');
   });
 });

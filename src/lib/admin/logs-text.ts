@@ -118,13 +118,6 @@ export const logsText = {
   views: { label: 'Log', signIns: 'Sign-ins', audit: 'Audit log' },
   filters: {
     legend: 'Filters',
-    user: 'Person',
-    userSearch: 'Find a person (name, email or employee ID)',
-    userSearchButton: 'Find',
-    userMatches: 'Matching people',
-    noMatches: 'Nobody matches.',
-    chooseUser: (name: string) => `Show ${name}`,
-    clearUser: 'Any person',
     store: 'Store',
     anyStore: 'All my stores',
     anyStoreAdmin: 'All stores',
@@ -148,14 +141,11 @@ export const logsText = {
     time: 'Time',
     person: 'Person',
     result: 'Result',
-    reason: 'Reason',
-    method: 'How',
     device: 'Kiosk',
     address: 'Network address',
     activity: 'What happened',
     actor: 'Done by',
     target: 'Done to',
-    details: 'Details',
     unknownUser: 'Unknown badge',
     deletedDevice: 'Unknown kiosk',
     noDevice: '—',
@@ -178,7 +168,6 @@ export const logsText = {
       string,
       string
     >,
-    appSignIn: (app: string, ok: boolean) => (ok ? `Signed in to ${app}` : `Sign-in to ${app}`),
     actorTypes: { user: 'Person', api_token: 'API token', system: 'Shiftpass' } as Record<string, string>,
   },
   loading: 'Loading…',
@@ -499,4 +488,20 @@ export function otherDetailsOf(details: unknown): { field: string; value: string
   return Object.entries(d)
     .filter(([key]) => key !== 'before' && key !== 'after')
     .map(([key, value]) => ({ field: fieldName(key), value: valueText(value) }));
+}
+
+const POLICY_NAMES: Record<string, string> = {
+  'qr-code-pin': 'QR code + PIN policy',
+  'console-sign-in': 'Console sign-in policy',
+  sessions: 'Session policy',
+  logRetention: 'Log retention',
+};
+
+/** The "Done to" cell: the target's name, a policy's name, or what kind of thing it was. */
+export function targetLabel(entry: AuditFacts): string {
+  if (entry.targetDisplayName) return entry.targetDisplayName;
+  if (entry.targetType === 'policy' && entry.targetId) return POLICY_NAMES[entry.targetId] ?? 'A policy';
+  const name = nameInDetails(entry.details);
+  if (name) return name;
+  return logsText.table.targetTypes[entry.targetType ?? ''] ?? '';
 }
