@@ -67,7 +67,8 @@ export interface LogUserRow {
 }
 
 /** The kinds of record a log entry may name, by the audit log's target types (and `apiToken` actors). */
-export type NamedKind = 'user' | 'device' | 'apiToken' | 'group' | 'app' | 'conditionalAccessPolicy' | 'namedLocation';
+export type NamedKind =
+  'user' | 'device' | 'apiToken' | 'group' | 'app' | 'conditionalAccessPolicy' | 'namedLocation';
 
 /** Ids to name, by kind; each list at most one page's worth. */
 export type NameRequest = Partial<Record<NamedKind, string[]>>;

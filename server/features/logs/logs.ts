@@ -14,7 +14,13 @@ import {
   type signInLogQuery,
 } from '../../contracts/logs.js';
 import type { Page } from '../../contracts/pagination.js';
-import type { AuditLogRow, LogScope, NamedKind, NameRequest, SignInLogRow } from './log-queries-repository.js';
+import type {
+  AuditLogRow,
+  LogScope,
+  NamedKind,
+  NameRequest,
+  SignInLogRow,
+} from './log-queries-repository.js';
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { keysetPages } from '../../domain/export-pages.js';
