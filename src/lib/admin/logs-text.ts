@@ -69,6 +69,9 @@ export const logsText = {
     devicePlaceholder: 'Type a kiosk name',
     noDevices: 'No kiosk matches.',
     anyDevice: 'Any kiosk',
+    /** The picker's text for an id in the address that names no one this viewer can see. */
+    unknownPerson: 'A deleted or hidden person',
+    unknownDevice: 'A removed or hidden kiosk',
     searching: 'Searching…',
     deviceHint: (store: string | null, status: string) =>
       [store ?? 'No store', status === 'active' ? null : status === 'suspended' ? 'suspended' : 'removed']
