@@ -158,6 +158,8 @@ test('a manager sees their store’s sign-ins on the dashboard, filters the log 
     await expect(row).toContainText('Front till');
   }
   await expect(mariaRows.nth(1)).toContainText('Wrong PIN');
+  found.push(...(await seriousViolations(admin.page, 'sign-in log, kiosk exit')));
+  await screens(admin.page, 'logs-sign-ins-kiosk-exit');
 
   // The audit log, as sentences with names: no event key, no id.
   await admin.page.getByRole('button', { name: 'Audit log' }).click();
