@@ -58,6 +58,8 @@ export interface SignInLogView {
   userPrincipalName: string | null;
   codeId: string | null;
   deviceId: string | null;
+  /** The device's current name ("Front till"), null when the entry names no device or it is gone. */
+  deviceDisplayName: string | null;
   ipAddress: string | null;
   userAgent: string | null;
   details: unknown;
@@ -68,8 +70,12 @@ export interface AuditLogView {
   activityDateTime: string;
   actorType: 'user' | 'api_token' | 'system';
   actorId: string | null;
+  /** The actor's current name (a person, or an API token's name); null for the system or when gone. */
+  actorDisplayName: string | null;
   activity: string;
   targetType: string | null;
   targetId: string | null;
+  /** The target's current name (person, store, device, app, policy, location, token); null when gone or nameless. */
+  targetDisplayName: string | null;
   details: unknown;
 }

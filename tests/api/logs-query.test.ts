@@ -93,11 +93,13 @@ describe('sign-in log', () => {
         userPrincipalName: user?.userPrincipalName ?? null,
         codeId: `CODE${i}`,
         deviceId: i % 5 === 0 ? 'device-1' : 'device-2',
+        // No device has these ids: the entry keeps the id and names no device.
+        deviceDisplayName: null,
         ipAddress: `10.0.0.${i}`,
         userAgent: 'kiosk',
         details: i % 10 === 0 ? { reason: 'seeded' } : null,
       };
-      const { userDisplayName: _name, userPrincipalName: _upn, ...row } = entry;
+      const { userDisplayName: _name, userPrincipalName: _upn, deviceDisplayName: _device, ...row } = entry;
       await h.runtime.deps.repos.logs.signIn({ ...row, createdDateTime: new Date(entry.createdDateTime) });
       seeded.push(entry);
     }
@@ -127,6 +129,7 @@ describe('sign-in log', () => {
       userPrincipalName: worker.user.userPrincipalName,
       codeId: worker.issued.standardQRCode.id,
       deviceId: null,
+      deviceDisplayName: null,
       ipAddress: '127.0.0.1',
       userAgent: null,
       details: {
@@ -239,9 +242,11 @@ describe('audit log', () => {
       activityDateTime: h.clock.now().toISOString(),
       actorType: 'api_token',
       actorId: tokenId,
+      actorDisplayName: 'Bootstrap API token',
       activity: 'user.updated',
       targetType: 'user',
       targetId: user.id,
+      targetDisplayName: 'Audited hire 2',
       details: { before: user, after: { ...user, displayName: 'Audited hire 2' } },
     });
   });
@@ -286,12 +291,15 @@ describe('audit log', () => {
         activityDateTime: new Date(T0 + Math.floor(i / 4) * 60_000).toISOString(),
         actorType: 'system',
         actorId: null,
+        actorDisplayName: null,
         activity: 'seeded.entry',
         targetType: 'thing',
         targetId: `thing-${i}`,
+        targetDisplayName: null,
         details: { n: i },
       };
-      await h.runtime.deps.repos.logs.audit({ ...entry, activityDateTime: new Date(entry.activityDateTime) });
+      const { actorDisplayName: _actor, targetDisplayName: _target, ...row } = entry;
+      await h.runtime.deps.repos.logs.audit({ ...row, activityDateTime: new Date(entry.activityDateTime) });
       seeded.push(entry);
     }
     seeded.sort(newestFirst((e) => Date.parse(e.activityDateTime)));

@@ -156,6 +156,8 @@ export interface BadgePinPass<D> {
   acceptPin(): Promise<void>;
   /** Writes the sign-in log row for the final outcome and returns it. */
   log(outcome: SignInOutcome, context?: LogContext): Promise<SignInOutcome>;
+  /** Writes a success row for a check that makes no session (a manager ending kiosk mode). */
+  logPassed(context: LogContext): Promise<void>;
   /**
    * Writes a success's log row in one transaction with the PIN's acceptance (acceptPin's writes: a
    * caller that logs this way does not call acceptPin), the session and the code's last use.
@@ -198,7 +200,10 @@ export async function verifyBadgeAndPin<D>(
   const now = deps.clock.now();
   const via: BadgeVia = 'shortCode' in input.badge ? 'shortCode' : 'qr';
 
-  const entryFor = (outcome: SignInOutcome, context: LogContext): NewSignInLog => ({
+  const entryFor = (
+    outcome: { ok: true } | { ok: false; code: ErrorCode },
+    context: LogContext,
+  ): NewSignInLog => ({
     id: newId(),
     createdDateTime: now,
     result: outcome.ok ? 'success' : 'failure',
@@ -220,6 +225,9 @@ export async function verifyBadgeAndPin<D>(
   const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {
     await deps.repos.logs.signIn(entryFor(outcome, context));
     return outcome;
+  };
+  const logPassed = async (context: LogContext) => {
+    await deps.repos.logs.signIn(entryFor({ ok: true }, context));
   };
   const fail = (code: ErrorCode, context: LogContext, details?: Record<string, unknown>) =>
     log({ ok: false, code, details } satisfies Failure, context);
@@ -368,6 +376,7 @@ export async function verifyBadgeAndPin<D>(
     context,
     acceptPin,
     log,
+    logPassed,
     logSignedIn,
     fail,
   };

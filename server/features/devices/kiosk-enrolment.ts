@@ -246,16 +246,20 @@ export async function exitKioskMode(deps: ServiceDeps, input: ExitKioskInput): P
     },
   );
   if (!check.ok) throw new ApiError(check.outcome.code, undefined, check.outcome.details);
-  // The right PIN: the manager's counters reset and the client's attempt given back.
-  await check.acceptPin();
   const { user, groupIds, device } = check;
   const allowed =
     user.role === 'admin' ||
     (user.role === 'manager' && device.groupId !== null && groupIds.includes(device.groupId));
+  // The right PIN: the manager's counters reset and the client's attempt given back, committed with
+  // the check's row in the sign-in log (a success, or FORBIDDEN for a badge that may not exit).
   if (!allowed) {
-    await check.fail('FORBIDDEN', { ...check.context, reason: 'not_manager_of_device' });
+    await Promise.all([
+      check.acceptPin(),
+      check.fail('FORBIDDEN', { ...check.context, reason: 'not_manager_of_device' }),
+    ]);
     throw new ApiError('FORBIDDEN', "Only a manager of this device's store can end kiosk mode.");
   }
+  await Promise.all([check.acceptPin(), check.logPassed(check.context)]);
   const now = deps.clock.now();
   const status = input.action === 'unenroll' ? 'revoked' : 'suspended';
   const updated =

@@ -7,7 +7,18 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../domain/roles.js';
-import { apiTokens, auditLogs, groupMembers, signInLogs, users } from '../../db/schema.js';
+import {
+  apiTokens,
+  apps,
+  auditLogs,
+  conditionalAccessPolicies,
+  devices,
+  groupMembers,
+  groups,
+  namedLocations,
+  signInLogs,
+  users,
+} from '../../db/schema.js';
 
 export type SignInLogRow = typeof signInLogs.$inferSelect;
 export type AuditLogRow = typeof auditLogs.$inferSelect;
@@ -54,6 +65,13 @@ export interface LogUserRow {
   displayName: string;
   userPrincipalName: string;
 }
+
+/** The kinds of record a log entry may name, by the audit log's target types (and `apiToken` actors). */
+export type NamedKind =
+  'user' | 'device' | 'apiToken' | 'group' | 'app' | 'conditionalAccessPolicy' | 'namedLocation';
+
+/** Ids to name, by kind; each list at most one page's worth. */
+export type NameRequest = Partial<Record<NamedKind, string[]>>;
 
 export interface AuditLogFilter extends TimeFilter {
   /** Entries this user did (also through their API tokens) or that were done to them. */
@@ -124,6 +142,32 @@ export function createLogQueryRepository(db: Db) {
         .select({ id: users.id, displayName: users.displayName, userPrincipalName: users.userPrincipalName })
         .from(users)
         .where(inArray(users.id, ids));
+    },
+    /**
+     * The current names of the records a page of entries mentions: one lookup by primary key per kind
+     * asked for. Records deleted since are absent.
+     */
+    async namesByIds(request: NameRequest): Promise<Map<string, string>> {
+      const tables = {
+        user: users,
+        device: devices,
+        apiToken: apiTokens,
+        group: groups,
+        app: apps,
+        conditionalAccessPolicy: conditionalAccessPolicies,
+        namedLocation: namedLocations,
+      } as const;
+      const names = new Map<string, string>();
+      for (const [kind, ids] of Object.entries(request) as [NamedKind, string[]][]) {
+        if (ids.length === 0) continue;
+        const table = tables[kind];
+        const rows = await db
+          .select({ id: table.id, displayName: table.displayName })
+          .from(table)
+          .where(inArray(table.id, [...new Set(ids)]));
+        for (const row of rows) names.set(`${kind}:${row.id}`, row.displayName);
+      }
+      return names;
     },
     /** Sign-ins in [from, to) counted by hour, result and failure code, along the time index. */
     async signInCounts(filter: { from: Date; to: Date; scope?: LogScope }): Promise<SignInCountRow[]> {

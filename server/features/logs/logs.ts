@@ -14,7 +14,13 @@ import {
   type signInLogQuery,
 } from '../../contracts/logs.js';
 import type { Page } from '../../contracts/pagination.js';
-import type { AuditLogRow, LogScope, SignInLogRow } from './log-queries-repository.js';
+import type {
+  AuditLogRow,
+  LogScope,
+  NamedKind,
+  NameRequest,
+  SignInLogRow,
+} from './log-queries-repository.js';
 import { decodeCursor, toPage } from '../../core/list-cursor.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { keysetPages } from '../../domain/export-pages.js';
@@ -28,9 +34,19 @@ const positionOf = (cursor: string | undefined) => {
 };
 
 type UserNames = Map<string, { displayName: string; userPrincipalName: string }>;
+/** Names keyed `kind:id` (log-queries-repository.ts, namesByIds). */
+type RecordNames = Map<string, string>;
 
-export const toSignInLogView = (row: SignInLogRow, names: UserNames = new Map()): SignInLogView => {
-  const user = row.userId ? names.get(row.userId) : undefined;
+interface SignInNames {
+  users: UserNames;
+  devices: RecordNames;
+}
+
+export const toSignInLogView = (
+  row: SignInLogRow,
+  names: SignInNames = { users: new Map(), devices: new Map() },
+): SignInLogView => {
+  const user = row.userId ? names.users.get(row.userId) : undefined;
   return {
     id: row.id,
     createdDateTime: row.createdDateTime.toISOString(),
@@ -42,28 +58,76 @@ export const toSignInLogView = (row: SignInLogRow, names: UserNames = new Map())
     userPrincipalName: user?.userPrincipalName ?? null,
     codeId: row.codeId,
     deviceId: row.deviceId,
+    deviceDisplayName: row.deviceId ? (names.devices.get(`device:${row.deviceId}`) ?? null) : null,
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     details: row.details ?? null,
   };
 };
 
-export const toAuditLogView = (row: AuditLogRow): AuditLogView => ({
-  id: row.id,
-  activityDateTime: row.activityDateTime.toISOString(),
-  actorType: row.actorType,
-  actorId: row.actorId,
-  activity: row.activity,
-  targetType: row.targetType,
-  targetId: row.targetId,
-  details: row.details ?? null,
-});
+/** The kind of record an audit entry's target type names, when it has a name. */
+const NAMED_TARGETS: Record<string, NamedKind> = {
+  user: 'user',
+  device: 'device',
+  apiToken: 'apiToken',
+  group: 'group',
+  app: 'app',
+  conditionalAccessPolicy: 'conditionalAccessPolicy',
+  namedLocation: 'namedLocation',
+};
 
-/** The names of the users on one page: one lookup by primary key for at most `limit` ids. */
-async function namesOf(deps: ServiceDeps, rows: SignInLogRow[]): Promise<UserNames> {
+const actorKey = (row: AuditLogRow): string | null =>
+  row.actorId === null
+    ? null
+    : row.actorType === 'user'
+      ? `user:${row.actorId}`
+      : row.actorType === 'api_token'
+        ? `apiToken:${row.actorId}`
+        : null;
+
+const targetKey = (row: AuditLogRow): string | null => {
+  const kind = row.targetType ? NAMED_TARGETS[row.targetType] : undefined;
+  return kind && row.targetId ? `${kind}:${row.targetId}` : null;
+};
+
+export const toAuditLogView = (row: AuditLogRow, names: RecordNames = new Map()): AuditLogView => {
+  const actor = actorKey(row);
+  const target = targetKey(row);
+  return {
+    id: row.id,
+    activityDateTime: row.activityDateTime.toISOString(),
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorDisplayName: actor ? (names.get(actor) ?? null) : null,
+    activity: row.activity,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    targetDisplayName: target ? (names.get(target) ?? null) : null,
+    details: row.details ?? null,
+  };
+};
+
+/** The names of the users and devices on one page: a lookup by primary key for at most `limit` ids each. */
+async function namesOf(deps: ServiceDeps, rows: SignInLogRow[]): Promise<SignInNames> {
   const ids = [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
-  const found = await deps.repos.logQueries.usersByIds(ids);
-  return new Map(found.map((u) => [u.id, u]));
+  const deviceIds = [...new Set(rows.flatMap((r) => (r.deviceId ? [r.deviceId] : [])))];
+  const [found, devices] = await Promise.all([
+    deps.repos.logQueries.usersByIds(ids),
+    deps.repos.logQueries.namesByIds({ device: deviceIds }),
+  ]);
+  return { users: new Map(found.map((u) => [u.id, u])), devices };
+}
+
+/** The names of the actors and targets on one page of audit entries. */
+async function auditNamesOf(deps: ServiceDeps, rows: AuditLogRow[]): Promise<RecordNames> {
+  const request: NameRequest = {};
+  for (const key of rows.flatMap((row) => [actorKey(row), targetKey(row)])) {
+    if (!key) continue;
+    const at = key.indexOf(':');
+    const kind = key.slice(0, at) as NamedKind;
+    (request[kind] ??= []).push(key.slice(at + 1));
+  }
+  return deps.repos.logQueries.namesByIds(request);
 }
 
 /**
@@ -132,7 +196,13 @@ export async function listAuditLogs(
     before: positionOf(cursor),
     limit: limit + 1,
   });
-  return toPage(rows, limit, toAuditLogView, (row) => ({ t: row.activityDateTime.getTime(), i: row.id }));
+  const names = await auditNamesOf(deps, rows.slice(0, limit));
+  return toPage(
+    rows,
+    limit,
+    (row) => toAuditLogView(row, names),
+    (row) => ({ t: row.activityDateTime.getTime(), i: row.id }),
+  );
 }
 
 export function exportAuditLogs(deps: ServiceDeps, query: AuditLogFilters): AsyncIterable<AuditLogView[]> {
@@ -142,6 +212,7 @@ export function exportAuditLogs(deps: ServiceDeps, query: AuditLogFilters): Asyn
       before: last && { time: last.activityDateTime, id: last.id },
       limit,
     });
-    return { rows, items: rows.map(toAuditLogView) };
+    const names = await auditNamesOf(deps, rows);
+    return { rows, items: rows.map((row) => toAuditLogView(row, names)) };
   }, EXPORT_ROW_CAP);
 }
