@@ -1,6 +1,6 @@
 /** What-if's one sentence per policy: every combination of a verdict, and never two contradicting labels. */
 import { describe, expect, test } from 'vitest';
-import { verdictDetails, verdictSentence } from '../../src/lib/admin/access-verdict.js';
+import { loggedVerdictSentence, verdictDetails, verdictSentence } from '../../src/lib/admin/access-verdict.js';
 import {
   evaluateConditionalAccess,
   GRANTS,
@@ -101,4 +101,17 @@ test('exact words for the allow-list refusal that used to read "Does not apply" 
     'Applies to this person, but its conditions are not met (no device information), so it blocks this sign-in: only sign-ins it allows get in.',
   );
   expect(verdictDetails(result.verdicts[0]!)).toEqual(['no device information']);
+});
+
+describe('a verdict kept in the sign-in log', () => {
+  test('says what what-if says when the row carries the facts', () => {
+    for (const verdict of everyVerdict()) {
+      expect(loggedVerdictSentence(verdict)).toBe(verdictSentence(verdict));
+    }
+  });
+
+  test('an older row without them keeps its one-word result, never a sentence it cannot back', () => {
+    expect(loggedVerdictSentence({ result: 'block', reasons: [REASON] })).toBe('Blocks');
+    expect(loggedVerdictSentence({ result: 'notApplicable', reasons: [] })).toBe('Does not apply');
+  });
 });

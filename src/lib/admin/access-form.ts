@@ -13,6 +13,7 @@ import type {
   Weekday,
 } from '$server/contracts/conditional-access';
 import { accessText } from './access-text';
+import type { LoggedVerdict } from './access-verdict';
 
 export interface WindowRow {
   days: Weekday[];
@@ -253,7 +254,7 @@ export interface LoggedAccess {
   decision: Decision;
   reason: string;
   reportOnlyDecision: Decision;
-  verdicts: { name: string; result: string; reasons: string[] }[];
+  verdicts: (LoggedVerdict & { name: string })[];
 }
 
 /** The conditional-access decision a sign-in log row carries (details.conditionalAccess), if any. */

@@ -33,3 +33,23 @@ export function verdictSentence(
   if (verdict.grant === 'allow' && verdict.assigned) return s.otherAllows(reason);
   return s.notApplying(reason);
 }
+
+/** A policy's verdict as a sign-in log row keeps it: rows written before the what-if sentences lack some fields. */
+export type LoggedVerdict = Pick<PolicyVerdict, 'result' | 'reasons'> &
+  Partial<Pick<PolicyVerdict, 'state' | 'grant' | 'applies' | 'assigned' | 'refusesAsAllowList'>>;
+
+/** The what-if sentence for a logged verdict; a row too old to carry the facts it needs keeps its one-word result. */
+export function loggedVerdictSentence(verdict: LoggedVerdict): string {
+  const { state, grant, applies } = verdict;
+  if (state === undefined || grant === undefined || applies === undefined) {
+    return accessText.results[verdict.result as keyof typeof accessText.results] ?? verdict.result;
+  }
+  return verdictSentence({
+    ...verdict,
+    state,
+    grant,
+    applies,
+    assigned: verdict.assigned ?? false,
+    refusesAsAllowList: verdict.refusesAsAllowList ?? false,
+  });
+}
