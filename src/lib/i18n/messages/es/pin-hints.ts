@@ -3,6 +3,8 @@ import type { pinHints as english } from '../pin-hints';
 
 export const pinHints: typeof english = {
   title: 'Reglas para su PIN nuevo',
+  stillNeeded: 'A su PIN nuevo aún le falta:',
+  allRules: 'Todas las reglas del PIN',
   met: 'Cumplida:',
   notMet: 'Sin cumplir:',
   length: (minLength: number, maxLength: number) => `De ${minLength} a ${maxLength} dígitos`,
