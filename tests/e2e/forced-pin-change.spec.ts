@@ -78,7 +78,9 @@ test('a new worker chooses a PIN in two steps on the pad, with words for every m
   // A PIN a rule refuses stops at step 1, in the words the server would use.
   await pressDigits(page, '12345');
   await expect(newPin).toHaveValue('12345');
-  await expect(page.getByText('No 5 digits in a row going up or down (like 12345)', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('No 5 digits in a row going up or down (like 12345)', { exact: true }),
+  ).toBeVisible();
   await pressDigits(page, '678');
   await page.getByRole('button', { name: en.changePin.next }).click();
   await expect(page.getByRole('alert')).toHaveText(en.pinRules.sequential_digits(5));
