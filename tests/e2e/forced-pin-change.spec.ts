@@ -84,6 +84,19 @@ test('a new worker chooses a PIN in two steps on the pad, with words for every m
   await pressDigits(page, '678');
   await page.getByRole('button', { name: en.changePin.next }).click();
   await expect(page.getByRole('alert')).toHaveText(en.pinRules.sequential_digits(5));
+  // The most a refusal shows (four rules still needed, a long reason): the buttons stay in view.
+  await page.getByRole('button', { name: en.pinPad.clear }).click();
+  await pressDigits(page, '12121212');
+  await page.getByRole('button', { name: en.changePin.next }).click();
+  await expect(page.getByRole('alert')).toHaveText(en.pinRules.repeated_pattern);
+  await expect(page.getByRole('list', { name: en.pinHints.stillNeeded }).getByRole('listitem')).toHaveCount(
+    4,
+  );
+  await expectAllInView(page, [en.changePin.next, en.changePin.cancel]);
+  await page.screenshot({
+    path: 'test-results/screens/change-pin-step1-refused-390x844.png',
+    fullPage: true,
+  });
   await page.getByRole('button', { name: en.pinPad.clear }).click();
   await pressDigits(page, NEW_PIN);
   await expect(page.getByText(en.pinHints.allMet, { exact: true }).first()).toBeVisible();

@@ -59,7 +59,7 @@ test('a worker signs in with the on-screen pad only, watches the PIN rules turn 
     // The forced PIN change: the pad types into the new PIN, and the rules show what it still needs.
     await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
     const newPin = page.getByLabel('New PIN', { exact: true });
-    const stillNeeded = page.getByRole('list', { name: 'Your new PIN still needs:' });
+    const stillNeeded = page.getByRole('list', { name: 'Rules not met yet:' });
     await expect(stillNeeded).toContainText('8 to 20 digits');
 
     await pressDigits(page, '12345');

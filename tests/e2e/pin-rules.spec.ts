@@ -16,7 +16,7 @@ test('a worker choosing a PIN sees the keypad-shape and years rules in words, an
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
 
   const newPin = page.getByLabel('New PIN', { exact: true });
-  const stillNeeded = page.getByRole('list', { name: 'Your new PIN still needs:' });
+  const stillNeeded = page.getByRole('list', { name: 'Rules not met yet:' });
   const years = rule(page, 'Not a date or years');
   const keypad = rule(page, 'Not a keypad shape');
   await page.getByText('All PIN rules').click();

@@ -7,7 +7,7 @@ import { english } from '../define';
 export const pinHints = english({
   title: 'Rules for your new PIN',
   /** Above the rules the new PIN does not meet yet (the rest are behind "All PIN rules"). */
-  stillNeeded: 'Your new PIN still needs:',
+  stillNeeded: 'Rules not met yet:',
   allRules: 'All PIN rules',
   met: 'Met:',
   notMet: 'Not met:',

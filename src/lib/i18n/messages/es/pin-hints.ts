@@ -3,7 +3,7 @@ import type { pinHints as english } from '../pin-hints';
 
 export const pinHints: typeof english = {
   title: 'Reglas para su PIN nuevo',
-  stillNeeded: 'A su PIN nuevo aún le falta:',
+  stillNeeded: 'Reglas aún sin cumplir:',
   allRules: 'Todas las reglas del PIN',
   met: 'Cumplida:',
   notMet: 'Sin cumplir:',
