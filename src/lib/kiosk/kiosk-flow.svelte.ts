@@ -409,9 +409,9 @@ export class KioskFlow {
   async #openWaitingApp(): Promise<void> {
     if (!this.#app?.waiting || this.step !== 'home') return;
     const outcome = await this.#app.complete();
-    if (outcome.kind === 'change-pin' && this.#currentPin !== null) this.#beginPinChange();
-    // A PIN change this page cannot finish (it does not hold the PIN): a fresh scan + PIN leads to it.
-    else if (outcome.kind === 'change-pin') await this.signOut('freshSignIn');
+    // A PIN change is due, which a page on the home screen cannot make (it no longer holds the PIN): a
+    // fresh scan + PIN leads to the change, then to the app.
+    if (outcome.kind === 'change-pin') await this.signOut('freshSignIn');
     else if (outcome.kind === 'signed-out') await this.signOut('revoked');
     else if (outcome.kind === 'sign-in-again') await this.signOut('freshSignIn');
     // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
