@@ -117,6 +117,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   await kiosk.getByRole('button', { name: 'Sign in' }).click();
   await expect(kiosk.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
   await kiosk.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await kiosk.getByRole('button', { name: 'Next' }).click();
   await kiosk.getByLabel('Confirm new PIN').fill('58203917');
   await kiosk.getByRole('button', { name: 'Save PIN' }).click();
   await expect(kiosk.getByRole('heading', { name: `Hello, ${displayName}` })).toBeVisible();

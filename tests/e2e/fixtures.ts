@@ -310,7 +310,24 @@ export async function signInToHome(
   await page.getByLabel('PIN', { exact: true }).fill(worker.pin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('New PIN', { exact: true }).fill(newPin);
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Confirm new PIN').fill(newPin);
   await page.getByRole('button', { name: 'Save PIN' }).click();
   await page.getByRole('heading', { name: `Hello, ${worker.displayName}` }).waitFor();
+}
+
+/**
+ * Signs `worker` in through the API in the page's browser and sets their own PIN, as a finished first
+ * sign-in leaves them (a kiosk opened on a PIN change it did not start signs it out).
+ */
+export async function signInWithOwnPin(page: Page, worker: ProvisionedWorker, newPin = '58203917') {
+  const signIn = await page.request.post('/api/auth/qr-pin/sign-in', {
+    data: { qr: worker.rawContent, pin: worker.pin },
+  });
+  if (signIn.status() !== 200) throw new Error(`sign in: ${signIn.status()} ${await signIn.text()}`);
+  const changed = await page.request.post('/api/auth/qr-pin/change-pin', {
+    data: { currentPin: worker.pin, newPin },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  if (changed.status() !== 204) throw new Error(`change PIN: ${changed.status()} ${await changed.text()}`);
 }

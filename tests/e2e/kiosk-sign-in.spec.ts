@@ -14,6 +14,7 @@ test('a new worker scans their badge, types the PIN, chooses their own PIN and s
 
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
   await page.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Confirm new PIN').fill('58203917');
   await page.getByRole('button', { name: 'Save PIN' }).click();
 

@@ -1,7 +1,7 @@
 /** The kiosk speaks the phone's language (English or Spanish), and a worker can switch on the scan screen. */
 import { messagesFor } from '../../src/lib/i18n/catalogue.js';
 import { seriousViolations } from './axe.js';
-import { expect, SCAN_TIMEOUT, test } from './fixtures.js';
+import { expect, SCAN_TIMEOUT, signInWithOwnPin, test } from './fixtures.js';
 
 const es = messagesFor('es');
 
@@ -30,11 +30,11 @@ test('a Spanish phone shows the whole journey in Spanish, "¿Sigue ahí?" includ
   // The idle timers the kiosk starts at sign-in run on a clock the test moves.
   await page.clock.install();
   await page.getByLabel('PIN nuevo', { exact: true }).fill('12345678');
-  await page.getByLabel('Confirme el PIN nuevo').fill('12345678');
-  await page.getByRole('button', { name: 'Guardar PIN' }).click();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
   await expect(page.getByRole('alert')).toHaveText(es.pinRules.sequential_digits(5));
 
   await page.getByLabel('PIN nuevo', { exact: true }).fill('58203917');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
   await page.getByLabel('Confirme el PIN nuevo').fill('58203917');
   await page.getByRole('button', { name: 'Guardar PIN' }).click();
   await expect(page.getByRole('heading', { name: 'Hola, Lucía Ortega' })).toBeVisible();
@@ -74,17 +74,8 @@ test('the language switch on the scan screen changes every word, and sign-out re
   await expect(page.getByRole('heading', { name: 'Escanee su credencial' })).toBeVisible();
 
   // Sign in through the API in this browser (the camera shows nothing), then sign out on the kiosk.
-  const signIn = await page.request.post('/api/auth/qr-pin/sign-in', {
-    data: { qr: worker.rawContent, pin: worker.pin },
-  });
-  expect(signIn.status()).toBe(200);
+  await signInWithOwnPin(page, worker);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Elija su propio PIN' })).toBeVisible();
-  // After a reload the kiosk no longer holds the PIN just used, so it asks for it.
-  await page.getByLabel('PIN actual').fill(worker.pin);
-  await page.getByLabel('PIN nuevo', { exact: true }).fill('58203917');
-  await page.getByLabel('Confirme el PIN nuevo').fill('58203917');
-  await page.getByRole('button', { name: 'Guardar PIN' }).click();
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await expect(page.getByRole('heading', { name: 'Scan your badge' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -4,7 +4,7 @@
  */
 import { request, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.js';
-import { expect, SCAN_TIMEOUT, signInToHome, test } from './fixtures.js';
+import { expect, SCAN_TIMEOUT, signInToHome, signInWithOwnPin, test } from './fixtures.js';
 
 async function sessionCookieValue(page: Page): Promise<string> {
   const cookie = (await page.context().cookies()).find((c) => c.name === '__Host-shiftpass_session');
@@ -72,6 +72,7 @@ test('an idle kiosk asks "Still there?", and signs the worker out when nobody an
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
   found.push(...(await seriousViolations(page, 'change PIN')));
   await page.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Confirm new PIN').fill('58203917');
   await page.getByRole('button', { name: 'Save PIN' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Dana Idle' })).toBeVisible();
@@ -193,16 +194,8 @@ test('Back after the session ended shows nothing of the worker', async ({
   // KioskFlow's pagehide/pageshow handlers.)
   const page = await openKiosk({ badge: null, camera: false });
   await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
-  const signIn = await page.request.post('/api/auth/qr-pin/sign-in', {
-    data: { qr: worker.rawContent, pin: worker.pin },
-  });
-  expect(signIn.status()).toBe(200);
+  await signInWithOwnPin(page, worker);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
-  await page.getByLabel('Current PIN').fill(worker.pin);
-  await page.getByLabel('New PIN', { exact: true }).fill('58203917');
-  await page.getByLabel('Confirm new PIN').fill('58203917');
-  await page.getByRole('button', { name: 'Save PIN' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Noa Back' })).toBeVisible();
 
   // The worker leaves the kiosk page in this tab, and an admin ends their sessions meanwhile.
@@ -223,13 +216,7 @@ test('a reload while the kiosk is still asking who is signed in does not sign an
   const worker = await provisionWorker('Ray Reload');
   const page = await openKiosk({ badge: null, camera: false });
   await expect(page.getByRole('button', { name: 'Try the camera again' })).toBeVisible();
-  expect(
-    (
-      await page.request.post('/api/auth/qr-pin/sign-in', {
-        data: { qr: worker.rawContent, pin: worker.pin },
-      })
-    ).status(),
-  ).toBe(200);
+  await signInWithOwnPin(page, worker);
 
   // The next page's question "who is signed in?" is held until the page is reloaded under it, so it
   // fails as a lost network would. The kiosk must not take that for being offline.
@@ -251,6 +238,6 @@ test('a reload while the kiosk is still asking who is signed in does not sign an
   await requested;
   await page.reload();
   release();
-  await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hello, Ray Reload' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('shiftpass.pendingSignOut'))).toBeNull();
 });

@@ -63,6 +63,7 @@ async function scanAndSignIn(page: Page, worker: ProvisionedWorker) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
   await page.getByLabel('New PIN', { exact: true }).fill('58203917');
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Confirm new PIN').fill('58203917');
   await page.getByRole('button', { name: 'Save PIN' }).click();
 }

@@ -68,6 +68,10 @@ test('with the camera blocked, a mistyped code is caught on the phone and an unk
   await expect(page.getByRole('heading', { name: m.typeCode.title })).toBeVisible();
 
   const field = page.getByLabel('Badge code');
+  // Next on an empty field: the product's words under it, never the browser's own bubble.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert')).toHaveText(m.typeCode.empty);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
   await field.pressSequentially('7kq4m 2xj9');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('alert')).toHaveText(m.typeCode.invalid);
@@ -78,6 +82,10 @@ test('with the camera blocked, a mistyped code is caught on the phone and an unk
   // Ten characters, but no badge has them: the server says so after the PIN, like an unknown badge.
   await field.fill('zzzzz zzzzz');
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(m.pin.empty);
+  await expect(page.getByLabel('PIN', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  expect(signIns()).toBe(0);
   await page.getByLabel('PIN', { exact: true }).fill('58203917');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText(
@@ -104,6 +112,8 @@ test('[es-ES] the scan screen with the camera blocked and the type-code screen h
   const found = await seriousViolations(page, 'scan, camera blocked');
   await page.getByRole('button', { name: words.typeCode.instead }).click();
   await expect(page.getByRole('heading', { name: words.typeCode.title })).toBeVisible();
+  await page.getByRole('button', { name: words.typeCode.next }).click();
+  await expect(page.getByRole('alert')).toHaveText(words.typeCode.empty);
   await page.getByLabel(words.typeCode.label).fill('123');
   await page.getByRole('button', { name: words.typeCode.next }).click();
   await expect(page.getByRole('alert')).toHaveText(words.typeCode.invalid);

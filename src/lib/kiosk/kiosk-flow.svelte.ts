@@ -6,6 +6,8 @@
  * When a store app sent the worker here to sign in (app-sign-in.svelte.ts), the kiosk hands it the
  * signed-in worker as soon as there is one: at once when someone is already signed in (silent single
  * sign-on), else right after scan + PIN, and after a forced PIN change once it is done.
+ * A forced PIN change is finished only in the page that signed in (it holds the PIN just typed): a
+ * page that opens on one (a reload) signs it out, so the next person never inherits it.
  */
 import { flushSync } from 'svelte';
 import { api } from '$lib/api/client';
@@ -27,6 +29,7 @@ import type { ApiResult, ClientError } from '$lib/api/client';
 import type { AppSignIn } from './app-sign-in.svelte';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
+import { PinChange } from './pin-change.svelte';
 import { secondsUntil } from './time-left';
 
 export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'change-pin' | 'home';
@@ -72,8 +75,8 @@ export class KioskFlow {
   /** Seconds until the session's absolute end, counted on the monotonic clock; null when signed out. */
   sessionSecondsLeft = $state<number | null>(null);
   config = $state<KioskConfig | null>(null);
-  /** Why the server refused a new PIN. */
-  pinChangeNotice = $state<Notice | null>(null);
+  /** The forced PIN change's two steps, while its screen shows. */
+  pinChange = $state<PinChange | null>(null);
   /** Seconds until the idle sign-out while the "Still there?" dialog shows; null otherwise. */
   idleSecondsLeft = $state<number | null>(null);
   /** True while a page restored from the back/forward cache has not yet heard from the server. */
@@ -143,13 +146,9 @@ export class KioskFlow {
     return this.step === 'home' || this.step === 'change-pin';
   }
 
-  get knowsCurrentPin(): boolean {
-    return this.#currentPin !== null;
-  }
-
-  /** For the change-PIN hints: whether `pin` is the PIN just used to sign in (which stays in here). */
-  isCurrentPin(pin: string): boolean {
-    return this.#currentPin !== null && pin === this.#currentPin;
+  /** A session in a forced PIN change this page did not start: it cannot finish it (no PIN in hand). */
+  #pinChangeNotOurs(session: SessionView): boolean {
+    return session.mustChangePin && this.#currentPin === null;
   }
 
   async load(): Promise<void> {
@@ -170,6 +169,12 @@ export class KioskFlow {
     this.config = config.ok ? config.data : cachedKioskConfig();
     // An app sign-in that expired before the page even opened: said at once, on whichever screen.
     const appNotice: Notice | null = appStillWaiting ? null : { kind: 'app-sign-in', problem: 'expired' };
+    if (session.ok && this.#pinChangeNotOurs(session.data)) {
+      // Opened (a reload) in the middle of a forced PIN change: that worker is signed out and the
+      // scan screen shows, never their change screen for whoever holds the phone now.
+      await this.signOut('pinChangeUnfinished');
+      return;
+    }
     if (session.ok) {
       this.#enterSession(session.data);
       this.notice = appNotice;
@@ -249,7 +254,7 @@ export class KioskFlow {
     this.apps = [];
     this.signInApps = [];
     this.notice = notice;
-    this.pinChangeNotice = null;
+    this.pinChange = null;
     this.idleSecondsLeft = null;
     this.#stopLockCountdown();
     this.step = 'scan';
@@ -281,6 +286,7 @@ export class KioskFlow {
       const session = await api<SessionView>('GET', '/auth/session');
       this.busy = false;
       if (!session.ok) return this.backToScan(errorNotice(session.error));
+      if (this.#pinChangeNotOurs(session.data)) return this.signOut('pinChangeUnfinished');
       this.#enterSession(session.data);
       await this.#openWaitingApp();
       return;
@@ -331,22 +337,38 @@ export class KioskFlow {
     this.lockSecondsLeft = null;
   }
 
-  async changePin(newPin: string, currentPin?: string): Promise<void> {
-    const current = currentPin ?? this.#currentPin;
-    if (!current || this.busy) return;
+  /** "Save PIN" on the change screen's second step: sends the new PIN once it was typed the same twice. */
+  async savePin(): Promise<void> {
+    const change = this.pinChange;
+    const current = this.#currentPin;
+    if (!change || !current || this.busy) return;
+    const newPin = change.confirmed();
+    if (newPin === null) return;
     this.busy = true;
     const result = await api<void>('POST', '/auth/qr-pin/change-pin', { currentPin: current, newPin });
     this.busy = false;
     if (result.ok) {
       this.#currentPin = null;
-      this.pinChangeNotice = null;
+      this.pinChange = null;
       this.notice = null;
       this.step = 'home';
       await this.#openWaitingApp();
       return;
     }
     if (result.error.code === 'UNAUTHENTICATED') return this.signOut('revoked');
-    this.pinChangeNotice = errorNotice(result.error);
+    // Offline, nothing was changed: the same PIN can be saved again from this step.
+    change.refused(errorNotice(result.error), result.error.code === 'NETWORK_ERROR');
+  }
+
+  /** "Cancel and sign out" on the change screen: the session ends and the scan screen shows. */
+  cancelPinChange(): Promise<void> {
+    return this.signOut('button');
+  }
+
+  /** The change screen for the worker who just signed in (the kiosk holds the PIN they typed). */
+  #beginPinChange(): void {
+    this.pinChange = new PinChange(this.#currentPin ?? '', this.config?.pinLength ?? 8);
+    this.step = 'change-pin';
   }
 
   /** "I'm still here" in the inactivity dialog. */
@@ -387,7 +409,9 @@ export class KioskFlow {
   async #openWaitingApp(): Promise<void> {
     if (!this.#app?.waiting || this.step !== 'home') return;
     const outcome = await this.#app.complete();
-    if (outcome.kind === 'change-pin') this.step = 'change-pin';
+    // A PIN change is due, which a page on the home screen cannot make (it no longer holds the PIN): a
+    // fresh scan + PIN leads to the change, then to the app.
+    if (outcome.kind === 'change-pin') await this.signOut('freshSignIn');
     else if (outcome.kind === 'signed-out') await this.signOut('revoked');
     else if (outcome.kind === 'sign-in-again') await this.signOut('freshSignIn');
     // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
@@ -399,7 +423,8 @@ export class KioskFlow {
   #enterSession(session: SessionView): void {
     this.#stopWatching();
     this.#applySession(session);
-    this.step = session.mustChangePin ? 'change-pin' : 'home';
+    if (session.mustChangePin) this.#beginPinChange();
+    else this.step = 'home';
     this.#idleTimer = new IdleTimer({
       signOutAfterMs: session.kioskIdle.signOutAfterSeconds * 1000,
       warningMs: session.kioskIdle.warningSeconds * 1000,
@@ -441,8 +466,11 @@ export class KioskFlow {
     // A sign-out may have happened while the check was on its way: then nothing of it is kept.
     if (this.#sessionCheck === undefined) return;
     if (session.ok && session.data.user.id !== this.worker?.id) {
-      // Someone else signed in from another tab: this one shows who is really signed in now.
-      this.#enterSession(session.data);
+      // Someone else signed in from another tab: this one shows who is really signed in now, unless they
+      // are changing their PIN there (theirs to finish: this page does not hold their PIN).
+      if (!session.data.mustChangePin) return this.#enterSession(session.data);
+      this.#stopWatching();
+      this.backToScan();
     } else if (session.ok) {
       this.#lastConfirmed = performance.now();
       this.#applySession(session.data);

@@ -6,8 +6,9 @@ import type { ClientError } from '$lib/api/client';
 
 /** `expired`: the session reached its absolute time limit while the home screen showed. */
 /** `freshSignIn`: a store app asked for a new scan + PIN (OIDC prompt=login or max_age). */
+/** `pinChangeUnfinished`: the page opened on a forced PIN change it did not start (a reload). */
 export type SignOutReason =
-  'button' | 'idle' | 'revoked' | 'offline' | 'expired' | 'elsewhere' | 'freshSignIn';
+  'button' | 'idle' | 'revoked' | 'offline' | 'expired' | 'elsewhere' | 'freshSignIn' | 'pinChangeUnfinished';
 
 export type Notice =
   | { kind: 'error'; error: ClientError }

@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { messagesFor } from '../../../src/lib/i18n/catalogue.js';
-import { timeLeftText } from '../../../src/lib/i18n/describe.js';
+import { pinRuleText, timeLeftText } from '../../../src/lib/i18n/describe.js';
 import { i18n } from '../../../src/lib/i18n/i18n.svelte.js';
 import { KioskFlow, type DeviceBinding } from '../../../src/lib/kiosk/kiosk-flow.svelte.js';
 import { formatCountdown } from '../../../src/lib/kiosk/notice.js';
+import { PinChange } from '../../../src/lib/kiosk/pin-change.svelte.js';
 import type { ApiResult, ClientError } from '../../../src/lib/api/client.js';
 import type { DeviceProofBody } from '../../../server/contracts/devices.js';
 import type { SessionView } from '../../../server/contracts/schemas.js';
@@ -110,11 +111,18 @@ describe('opening the kiosk', () => {
     expect(flow.worker?.displayName).toBe('Ana Silva');
   });
 
-  test('a reload during a forced PIN change asks for the current PIN, which the kiosk no longer holds', async () => {
+  test('a reload during a forced PIN change signs that worker out and shows the scan screen, nothing of theirs kept', async () => {
     signedIn = sessionView({ mustChangePin: true });
+    browser.sessionStorage.setItem('draft', 'left by the worker');
     const flow = await openKiosk();
-    expect(flow.step).toBe('change-pin');
-    expect(flow.knowsCurrentPin).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(flow.pinChange).toBeNull();
+    expect(flow.worker).toBeNull();
+    expect(server.count('POST /auth/sign-out')).toBe(1);
+    expect(signedIn).toBeNull();
+    expect(browser.sessionStorage.length).toBe(0);
+    expect(shown(flow.notice)).toBe(en.signOut.pinChangeUnfinished);
+    expect(server.count('POST /auth/qr-pin/change-pin')).toBe(0);
   });
 
   test('started offline, nobody is signed in, the network is asked for, and the sign-out is sent once it is back', async () => {
@@ -394,7 +402,8 @@ describe('the PIN', () => {
 });
 
 describe('the forced PIN change', () => {
-  test('a first sign-in asks for a new PIN without asking again for the one just typed', async () => {
+  /** A first sign-in with the admin-issued PIN: the change screen's first step. */
+  async function changingPin(): Promise<KioskFlow> {
     acceptPin(PIN, sessionView({ mustChangePin: true }));
     server.handle('POST /auth/qr-pin/change-pin', () => {
       signedIn = sessionView();
@@ -404,47 +413,176 @@ describe('the forced PIN change', () => {
     flow.badgeScanned(BADGE);
     await flow.submitPin(PIN);
     expect(flow.step).toBe('change-pin');
-    expect(flow.knowsCurrentPin).toBe(true);
-    expect(flow.isCurrentPin(PIN)).toBe(true);
-    expect(flow.isCurrentPin(NEW_PIN)).toBe(false);
+    expect(flow.pinChange?.step).toBe('choose');
+    return flow;
+  }
 
-    await flow.changePin(NEW_PIN);
+  const typeOnPad = (flow: KioskFlow, digits: string) => {
+    for (const digit of digits) flow.pinChange!.typeDigit(digit);
+  };
+
+  test('a first sign-in asks for a new PIN, then for it again, and sends it with the PIN just typed', async () => {
+    const flow = await changingPin();
+    typeOnPad(flow, NEW_PIN);
+    expect(flow.pinChange!.next()).toBe(true);
+    expect(flow.pinChange!.step).toBe('confirm');
+    typeOnPad(flow, NEW_PIN);
+    await flow.savePin();
     expect(flow.step).toBe('home');
     expect(server.bodies('POST /auth/qr-pin/change-pin')).toEqual([{ currentPin: PIN, newPin: NEW_PIN }]);
-    // The PIN just used is not kept once the change is done.
-    expect(flow.knowsCurrentPin).toBe(false);
+    // Neither the PIN just used nor the new one is kept once the change is done.
+    expect(flow.pinChange).toBeNull();
   });
 
-  test('after a reload the current PIN typed on the screen is the one sent', async () => {
-    signedIn = sessionView({ mustChangePin: true });
-    server.answer('POST /auth/qr-pin/change-pin', ok());
-    const flow = await openKiosk();
-    await flow.changePin(NEW_PIN);
+  test('the number pad fills the current step’s field: the new PIN first, then the one typed again', async () => {
+    const flow = await changingPin();
+    const change = flow.pinChange!;
+    typeOnPad(flow, '5820');
+    change.deleteLast();
+    typeOnPad(flow, '03917');
+    expect(change.newPin).toBe(NEW_PIN);
+    change.next();
+    typeOnPad(flow, '99');
+    change.clear();
+    typeOnPad(flow, NEW_PIN);
+    expect(change.again).toBe(NEW_PIN);
+    expect(change.newPin).toBe(NEW_PIN);
+  });
+
+  test('Next with nothing typed, or with a PIN a rule refuses, stays on the first step with words and sends nothing', async () => {
+    const flow = await changingPin();
+    const change = flow.pinChange!;
+    expect(change.next()).toBe(false);
+    expect(change.problem).toEqual({ kind: 'empty' });
+    expect(en.changePin.emptyNew).toBe('Type a new PIN first.');
+
+    typeOnPad(flow, '12345678');
+    expect(change.problem).toBeNull();
+    expect(change.next()).toBe(false);
+    expect(change.step).toBe('choose');
+    // The rule the server would name first, in its words.
+    expect(change.problem).toEqual({ kind: 'rule', rule: 'sequential_digits' });
+    expect(pinRuleText(en, 'sequential_digits', 8)).toBe(en.pinRules.sequential_digits(5));
+
     expect(server.count('POST /auth/qr-pin/change-pin')).toBe(0);
-    await flow.changePin(NEW_PIN, PIN);
-    expect(flow.step).toBe('home');
-    expect(server.bodies('POST /auth/qr-pin/change-pin')).toEqual([{ currentPin: PIN, newPin: NEW_PIN }]);
   });
 
-  test('a new PIN the rules refuse is explained, and the change screen stays', async () => {
+  test('the PIN just used to sign in is refused as the new one', () => {
+    const change = new PinChange('61094837', 8);
+    change.value = '61094837';
+    expect(change.next()).toBe(false);
+    expect(change.problem).toEqual({ kind: 'rule', rule: 'same_as_current' });
+    expect(change.verdicts.same_as_current).toBe(false);
+  });
+
+  test('Back returns to the first step with the new PIN still there', async () => {
+    const flow = await changingPin();
+    const change = flow.pinChange!;
+    typeOnPad(flow, NEW_PIN);
+    change.next();
+    typeOnPad(flow, '582');
+    change.back();
+    expect(change.step).toBe('choose');
+    expect(change.value).toBe(NEW_PIN);
+    change.next();
+    expect(change.value).toBe('');
+  });
+
+  test('a PIN typed again differently goes back to the first step, both emptied, and sends nothing', async () => {
+    const flow = await changingPin();
+    const change = flow.pinChange!;
+    typeOnPad(flow, NEW_PIN);
+    change.next();
+    await flow.savePin();
+    expect(change.step).toBe('confirm');
+    expect(change.problem).toEqual({ kind: 'empty' });
+
+    typeOnPad(flow, '58203918');
+    await flow.savePin();
+    expect(flow.step).toBe('change-pin');
+    expect(change.step).toBe('choose');
+    expect(change.problem).toEqual({ kind: 'mismatch' });
+    expect([change.newPin, change.again]).toEqual(['', '']);
+    expect(server.count('POST /auth/qr-pin/change-pin')).toBe(0);
+  });
+
+  test('a new PIN the server refuses is explained at the first step', async () => {
+    const flow = await changingPin();
     server.answer(
       'POST /auth/qr-pin/change-pin',
-      refusal(400, 'PIN_POLICY_VIOLATION', { rule: 'sequential_digits' }),
+      refusal(400, 'PIN_POLICY_VIOLATION', { rule: 'common_pin' }),
     );
-    signedIn = sessionView({ mustChangePin: true });
-    const flow = await openKiosk();
-    await flow.changePin('12345678', PIN);
+    const change = flow.pinChange!;
+    typeOnPad(flow, NEW_PIN);
+    change.next();
+    typeOnPad(flow, NEW_PIN);
+    await flow.savePin();
     expect(flow.step).toBe('change-pin');
-    expect(shown(flow.pinChangeNotice)).toBe(en.pinRules.sequential_digits(5));
+    expect(change.step).toBe('choose');
+    expect(change.problem?.kind === 'refused' && shown(change.problem.notice)).toBe(en.pinRules.common_pin);
+  });
+
+  test('offline, Save says the network is needed and stays on the second step; Save again then works', async () => {
+    const flow = await changingPin();
+    const change = flow.pinChange!;
+    typeOnPad(flow, NEW_PIN);
+    change.next();
+    typeOnPad(flow, NEW_PIN);
+    server.offline = true;
+    await flow.savePin();
+    expect(change.step).toBe('confirm');
+    expect(change.problem?.kind === 'refused' && shown(change.problem.notice)).toContain(
+      'Signing in needs the network',
+    );
+    server.offline = false;
+    await flow.savePin();
+    expect(flow.step).toBe('home');
+  });
+
+  test('Cancel signs the worker out on the server and shows the scan screen, nothing of the change kept', async () => {
+    const flow = await changingPin();
+    typeOnPad(flow, NEW_PIN);
+    await flow.cancelPinChange();
+    expect(flow.step).toBe('scan');
+    expect(flow.notice).toBeNull();
+    expect(flow.pinChange).toBeNull();
+    expect(flow.worker).toBeNull();
+    expect(signedIn).toBeNull();
+    expect(server.count('POST /auth/sign-out')).toBe(1);
+    expect(server.count('POST /auth/qr-pin/change-pin')).toBe(0);
+  });
+
+  test('an idle change screen signs the worker out like any other', async () => {
+    const flow = await changingPin();
+    typeOnPad(flow, '5820');
+    await vi.advanceTimersByTimeAsync(5 * MINUTE);
+    expect(flow.step).toBe('scan');
+    expect(flow.pinChange).toBeNull();
+    expect(signedIn).toBeNull();
+    expect(shown(flow.notice)).toBe('You were signed out because the phone was not used for a while.');
   });
 
   test('a session that ended during the change signs the worker out', async () => {
+    const flow = await changingPin();
     server.answer('POST /auth/qr-pin/change-pin', refusal(401, 'UNAUTHENTICATED'));
-    signedIn = sessionView({ mustChangePin: true });
-    const flow = await openKiosk();
-    await flow.changePin(NEW_PIN, PIN);
+    typeOnPad(flow, NEW_PIN);
+    flow.pinChange!.next();
+    typeOnPad(flow, NEW_PIN);
+    await flow.savePin();
     expect(flow.step).toBe('scan');
     expect(shown(flow.notice)).toBe('Your session ended. Scan your badge to sign in again.');
+  });
+
+  test('someone else starting a forced change in another tab: this tab shows the scan screen and leaves their session', async () => {
+    const flow = await signedInKiosk();
+    const ben = sessionView({ mustChangePin: true });
+    ben.user = { ...ben.user, id: 'user-ben', displayName: 'Ben Okafor' };
+    signedIn = ben;
+    await vi.advanceTimersByTimeAsync(30 * SECOND);
+    expect(flow.step).toBe('scan');
+    expect(flow.worker).toBeNull();
+    expect(flow.pinChange).toBeNull();
+    expect(signedIn).toBe(ben);
   });
 });
 

@@ -113,31 +113,35 @@ describe('a worker already signed in on the kiosk', () => {
     expect(address.visited).toEqual([]);
   });
 
-  test('whose PIN change is pending finishes it before the app gets the sign-in', async () => {
+  test('whose PIN change was left unfinished (a reload) is signed out, and the app gets nobody', async () => {
     signedIn = sessionView({ mustChangePin: true });
-    server.handle('POST /auth/qr-pin/change-pin', () => {
-      signedIn = sessionView();
-      return ok();
-    });
-    const { flow } = await openKiosk();
-    expect(flow.step).toBe('change-pin');
+    const { flow, app } = await openKiosk();
+    expect(flow.step).toBe('scan');
+    expect(signedIn).toBeNull();
+    expect(app.waiting).toBe(false);
     expect(server.count(LOGIN)).toBe(0);
-
-    await flow.changePin(NEW_PIN, PIN);
-    expect(server.count(LOGIN)).toBe(1);
-    expect(address.visited).toEqual([RETURN_TO]);
+    expect(shown(flow.notice)).toBe(en.signOut.pinChangeUnfinished);
   });
 
-  test('is sent to the PIN change when the server asks for one first, and then to the app', async () => {
+  test('is asked to sign in again when the server wants a PIN change first, and after the change goes to the app', async () => {
     signedIn = sessionView();
     server.answer(LOGIN, refusal(403, 'PIN_CHANGE_REQUIRED'), ok({ returnTo: RETURN_TO }));
     server.answer('POST /auth/qr-pin/change-pin', ok());
+    // This page does not hold the worker's PIN, so a fresh scan + PIN leads to the change.
     const { flow, app } = await openKiosk();
-    expect(flow.step).toBe('change-pin');
-    expect(app.opening).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(shown(flow.notice)).toBe(en.signOut.freshSignIn);
+    expect(app.waiting).toBe(true);
     expect(address.visited).toEqual([]);
 
-    await flow.changePin(NEW_PIN, PIN);
+    acceptPin(PIN, sessionView({ mustChangePin: true }));
+    flow.badgeScanned(BADGE);
+    await flow.submitPin(PIN);
+    expect(flow.step).toBe('change-pin');
+    for (const digit of NEW_PIN) flow.pinChange!.typeDigit(digit);
+    flow.pinChange!.next();
+    for (const digit of NEW_PIN) flow.pinChange!.typeDigit(digit);
+    await flow.savePin();
     expect(server.count(LOGIN)).toBe(2);
     expect(address.visited).toEqual([RETURN_TO]);
   });
@@ -242,7 +246,10 @@ describe('with nobody signed in', () => {
     expect(flow.step).toBe('change-pin');
     expect(server.count(LOGIN)).toBe(0);
 
-    await flow.changePin(NEW_PIN);
+    for (const digit of NEW_PIN) flow.pinChange!.typeDigit(digit);
+    flow.pinChange!.next();
+    for (const digit of NEW_PIN) flow.pinChange!.typeDigit(digit);
+    await flow.savePin();
     expect(server.bodies('POST /auth/qr-pin/change-pin')).toEqual([{ currentPin: PIN, newPin: NEW_PIN }]);
     expect(server.count(LOGIN)).toBe(1);
     expect(address.visited).toEqual([RETURN_TO]);
@@ -380,11 +387,14 @@ describe('the interaction id', () => {
   });
 
   test('a worker who signs out before the app gets its sign-in takes the wait with them', async () => {
-    signedIn = sessionView({ mustChangePin: true });
-    acceptPin(PIN);
+    acceptPin(PIN, sessionView({ mustChangePin: true }));
     const { flow, app } = await openKiosk();
-    await flow.signOut('button');
+    flow.badgeScanned(BADGE);
+    await flow.submitPin(PIN);
+    expect(flow.step).toBe('change-pin');
+    await flow.cancelPinChange();
     expect(app.waiting).toBe(false);
+    acceptPin(PIN);
     flow.badgeScanned(BADGE);
     await flow.submitPin(PIN);
     expect(flow.step).toBe('home');

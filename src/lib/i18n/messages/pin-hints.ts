@@ -6,6 +6,9 @@ import { english } from '../define';
 
 export const pinHints = english({
   title: 'Rules for your new PIN',
+  /** Above the rules the new PIN does not meet yet (the rest are behind "All PIN rules"). */
+  stillNeeded: 'Rules not met yet:',
+  allRules: 'All PIN rules',
   met: 'Met:',
   notMet: 'Not met:',
   length: (minLength: number, maxLength: number) => `${minLength} to ${maxLength} digits`,

@@ -6,5 +6,6 @@ export const signOut = english({
   revoked: 'Your session ended. Scan your badge to sign in again.',
   offline: 'You were signed out because the phone has been offline for too long.',
   expired: 'Your session reached its time limit. Scan your badge to sign in again.',
+  pinChangeUnfinished: 'The new PIN was not saved, so you were signed out. Scan your badge to start again.',
   freshSignIn: 'The app asks you to sign in again. Scan your badge and type your PIN.',
 });

@@ -3,9 +3,15 @@ import type { changePin as english } from '../change-pin';
 
 export const changePin: typeof english = {
   title: 'Elija su propio PIN',
-  currentPin: 'PIN actual',
+  againTitle: 'Vuelva a escribir su PIN nuevo',
+  step: (step: number, of: number) => `Paso ${step} de ${of}`,
   newPin: 'PIN nuevo',
   confirmPin: 'Confirme el PIN nuevo',
-  mismatch: 'Los dos PIN nuevos no coinciden.',
+  emptyNew: 'Primero escriba un PIN nuevo.',
+  emptyAgain: 'Vuelva a escribir su PIN nuevo para confirmarlo.',
+  mismatch: 'Los dos PIN no coinciden. Vuelva a elegir su PIN nuevo.',
+  next: 'Siguiente',
+  back: 'Atrás',
   save: 'Guardar PIN',
+  cancel: 'Cancelar y cerrar sesión',
 };

@@ -3,6 +3,8 @@ import type { pinHints as english } from '../pin-hints';
 
 export const pinHints: typeof english = {
   title: 'Reglas para su PIN nuevo',
+  stillNeeded: 'Reglas aún sin cumplir:',
+  allRules: 'Todas las reglas del PIN',
   met: 'Cumplida:',
   notMet: 'Sin cumplir:',
   length: (minLength: number, maxLength: number) => `De ${minLength} a ${maxLength} dígitos`,

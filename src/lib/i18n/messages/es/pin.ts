@@ -8,6 +8,8 @@ export const pin: typeof english = {
   hide: 'Ocultar PIN',
   lengthHint: (minLength: number) => `${minLength} dígitos o más.`,
   lockedFor: (countdown: string) => `Demasiados PIN incorrectos. Vuelva a intentarlo en ${countdown}.`,
+  empty: 'Primero escriba su PIN.',
+  digitsOnly: 'Un PIN solo tiene dígitos del 0 al 9.',
   signIn: 'Iniciar sesión',
   differentBadge: 'Escanear otra credencial',
 };
