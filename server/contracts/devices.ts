@@ -29,6 +29,7 @@ export {
 } from './device-binding.js';
 import { DEVICE_NAME_MAX_LENGTH } from './device-binding.js';
 import { DEVICE_STATUSES, type DeviceStatus } from '../domain/device-status.js';
+import type { KioskLanguage } from '../domain/kiosk-languages.js';
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
 
@@ -135,6 +136,8 @@ export interface KioskDeviceView {
   group: { id: string; displayName: string } | null;
   status: DeviceStatus;
   compliance: DeviceCompliance;
+  /** The store's default kiosk language (GroupView.kioskLanguage), for a kiosk with none of its own. */
+  storeLanguage: KioskLanguage | null;
 }
 
 /** POST /api/devices/attestation — refresh, signed by the device. */
@@ -167,7 +170,7 @@ export interface ExitKioskResponse {
 }
 
 /** GET /api/admin/devices (and one device) */
-export interface AdminDeviceView extends KioskDeviceView {
+export interface AdminDeviceView extends Omit<KioskDeviceView, 'storeLanguage'> {
   keyThumbprint: string;
   enrolledBy: { id: string; displayName: string } | null;
   createdDateTime: string;

@@ -1,5 +1,6 @@
 /** Request and response shapes for managing users and groups (lists, updates), shared with src/. */
 import { z } from 'zod';
+import { KIOSK_LANGUAGES, type KioskLanguage } from '../domain/kiosk-languages.js';
 import { canonicalTimeZone } from '../domain/time-zone.js';
 import { cursorParam, idParam, limitParam, searchParam } from './pagination.js';
 import { createUserBody, ROLES, type UserView } from './schemas.js';
@@ -30,6 +31,9 @@ const timeZone = z
   .refine((name) => canonicalTimeZone(name) !== null, 'must be an IANA time zone name such as Europe/Lisbon')
   .transform((name) => canonicalTimeZone(name)!);
 
+/** A store's default kiosk language; `null` clears it (its kiosks then follow the phone's language). */
+const kioskLanguage = z.enum(KIOSK_LANGUAGES, { message: `must be one of ${KIOSK_LANGUAGES.join(', ')}` });
+
 /**
  * Something the admin should check about a write that was nevertheless made: `LOOKALIKE_SIGN_IN_NAME`,
  * the sign-in name looks like `existing`'s (server/domain/confusable-names.ts).
@@ -46,11 +50,13 @@ export type UserWriteView = UserView & { warnings?: UserWarning[] };
 export const createGroupBody = z.strictObject({
   displayName: displayText(256),
   timeZone: timeZone.nullable().optional(),
+  kioskLanguage: kioskLanguage.nullable().optional(),
 });
 
 export const patchGroupBody = z.strictObject({
   displayName: displayText(256).optional(),
   timeZone: timeZone.nullable().optional(),
+  kioskLanguage: kioskLanguage.nullable().optional(),
 });
 
 export const listGroupsQuery = z.strictObject({
@@ -64,6 +70,11 @@ export interface GroupView {
   displayName: string;
   /** IANA name, or null when the group has none. */
   timeZone: string | null;
+  /**
+   * The language the store's kiosks start in when a kiosk has no language of its own (set at kiosk
+   * set-up); null: the phone's language. A worker may still pick another for their session.
+   */
+  kioskLanguage: KioskLanguage | null;
   createdDateTime: string;
 }
 

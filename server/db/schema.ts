@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { GRANTS, POLICY_STATES } from '../domain/conditional-access.js';
 import { DEVICE_STATUSES } from '../domain/device-status.js';
+import { KIOSK_LANGUAGES } from '../domain/kiosk-languages.js';
 import { ROLES } from '../domain/roles.js';
 import type { ApiTokenScope } from '../domain/api-token-scopes.js';
 
@@ -45,6 +46,8 @@ export const groups = sqliteTable('groups', {
   displayName: text('display_name').notNull(),
   /** IANA time zone for time-window rules (conditional access). */
   timeZone: text('time_zone'),
+  /** The language a kiosk of this store starts in when the kiosk has none of its own; null: the phone's. */
+  kioskLanguage: text('kiosk_language', { enum: KIOSK_LANGUAGES }),
   createdAt: createdAt(),
 });
 

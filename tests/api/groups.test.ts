@@ -56,12 +56,13 @@ const setPolicyTargets = (includeTargets: { id: string }[], excludeTargets: { id
   h.request('PATCH', '/api/admin/policies/qr-code-pin', { body: { includeTargets, excludeTargets } });
 
 describe('POST and GET', () => {
-  test('a new group has an id, its name, no time zone and its creation time', async () => {
+  test('a new group has an id, its name, no time zone, no kiosk language and its creation time', async () => {
     const group = await create({ displayName: 'Lisbon Baixa' });
     expect(group).toEqual({
       id: expect.any(String),
       displayName: 'Lisbon Baixa',
       timeZone: null,
+      kioskLanguage: null,
       createdDateTime: h.clock.now().toISOString(),
     });
     const res = await h.request('GET', `/api/admin/groups/${group.id}`);

@@ -93,6 +93,7 @@ export async function kioskDeviceViewOf(deps: ServiceDeps, device: DeviceRow): P
     group: group ? { id: group.id, displayName: group.displayName } : null,
     status: device.status,
     compliance: await complianceOf(device, deps.clock.now()),
+    storeLanguage: group?.kioskLanguage ?? null,
   };
 }
 

@@ -5,7 +5,7 @@ import { groupMembers, groups } from '../../db/schema.js';
 
 export type GroupRow = typeof groups.$inferSelect;
 export type NewGroup = typeof groups.$inferInsert;
-export type GroupChanges = Partial<Pick<NewGroup, 'displayName' | 'timeZone'>>;
+export type GroupChanges = Partial<Pick<NewGroup, 'displayName' | 'timeZone' | 'kioskLanguage'>>;
 
 /** Sorts after any character a name holds, so [p, p + END) is "starts with p". */
 const END = '\u{10FFFF}';

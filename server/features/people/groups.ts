@@ -1,4 +1,7 @@
-/** Groups (stores): the admin's CRUD. A group the QR-code policy names cannot be deleted. */
+/**
+ * Groups (stores): the admin's CRUD. A group the QR-code policy names cannot be deleted. A store may
+ * hold its kiosks' default language (src/lib/i18n/README.md has the order in which a kiosk picks one).
+ */
 import { z } from 'zod';
 import type {
   createGroupBody,
@@ -22,6 +25,7 @@ export const toGroupView = (group: GroupRow): GroupView => ({
   id: group.id,
   displayName: group.displayName,
   timeZone: group.timeZone ?? null,
+  kioskLanguage: group.kioskLanguage ?? null,
   createdDateTime: group.createdAt.toISOString(),
 });
 
@@ -62,6 +66,7 @@ export async function createGroup(
     id: newId(),
     displayName: input.displayName,
     timeZone: input.timeZone ?? null,
+    kioskLanguage: input.kioskLanguage ?? null,
     createdAt: deps.clock.now(),
   });
   const view = toGroupView(group);
@@ -79,6 +84,7 @@ export async function updateGroup(
   const changes: GroupChanges = {};
   if (patch.displayName !== undefined) changes.displayName = patch.displayName;
   if (patch.timeZone !== undefined) changes.timeZone = patch.timeZone;
+  if (patch.kioskLanguage !== undefined) changes.kioskLanguage = patch.kioskLanguage;
   const updated = await deps.repos.groups.update(id, changes);
   if (!updated) throw new ApiError('NOT_FOUND', 'No group has this id.');
   const after = toGroupView(updated);

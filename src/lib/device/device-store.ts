@@ -1,6 +1,6 @@
 /**
- * The device-level database `shiftpass-device`: the kiosk's key pair and its enrolment (device id,
- * latest attestation). It belongs to the phone, not to whoever uses it: the worker sign-out wipe
+ * The device-level database `shiftpass-device`: the kiosk's key pair, its enrolment (device id,
+ * latest attestation) and its own language (chosen at set-up; not a secret). It belongs to the phone, not to whoever uses it: the worker sign-out wipe
  * (src/lib/session/wipe.ts) leaves it alone; only leaving kiosk mode deletes it.
  *
  * The CryptoKeyPair is stored as is: structured clone keeps a non-extractable key usable for signing
@@ -8,6 +8,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KioskDeviceView } from '$server/contracts/devices';
+import { isLocale, type Locale } from '$lib/i18n/locale';
 import { DEVICE_DATABASE } from './device-presence';
 
 export {
@@ -28,8 +29,8 @@ export interface StoredEnrolment {
 
 interface DeviceDb extends DBSchema {
   device: {
-    key: 'keyPair' | 'enrolment';
-    value: CryptoKeyPair | StoredEnrolment;
+    key: 'keyPair' | 'enrolment' | 'language';
+    value: CryptoKeyPair | StoredEnrolment | Locale;
   };
 }
 
@@ -58,3 +59,17 @@ export const readEnrolment = (): Promise<StoredEnrolment | undefined> =>
 
 export const saveEnrolment = (enrolment: StoredEnrolment): Promise<void> =>
   withDb(async (db) => void (await db.put('device', enrolment, 'enrolment')));
+
+/** The kiosk's own language; undefined when it follows its store's (or the phone's). */
+export const readKioskLanguage = (): Promise<Locale | undefined> =>
+  withDb(async (db) => {
+    const value = await db.get('device', 'language');
+    return isLocale(value) ? value : undefined;
+  });
+
+/** Sets the kiosk's own language, or (null) lets it follow its store's. */
+export const saveKioskLanguage = (language: Locale | null): Promise<void> =>
+  withDb(async (db) => {
+    if (language) await db.put('device', language, 'language');
+    else await db.delete('device', 'language');
+  });

@@ -1,16 +1,18 @@
 /**
  * Enrolment into kiosk mode (POST /api/manager/devices), done by a signed-in manager on the phone:
  * a new non-extractable key pair kept in the device database, persistent storage asked for, the public
- * key sent with a signature over a server nonce, and the first attestation kept.
+ * key sent with a signature over a server nonce, and the first attestation kept with the kiosk's own
+ * language.
  */
 import { api, type ApiResult } from '$lib/api/client';
+import type { Locale } from '$lib/i18n/locale';
 import { APP_VERSION } from '$server/contracts/app-version';
 import { enrolmentSigningInput } from '$server/contracts/device-binding';
 import type { DeviceAttestationResponse } from '$server/contracts/devices';
 import { base64urlFromBytes } from './base64url';
 import { createDeviceKeyPair, publicJwkOf, signWithDeviceKey } from './device-key';
 import { fetchNonce } from './device-proof';
-import { deviceSupport, saveEnrolment, saveKeyPair } from './device-store';
+import { deviceSupport, saveEnrolment, saveKeyPair, saveKioskLanguage } from './device-store';
 import { jwkThumbprint } from './thumbprint';
 
 export type EnrolOutcome =
@@ -30,6 +32,8 @@ async function askPersistentStorage(): Promise<boolean> {
 export async function enrolThisDevice(input: {
   displayName: string;
   groupId: string;
+  /** The kiosk's own language; null: its store's default (else the phone's). */
+  language: Locale | null;
 }): Promise<EnrolOutcome> {
   const support = deviceSupport();
   if (support !== 'ok') return { ok: false, problem: support };
@@ -60,5 +64,6 @@ export async function enrolThisDevice(input: {
     attestationExpiresDateTime: result.data.attestationExpiresDateTime,
     device: result.data.device,
   });
+  await saveKioskLanguage(input.language);
   return { ok: true, device: result.data.device, persisted };
 }

@@ -3,5 +3,5 @@
  * One chunk, loaded by kiosk-device.svelte.ts when the device database exists; the service worker
  * precaches it with the rest of the build.
  */
-export { readEnrolment, readKeyPair, saveEnrolment } from './device-store';
+export { readEnrolment, readKeyPair, readKioskLanguage, saveEnrolment } from './device-store';
 export { makeDeviceProof } from './device-proof';

@@ -1,9 +1,12 @@
 /**
- * This phone as a kiosk: whether it is enrolled, what it is called, and the device binding each worker
- * sign-in carries. Keeps the attestation fresh in the background (at start, on a timer, and when the
- * app comes back to the foreground) and follows the server's word when it refuses the device.
+ * This phone as a kiosk: whether it is enrolled, what it is called, its language (its own, else its
+ * store's: src/lib/i18n/README.md), and the device binding each worker sign-in carries. Keeps the
+ * attestation fresh in the background (at start, on a timer, and when the app comes back to the
+ * foreground) and follows the server's word when it refuses the device.
  */
 import { api, type ApiResult, type ClientError } from '$lib/api/client';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import type { Locale } from '$lib/i18n/locale';
 import { APP_VERSION } from '$server/contracts/app-version';
 import type { DeviceAttestationResponse, DeviceProofBody, KioskDeviceView } from '$server/contracts/devices';
 import { deleteDeviceDatabase, deviceDatabaseExists, deviceSupport } from './device-presence';
@@ -32,6 +35,8 @@ export class KioskDevice {
   /** Set when the server said this phone is no longer a kiosk (revoked, unknown): shown until reload. */
   lost = $state(false);
   #enrolment: StoredEnrolment | null = null;
+  /** The language chosen at set-up; null: the store's (or the phone's). */
+  #language: Locale | null = null;
   #keyPair: CryptoKeyPair | null = null;
   #code: EnrolledKioskCode | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,10 +63,15 @@ export class KioskDevice {
       // Unreadable, like a database that cannot be opened: the phone acts as a plain kiosk (the
       // server's policies decide whether it may). The service worker precaches the chunk.
       this.#code ??= await import('./enrolled-kiosk');
-      const { readEnrolment, readKeyPair } = this.#code;
-      const [enrolment, keyPair] = await Promise.all([readEnrolment(), readKeyPair()]);
+      const { readEnrolment, readKeyPair, readKioskLanguage } = this.#code;
+      const [enrolment, keyPair, language] = await Promise.all([
+        readEnrolment(),
+        readKeyPair(),
+        readKioskLanguage(),
+      ]);
       this.#enrolment = enrolment ?? null;
       this.#keyPair = keyPair ?? null;
+      this.#language = language ?? null;
     } catch {
       this.#enrolment = null;
     }
@@ -69,6 +79,8 @@ export class KioskDevice {
       this.mode = 'none';
       return;
     }
+    // The first screen shows in the kiosk's language, not the phone's for a moment first.
+    await this.#useLanguages(this.#enrolment.device);
     this.#show(this.#enrolment.device);
     if (!this.#started) {
       this.#started = true;
@@ -127,8 +139,10 @@ export class KioskDevice {
     this.stop();
     this.#enrolment = null;
     this.#keyPair = null;
+    this.#language = null;
     this.view = null;
     this.mode = 'none';
+    void i18n.useKiosk({ own: null, store: null });
     await deleteDeviceDatabase().catch(() => undefined);
   }
 
@@ -148,6 +162,8 @@ export class KioskDevice {
         device: result.data.device,
       };
       await this.#code?.saveEnrolment(this.#enrolment).catch(() => undefined);
+      // A store default changed in the console reaches the kiosk here.
+      void this.#useLanguages(result.data.device);
       this.#show(result.data.device);
     } else if (!result.ok) {
       await this.refused(result.error);
@@ -161,6 +177,11 @@ export class KioskDevice {
     const due = refreshIsDue(epochSeconds(enrolment.attestationExpiresDateTime), Date.now() / 1000);
     if (due || this.mode === 'suspended') await this.refresh();
     else this.#schedule();
+  }
+
+  #useLanguages(device: KioskDeviceView): Promise<void> {
+    // An enrolment stored before stores had a language has no storeLanguage.
+    return i18n.useKiosk({ own: this.#language, store: device.storeLanguage ?? null });
   }
 
   #show(device: KioskDeviceView): void {

@@ -1,12 +1,15 @@
 /**
  * This phone as a kiosk (KioskDevice): whether it is one, the proof each request carries, the
- * attestation kept fresh in the background, and what it does when the server refuses the device.
+ * attestation kept fresh in the background, what it does when the server refuses the device, and the
+ * language it starts each worker in.
  * The device database (IndexedDB) and the proof signing (WebCrypto) are replaced by fakes; the server
  * is the fake behind `fetch`, time the fake clock.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ApiResult } from '../../../src/lib/api/client.js';
 import type { StoredEnrolment } from '../../../src/lib/device/device-store.js';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte.js';
+import type { Locale } from '../../../src/lib/i18n/locale.js';
 import type { DeviceProofBody, KioskDeviceView } from '../../../server/contracts/devices.js';
 import { FakeServer, installBrowser, ok, refusal, settle, type FakeBrowser } from './fakes.js';
 
@@ -16,6 +19,8 @@ const store = vi.hoisted(() => ({
   exists: false,
   enrolment: undefined as StoredEnrolment | undefined,
   keyPair: undefined as CryptoKeyPair | undefined,
+  /** The kiosk's own language, chosen at set-up. */
+  language: undefined as Locale | undefined,
   deletions: 0,
 }));
 /** What the proof signer answers; `null` means a good proof over the stored attestation. */
@@ -32,6 +37,7 @@ vi.mock('../../../src/lib/device/device-presence.js', () => ({
     store.exists = false;
     store.enrolment = undefined;
     store.keyPair = undefined;
+    store.language = undefined;
     store.deletions += 1;
     return Promise.resolve();
   },
@@ -40,6 +46,7 @@ vi.mock('../../../src/lib/device/device-presence.js', () => ({
 vi.mock('../../../src/lib/device/device-store.js', () => ({
   readEnrolment: () => Promise.resolve(store.enrolment),
   readKeyPair: () => Promise.resolve(store.keyPair),
+  readKioskLanguage: () => Promise.resolve(store.language),
   saveEnrolment: (enrolment: StoredEnrolment) => {
     store.enrolment = enrolment;
     return Promise.resolve();
@@ -70,35 +77,43 @@ let server: FakeServer;
 let browser: FakeBrowser;
 let kiosks: InstanceType<typeof KioskDevice>[];
 
-const deviceView = (status: KioskDeviceView['status'] = 'active'): KioskDeviceView => ({
+const deviceView = (
+  status: KioskDeviceView['status'] = 'active',
+  storeLanguage: Locale | null = null,
+): KioskDeviceView => ({
   id: 'device-1',
   displayName: 'Till 2',
   group: { id: 'group-harbour', displayName: 'Harbour Mall' },
   status,
   compliance: { state: 'compliant', reasons: [] },
+  storeLanguage,
 });
 
 /** A phone set up as a kiosk whose attestation ends `expiresIn` ms from now. */
-function enrolledPhone(expiresIn: number, status: KioskDeviceView['status'] = 'active') {
+function enrolledPhone(
+  expiresIn: number,
+  status: KioskDeviceView['status'] = 'active',
+  storeLanguage: Locale | null = null,
+) {
   store.exists = true;
   store.keyPair = { privateKey: {}, publicKey: {} } as CryptoKeyPair;
   store.enrolment = {
     deviceId: 'device-1',
     attestation: 'attestation-1',
     attestationExpiresDateTime: new Date(Date.now() + expiresIn).toISOString(),
-    device: deviceView(status),
+    device: deviceView(status, storeLanguage),
   };
 }
 
 /** The server's answer to a refresh: a new attestation good for 24 hours. */
-function renewals(status: KioskDeviceView['status'] = 'active') {
+function renewals(status: KioskDeviceView['status'] = 'active', storeLanguage: Locale | null = null) {
   let issued = 1;
   return () => {
     issued += 1;
     return ok({
       attestation: `attestation-${issued}`,
       attestationExpiresDateTime: new Date(Date.now() + 24 * HOUR).toISOString(),
-      device: deviceView(status),
+      device: deviceView(status, storeLanguage),
     });
   };
 }
@@ -121,8 +136,11 @@ beforeEach(() => {
     exists: false,
     enrolment: undefined,
     keyPair: undefined,
+    language: undefined,
     deletions: 0,
   });
+  i18n.init();
+  void i18n.useKiosk({ own: null, store: null });
   Object.assign(signer, { answer: null, paths: [] });
 });
 
@@ -324,5 +342,59 @@ describe('when the server refuses the device', () => {
     signer.answer = null;
     await vi.advanceTimersByTimeAsync(1 * MINUTE);
     expect(server.count(ATTESTATION)).toBe(1);
+  });
+});
+
+describe('the language each worker starts in', () => {
+  test('a kiosk set up in Spanish shows Spanish, on an English phone, before its first screen', async () => {
+    enrolledPhone(24 * HOUR);
+    store.language = 'es';
+    const kiosk = await startKiosk();
+    expect(kiosk.mode).toBe('active');
+    expect(i18n.locale).toBe('es');
+    expect(i18n.m.scan.title).toBe('Escanee su credencial');
+    expect(browser.document.documentElement.lang).toBe('es');
+  });
+
+  test('a kiosk without a language of its own takes its store’s; its own beats the store’s', async () => {
+    enrolledPhone(24 * HOUR, 'active', 'es');
+    await startKiosk();
+    expect(i18n.locale).toBe('es');
+
+    store.language = 'en';
+    await startKiosk();
+    expect(i18n.locale).toBe('en');
+  });
+
+  test('a store language set in the console reaches a running kiosk with its next attestation', async () => {
+    server.handle(ATTESTATION, renewals('active', 'es'));
+    enrolledPhone(7 * HOUR);
+    await startKiosk();
+    expect(i18n.locale).toBe('en');
+    await vi.advanceTimersByTimeAsync(1 * HOUR);
+    expect(server.count(ATTESTATION)).toBe(1);
+    await settle();
+    expect(i18n.locale).toBe('es');
+  });
+
+  test('a phone that stops being a kiosk goes back to the phone’s language', async () => {
+    enrolledPhone(24 * HOUR);
+    store.language = 'es';
+    const kiosk = await startKiosk();
+    await kiosk.refused({ code: 'DEVICE_REVOKED', message: '' });
+    expect(i18n.locale).toBe('en');
+  });
+
+  test('a phone that is no kiosk keeps the phone’s language, and a worker’s pick beats the kiosk’s', async () => {
+    browser.navigator.languages = ['es-ES'];
+    i18n.init();
+    await startKiosk();
+    expect(i18n.locale).toBe('es');
+
+    enrolledPhone(24 * HOUR);
+    store.language = 'es';
+    await startKiosk();
+    i18n.choose('en');
+    expect(i18n.locale).toBe('en');
   });
 });

@@ -12,6 +12,13 @@ export const kioskSetup = english({
   nameHint: 'For example “Front till”. It is shown on the scan screen.',
   storeLabel: 'Store',
   chooseStore: 'Choose a store',
+  languageLabel: 'Kiosk language',
+  languageOfStore: 'The store’s language',
+  languageHint:
+    'Each worker starts in this language and can pick another for their own session on the scan screen. An admin sets the store’s language in the console; if the store has none, the phone’s language is used.',
+  saveLanguage: 'Save language',
+  languageSaved: 'Saved. Each worker now starts in this language.',
+  languageNotSaved: 'The language could not be saved on this phone. Try again.',
   noStores: 'You manage no store yet, so this phone cannot be set up by you.',
   submit: 'Set up kiosk',
   working: 'Setting up…',

@@ -12,6 +12,13 @@ export const kioskSetup: typeof english = {
   nameHint: 'Por ejemplo «Caja principal». Se muestra en la pantalla de escaneo.',
   storeLabel: 'Tienda',
   chooseStore: 'Elija una tienda',
+  languageLabel: 'Idioma del quiosco',
+  languageOfStore: 'El idioma de la tienda',
+  languageHint:
+    'Cada persona empieza en este idioma y puede elegir otro para su propia sesión en la pantalla de escaneo. Un administrador fija el idioma de la tienda en la consola; si la tienda no tiene ninguno, se usa el idioma del teléfono.',
+  saveLanguage: 'Guardar idioma',
+  languageSaved: 'Guardado. Cada persona empieza ahora en este idioma.',
+  languageNotSaved: 'No se pudo guardar el idioma en este teléfono. Vuelva a intentarlo.',
   noStores: 'Todavía no es responsable de ninguna tienda, así que no puede configurar este teléfono.',
   submit: 'Configurar quiosco',
   working: 'Configurando…',

@@ -1,0 +1,1 @@
+ALTER TABLE `groups` ADD `kiosk_language` text;
