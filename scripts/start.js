@@ -1,4 +1,5 @@
-// `npm start`: builds the app when the build is missing or older than the sources, then serves the
+// `npm start`: builds the app when the build is missing or older than the sources (quietly, its output
+// in the data directory's build.log: scripts/build-step.js), then serves the
 // kiosk PWA, the API and the OpenID provider from one process and one Node HTTP server: /oidc and
 // /oidc/* go to the provider's Node handler and /api and /api/* to the API's (both registered by
 // src/hooks.server.ts when the runtime boots), everything else to adapter-node's handler (SvelteKit).
@@ -8,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
+import { runBuildStep } from './build-step.js';
 import { prepareExchange } from './http-exchange.js';
 
 const BUILD_ENTRY = 'build/index.js';
@@ -25,15 +27,16 @@ function newestMtime(path) {
 
 const builtAt = existsSync(BUILD_ENTRY) ? statSync(BUILD_ENTRY).mtimeMs : 0;
 if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
-  console.log(builtAt ? 'Sources changed: rebuilding…' : 'First start: building the app (about 15 s)…');
-  const result = spawnSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const status = runBuildStep({
+    reason: builtAt ? 'changed' : 'first',
+    // Where the server keeps its database and key (server/config.ts): the build's log goes beside them.
+    dataDir: process.env.DATA_DIR ?? './data',
+    run: (logFd) =>
+      spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+        stdio: ['ignore', logFd, logFd],
+      }).status,
+  });
+  if (status !== 0) process.exit(status);
 }
 
 /** @param {string} message @returns {never} */
@@ -93,7 +96,9 @@ const route = (req, res) => {
 const server = tls ? createHttpsServer(tls, route) : createHttpServer(route);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-server.listen(port, host, () => console.log(`Listening on ${tls ? 'https' : 'http'}://${host}:${port}`));
+server.listen(port, host, () =>
+  console.log(`Listening on ${tls ? 'https' : 'http'}://${host}:${port} (Ctrl+C stops Shiftpass)`),
+);
 
 /**
  * SIGTERM/SIGINT: stops taking connections, lets running requests finish (at most SHUTDOWN_TIMEOUT

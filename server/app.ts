@@ -28,7 +28,7 @@ import { consoleAuthRoutes } from './features/console-auth/routes.js';
 import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js';
 import type { AppEnv } from './http/env.js';
 import { isBodyTooLarge } from './http/request.js';
-import { setupRoutes } from './features/setup/routes.js';
+import { firstStepsRoutes, setupRoutes } from './features/setup/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { oidcInteractionRoutes } from './features/oidc/routes.js';
 import { adminLogoutDeliveryRoutes } from './features/oidc/logout-deliveries-routes.js';
@@ -82,6 +82,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))
     .route('/setup', setupRoutes(deps))
+    .route('/admin/first-steps', firstStepsRoutes(deps))
     .route('/kiosk', kioskConfigRoutes(deps))
     .route('/oidc', oidcInteractionRoutes(deps, options.oidcProvider));
 

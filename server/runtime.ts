@@ -20,6 +20,7 @@ import { scheduleHasher } from './platform/hash-scheduler.js';
 import { loadServerKeyRing } from './platform/server-key.js';
 import { createShortCodes } from './platform/short-codes.js';
 import { bootstrapFirstAdmin, type BootstrapOutcome } from './features/setup/bootstrap.js';
+import { setupLinkLines } from './features/setup/start-banner.js';
 import { storeConsoleSignInPolicyIfAbsent } from './features/policies/policies.js';
 import { startOidcHost, type OidcHost } from './features/oidc/oidc-host.js';
 import { deriveIssuerId, issuerIdOf } from './features/server-key/key-rotation.js';
@@ -169,8 +170,7 @@ export function describeBootstrap(runtime: Runtime): string[] {
   }
   const setupToken = b.kind === 'setup_link' || b.kind === 'bootstrapped' ? b.setupToken : undefined;
   if (setupToken) {
-    lines.push('No admin yet. Create the first admin (one-time link, valid 24 h):');
-    lines.push(`  ${origin}/setup#${setupToken}`);
+    lines.push(...setupLinkLines(origin, setupToken));
   }
   if (b.kind === 'admin_exists' && b.ignoredApiToken) {
     lines.push('BOOTSTRAP_API_TOKEN was ignored: an admin already exists (it only applies on first start).');

@@ -6,6 +6,7 @@ import { createConsoleAuthRepository } from '../features/console-auth/console-au
 import { createCredentialRepository } from '../features/api-tokens/credentials-repository.js';
 import { createDeviceRepository } from '../features/devices/devices-repository.js';
 import { createGroupRepository } from '../features/people/groups-repository.js';
+import { createFirstStepsRepository } from '../features/setup/first-steps-repository.js';
 import { createLogQueryRepository } from '../features/logs/log-queries-repository.js';
 import { createLogRepository } from '../features/logs/log-writer-repository.js';
 import { createNonceRepository } from '../features/devices/nonces-repository.js';
@@ -40,6 +41,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     oidcModels: createOidcModelsRepository(db),
     oidcSigningKeys: createSigningKeyRepository(db),
     oidcLogoutDeliveries: createLogoutDeliveriesRepository(db),
+    firstSteps: createFirstStepsRepository(db),
   };
 }
 

@@ -283,6 +283,8 @@ const ROUTES: Route[] = [
   },
   { method: 'POST', name: '/api/auth/sign-out', path: () => '/api/auth/sign-out', body: false },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
+  { method: 'POST', name: '/api/setup/status', path: () => '/api/setup/status', body: true },
+  { method: 'GET', name: '/api/admin/first-steps', path: () => '/api/admin/first-steps', body: false },
   { method: 'GET', name: '/api/kiosk/config', path: () => '/api/kiosk/config', body: false },
   { method: 'GET', name: '/api/health', path: () => '/api/health', body: false },
   {

@@ -221,3 +221,90 @@ describe('the one-time setup link', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('the setup page asks first whether its link still works (POST /api/setup/status)', () => {
+  const statusOf = async (h: Harness, token: string) => {
+    const res = await h.request('POST', '/api/setup/status', { body: { token }, token: null });
+    expect(res.status).toBe(200);
+    return (await readJson<{ state: string }>(res)).state;
+  };
+
+  test('a fresh link is ready, and asking does not use it up', async () => {
+    const h = await start({}, { bootstrapApiToken: false });
+    const token = setupTokenOf(h);
+    expect(await statusOf(h, token)).toBe('ready');
+    expect(await statusOf(h, token)).toBe('ready');
+    expect((await completeSetup(h, { token, userPrincipalName: 'root', password: PASSWORD })).status).toBe(
+      201,
+    );
+  });
+
+  test('after the first admin is created, the same link is "used", also after a restart', async () => {
+    const clock = new TestClock();
+    const first = await startHarness({}, { bootstrapApiToken: false, clock });
+    const token = setupTokenOf(first);
+    await completeSetup(first, { token, userPrincipalName: 'root', password: PASSWORD });
+    expect(await statusOf(first, token)).toBe('used');
+    first.stop();
+    const second = await start({}, { bootstrapApiToken: false, dataDir: first.dir, clock });
+    expect(second.runtime.bootstrap.kind).toBe('admin_exists');
+    expect(await statusOf(second, token)).toBe('used');
+  });
+
+  test('at its 24 h expiry the link is "expired", as the setup POST then refuses it', async () => {
+    const h = await start({}, { bootstrapApiToken: false });
+    const token = setupTokenOf(h);
+    h.clock.advanceSeconds(DAY_SECONDS - 1);
+    expect(await statusOf(h, token)).toBe('ready');
+    h.clock.advanceSeconds(1);
+    expect(await statusOf(h, token)).toBe('expired');
+  });
+
+  test('a link whose setup was done another way (an admin with a password made through the API) is "used"', async () => {
+    const h = await start();
+    const token = setupTokenOf(h);
+    const made = await h.request('POST', '/api/admin/users', {
+      body: { userPrincipalName: 'boss', displayName: 'Boss', role: 'admin' },
+    });
+    const boss = await readJson<{ id: string }>(made);
+    const invitation = await h.request('POST', `/api/admin/users/${boss.id}/console-invitation`);
+    const { invitationUrl } = await readJson<{ invitationUrl: string }>(invitation);
+    const redeemed = await h.request('POST', '/api/auth/console/invitation', {
+      body: { token: new URL(invitationUrl).hash.slice(1), password: PASSWORD },
+      token: null,
+    });
+    expect(redeemed.status).toBe(204);
+    expect(await statusOf(h, token)).toBe('used');
+    expect((await completeSetup(h, { token, userPrincipalName: 'root', password: PASSWORD })).status).toBe(
+      410,
+    );
+  });
+
+  test('a token nobody was given is "unknown", whether or not an admin exists: a stranger learns nothing', async () => {
+    const fresh = await start({}, { bootstrapApiToken: false });
+    const token = setupTokenOf(fresh);
+    const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect(await statusOf(fresh, wrong)).toBe('unknown');
+    const setUp = await start({ BOOTSTRAP_ADMIN_USERNAME: 'boss', BOOTSTRAP_ADMIN_PASSWORD: PASSWORD });
+    expect(await statusOf(setUp, wrong)).toBe('unknown');
+  });
+
+  test('a restart before setup replaces the link: the old one is "unknown", the new one ready', async () => {
+    const clock = new TestClock();
+    const first = await startHarness({}, { bootstrapApiToken: false, clock });
+    const oldToken = setupTokenOf(first);
+    first.stop();
+    const second = await start({}, { bootstrapApiToken: false, dataDir: first.dir, clock });
+    expect(await statusOf(second, oldToken)).toBe('unknown');
+    expect(await statusOf(second, setupTokenOf(second))).toBe('ready');
+  });
+
+  test('bad input is a 400 in words, never a 500', async () => {
+    const h = await start({}, { bootstrapApiToken: false });
+    for (const body of [{}, { token: '' }, { token: 'x'.repeat(129) }, { token: 'ok', extra: 1 }]) {
+      const res = await h.request('POST', '/api/setup/status', { body, token: null });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await readError(res)).error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+});

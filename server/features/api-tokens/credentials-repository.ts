@@ -69,6 +69,13 @@ export function createCredentialRepository(db: Db) {
       });
       return row !== undefined;
     },
+    /** A setup token's state by its hash (read-only: the setup page's check before its form). */
+    async findSetupToken(tokenHash: string): Promise<{ expiresAt: Date; usedAt: Date | null } | undefined> {
+      return db.query.setupTokens.findFirst({
+        where: eq(setupTokens.tokenHash, tokenHash),
+        columns: { expiresAt: true, usedAt: true },
+      });
+    },
     /** Marks an unused, unexpired setup token used; true only for the one caller that won. */
     async consumeSetupToken(tokenHash: string, at: Date): Promise<boolean> {
       const rows = await db
