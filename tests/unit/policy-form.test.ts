@@ -111,7 +111,7 @@ describe('server validation messages next to fields', () => {
         { code: 'VALIDATION_FAILED', field: 'displayName', message: 'displayName: must not be empty' },
         {},
       ),
-    ).toBe('Must not be empty');
+    ).toBe('Must not be empty.');
   });
 });
 

@@ -18,12 +18,13 @@ export function messageWithoutField(error: ClientError): string {
     : error.message;
 }
 
-/** The server's message without its `field: ` prefix, with API field names replaced by labels. */
+/** The server's message without its `field: ` prefix, with API field names replaced by labels, as a sentence. */
 export function fieldMessage(error: ClientError, labels: Record<string, string>): string {
   let message = messageWithoutField(error);
   // Longest names first, so `lockout.maxDelaySeconds` is not half-replaced by a shorter key.
   for (const key of Object.keys(labels).sort((a, b) => b.length - a.length)) {
     message = message.split(key).join(labels[key]!);
   }
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  message = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.?!]$/.test(message) ? message : `${message}.`;
 }
