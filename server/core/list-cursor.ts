@@ -24,7 +24,11 @@ export function decodeCursor<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(key);
   if (!parsed.success) {
-    throw new ApiError('VALIDATION_FAILED', 'cursor: is not a cursor from this list', { field: 'cursor' });
+    throw new ApiError(
+      'VALIDATION_FAILED',
+      'Page is not a page of this list: start again from the first page.',
+      { field: 'cursor' },
+    );
   }
   return parsed.data;
 }

@@ -24,6 +24,8 @@ export const users = sqliteTable(
     id: text('id').primaryKey(),
     userPrincipalName: text('user_principal_name').notNull(),
     displayName: text('display_name').notNull(),
+    /** displayName folded for search (server/domain/search-fold.ts), when it differs from lower(). */
+    foldedName: text('folded_name'),
     employeeId: text('employee_id'),
     role: text('role', { enum: ROLES }).notNull(),
     accountEnabled: integer('account_enabled', { mode: 'boolean' }).notNull().default(true),
@@ -37,6 +39,9 @@ export const users = sqliteTable(
     index('users_display_name_idx').on(t.displayName),
     index('users_display_name_nocase_idx').on(sql`lower(${t.displayName})`, t.id),
     index('users_employee_id_idx').on(t.employeeId),
+    index('users_folded_name_idx')
+      .on(t.foldedName)
+      .where(sql`${t.foldedName} IS NOT NULL`),
   ],
 );
 

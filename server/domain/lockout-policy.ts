@@ -73,11 +73,15 @@ export function lockoutRuleBroken(lockout: LockoutPolicy): { field: string; mess
   if (lockout.maxDelaySeconds < lockout.baseDelaySeconds) {
     return {
       field: 'lockout.maxDelaySeconds',
-      message: 'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.',
+      message: 'The longest lock must not be shorter than the first lock.',
     };
   }
   if (lockout.hardLimit < lockout.threshold) {
-    return { field: 'lockout.hardLimit', message: 'lockout.hardLimit must not be below lockout.threshold.' };
+    return {
+      field: 'lockout.hardLimit',
+      message:
+        'The number of wrong attempts before a manager must unlock must not be below the number before a lock.',
+    };
   }
   return null;
 }

@@ -6,15 +6,21 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../contracts/errors.js';
 import type { AppEnv } from './env.js';
+import {
+  describeIssue,
+  fieldOfIssue,
+  givenTwiceMessage,
+  VALIDATION_PARSE_OPTIONS,
+} from './validation-messages.js';
 
-/** The first zod issue as VALIDATION_FAILED with `field` as a dotted path (unknown keys included). */
+/**
+ * The first zod issue as VALIDATION_FAILED: `field` the dotted path (unknown keys included), the
+ * message a sentence in the product's words (validation-messages.ts).
+ */
 function validationError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
-  const path = issue?.path.map(String) ?? [];
-  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const field = (unknownKey ? [...path, unknownKey] : path).join('.') || undefined;
-  const message = unknownKey ? 'is not a field of this request' : (issue?.message ?? 'is not valid');
-  return new ApiError('VALIDATION_FAILED', field ? `${field}: ${message}` : message, { field });
+  if (!issue) return new ApiError('VALIDATION_FAILED');
+  return new ApiError('VALIDATION_FAILED', describeIssue(issue), { field: fieldOfIssue(issue) });
 }
 
 /**
@@ -45,7 +51,7 @@ export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   } catch {
     throw new ApiError('INVALID_JSON');
   }
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(body, VALIDATION_PARSE_OPTIONS);
   if (!result.success) throw validationError(result.error);
   return result.data;
 }
@@ -58,11 +64,11 @@ export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z
   const params: Record<string, string> = {};
   for (const [key, values] of Object.entries(c.req.queries())) {
     if (values.length > 1) {
-      throw new ApiError('VALIDATION_FAILED', `${key}: must be given at most once`, { field: key });
+      throw new ApiError('VALIDATION_FAILED', givenTwiceMessage(key), { field: key });
     }
     if (values[0]) params[key] = values[0];
   }
-  const result = schema.safeParse(params);
+  const result = schema.safeParse(params, VALIDATION_PARSE_OPTIONS);
   if (!result.success) throw validationError(result.error);
   return result.data;
 }

@@ -1,11 +1,16 @@
 /** /api/admin/users and issuing the QR-code + PIN method, as an admin API client sees them. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { InStatement } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
 import { checkPin } from '../../server/domain/pin-rules.js';
 import {
+  addGroup,
   createUser,
   createWorker,
   issueMethod,
+  queryRows,
   readError,
   readJson,
   signIn,
@@ -151,5 +156,116 @@ describe('a restart on the same data', () => {
     } finally {
       second.close();
     }
+  });
+});
+
+describe('people search ignores case and accents', () => {
+  const names = ['Núñez, Ana', 'José Pérez', 'Jose Lopes', 'ÚRSULA Øster', 'Nunes, Rui', 'Zoë Adams'];
+  const ids = new Map<string, string>();
+  let storeId: string;
+  beforeAll(async () => {
+    storeId = (await addGroup(h)).id;
+    for (const displayName of names) {
+      const user = await createUser(h, {
+        displayName,
+        groupIds: displayName.startsWith('N') ? [storeId] : [],
+      });
+      ids.set(displayName, user.id);
+    }
+  });
+  const search = async (query: string) => {
+    const res = await h.request('GET', `/api/admin/users?${query}`);
+    expect(res.status).toBe(200);
+    return readJson<{ value: UserView[]; nextCursor: string | null }>(res);
+  };
+  const namesFound = async (query: string) => (await search(query)).value.map((u) => u.displayName);
+
+  test.each([
+    ['nunez', ['Núñez, Ana']],
+    ['NÚÑEZ', ['Núñez, Ana']],
+    ['nun', ['Nunes, Rui', 'Núñez, Ana']],
+    ['JOSE', ['Jose Lopes', 'José Pérez']],
+    ['josé', ['Jose Lopes', 'José Pérez']],
+    ['ursula', ['ÚRSULA Øster']],
+    ['Úrs', ['ÚRSULA Øster']],
+    ['zoe', ['Zoë Adams']],
+  ])('"%s" finds %j', async (text, expected) => {
+    expect(await namesFound(`search=${encodeURIComponent(text)}`)).toEqual(expected);
+  });
+
+  test('within a store too (the members plan)', async () => {
+    expect(await namesFound(`search=nunez&groupId=${storeId}`)).toEqual(['Núñez, Ana']);
+  });
+
+  test('pages of one person walk every match once, in name order', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await search(`search=jose&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.value.map((u) => u.displayName));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['Jose Lopes', 'José Pérez']);
+  });
+
+  test('a renamed person is found by the new name only', async () => {
+    const user = await createUser(h, { displayName: 'Chloé Martin' });
+    expect(await namesFound('search=chloe')).toEqual(['Chloé Martin']);
+    await h.request('PATCH', `/api/admin/users/${user.id}`, { body: { displayName: 'Inês Martin' } });
+    expect(await namesFound('search=chloe')).toEqual([]);
+    expect(await namesFound('search=ines')).toEqual(['Inês Martin']);
+  });
+
+  test('people stored before folded names existed are found after the migration fills them in', async () => {
+    const sqlFile = readFileSync(
+      fileURLToPath(new URL('../../server/db/migrations/0012_user_folded_names.sql', import.meta.url)),
+      'utf8',
+    );
+    const backfill = sqlFile
+      .split('--> statement-breakpoint')
+      .filter((statement) => /^\s*(--.*\n)*\s*UPDATE/.test(statement));
+    expect(backfill.length).toBeGreaterThan(1);
+    const now = Date.now();
+    await h.runtime.database.client.execute({
+      sql: `INSERT INTO users (id, user_principal_name, display_name, role, account_enabled, created_at, updated_at)
+            VALUES ('legacy-nandu', 'legacy1@example.test', 'Ñandú Gómez', 'worker', 1, ?, ?),
+                   ('legacy-plain', 'legacy2@example.test', 'Plain Name', 'worker', 1, ?, ?)`,
+      args: [now, now, now, now],
+    });
+    expect(await namesFound('search=nandu')).toEqual([]);
+    for (const statement of backfill) await h.runtime.database.client.execute(statement);
+    expect(await namesFound('search=nandu')).toEqual(['Ñandú Gómez']);
+    const rows = await queryRows(h, "SELECT id, folded_name FROM users WHERE id LIKE 'legacy-%' ORDER BY id");
+    expect(rows).toEqual([
+      { id: 'legacy-nandu', folded_name: 'nandu gomez' },
+      { id: 'legacy-plain', folded_name: null },
+    ]);
+  });
+
+  test('the accent branch reads its own small index, never the whole table', async () => {
+    const { client } = h.runtime.database;
+    const seen: InStatement[] = [];
+    const original = client.execute.bind(client);
+    (client as { execute: unknown }).execute = (statement: InStatement) => {
+      seen.push(statement);
+      return original(statement);
+    };
+    try {
+      await search('search=nunez');
+    } finally {
+      (client as { execute: unknown }).execute = original;
+    }
+    const plans: string[] = [];
+    for (const statement of seen) {
+      const { sql, args } = typeof statement === 'string' ? { sql: statement, args: [] } : statement;
+      if (!/from "users"/i.test(sql)) continue;
+      const plan = await original({ sql: `EXPLAIN QUERY PLAN ${sql}`, args } as InStatement);
+      plans.push(plan.rows.map((row) => String(row.detail)).join(' | '));
+    }
+    expect(
+      plans.some((plan) => plan.includes('users_folded_name_idx')),
+      plans.join('\n'),
+    ).toBe(true);
+    for (const plan of plans) expect(plan, plans.join('\n')).not.toMatch(/SCAN users(?! USING)/);
   });
 });

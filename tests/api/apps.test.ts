@@ -182,7 +182,7 @@ describe('refusals name the field', () => {
       'fragment',
     ],
     ['a relative home URL', { homeUrl: 'start' }, 'homeUrl', 'full web address'],
-    ['an empty name', { displayName: '  ' }, 'displayName', 'must not be empty'],
+    ['an empty name', { displayName: '  ' }, 'displayName', 'Enter a name'],
     ['an unknown type', { clientType: 'secret' }, 'clientType', "'public' or 'confidential'"],
     [
       'a public app with a secret method',

@@ -396,12 +396,19 @@ const BAD_QUERIES = [
   'limit=1&limit=2',
 ];
 
+/** zod's own wording ("Too small: expected string to have >=1 characters"), which must never be sent. */
+const ZOD_PHRASING = /expected|received|>=|<=|Invalid input|Too small|Too big|Unrecognized key/i;
+
 async function expectClientError(res: Response, context: string) {
   expect(res.status, context).toBeGreaterThanOrEqual(400);
   expect(res.status, context).toBeLessThan(500);
   const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
   expect(typeof body.error?.code, context).toBe('string');
   expect(typeof body.error?.message, context).toBe('string');
+  if (body.error?.code === 'VALIDATION_FAILED') {
+    expect(body.error.message, context).not.toMatch(ZOD_PHRASING);
+    expect(body.error.message, `${context}: a sentence`).toMatch(/^[A-Z“].*[.]$/);
+  }
 }
 
 const send = (route: Route, init: { raw?: string; query?: string; headers?: Record<string, string> }) =>

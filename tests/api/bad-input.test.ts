@@ -192,6 +192,89 @@ describe('validation', () => {
   });
 
   test.each([
+    [
+      'an empty display name',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'ana', displayName: ' ' },
+      'Enter a name.',
+    ],
+    ['no sign-in name', 'POST', '/api/admin/users', { displayName: 'Ana' }, 'Enter a sign-in name.'],
+    [
+      'a sign-in name too long',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'a'.repeat(257), displayName: 'Ana' },
+      'Sign-in name is too long (at most 256 characters).',
+    ],
+    [
+      'a sign-in name with a space',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'ana silva', displayName: 'Ana' },
+      'Sign-in name must not contain spaces.',
+    ],
+    [
+      'too many stores',
+      'POST',
+      '/api/admin/users',
+      {
+        userPrincipalName: 'ana',
+        displayName: 'Ana',
+        groupIds: Array.from({ length: 101 }, (_, i) => `g${i}`),
+      },
+      'Too many stores (at most 100).',
+    ],
+    [
+      'an unknown role',
+      'POST',
+      '/api/admin/users',
+      { userPrincipalName: 'ana', displayName: 'Ana', role: 'boss' },
+      'Role must be one of: worker, manager, admin.',
+    ],
+    [
+      'a PIN length out of range',
+      'PATCH',
+      '/api/admin/policies/qr-code-pin',
+      { pinLength: 30 },
+      'PIN length must be at most 20.',
+    ],
+    [
+      'a lockout threshold that is text',
+      'PATCH',
+      '/api/admin/policies/qr-code-pin',
+      { lockout: { threshold: 'ten' } },
+      'Wrong attempts before a lock must be a number.',
+    ],
+    [
+      'an unknown field',
+      'POST',
+      '/api/admin/groups',
+      { displayName: 'Porto', colour: 'red' },
+      'This request does not take “colour”: remove it.',
+    ],
+  ])('%s → the sentence %j', async (_name, method, path, body, words) => {
+    const error = await expectError(
+      await h.request(method, pathOf(path), { body }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(error.message).toBe(words);
+  });
+
+  test('a query parameter given twice is named in words', async () => {
+    const error = await expectError(
+      await h.request('GET', '/api/admin/users?limit=5&limit=6'),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(error).toMatchObject({
+      field: 'limit',
+      message: 'Page size is given more than once: give it once.',
+    });
+  });
+
+  test.each([
     ['null', 'null'],
     ['an array', '[]'],
     ['a string', '"hello"'],

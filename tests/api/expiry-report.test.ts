@@ -152,6 +152,25 @@ describe('items', () => {
     expect((await h.request('DELETE', `/api/admin/users/${worker.user.id}`)).status).toBe(204);
     expect(codeIds(await report({ groupId: group }))).toEqual([]);
   });
+
+  test('a disabled person is not listed to re-badge (nor in the download), and is again once enabled', async () => {
+    const group = (await addGroup(h)).id;
+    const kept = await workerExpiringAt(group, now() + DAY_MS);
+    const left = await workerExpiringAt(group, now() + 2 * DAY_MS);
+    const disable = (accountEnabled: boolean) =>
+      h.request('PATCH', `/api/admin/users/${left.user.id}`, { body: { accountEnabled } });
+    expect((await disable(false)).status).toBe(200);
+    const page = await report({ groupId: group });
+    expect(page.value.map((item) => item.userId)).toEqual([kept.user.id]);
+    const csv = await (await h.request('GET', `${REPORT}/export?groupId=${group}`)).text();
+    expect(csv).toContain(kept.user.userPrincipalName);
+    expect(csv).not.toContain(left.user.userPrincipalName);
+    expect((await disable(true)).status).toBe(200);
+    expect((await report({ groupId: group })).value.map((item) => item.userId)).toEqual([
+      kept.user.id,
+      left.user.id,
+    ]);
+  });
 });
 
 describe('pages', () => {

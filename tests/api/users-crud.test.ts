@@ -2,6 +2,7 @@
  * /api/admin/users after creation: keyset pages, prefix search, group filter, manager scoping,
  * PATCH (incl. disabling), DELETE, and the rules that keep an enabled admin around.
  */
+import { foldForSearch } from '../../server/domain/search-fold.js';
 import type { Page as ContractPage } from '../../server/contracts/pagination.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
@@ -220,8 +221,12 @@ describe('every query plan gives the pages a plain full-table query gives', () =
     const args: string[] = [];
     if (options.search) {
       const prefix = (column: string) => `substr(lower(${column}), 1, length(?)) = lower(?)`;
-      where.push(`(${['display_name', 'user_principal_name', 'employee_id'].map(prefix).join(' OR ')})`);
-      args.push(...Array<string>(6).fill(options.search));
+      // Names compare folded (case and accents, server/domain/search-fold.ts); the other columns as typed.
+      const folded = foldForSearch(options.search);
+      where.push(
+        `(${[prefix('display_name'), 'substr(folded_name, 1, length(?)) = ?', prefix('user_principal_name'), prefix('employee_id')].join(' OR ')})`,
+      );
+      args.push(folded, folded, folded, folded, ...Array<string>(4).fill(options.search));
     }
     const memberOf = (groupIds: string[]) => {
       args.push(...groupIds);

@@ -105,7 +105,7 @@ test('an admin reads the policies, is told next to the field what is out of rang
     await last.getByLabel('Name').fill('Rota');
     await last.getByLabel('Address').fill('http://rota.example.com/');
     await page.getByRole('button', { name: 'Save store apps' }).click();
-    await expect(last.getByText(/Must be an absolute https:\/\/ address/)).toBeVisible();
+    await expect(last.getByText(/must be an absolute https:\/\/ address/)).toBeVisible();
     await expect(last.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true');
     await last.getByLabel('Address').fill('https://rota.example.com/');
     await page.getByRole('button', { name: 'Save store apps' }).click();

@@ -70,7 +70,7 @@ describe('lockout settings', () => {
     expect(lockoutRuleBroken(DEFAULT_LOCKOUT)).toBeNull();
     expect(lockoutRuleBroken({ ...DEFAULT_LOCKOUT, baseDelaySeconds: 600, maxDelaySeconds: 60 })).toEqual({
       field: 'lockout.maxDelaySeconds',
-      message: 'lockout.maxDelaySeconds must not be below lockout.baseDelaySeconds.',
+      message: 'The longest lock must not be shorter than the first lock.',
     });
     expect(lockoutRuleBroken({ ...DEFAULT_LOCKOUT, threshold: 20, hardLimit: 15 })?.field).toBe(
       'lockout.hardLimit',

@@ -94,13 +94,24 @@ describe('server validation messages next to fields', () => {
         },
         labels,
       ),
-    ).toBe('"Wrong PINs before a manager must unlock" must not be below "Wrong PINs before a lock".');
+    ).toBe('Wrong PINs before a manager must unlock must not be below Wrong PINs before a lock.');
+    // A label with quotes of its own is not quoted again (it used to read ""Still there?" warning…").
+    expect(
+      fieldMessage(
+        {
+          code: 'VALIDATION_FAILED',
+          field: 'kioskIdleWarningInSeconds',
+          message: 'The “Still there?” warning must be shorter than the time before a kiosk signs out.',
+        },
+        { kioskIdleWarningInSeconds: '"Still there?" warning before that' },
+      ),
+    ).toBe('The “Still there?” warning must be shorter than the time before a kiosk signs out.');
     expect(
       fieldMessage(
         { code: 'VALIDATION_FAILED', field: 'displayName', message: 'displayName: must not be empty' },
         {},
       ),
-    ).toBe('Must not be empty');
+    ).toBe('Must not be empty.');
   });
 });
 

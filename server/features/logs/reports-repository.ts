@@ -61,11 +61,18 @@ export function createReportRepository(db: Db) {
         : await db.select({ n: count() }).from(qrPinMethods).where(locked);
       return row?.n ?? 0;
     },
-    /** Codes expiring in a window, soonest first, read along qr_codes_expire_idx. */
+    /**
+     * Codes expiring in a window, soonest first, read along qr_codes_expire_idx. Only people who may
+     * sign in: a disabled person needs no new badge (the report is the list to re-badge).
+     */
     async qrCodeExpirations(filter: QrCodeExpirationFilter): Promise<QrCodeExpirationRow[]> {
       if (filter.scope && filter.scope.groupIds.length === 0) return [];
       const expire = qrCodes.expireDateTime;
-      const conditions: SQL[] = [gt(expire, filter.notExpiredAt), lte(expire, filter.expiringBy)];
+      const conditions: SQL[] = [
+        gt(expire, filter.notExpiredAt),
+        lte(expire, filter.expiringBy),
+        eq(users.accountEnabled, true),
+      ];
       if (filter.after) {
         const { expireDateTime: at, codeId } = filter.after;
         conditions.push(or(gt(expire, at), and(eq(expire, at), gt(qrCodes.id, codeId)))!);

@@ -5,10 +5,13 @@
  * - walk (no search, no small group): read users_display_name_nocase_idx onwards from the cursor.
  * - members (a group, or a manager's groups, with fewer than `probeLimit` members, counted by a
  *   bounded probe): fetch those members through the membership key and sort them.
- * - search (a prefix, and no small group): two queries merged by sort key. Display-name matches
- *   are one contiguous range of the name index, read in order and cut at the page size. Users
- *   matched only by userPrincipalName or employeeId come through those columns' indexes and are
- *   sorted; their count bounds the cost (every user sharing the prefix is the worst case).
+ * - search (a prefix, and no small group): three queries merged by sort key. Display-name matches
+ *   are one contiguous range of the name index, read in order and cut at the page size. Names that
+ *   match only once case and accents are folded ("nunez" → "Núñez", server/domain/search-fold.ts)
+ *   come through users_folded_name_idx, which holds only the names lower() does not fold fully.
+ *   Users matched only by userPrincipalName or employeeId come through those columns' indexes.
+ *   Both are sorted; their count bounds the cost (every user sharing the prefix is the worst case).
+ *   Names are compared in folded form: the search is folded, so "José" also finds "Jose".
  *
  * A walk is cheap only when matches are common right after the cursor, which no probe can promise
  * for a search (names starting with "m" sit in the middle of the index), hence no walk for one.
@@ -17,6 +20,7 @@
 import { and, eq, inArray, not, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { groupMembers, users } from '../../db/schema.js';
+import { foldForSearch } from '../../domain/search-fold.js';
 import type { UserRow } from './users-repository.js';
 
 /** Groups this small are sorted in full; larger ones are dense enough to walk. */
@@ -75,6 +79,10 @@ const startsWith = (expression: SQL, prefix: string): SQL =>
   sql`(${expression} >= lower(${prefix}) AND ${expression} < lower(${prefix}) || ${END})`;
 
 const nameStartsWith = (prefix: string, indexed: boolean) => startsWith(indexedIf(sortName, indexed), prefix);
+
+/** The folded name (stored only where lower() does not fold it fully) starts with the folded prefix. */
+const foldedNameStartsWith = (folded: string): SQL =>
+  sql`(${users.foldedName} >= ${folded} AND ${users.foldedName} < ${folded + END})`;
 
 /** userPrincipalName or employeeId starts with the prefix. */
 function otherFieldStartsWith(prefix: string, indexed: boolean): SQL {
@@ -150,16 +158,25 @@ export async function listUsers(db: Db, options: UserListOptions): Promise<UserL
       .orderBy(indexedIf(sortName, inNameOrder), users.id)
       .limit(options.limit);
 
-  if (plan.kind !== 'search' || !options.search) {
-    const search = options.search
-      ? [sql`(${nameStartsWith(options.search, false)} OR ${otherFieldStartsWith(options.search, false)})`]
-      : [];
+  const folded = options.search === undefined ? undefined : foldForSearch(options.search);
+  if (plan.kind !== 'search' || !options.search || !folded) {
+    const search =
+      options.search && folded !== undefined
+        ? [
+            sql`(${nameStartsWith(folded, false)} OR ${foldedNameStartsWith(folded)} OR ${otherFieldStartsWith(options.search, false)})`,
+          ]
+        : [];
     return page(search, plan.kind === 'walk');
   }
-  const byName = await page([nameStartsWith(options.search, true)], true);
+  const byName = await page([nameStartsWith(folded, true)], true);
+  const byFoldedName = await page([foldedNameStartsWith(folded), not(nameStartsWith(folded, false))], false);
   const byOtherField = await page(
-    [otherFieldStartsWith(options.search, true), not(nameStartsWith(options.search, false))],
+    [
+      otherFieldStartsWith(options.search, true),
+      not(nameStartsWith(folded, false)),
+      sql`NOT coalesce(${foldedNameStartsWith(folded)}, 0)`,
+    ],
     false,
   );
-  return [...byName, ...byOtherField].sort(compareRows).slice(0, options.limit);
+  return [...byName, ...byFoldedName, ...byOtherField].sort(compareRows).slice(0, options.limit);
 }

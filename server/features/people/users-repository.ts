@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { groupMembers, groups, users } from '../../db/schema.js';
+import { foldedNameOf } from '../../domain/search-fold.js';
 import { listUsers, type UserListOptions, type UserListRow } from './user-search-repository.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -29,7 +30,10 @@ export function createUserRepository(db: Db) {
   return {
     /** The new user, or null when the userPrincipalName is taken (also when another request won a race). */
     async insert(user: NewUser, groupIds: string[] = []): Promise<UserRow | null> {
-      const insertUser = db.insert(users).values(user).returning();
+      const insertUser = db
+        .insert(users)
+        .values({ ...user, foldedName: foldedNameOf(user.displayName) })
+        .returning();
       try {
         if (groupIds.length === 0) return (await insertUser)[0]!;
         const [rows] = await db.batch([
@@ -140,7 +144,11 @@ export function createUserRepository(db: Db) {
         : sql`1`;
       const updateUser = db
         .update(users)
-        .set(changes)
+        .set(
+          changes.displayName === undefined
+            ? changes
+            : { ...changes, foldedName: foldedNameOf(changes.displayName) },
+        )
         .where(and(eq(users.id, id), guard))
         .returning();
       let updated: UserRow[];

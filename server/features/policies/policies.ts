@@ -157,7 +157,7 @@ export async function updateSessionPolicy(
   if (after.kioskIdleWarningInSeconds >= after.kioskIdleSignOutInSeconds) {
     throw new ApiError(
       'VALIDATION_FAILED',
-      'kioskIdleWarningInSeconds must be shorter than kioskIdleSignOutInSeconds.',
+      'The “Still there?” warning must be shorter than the time before a kiosk signs out.',
       { field: 'kioskIdleWarningInSeconds' },
     );
   }

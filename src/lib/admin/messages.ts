@@ -3,6 +3,7 @@
  * server's error codes as a person should read them.
  */
 import type { ClientError } from '$lib/api/client';
+import { messageWithoutField } from './field-errors';
 
 export const consoleText = {
   appName: 'Shiftpass console',
@@ -163,8 +164,13 @@ export function describeConsoleError(error: ClientError): string {
     }
     case 'SIGN_IN_CHALLENGE_INVALID':
       return consoleText.signedOut.expired;
-    case 'VALIDATION_FAILED':
-      return 'Please check what you typed.';
+    case 'VALIDATION_FAILED': {
+      // The server words each refusal as a sentence naming the field (server/http/validation-messages.ts).
+      const words = messageWithoutField(error).trim();
+      if (!words) return 'Please check what you typed.';
+      const sentence = words.charAt(0).toUpperCase() + words.slice(1);
+      return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
+    }
     case 'NETWORK_ERROR':
       return 'The server could not be reached. Check the connection and try again.';
     default:

@@ -213,10 +213,10 @@ describe('signing in to the console', () => {
   test('a field the server names is marked next to that field', async () => {
     server.answer(
       'POST /auth/console/sign-in',
-      refusal(400, 'VALIDATION_FAILED', { field: 'userPrincipalName' }),
+      refusal(400, 'VALIDATION_FAILED', { field: 'userPrincipalName', message: 'Enter a sign-in name.' }),
     );
     await flow.submitPassword(' ', PASSWORD);
-    expect(flow.error).toEqual({ field: 'userPrincipalName', message: 'Please check what you typed.' });
+    expect(flow.error).toEqual({ field: 'userPrincipalName', message: 'Enter a sign-in name.' });
   });
 
   test('without the network the page says so and nothing moves on', async () => {

@@ -4,8 +4,6 @@ import { english } from '../define';
 export const kioskMode = english({
   identity: (name: string, store: string) => (store ? `Kiosk: ${name} · ${store}` : `Kiosk: ${name}`),
   justEnrolled: (name: string) => `This phone is now the kiosk “${name}”. Workers can sign in.`,
-  storageNotPersisted:
-    'The browser did not promise to keep this kiosk’s storage. If the phone runs short of space the kiosk may need to be set up again.',
   noLongerKiosk: 'This phone is no longer set up as a kiosk. Ask a manager.',
   suspendedTitle: 'This kiosk is suspended',
   suspendedBody:

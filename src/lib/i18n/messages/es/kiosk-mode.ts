@@ -5,8 +5,6 @@ export const kioskMode: typeof english = {
   identity: (name: string, store: string) => (store ? `Quiosco: ${name} · ${store}` : `Quiosco: ${name}`),
   justEnrolled: (name: string) =>
     `Este teléfono es ahora el quiosco «${name}». El personal ya puede iniciar sesión.`,
-  storageNotPersisted:
-    'El navegador no garantiza conservar los datos de este quiosco. Si el teléfono se queda sin espacio, puede que haya que configurarlo de nuevo.',
   noLongerKiosk: 'Este teléfono ya no está configurado como quiosco. Consulte a su responsable.',
   suspendedTitle: 'Este quiosco está suspendido',
   suspendedBody:
