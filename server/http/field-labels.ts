@@ -32,6 +32,8 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   issueBadges: label('Issue badges'),
   replaceExisting: label('Replace existing badges'),
   userId: label('Person'),
+  userIds: label('People', { one: 'Person' }),
+  kioskLanguage: label('Kiosk language'),
   users: label('People', { one: 'Person' }),
   // Badges and PINs
   standardQRCode: label('Badge'),

@@ -95,7 +95,7 @@ describe('a refused policy', () => {
     expect(error.field).toBe(problems[0]!.field);
     expect(problems).toContainEqual({
       field: 'conditions.timeWindows.0.timeZone',
-      message: 'must be an IANA time zone name such as Europe/Lisbon',
+      message: 'Time zone of time window 1 must be an IANA time zone name such as Europe/Lisbon.',
     });
   });
 

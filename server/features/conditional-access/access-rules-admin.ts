@@ -104,24 +104,26 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
   const problems: FieldProblem[] = [];
   const refuse = (field: string, message: string) => problems.push({ field, message });
   for (const part of ['include', 'exclude'] as const) {
+    const listed = part === 'include' ? 'included' : 'left out';
     const userIds = conditions.users?.[part];
     if (Array.isArray(userIds) && userIds.length > 0) {
       const unique = [...new Set(userIds)];
       const found = new Set((await deps.repos.users.findManyByIds(unique)).map((user) => user.id));
       const missing = unique.find((id) => !found.has(id));
-      if (missing) refuse(`conditions.users.${part}`, `names a person who does not exist (${missing})`);
+      if (missing)
+        refuse(`conditions.users.${part}`, `A person in “People ${listed}” no longer exists (${missing}).`);
     }
     const groupIds = conditions.groups?.[part];
     if (Array.isArray(groupIds) && groupIds.length > 0) {
       if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
-        refuse(`conditions.groups.${part}`, 'names a store that does not exist');
+        refuse(`conditions.groups.${part}`, `A store in “Stores ${listed}” no longer exists.`);
       }
     }
     const appIds = conditions.apps?.[part];
     if (Array.isArray(appIds) && appIds.length > 0) {
       for (const id of new Set(appIds)) {
         if (!(await deps.repos.apps.findById(id))) {
-          refuse(`conditions.apps.${part}`, `names an app that does not exist (${id})`);
+          refuse(`conditions.apps.${part}`, `An app in “Apps ${listed}” no longer exists (${id}).`);
           break;
         }
       }
@@ -131,17 +133,23 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
       const found = await deps.repos.conditionalAccess.existingLocationIds([...new Set(locationIds)]);
       const missing = locationIds.find((id) => !found.has(id));
       if (missing) {
-        refuse(`conditions.locations.${part}`, `names a named location that does not exist (${missing})`);
+        refuse(
+          `conditions.locations.${part}`,
+          `A named location in “Locations ${listed}” no longer exists (${missing}).`,
+        );
       }
     }
   }
   if (problems.length > 0) throw validationProblems(problems);
 }
 
-/** VALIDATION_FAILED naming the first problem's field, as every route does, and listing them all. */
+/**
+ * VALIDATION_FAILED naming the first problem's field, as every route does, and listing them all; each
+ * problem's message is a whole sentence, the first one is the error's message.
+ */
 export function validationProblems(problems: readonly FieldProblem[]): ApiError {
   const [first] = problems;
-  const message = first?.field ? `${first.field}: ${first.message}` : first?.message;
+  const message = first?.message;
   return new ApiError('VALIDATION_FAILED', message, { field: first?.field || undefined, problems });
 }
 

@@ -32,23 +32,17 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { whatIf } from './evaluate-sign-in-access.js';
 import type { AppEnv } from '../../http/env.js';
 import { readJson } from '../../http/request.js';
+import { describeIssue, fieldOfIssue, VALIDATION_PARSE_OPTIONS } from '../../http/validation-messages.js';
 
 /**
  * A policy body, refused with every problem at once (`problems`), so the console can show each next
  * to its field; `field` and the message name the first, as at every other route.
  */
 async function readPolicyJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
-  const result = schema.safeParse(await readJson(c, z.unknown()));
+  const result = schema.safeParse(await readJson(c, z.unknown()), VALIDATION_PARSE_OPTIONS);
   if (result.success) return result.data;
   throw validationProblems(
-    result.error.issues.map((issue) => {
-      const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-      const path = [...issue.path.map(String), ...(unknownKey ? [unknownKey] : [])];
-      return {
-        field: path.join('.'),
-        message: unknownKey ? 'is not a field of this request' : issue.message,
-      };
-    }),
+    result.error.issues.map((issue) => ({ field: fieldOfIssue(issue) ?? '', message: describeIssue(issue) })),
   );
 }
 

@@ -5,18 +5,9 @@
  */
 import type { ServiceDeps } from '../../core/deps.js';
 import { getQrPinPolicy } from '../policies/policies.js';
+import type { FirstStepsView } from '../../contracts/first-run.js';
 
-export interface FirstStepsView {
-  qrCodePinPolicy: { state: 'enabled' | 'disabled'; includeTargetCount: number };
-  /** Stores (groups). */
-  storeCount: number;
-  /** Workers and managers (admins are not counted: the first admin is there from the start). */
-  peopleCount: number;
-  /** People holding a badge that has not expired. */
-  badgedPeopleCount: number;
-  /** Kiosks set up and not removed (active or suspended). */
-  kioskCount: number;
-}
+export type { FirstStepsView };
 
 export async function getFirstSteps(deps: ServiceDeps): Promise<FirstStepsView> {
   const [policy, counts] = await Promise.all([

@@ -6,17 +6,15 @@
  * `expired` are told only to whoever holds that link's token (256 random bits). Like POST /api/setup it
  * has no throttle of its own: it costs one indexed read and no hash, and the token cannot be guessed.
  */
-import { z } from 'zod';
 import { sha256 } from '../../platform/crypto.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import {
+  setupLinkStatusBody,
+  type SetupLinkState,
+  type SetupLinkStatusView,
+} from '../../contracts/first-run.js';
 
-export const setupLinkStatusBody = z.strictObject({ token: z.string().min(1).max(128) });
-
-export type SetupLinkState = 'ready' | 'used' | 'expired' | 'unknown';
-
-export interface SetupLinkStatusView {
-  state: SetupLinkState;
-}
+export { setupLinkStatusBody, type SetupLinkState, type SetupLinkStatusView };
 
 /**
  * The rule, pure: `ready` exactly when POST /api/setup would take the link (given an unused username);

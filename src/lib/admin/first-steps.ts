@@ -5,7 +5,7 @@
  * manager (the first admin does not count), someone holding a badge that has not expired, a kiosk not
  * removed. The checklist shows until every step is done.
  */
-import type { FirstStepsView } from '$server/features/setup/first-steps';
+import type { FirstStepsView } from '$server/contracts/first-run';
 
 export type FirstStepId = 'qrSignIn' | 'stores' | 'people' | 'badges' | 'kiosk';
 

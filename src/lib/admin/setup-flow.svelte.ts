@@ -7,7 +7,7 @@
  */
 import type { ApiResult } from '$lib/api/client';
 import { readLinkToken } from '$lib/link-token';
-import type { SetupLinkState, SetupLinkStatusView } from '$server/features/setup/setup-link-status';
+import type { SetupLinkState, SetupLinkStatusView } from '$server/contracts/first-run';
 import { checkSetupForm, setupRefusal, type SetupFieldErrors } from './setup-form';
 
 export type SetupStep = 'checking' | 'none' | 'damaged' | SetupLinkState | 'created';

@@ -1,5 +1,5 @@
 /** Console words for a store's kiosk language (the store form on the Groups page). */
-import type { KioskLanguage } from '$server/domain/kiosk-languages';
+import type { KioskLanguage } from '$server/contracts/kiosk-languages';
 
 export const storeLanguageText = {
   label: 'Kiosk language',

@@ -2,7 +2,7 @@
  * The kiosk's languages, how one is picked from the browser's preferences, and which of the places a
  * language can come from wins. Pure: no DOM.
  */
-import { KIOSK_LANGUAGES, isKioskLanguage, type KioskLanguage } from '$server/domain/kiosk-languages';
+import { KIOSK_LANGUAGES, isKioskLanguage, type KioskLanguage } from '$server/contracts/kiosk-languages';
 
 export const LOCALES = KIOSK_LANGUAGES;
 export type Locale = KioskLanguage;

@@ -2,7 +2,7 @@
  * The dashboard's reads that are not live: for admins, what the first-steps checklist and the QR
  * sign-in banner are computed from (src/lib/admin/first-steps.ts). Managers get neither.
  */
-import type { FirstStepsView } from '$server/features/setup/first-steps';
+import type { FirstStepsView } from '$server/contracts/first-run';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, parent }) => {
