@@ -6,6 +6,7 @@
  * `expired` are told only to whoever holds that link's token (256 random bits). Like POST /api/setup it
  * has no throttle of its own: it costs one indexed read and no hash, and the token cannot be guessed.
  */
+import type { z } from 'zod';
 import { sha256 } from '../../platform/crypto.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import {
