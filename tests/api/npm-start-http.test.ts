@@ -197,13 +197,23 @@ describe('request bodies', () => {
   }, 120_000);
 
   test('a body over the limit is 413 PAYLOAD_TOO_LARGE, with or without Content-Length', async () => {
+    // On a keep-alive connection, as browsers send: the server answers, then reads the rest of the
+    // body and throws it away, so the client reads its 413. (A client that asked for `Connection:
+    // close` gets its socket closed after the answer, and a reset can swallow the 413 while its
+    // upload is still going: docs/security.md, "Request bodies".)
     const huge = JSON.stringify({ csv: 'a'.repeat(4 * 1024 * 1024), dryRun: true });
-    const declared = await send('POST', '/api/admin/users/import', { body: huge });
-    expect([declared.status, errorCodeOf(declared)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    const chunked = await send('POST', '/api/admin/users/import', {
-      chunks: [huge.slice(0, 64 * 1024), huge.slice(64 * 1024)],
-    });
-    expect([chunked.status, errorCodeOf(chunked)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, ca });
+    try {
+      const declared = await send('POST', '/api/admin/users/import', { body: huge, agent });
+      expect([declared.status, errorCodeOf(declared)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      const chunked = await send('POST', '/api/admin/users/import', {
+        chunks: [huge.slice(0, 64 * 1024), huge.slice(64 * 1024)],
+        agent,
+      });
+      expect([chunked.status, errorCodeOf(chunked)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    } finally {
+      agent.destroy();
+    }
   }, 60_000);
 
   test('after a 413 on a keep-alive connection, the next requests on it are answered', async () => {
