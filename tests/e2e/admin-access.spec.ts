@@ -125,8 +125,10 @@ test('the own-network template warns until a store has a network; the form shows
   await form.getByLabel('Time zone (optional)').fill('Mars/Olympus');
   await form.getByRole('button', { name: 'Save policy' }).click();
   await expect(form.getByRole('alert')).toContainText('The policy was not saved');
-  await expect(form.getByText('Must not be empty')).toBeVisible();
-  await expect(form.getByText('Must be an IANA time zone name such as Europe/Lisbon')).toBeVisible();
+  await expect(form.getByText('Enter a name.')).toBeVisible();
+  await expect(
+    form.getByText('Time zone of time window 1 must be an IANA time zone name such as Europe/Lisbon.'),
+  ).toBeVisible();
   await expect(form.getByRole('textbox', { name: 'Name', exact: true })).toHaveAttribute(
     'aria-invalid',
     'true',
