@@ -40,16 +40,16 @@ export function summarizeBadge(
   const standard = working('standard');
   const temporary = working('temporary');
   const later = facts.codes.filter((code) => codeWindowAt(code, now) === 'not_yet_active');
-  const [state, codes] =
+  const [state, codes]: [PersonBadgeView['state'], BadgeFacts['codes']] =
     standard.length > 0
-      ? (['active', standard] as const)
+      ? ['active', standard]
       : temporary.length > 0
-        ? (['temporary', temporary] as const)
+        ? ['temporary', temporary]
         : later.length > 0
-          ? (['notYetActive', later] as const)
+          ? ['notYetActive', later]
           : facts.codes.length > 0
-            ? (['expired', facts.codes] as const)
-            : (['none', []] as const);
+            ? ['expired', facts.codes]
+            : ['none', []];
   return {
     state,
     expireDateTime: codes.length > 0 ? latestExpiry(codes).expireDateTime.toISOString() : null,

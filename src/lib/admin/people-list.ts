@@ -15,6 +15,8 @@ export type PeopleQuery = ListQuery<(typeof PEOPLE_KEYS)[number]>;
 export const PEOPLE_PAGE_SIZE = 25;
 /** `depends()` key of the list, for `invalidate()` after a person is added. */
 export const PEOPLE_LIST = 'app:people-list';
+/** `depends()` key of one person's page. */
+export const PERSON = 'app:person';
 
 export const readPeopleQuery = (url: URL): PeopleQuery => readListQuery(url.searchParams, PEOPLE_KEYS);
 
