@@ -4,6 +4,7 @@
  */
 import { foldForSearch } from '../../server/domain/search-fold.js';
 import type { Page as ContractPage } from '../../server/contracts/pagination.js';
+import type { UserListItemView } from '../../server/contracts/people-list.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { UserListOptions } from '../../server/features/people/user-search-repository.js';
@@ -97,11 +98,12 @@ describe('GET /api/admin/users: keyset pages', () => {
     expect(ids).toEqual(rows.map((r) => r.id));
   });
 
-  test('items are users as GET /users/{id} shows them', async () => {
-    const page = await readJson<Page>(await list({ groupId, limit: 1 }));
-    const [first] = page.value;
-    expect(first).toEqual(await readJson(await h.request('GET', `/api/admin/users/${first!.id}`)));
-    expect(first!.groupIds).toEqual([groupId]);
+  test('items are users as GET /users/{id} shows them, with their badge state', async () => {
+    const page = await readJson<ContractPage<UserListItemView>>(await list({ groupId, limit: 1 }));
+    const { badge, ...first } = page.value[0]!;
+    expect(first).toEqual(await readJson(await h.request('GET', `/api/admin/users/${first.id}`)));
+    expect(badge.state).toBe('none');
+    expect(first.groupIds).toEqual([groupId]);
   });
 
   test('limit defaults to 50 and may be anything from 1 to 200', async () => {

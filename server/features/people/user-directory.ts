@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { listUsersQuery, patchUserBody } from '../../contracts/directory.js';
 import { ApiError } from '../../contracts/errors.js';
 import type { Page } from '../../contracts/pagination.js';
+import type { UserListItemView } from '../../contracts/people-list.js';
 import type { UserView } from '../../contracts/schemas.js';
 import type { UserChanges } from './users-repository.js';
 import { recordAudit } from '../../core/audit.js';
@@ -15,6 +16,8 @@ import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { listScopeOf, loadManagedUser, refuseAdminTakeover } from '../../core/actor-scope.js';
 import { toUserView } from './create-user.js';
 import { endUserSessions, sessionsEnded } from '../sessions/sessions.js';
+import { getQrPinPolicy } from '../policies/policies.js';
+import { summarizeBadge } from './badge-summary.js';
 
 const userCursor = z.strictObject({ n: z.string().max(2048), i: z.string().max(64) });
 
@@ -22,7 +25,7 @@ export async function listUsers(
   deps: ServiceDeps,
   actor: Actor,
   query: z.output<typeof listUsersQuery>,
-): Promise<Page<UserView>> {
+): Promise<Page<UserListItemView>> {
   const after = decodeCursor(query.cursor, userCursor);
   const rows = await deps.repos.users.list({
     search: query.search || undefined,
@@ -31,11 +34,20 @@ export async function listUsers(
     after: after && { sortName: after.n, id: after.i },
     limit: query.limit + 1,
   });
-  const groupIds = await deps.repos.users.groupIdsOfMany(rows.slice(0, query.limit).map((r) => r.user.id));
+  const shown = rows.slice(0, query.limit).map((r) => r.user.id);
+  const [groupIds, badges, { lockout }] = await Promise.all([
+    deps.repos.users.groupIdsOfMany(shown),
+    deps.repos.users.badgeFactsOfMany(shown),
+    getQrPinPolicy(deps),
+  ]);
+  const now = deps.clock.now();
   return toPage(
     rows,
     query.limit,
-    (row) => toUserView(row.user, groupIds.get(row.user.id) ?? []),
+    (row) => ({
+      ...toUserView(row.user, groupIds.get(row.user.id) ?? []),
+      badge: summarizeBadge(badges.get(row.user.id), lockout, now),
+    }),
     (row) => ({ n: row.sortName, i: row.user.id }),
   );
 }

@@ -1,8 +1,9 @@
 import { and, count, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { groupMembers, groups, users } from '../../db/schema.js';
+import { groupMembers, groups, qrCodes, qrPinMethods, users } from '../../db/schema.js';
 import { foldedNameOf } from '../../domain/search-fold.js';
+import type { BadgeFacts } from './badge-summary.js';
 import { listUsers, type UserListOptions, type UserListRow } from './user-search-repository.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -115,6 +116,38 @@ export function createUserRepository(db: Db) {
     /** One keyset page in lower(displayName), id order (see user-search.ts for the query plans). */
     async list(options: UserListOptions): Promise<UserListRow[]> {
       return listUsers(db, options);
+    },
+    /** The badge facts (lock counters, every code's window) of a page of users; absent: no badge. */
+    async badgeFactsOfMany(userIds: string[]): Promise<Map<string, BadgeFacts>> {
+      const byUser = new Map<string, BadgeFacts>();
+      if (userIds.length === 0) return byUser;
+      const rows = await db
+        .select({
+          userId: qrPinMethods.userId,
+          lockedUntil: qrPinMethods.lockedUntil,
+          consecutiveFailures: qrPinMethods.consecutiveFailures,
+          kind: qrCodes.kind,
+          startDateTime: qrCodes.startDateTime,
+          expireDateTime: qrCodes.expireDateTime,
+        })
+        .from(qrPinMethods)
+        .leftJoin(qrCodes, eq(qrCodes.methodId, qrPinMethods.id))
+        .where(inArray(qrPinMethods.userId, userIds));
+      for (const row of rows) {
+        let facts = byUser.get(row.userId);
+        if (!facts) {
+          facts = { lockedUntil: row.lockedUntil, consecutiveFailures: row.consecutiveFailures, codes: [] };
+          byUser.set(row.userId, facts);
+        }
+        if (row.kind && row.startDateTime && row.expireDateTime) {
+          facts.codes.push({
+            kind: row.kind,
+            startDateTime: row.startDateTime,
+            expireDateTime: row.expireDateTime,
+          });
+        }
+      }
+      return byUser;
     },
     /** Group ids of several users at once, for a page of results. */
     async groupIdsOfMany(userIds: string[]): Promise<Map<string, string[]>> {
