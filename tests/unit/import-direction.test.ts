@@ -202,7 +202,7 @@ describe('the server layout', () => {
     expect(featureCycles(allEdges)).toEqual([]);
   });
 
-  test('the typed API client takes only the route chain's type from the server, never its code', () => {
+  test('the typed API client takes only the type of the route chain from the server, never its code', () => {
     const text = readFileSync(join(ROOT, TYPED_CLIENT), 'utf8');
     const fromApp = text.split('\n').filter((line) => /from '\$server\/app'/.test(line));
     expect(fromApp).toEqual([`import type { ShiftpassApi } from '$server/app';`]);
