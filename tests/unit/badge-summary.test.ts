@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LOCKOUT } from '../../server/domain/lockout-policy.js';
-import { summarizeBadge, type BadgeFacts } from '../../server/features/people/badge-summary.js';
+import { summarizeBadge } from '../../server/features/people/badge-summary.js';
+import type { BadgeFacts } from '../../server/features/people/users-repository.js';
 
 const now = new Date('2026-06-01T12:00:00.000Z');
 const at = (iso: string) => new Date(iso);

@@ -7,12 +7,8 @@ import type { PersonBadgeView } from '../../contracts/people-list.js';
 import { lockStateAt } from '../../domain/lockout.js';
 import type { LockoutPolicy } from '../../domain/lockout-policy.js';
 import { codeWindowAt } from '../../domain/qr-code-window.js';
+import type { BadgeFacts } from './users-repository.js';
 
-export interface BadgeFacts {
-  lockedUntil: Date | null;
-  consecutiveFailures: number;
-  codes: { kind: 'standard' | 'temporary'; startDateTime: Date; expireDateTime: Date }[];
-}
 
 const NO_BADGE: PersonBadgeView = {
   state: 'none',

@@ -3,10 +3,16 @@ import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { groupMembers, groups, qrCodes, qrPinMethods, users } from '../../db/schema.js';
 import { foldedNameOf } from '../../domain/search-fold.js';
-import type { BadgeFacts } from './badge-summary.js';
 import { listUsers, type UserListOptions, type UserListRow } from './user-search-repository.js';
 
 export type UserRow = typeof users.$inferSelect;
+
+/** What the people list needs to summarise one person's badge and lock (badge-summary.ts). */
+export interface BadgeFacts {
+  lockedUntil: Date | null;
+  consecutiveFailures: number;
+  codes: { kind: 'standard' | 'temporary'; startDateTime: Date; expireDateTime: Date }[];
+}
 export type NewUser = typeof users.$inferInsert;
 export type UserChanges = Partial<
   Pick<NewUser, 'userPrincipalName' | 'displayName' | 'employeeId' | 'role' | 'accountEnabled'>
