@@ -11,25 +11,20 @@
 import { hc, type ClientResponse } from 'hono/client';
 import type { ShiftpassApi } from '$server/app';
 import { isErrorBody } from '$server/contracts/errors';
-import type { ApiResult, ClientError } from './client';
+import { pageLanguage, type ApiResult, type ClientError } from './client';
 
 const networkError = (message = 'The server could not be reached.'): ClientError => ({
   code: 'NETWORK_ERROR',
   message,
 });
 
-/** The page's language (`<html lang>`), so the server words its errors in it. */
-function languageHeader(): Record<string, string> {
-  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
-  return lang ? { 'accept-language': lang } : {};
-}
 
 export function apiClient(fetchImpl: typeof fetch = fetch) {
   // The route chain carries the /api prefix itself, so the client starts at the site's root.
   return hc<ShiftpassApi>('/', {
     fetch: (input: RequestInfo | URL, init?: RequestInit) =>
       fetchImpl(input, { ...init, credentials: 'same-origin', cache: 'no-store' }),
-    headers: languageHeader,
+    headers: pageLanguage,
   }).api;
 }
 

@@ -1,0 +1,5 @@
+import type { languageSwitchText as english } from '../language-switch-text';
+
+export const languageSwitchText: typeof english = {
+  label: 'Idioma',
+};
