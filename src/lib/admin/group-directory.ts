@@ -1,11 +1,11 @@
 /**
- * The stores (groups) a console page can name: every group for an admin (the admin-only groups API,
- * read page by page), the manager's own groups (from their session) for a manager, including an
- * admin who came from a kiosk.
+ * The stores (groups) a console page can name, loaded once by the admin layout (`data.stores`):
+ * every group for an admin (the admin-only groups API, read page by page to the end, no cap), the
+ * manager's own groups (from their session) for a manager, including an admin who came from a kiosk.
+ * After a store is created, renamed or deleted: `invalidate(STORES_DEPENDENCY)`.
  */
-import { api, type ApiResult } from '$lib/api/client';
-import type { GroupView } from '$server/contracts/directory';
-import type { Page } from '$server/contracts/pagination';
+import type { ApiResult } from '$lib/api/client';
+import { apiClient, call } from '$lib/api/typed-client';
 import type { ConsoleRole } from './console-role';
 
 export interface GroupName {
@@ -13,26 +13,27 @@ export interface GroupName {
   displayName: string;
 }
 
-/** 5 000 stores: enough for any real installation; a longer list is cut there. */
-const MAX_PAGES = 25;
+/** The layout's store list depends on this; invalidate it after a change to stores. */
+export const STORES_DEPENDENCY = 'shiftpass:stores';
 
-/** `role` as the layout decided it (consoleRoleOf); `ownGroups` the session's stores. */
+/** `role` as the layout decided it (consoleRoleOf); `ownGroups` the session's stores; Kit's `fetch` in a load. */
 export async function loadGroupNames(
   role: ConsoleRole,
   ownGroups: GroupName[],
+  fetchImpl: typeof fetch = fetch,
 ): Promise<ApiResult<GroupName[]>> {
   if (role !== 'admin') {
     return { ok: true, status: 200, data: ownGroups.map(({ id, displayName }) => ({ id, displayName })) };
   }
-  const groups: GroupName[] = [];
+  const groups = apiClient(fetchImpl).admin.groups;
+  const names: GroupName[] = [];
   let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
-    const result: ApiResult<Page<GroupView>> = await api<Page<GroupView>>('GET', `/admin/groups${query}`);
+  do {
+    const query: Record<string, string> = cursor ? { limit: '200', cursor } : { limit: '200' };
+    const result = await call(groups.$get({ query }));
     if (!result.ok) return result;
-    groups.push(...result.data.value.map(({ id, displayName }) => ({ id, displayName })));
+    names.push(...result.data.value.map(({ id, displayName }) => ({ id, displayName })));
     cursor = result.data.nextCursor;
-    if (cursor === null) break;
-  }
-  return { ok: true, status: 200, data: groups };
+  } while (cursor !== null);
+  return { ok: true, status: 200, data: names.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
 }
