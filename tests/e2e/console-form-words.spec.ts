@@ -4,57 +4,8 @@
  * phrasing ("Too small: expected string to have >=1 characters"), an API field name or error code, or
  * a label quoted twice. Screenshots of two forms with their errors, on a laptop and a phone, and axe.
  */
-import type { Page } from '@playwright/test';
-import { expect, seriousViolations, test } from './console-fixtures.js';
-
-/** What a refusal must never say. */
-const NOT_PRODUCT_WORDS: [string, RegExp][] = [
-  [
-    'validation library phrasing',
-    /expected|received|>=|<=|Invalid input|Too small|Too big|Unrecognized key/i,
-  ],
-  ['a label quoted twice', /""|“”|"“|”"/],
-  ['an API field name', /\b[a-z]+[A-Z][A-Za-z]*\b|\b(apps|lockout|conditions)\.\w/],
-  ['an error code', /\b[A-Z]{2,}_[A-Z_]+\b/],
-];
-
-/** The words of every refusal on the page: the descriptions of invalid fields, and alerts. */
-const refusalsOn = (page: Page): Promise<string[]> =>
-  page.evaluate(() => {
-    const words: string[] = [];
-    for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
-      for (const id of (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)) {
-        const described = document.getElementById(id);
-        if (described && !described.classList.contains('hint'))
-          words.push(described.textContent?.trim() ?? '');
-      }
-    }
-    for (const alert of document.querySelectorAll('[role="alert"]'))
-      words.push(alert.textContent?.trim() ?? '');
-    return words.filter(Boolean);
-  });
-
-async function expectProductWords(page: Page, form: string): Promise<string[]> {
-  const words = await refusalsOn(page);
-  expect(words, `${form}: some refusal is shown`).not.toEqual([]);
-  for (const sentence of words) {
-    for (const [what, pattern] of NOT_PRODUCT_WORDS)
-      expect(sentence, `${form}: ${what}`).not.toMatch(pattern);
-  }
-  return words;
-}
-
-async function screens(page: Page, screen: string, found: string[]) {
-  for (const [width, height] of [
-    [1366, 768],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/screens/${screen}-${width}x${height}.png`, fullPage: true });
-    found.push(...(await seriousViolations(page, `${screen} ${width}×${height}`)));
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+import { expect, test } from './console-fixtures.js';
+import { expectProductWords, screens } from './console-screens.js';
 
 test('bad input in the main console forms is refused in words a store manager reads, next to the field', async ({
   signedInConsole,
