@@ -54,7 +54,7 @@ export const consoleText = {
     nav: 'Console',
     dashboard: 'Dashboard',
     people: 'People',
-    groups: 'Groups',
+    groups: 'Stores',
     policies: 'Policies',
     logs: 'Logs',
     apiTokens: 'API tokens',

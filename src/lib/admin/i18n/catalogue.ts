@@ -7,10 +7,13 @@
 import type { Locale } from '$lib/i18n/locale';
 import { languageSwitchText } from './language-switch-text';
 import { languageSwitchText as languageSwitchTextEs } from './es/language-switch-text';
+import { consoleText } from '../messages';
+import { consoleText as consoleTextEs } from './es/messages';
 import { shellText } from '../shell-text';
 import { shellText as shellTextEs } from './es/shell-text';
 
 const english = {
+  console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
 };
@@ -18,6 +21,7 @@ const english = {
 export type ConsoleMessages = typeof english;
 
 const spanish: ConsoleMessages = {
+  console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
 };
