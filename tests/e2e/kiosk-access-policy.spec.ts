@@ -197,7 +197,9 @@ test('the template refuses a worker on a plain browser with a readable reason, l
     await expectNoSeriousViolations(consolePage, 'devices page, edit dialog');
     await consolePage.getByLabel('Device name').fill('Back office till');
     await consolePage.getByRole('button', { name: 'Save' }).click();
-    await expect(consolePage.getByRole('status').filter({ hasText: 'Saved Back office till.' })).toBeVisible();
+    await expect(
+      consolePage.getByRole('status').filter({ hasText: 'Saved Back office till.' }),
+    ).toBeVisible();
     const renamed = consolePage.getByRole('row', { name: /Back office till/ });
 
     await renamed.getByRole('button', { name: 'Suspend Back office till' }).click();
