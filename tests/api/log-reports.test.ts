@@ -178,6 +178,7 @@ describe('sign-in log by store, with names, and its CSV export', () => {
       'authMethod',
       'codeId',
       'deviceId',
+      'deviceDisplayName',
       'ipAddress',
       'userAgent',
       'id',
@@ -223,13 +224,18 @@ describe('sign-in log by store, with names, and its CSV export', () => {
       'activity',
       'actorType',
       'actorId',
+      'actorDisplayName',
       'targetType',
       'targetId',
+      'targetDisplayName',
       'details',
       'id',
     ]);
     const rows = csvObjects(text);
     expect(rows.map((r) => r.activity)).toEqual(['user.updated', 'user.created']);
+    // Names beside the ids, as the console shows them.
+    expect(rows[0]!.targetDisplayName).toBe(workerA.displayName);
+    expect(rows[0]!.actorDisplayName).toBeTruthy();
     expect(JSON.parse(rows[0]!.details!)).toMatchObject({ after: { employeeId: '=1+2' } });
 
     const refused = await get(h, '/api/admin/audit-logs/export', {}, asManager());
