@@ -1,8 +1,13 @@
 /**
  * The one error-code catalogue. Every failure the API returns is one of these codes, sent as
- * `{ error: { code, message, ...details } }` with the status given here. The kiosk and console map
- * codes to words; messages here are for API users and logs.
+ * `{ error: { code, message, ...details } }` with the status given here. The message is in the
+ * request's language (Accept-Language: English or Spanish, see docs/api.md): each code's default
+ * sentence is here in English and in ERROR_CODE_TEXT_ES (error-text-es.ts) in Spanish; the sentences
+ * services give are Words from the catalogue (error-words.ts).
  */
+import { ERROR_CODE_TEXT_ES } from './error-text-es.js';
+import { DEFAULT_ERROR_LANGUAGE, Words, wordDetails, type ErrorLanguage } from './error-words.js';
+
 export const ERRORS = {
   INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
@@ -132,23 +137,41 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; [detail: string]: unknown };
 }
 
-/** An expected failure to report to the client; `details` are merged into the error object. */
+/** A code's default sentence in every language. */
+export const codeWords = (code: ErrorCode): Words =>
+  new Words((language) => (language === 'es' ? ERROR_CODE_TEXT_ES[code] : ERRORS[code].message));
+
+/**
+ * An expected failure to report to the client; `details` are merged into the error object. The
+ * message is Words (worded in the request's language when the answer is sent), the code's default
+ * when not given; a plain string is sent as it is in every language. `message` (Error's) is English.
+ */
 export class ApiError extends Error {
   readonly status: number;
+  readonly words: Words;
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    message?: string | Words,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message ?? ERRORS[code].message);
+    const words =
+      message === undefined
+        ? codeWords(code)
+        : typeof message === 'string'
+          ? new Words(() => message)
+          : message;
+    super(words.inLanguage(DEFAULT_ERROR_LANGUAGE));
     this.name = 'ApiError';
     this.status = ERRORS[code].status;
+    this.words = words;
   }
 
-  toBody(): ErrorBody {
+  /** The error body, worded in `language` (details holding Words too). */
+  toBody(language: ErrorLanguage = DEFAULT_ERROR_LANGUAGE): ErrorBody {
     // Details follow code and message and can never replace them.
     const { code: _code, message: _message, ...details } = this.details;
-    return { error: { code: this.code, message: this.message, ...details } };
+    const worded = wordDetails(details, language) as Record<string, unknown>;
+    return { error: { code: this.code, message: this.words.inLanguage(language), ...worded } };
   }
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Error messages in the caller's language. An ApiError carries `Words`: a message not yet worded,
+ * which the app's error handler words in the language the request asked for (server/http/
+ * error-language.ts) when it sends the answer. Services never see the request: they throw
+ * `new ApiError(code, say.noSuchUser)` or `say.tokenNeedsScope(scope)`, and `say` finds the words
+ * in the catalogue (error-text.ts, English, the reference; error-text-es.ts, Spanish, typed from it).
+ */
+import { KIOSK_LANGUAGES, type KioskLanguage } from './kiosk-languages.js';
+import { errorText, type ErrorText } from './error-text.js';
+import { errorTextEs } from './error-text-es.js';
+
+/** The languages error messages come in: the product's languages; English is the default. */
+export const ERROR_LANGUAGES = KIOSK_LANGUAGES;
+export type ErrorLanguage = KioskLanguage;
+export const DEFAULT_ERROR_LANGUAGE: ErrorLanguage = 'en';
+
+/** A message worded when the answer is sent; `String(words)` is its English (for logs). */
+export class Words {
+  constructor(readonly inLanguage: (language: ErrorLanguage) => string) {}
+  toString(): string {
+    return this.inLanguage(DEFAULT_ERROR_LANGUAGE);
+  }
+}
+
+/** The same sentence, given for every language (rare: a place that has the words in hand). */
+export const wordsOf = (byLanguage: Record<ErrorLanguage, string>): Words =>
+  new Words((language) => byLanguage[language]);
+
+export const ERROR_TEXT: Record<ErrorLanguage, ErrorText> = { en: errorText, es: errorTextEs };
+
+type Say = {
+  [K in keyof ErrorText]: ErrorText[K] extends (...args: infer A) => string ? (...args: A) => Words : Words;
+};
+
+/** Every catalogue message as Words: `say.noSuchUser`, `say.tokenNeedsScope('users.read')`. */
+export const say = Object.fromEntries(
+  (Object.keys(errorText) as (keyof ErrorText)[]).map((key) => {
+    const pick = (language: ErrorLanguage) =>
+      ERROR_TEXT[language][key] as string | ((...a: unknown[]) => string);
+    const words =
+      typeof errorText[key] === 'function'
+        ? (...args: unknown[]) =>
+            new Words((language) => (pick(language) as (...a: unknown[]) => string)(...args))
+        : new Words((language) => pick(language) as string);
+    return [key, words];
+  }),
+) as Say;
+
+/**
+ * Details with every Words in them worded (`problems: [{ field, message }]`); other values as they are.
+ * Only plain arrays and objects are walked.
+ */
+export function wordDetails(value: unknown, language: ErrorLanguage): unknown {
+  if (value instanceof Words) return value.inLanguage(language);
+  if (Array.isArray(value)) return value.map((item) => wordDetails(item, language));
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wordDetails(item, language)]));
+  }
+  return value;
+}
