@@ -158,6 +158,7 @@ export const errorTextEs: ErrorText = {
     `La directiva de acceso condicional ${quotedList(names)} nombra esta tienda; quítala allí primero.`,
   signInsOfOwnStoresOnly: 'Solo puedes ver los inicios de sesión de tus propias tiendas.',
   chosenStoreMissing: 'Una de las tiendas elegidas no existe.',
+  storeMissing: 'La tienda elegida no existe.',
   appNameTaken: (name) => `Ya existe una app llamada «${name}».`,
   keysOnlyForPrivateKeyJwt:
     'Las claves públicas son solo para apps que demuestran quiénes son con sus propias claves (private_key_jwt).',

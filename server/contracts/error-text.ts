@@ -69,6 +69,7 @@ export const errorText = {
   signInsOfOwnStoresOnly: 'You can only see sign-ins of your own stores.',
   // Store apps
   chosenStoreMissing: 'One of the chosen stores does not exist.',
+  storeMissing: 'The chosen store does not exist.',
   appNameTaken: (name: string) => `An app named '${name}' already exists.`,
   keysOnlyForPrivateKeyJwt:
     'Public keys are only for apps that prove who they are with their own keys (private_key_jwt).',

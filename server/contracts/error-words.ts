@@ -6,7 +6,8 @@
  * in the catalogue (error-text.ts, English, the reference; error-text-es.ts, Spanish, typed from it).
  */
 import { KIOSK_LANGUAGES, type KioskLanguage } from './kiosk-languages.js';
-import { errorText, type ErrorText } from './error-text.js';
+import { errorText, type ErrorText, type PinRefusal } from './error-text.js';
+import { MAX_PIN_LENGTH } from '../domain/pin-limits.js';
 import { errorTextEs } from './error-text-es.js';
 
 /** The languages error messages come in: the product's languages; English is the default. */
@@ -25,6 +26,14 @@ export class Words {
 /** The same sentence, given for every language (rare: a place that has the words in hand). */
 export const wordsOf = (byLanguage: Record<ErrorLanguage, string>): Words =>
   new Words((language) => byLanguage[language]);
+
+/** A failed PIN check (server/domain/pin-rules.ts) as the catalogue's pinRule takes it. */
+export const pinRefusal = (check: { rule: string; message: string }, minLength: number): PinRefusal => ({
+  rule: check.rule,
+  minLength,
+  maxLength: MAX_PIN_LENGTH,
+  english: check.message,
+});
 
 export const ERROR_TEXT: Record<ErrorLanguage, ErrorText> = { en: errorText, es: errorTextEs };
 
