@@ -69,6 +69,7 @@ const RULES: Rule[] = [
   [/^must be at least ([\d,]+) characters$/, (m, a) => `${debe(a)} tener al menos ${n(m[1]!)} caracteres`],
   [/^must be at most ([\d,]+) characters$/, (m, a) => `${debe(a)} tener como máximo ${n(m[1]!)} caracteres`],
   [/^must be a time from (\S+) to (\S+)$/, (m, a) => `${debe(a)} ser una hora de ${m[1]} a ${m[2]}`],
+  [/^must be ('[^']*'(?:, '[^']*')*) or ('[^']*')$/, (m, a) => `${debe(a)} ser ${m[1]} o ${m[2]}`],
   [/^must be one of (.+)$/, (m, a) => `${debe(a)} ser uno de estos valores: ${m[1]}`],
   [
     /^must be an IANA time zone name such as (\S+)$/,

@@ -40,7 +40,7 @@ export const FIELD_LABELS_ES: Record<FieldKey, SpanishLabel> = {
   accountEnabled: m('Inicio de sesión permitido'),
   search: f('Búsqueda'),
   csv: m('Archivo CSV'),
-  dryRun: f('Solo vista previa'),
+  dryRun: f('Vista previa'),
   issueBadges: f('Emisión de credenciales'),
   replaceExisting: m('Reemplazo de credenciales'),
   userId: f('Persona'),
@@ -130,11 +130,11 @@ export const FIELD_LABELS_ES: Record<FieldKey, SpanishLabel> = {
   device: m('Dispositivo'),
   'device.deviceId': m('Quiosco'),
   deviceId: m('Quiosco'),
-  enrolled: m('Registrado'),
-  compliant: m('Conforme'),
+  enrolled: m('Registro'),
+  compliant: f('Conformidad'),
   attestationFresh: f('Comprobación reciente del dispositivo'),
   // Store apps (single sign-on)
-  enabled: m('Activado'),
+  enabled: f('Activación'),
   clientType: m('Tipo de app'),
   tokenEndpointAuthMethod: f('Forma en que la app demuestra quién es'),
   redirectUris: f('Direcciones de retorno', {
@@ -177,7 +177,7 @@ export const FIELD_LABELS_ES: Record<FieldKey, SpanishLabel> = {
   nonce: m('Desafío del dispositivo'),
   signature: f('Firma'),
   appVersion: f('Versión de la app'),
-  reasons: m('Motivos', { pl: true }),
+  reasons: m('Motivos', { pl: true, one: 'motivo', ones: 'motivos' }),
   source: m('Origen'),
   method: m('Método de inicio de sesión'),
   // Console sign-in, set-up and API tokens

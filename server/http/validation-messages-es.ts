@@ -61,11 +61,13 @@ function subjectOf(path: readonly PropertyKey[]): Subject | null {
   if (at < 0) return base;
   const position = Number(path[at]) + 1;
   const list = labelOf(path.slice(0, at));
-  const entry = list?.one ?? (list ? lowerFirst(list.name) : 'entrada');
-  const entryG = list?.one ? list.oneG : list ? list.g : 'f';
+  // A list whose entries have no name of their own: "la entrada 2 de los motivos".
+  const entry = list?.one ?? 'entrada';
+  const entryG = list?.one ? list.oneG : 'f';
+  const ofList = list && !list.one ? ` de ${list.the ?? withArticle(list.name, list)}` : '';
   if (at === path.length - 1) {
     const a: Agreement = entryG ? { g: entryG } : {};
-    const name = `${upperFirst(entry)} ${position}`;
+    const name = `${upperFirst(entry)} ${position}${ofList}`;
     return { name, the: withArticle(name, a), ...a };
   }
   const of = `${entry} ${position}`;
