@@ -8,20 +8,36 @@
 import { KIOSK_LANGUAGES, type KioskLanguage } from './kiosk-languages.js';
 import { errorText, type ErrorText, type PinRefusal } from './error-text.js';
 import { MAX_PIN_LENGTH } from '../domain/pin-limits.js';
-import { errorTextEs } from './error-text-es.js';
+import { ERROR_CODE_TEXT_ES, errorTextEs } from './error-text-es.js';
+import {
+  ERRORS,
+  Words,
+  type ApiError,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorLanguage,
+} from './errors.js';
+
+export { Words, type ErrorLanguage };
 
 /** The languages error messages come in: the product's languages; English is the default. */
-export const ERROR_LANGUAGES = KIOSK_LANGUAGES;
-export type ErrorLanguage = KioskLanguage;
+export const ERROR_LANGUAGES: readonly ErrorLanguage[] = KIOSK_LANGUAGES;
 export const DEFAULT_ERROR_LANGUAGE: ErrorLanguage = 'en';
+// errors.ts names the languages without importing (every layer uses it): the same list, or this fails.
+const sameLanguages: [KioskLanguage] extends [ErrorLanguage]
+  ? [ErrorLanguage] extends [KioskLanguage]
+    ? true
+    : never
+  : never = true;
+void sameLanguages;
 
-/** A message worded when the answer is sent; `String(words)` is its English (for logs). */
-export class Words {
-  constructor(readonly inLanguage: (language: ErrorLanguage) => string) {}
-  toString(): string {
-    return this.inLanguage(DEFAULT_ERROR_LANGUAGE);
-  }
-}
+/** A code's default sentence in `language`. */
+export const codeText = (code: ErrorCode, language: ErrorLanguage): string =>
+  language === 'es' ? ERROR_CODE_TEXT_ES[code] : ERRORS[code].message;
+
+/** The error's body, its message and details worded in `language`. */
+export const errorBodyIn = (error: ApiError, language: ErrorLanguage): ErrorBody =>
+  error.bodyWith(error.words ? error.words.inLanguage(language) : codeText(error.code, language), language);
 
 /** The same sentence, given for every language (rare: a place that has the words in hand). */
 export const wordsOf = (byLanguage: Record<ErrorLanguage, string>): Words =>
@@ -54,16 +70,3 @@ export const say = Object.fromEntries(
     return [key, words];
   }),
 ) as Say;
-
-/**
- * Details with every Words in them worded (`problems: [{ field, message }]`); other values as they are.
- * Only plain arrays and objects are walked.
- */
-export function wordDetails(value: unknown, language: ErrorLanguage): unknown {
-  if (value instanceof Words) return value.inLanguage(language);
-  if (Array.isArray(value)) return value.map((item) => wordDetails(item, language));
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wordDetails(item, language)]));
-  }
-  return value;
-}

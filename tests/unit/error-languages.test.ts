@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ApiError, ERRORS, type ErrorCode } from '../../server/contracts/errors.js';
 import { ERROR_CODE_TEXT_ES, errorTextEs } from '../../server/contracts/error-text-es.js';
 import { errorText } from '../../server/contracts/error-text.js';
-import { say, Words } from '../../server/contracts/error-words.js';
+import { errorBodyIn, say, Words } from '../../server/contracts/error-words.js';
 import { spanishPhrase } from '../../server/contracts/spanish-phrases.js';
 import { FIELD_LABELS } from '../../server/http/field-labels.js';
 import { FIELD_LABELS_ES } from '../../server/http/field-labels-es.js';
@@ -127,14 +127,14 @@ describe('the error catalogue', () => {
         problems: [{ message: 'No app has this id.' }],
       },
     });
-    expect(error.toBody('es')).toEqual({
+    expect(errorBodyIn(error, 'es')).toEqual({
       error: {
         code: 'NOT_FOUND',
         message: 'Ninguna persona tiene este id.',
         problems: [{ message: 'Ninguna app tiene este id.' }],
       },
     });
-    expect(new ApiError('LAST_ADMIN').toBody('es').error.message).toBe(ERROR_CODE_TEXT_ES.LAST_ADMIN);
+    expect(errorBodyIn(new ApiError('LAST_ADMIN'), 'es').error.message).toBe(ERROR_CODE_TEXT_ES.LAST_ADMIN);
     expect(new ApiError('LAST_ADMIN').toBody().error.message).toBe(ERRORS.LAST_ADMIN.message);
     expect(String(new Words((language) => language))).toBe('en');
   });
