@@ -5,6 +5,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from './contracts/errors.js';
+import { errorBodyIn, say } from './contracts/error-words.js';
+import { errorLanguageOf } from './http/error-language.js';
 import { limitBody } from './http/middleware/body-limit.js';
 import { keepJsonText } from './http/middleware/json-text.js';
 import { resolveClientAddress } from './http/middleware/client-address.js';
@@ -86,17 +88,21 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/kiosk', kioskConfigRoutes(deps))
     .route('/oidc', oidcInteractionRoutes(deps, options.oidcProvider));
 
-  app.notFound((c) => c.json(new ApiError('NOT_FOUND', 'No such API route.').toBody(), 404));
+  // Error messages are worded in the request's language (Accept-Language), once, as the answer is sent.
+  app.notFound((c) =>
+    c.json(errorBodyIn(new ApiError('NOT_FOUND', say.noSuchRoute), errorLanguageOf(c)), 404),
+  );
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.toBody(), error.status as 400);
+    const language = errorLanguageOf(c);
+    if (error instanceof ApiError) return c.json(errorBodyIn(error, language), error.status as 400);
     // A body cut off by the server in front while the body limit above was still reading it.
-    if (isBodyTooLarge(error)) return c.json(new ApiError('PAYLOAD_TOO_LARGE').toBody(), 413);
+    if (isBodyTooLarge(error)) return c.json(errorBodyIn(new ApiError('PAYLOAD_TOO_LARGE'), language), 413);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
-      return c.json(new ApiError(code).toBody(), error.status);
+      return c.json(errorBodyIn(new ApiError(code), language), error.status);
     }
     logError(error);
-    return c.json(new ApiError('INTERNAL_ERROR').toBody(), 500);
+    return c.json(errorBodyIn(new ApiError('INTERNAL_ERROR'), language), 500);
   });
   return routes;
 }

@@ -1,8 +1,12 @@
 /**
  * The one error-code catalogue. Every failure the API returns is one of these codes, sent as
- * `{ error: { code, message, ...details } }` with the status given here. The kiosk and console map
- * codes to words; messages here are for API users and logs.
+ * `{ error: { code, message, ...details } }` with the status given here. The message is in the
+ * request's language (Accept-Language: English or Spanish, see docs/api.md): each code's default
+ * sentence is here in English and in ERROR_CODE_TEXT_ES (error-text-es.ts) in Spanish; the sentences
+ * services give are Words from the catalogue (`say`, error-words.ts), and the app words the body with
+ * `errorBodyIn(error, language)`. This module imports nothing: every layer may use it.
  */
+
 export const ERRORS = {
   INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
@@ -132,23 +136,59 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; [detail: string]: unknown };
 }
 
-/** An expected failure to report to the client; `details` are merged into the error object. */
+/** The languages error messages come in (KIOSK_LANGUAGES; error-words.ts checks they are the same). */
+export type ErrorLanguage = 'en' | 'es';
+
+/** A message worded when the answer is sent, in the request's language; `String(words)` is its English. */
+export class Words {
+  constructor(readonly inLanguage: (language: ErrorLanguage) => string) {}
+  toString(): string {
+    return this.inLanguage('en');
+  }
+}
+
+/** Details with every Words in them worded (`problems: [{ field, message }]`); only plain arrays and objects are walked. */
+export function wordDetails(value: unknown, language: ErrorLanguage): unknown {
+  if (value instanceof Words) return value.inLanguage(language);
+  if (Array.isArray(value)) return value.map((item) => wordDetails(item, language));
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wordDetails(item, language)]));
+  }
+  return value;
+}
+
+/**
+ * An expected failure to report to the client; `details` are merged into the error object. The
+ * message is Words (worded in the request's language when the answer is sent; `words` is null for
+ * the code's default sentence); a plain string is sent as it is in every language. `message`
+ * (Error's, for logs) is the English.
+ */
 export class ApiError extends Error {
   readonly status: number;
+  readonly words: Words | null;
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    message?: string | Words,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message ?? ERRORS[code].message);
+    super(message === undefined ? ERRORS[code].message : String(message));
     this.name = 'ApiError';
     this.status = ERRORS[code].status;
+    this.words =
+      message === undefined ? null : typeof message === 'string' ? new Words(() => message) : message;
   }
 
+  /** The body in English; the app sends `errorBodyIn(error, language)` (error-words.ts). */
   toBody(): ErrorBody {
+    return this.bodyWith(this.message, 'en');
+  }
+
+  /** The body with this message, the details' Words worded in `language`. */
+  bodyWith(message: string, language: ErrorLanguage): ErrorBody {
     // Details follow code and message and can never replace them.
     const { code: _code, message: _message, ...details } = this.details;
-    return { error: { code: this.code, message: this.message, ...details } };
+    const worded = wordDetails(details, language) as Record<string, unknown>;
+    return { error: { code: this.code, message, ...worded } };
   }
 }
 

@@ -6,12 +6,13 @@
  * token without admin.full never changes an admin nor makes anyone one (`refuseAdminTakeover`).
  */
 import { ApiError } from '../contracts/errors.js';
+import { say } from '../contracts/error-words.js';
 import { FULL_ADMIN_SCOPE, scopesGrant } from '../domain/api-token-scopes.js';
 import type { Role } from '../domain/roles.js';
 import type { UserRow } from '../features/people/users-repository.js';
 import type { Actor, ServiceDeps } from './deps.js';
 
-const noSuchUser = () => new ApiError('NOT_FOUND', 'No user has this id.');
+const noSuchUser = () => new ApiError('NOT_FOUND', say.noSuchUser);
 
 /**
  * A token narrower than admin.full (say users.write, for an HR sync) may not change an admin — their
@@ -21,7 +22,7 @@ const noSuchUser = () => new ApiError('NOT_FOUND', 'No user has this id.');
 export function refuseAdminTakeover(actor: Actor, ...roles: (Role | undefined)[]): void {
   if (actor.type !== 'api_token' || scopesGrant(actor.scopes, FULL_ADMIN_SCOPE)) return;
   if (roles.includes('admin')) {
-    throw new ApiError('TOKEN_SCOPE_MISSING', 'Changing an admin, or making one, needs admin.full.', {
+    throw new ApiError('TOKEN_SCOPE_MISSING', say.adminNeedsFullScope, {
       scope: FULL_ADMIN_SCOPE,
     });
   }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { ApiError } from '../contracts/errors.js';
+import { say } from '../contracts/error-words.js';
 import type { Page } from '../contracts/pagination.js';
 
 export const encodeCursor = (key: unknown): string =>
@@ -26,7 +27,7 @@ export function decodeCursor<S extends z.ZodType>(
   if (!parsed.success) {
     throw new ApiError(
       'VALIDATION_FAILED',
-      'Page is not a page of this list: start again from the first page.',
+      say.pageNotOfList,
       { field: 'cursor' },
     );
   }

@@ -15,7 +15,7 @@ export interface FieldLabel {
 
 const label = (name: string, more: Omit<FieldLabel, 'name'> = {}): FieldLabel => ({ name, ...more });
 
-export const FIELD_LABELS: Record<string, FieldLabel> = {
+export const FIELD_LABELS = {
   // People and stores
   userPrincipalName: label('Sign-in name'),
   displayName: label('Name'),
@@ -124,9 +124,14 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   alg: label('Key algorithm'),
   crv: label('Key curve'),
   // The members only a private key has: named so a refusal can say which one was pasted.
-  ...Object.fromEntries(
-    ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'].map((key) => [key, label('Private key part')]),
-  ),
+  d: label('Private key part'),
+  p: label('Private key part'),
+  q: label('Private key part'),
+  dp: label('Private key part'),
+  dq: label('Private key part'),
+  qi: label('Private key part'),
+  oth: label('Private key part'),
+  k: label('Private key part'),
   x: label('Public key'),
   y: label('Public key'),
   // Devices (kiosk mode)
@@ -156,14 +161,23 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   result: label('Result'),
   failureCode: label('Failure reason'),
   withinDays: label('Days ahead'),
-};
+} satisfies Record<string, FieldLabel>;
 
-/** The label of a field path (list positions ignored), or null when the contract has no such field. */
-export function fieldLabel(path: readonly PropertyKey[]): FieldLabel | null {
+/** A field the contract names (a key of FIELD_LABELS). */
+export type FieldKey = keyof typeof FIELD_LABELS;
+
+/** The key of FIELD_LABELS a field path is labelled by (list positions ignored), longest match first. */
+export function fieldKeyOf(path: readonly PropertyKey[]): FieldKey | null {
   const names = path.filter((part) => typeof part === 'string');
   for (let start = 0; start < names.length; start++) {
     const key = names.slice(start).join('.');
-    if (Object.hasOwn(FIELD_LABELS, key)) return FIELD_LABELS[key]!;
+    if (Object.hasOwn(FIELD_LABELS, key)) return key as FieldKey;
   }
   return null;
+}
+
+/** The label of a field path (list positions ignored), or null when the contract has no such field. */
+export function fieldLabel(path: readonly PropertyKey[]): FieldLabel | null {
+  const key = fieldKeyOf(path);
+  return key === null ? null : FIELD_LABELS[key];
 }

@@ -7,20 +7,20 @@ import type { z } from 'zod';
 import { ApiError } from '../contracts/errors.js';
 import type { AppEnv } from './env.js';
 import {
-  describeIssue,
   fieldOfIssue,
-  givenTwiceMessage,
+  givenTwiceWords,
+  issueWords,
   VALIDATION_PARSE_OPTIONS,
 } from './validation-messages.js';
 
 /**
  * The first zod issue as VALIDATION_FAILED: `field` the dotted path (unknown keys included), the
- * message a sentence in the product's words (validation-messages.ts).
+ * message a sentence in the product's words (validation-messages.ts), in the request's language.
  */
 function validationError(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   if (!issue) return new ApiError('VALIDATION_FAILED');
-  return new ApiError('VALIDATION_FAILED', describeIssue(issue), { field: fieldOfIssue(issue) });
+  return new ApiError('VALIDATION_FAILED', issueWords(issue), { field: fieldOfIssue(issue) });
 }
 
 /**
@@ -64,7 +64,7 @@ export function readQuery<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z
   const params: Record<string, string> = {};
   for (const [key, values] of Object.entries(c.req.queries())) {
     if (values.length > 1) {
-      throw new ApiError('VALIDATION_FAILED', givenTwiceMessage(key), { field: key });
+      throw new ApiError('VALIDATION_FAILED', givenTwiceWords(key), { field: key });
     }
     if (values[0]) params[key] = values[0];
   }

@@ -8,14 +8,19 @@
  * expected string to have >=1 characters") never reach anyone: schemas are parsed with
  * `VALIDATION_PARSE_OPTIONS`, whose error map marks every issue the schema did not word itself.
  * An empty text or a missing field always reads "Enter …", whatever the schema says.
+ *
+ * Spanish has its own sentences (validation-messages-es.ts, labels in field-labels-es.ts): `issueWords`
+ * gives both, for the answer to word in the request's language.
  */
 import type { z } from 'zod';
+import { Words, type ErrorLanguage } from '../contracts/error-words.js';
 import { fieldLabel, type FieldLabel } from './field-labels.js';
+import { describeIssueInSpanish, givenTwiceInSpanish } from './validation-messages-es.js';
 
 type Issue = z.core.$ZodIssue;
 
 /** Put by the parse-time error map on issues whose schema has no words of its own. */
-const NO_SCHEMA_WORDS = '\u0000no-schema-words';
+export const NO_SCHEMA_WORDS = '\u0000no-schema-words';
 
 /** Parse options for request bodies and query strings: see the module header. */
 export const VALIDATION_PARSE_OPTIONS = {
@@ -137,8 +142,9 @@ function productSentence(issue: Issue, s: Subject): string {
   }
 }
 
-/** One issue as a sentence a person can act on. */
-export function describeIssue(issue: Issue): string {
+/** One issue as a sentence a person can act on, in English unless another language is asked for. */
+export function describeIssue(issue: Issue, language: ErrorLanguage = 'en'): string {
+  if (language === 'es') return describeIssueInSpanish(issue);
   if (issue.code === 'unrecognized_keys') {
     return `This request does not take “${issue.keys[0] ?? ''}”: remove it.`;
   }
@@ -158,6 +164,13 @@ export function fieldOfIssue(issue: Issue): string | undefined {
   const path = issue.path.map(String);
   return (unknownKey ? [...path, unknownKey] : path).join('.') || undefined;
 }
+
+/** One issue as a sentence in every language, worded when the answer is sent. */
+export const issueWords = (issue: Issue): Words => new Words((language) => describeIssue(issue, language));
+
+/** For a query parameter given twice, in every language. */
+export const givenTwiceWords = (key: string): Words =>
+  new Words((language) => (language === 'es' ? givenTwiceInSpanish(key) : givenTwiceMessage(key)));
 
 /** For a query parameter given twice. */
 export function givenTwiceMessage(key: string): string {

@@ -8,6 +8,7 @@ import {
   type createApiTokenBody,
 } from '../../contracts/api-tokens.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import { normalizeScopes } from '../../domain/api-token-scopes.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
@@ -70,12 +71,12 @@ function expiryOf(requested: string | undefined, now: Date): Date {
   const at = new Date(requested);
   const field = 'expireDateTime';
   if (at.getTime() <= now.getTime()) {
-    throw new ApiError('VALIDATION_FAILED', `${field}: must be in the future`, { field });
+    throw new ApiError('VALIDATION_FAILED', say.tokenExpiryInPast, { field });
   }
   if (at.getTime() > now.getTime() + API_TOKEN_MAX_LIFETIME_DAYS * DAY_MS) {
     throw new ApiError(
       'VALIDATION_FAILED',
-      `${field}: must be at most ${API_TOKEN_MAX_LIFETIME_DAYS} days from now`,
+      say.tokenExpiryTooFar(API_TOKEN_MAX_LIFETIME_DAYS),
       { field },
     );
   }
@@ -130,6 +131,6 @@ export async function createApiToken(
 /** Revokes a token at once (the next request with it is refused); revoking twice is not an error. */
 export async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   const { found, revokedNow } = await deps.repos.credentials.revokeApiToken(id, deps.clock.now());
-  if (!found) throw new ApiError('NOT_FOUND', 'No API token has this id.');
+  if (!found) throw new ApiError('NOT_FOUND', say.noSuchApiToken);
   if (revokedNow) await recordAudit(deps, actor, 'apiToken.revoked', { type: 'apiToken', id });
 }

@@ -13,6 +13,7 @@ import {
   type patchAppBody,
 } from '../../contracts/apps.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { conditionsName, type PolicyConditions } from '../../domain/conditional-access.js';
@@ -57,12 +58,10 @@ export const toAppView = (deps: ServiceDeps, row: AppRow): AppView => ({
   discoveryUrl: discoveryUrl(deps),
 });
 
-const refused = (field: string, words: string) =>
-  new ApiError('VALIDATION_FAILED', `${field}: ${words}`, { field });
 
 async function checkGroups(deps: ServiceDeps, groupIds: string[] | undefined): Promise<void> {
   if (groupIds && !(await deps.repos.users.groupsExist(groupIds))) {
-    throw new ApiError('GROUP_NOT_FOUND', 'groupIds: names a store that does not exist', {
+    throw new ApiError('GROUP_NOT_FOUND', say.chosenStoreMissing, {
       field: 'groupIds',
     });
   }
@@ -72,20 +71,23 @@ async function checkKeys(jwks: AppJwks | undefined | null): Promise<void> {
   if (!jwks) return;
   for (const [index, key] of jwks.keys.entries()) {
     const problem = await publicSigningKeyProblem(key);
-    if (problem) throw refused(`jwks.keys.${index}`, problem);
+    if (problem) {
+      const field = `jwks.keys.${index}`;
+      throw new ApiError('VALIDATION_FAILED', say.publicKeyRefused(index + 1, problem), { field });
+    }
   }
 }
 
 function unlessNameTaken<T>(written: T | NameTaken, name: string | undefined): T {
   if (written !== 'name_taken') return written;
-  throw new ApiError('NAME_ALREADY_EXISTS', `displayName: an app named '${name}' already exists`, {
+  throw new ApiError('NAME_ALREADY_EXISTS', say.appNameTaken(name ?? ''), {
     field: 'displayName',
   });
 }
 
 async function loadApp(deps: ServiceDeps, id: string): Promise<AppRow> {
   const row = await deps.repos.apps.findById(id);
-  if (!row) throw new ApiError('NOT_FOUND', 'No app has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchApp);
   return row;
 }
 
@@ -141,7 +143,7 @@ export async function updateApp(
 ): Promise<AppView> {
   const before = await loadApp(deps, id);
   if (patch.jwks && before.tokenEndpointAuthMethod !== 'private_key_jwt') {
-    throw refused('jwks', "is only for apps using 'private_key_jwt'");
+    throw new ApiError('VALIDATION_FAILED', say.keysOnlyForPrivateKeyJwt, { field: 'jwks' });
   }
   await checkGroups(deps, patch.groupIds);
   await checkKeys(patch.jwks);
@@ -149,7 +151,7 @@ export async function updateApp(
     await deps.repos.apps.update(id, { ...patch, updatedAt: deps.clock.now() }),
     patch.displayName,
   );
-  if (!row) throw new ApiError('NOT_FOUND', 'No app has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchApp);
   await recordAudit(
     deps,
     actor,
@@ -169,7 +171,7 @@ export async function rotateAppSecret(deps: ServiceDeps, actor: Actor, id: strin
     clientSecretSealed: deps.oidcSecrets.sealClientSecret(secret, id),
     updatedAt: deps.clock.now(),
   });
-  if (!row || row === 'name_taken') throw new ApiError('NOT_FOUND', 'No app has this id.');
+  if (!row || row === 'name_taken') throw new ApiError('NOT_FOUND', say.noSuchApp);
   await recordAudit(deps, actor, 'app.secretRotated', { type: 'app', id });
   return { ...toAppView(deps, row), clientSecret: secret };
 }
@@ -193,10 +195,10 @@ export async function deleteApp(deps: ServiceDeps, actor: Actor, id: string): Pr
   const usedBy = await policiesNamingApp(deps, id);
   if (usedBy.length > 0) {
     const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
-    throw new ApiError('APP_IN_USE', `The access policy ${list} names this app; remove it there first.`, {
+    throw new ApiError('APP_IN_USE', say.appInUse(usedBy.map((policy) => policy.displayName)), {
       policies: usedBy,
     });
   }
-  if (!(await deps.repos.apps.delete(id))) throw new ApiError('NOT_FOUND', 'No app has this id.');
+  if (!(await deps.repos.apps.delete(id))) throw new ApiError('NOT_FOUND', say.noSuchApp);
   await recordAudit(deps, actor, 'app.deleted', { type: 'app', id }, { before: snapshotOf(before) });
 }

@@ -16,6 +16,7 @@ import {
   type groupBadgesBody,
 } from '../../contracts/bulk.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import { recordAudit } from '../../core/audit.js';
 import { badgeHoldingOf, issueStandardBadges, mapInParallel } from './badge-issuing.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
@@ -23,10 +24,10 @@ import type { Actor, ServiceDeps } from '../../core/deps.js';
 async function membersFor(deps: ServiceDeps, actor: Actor, groupId: string) {
   if (actor.role !== 'admin' && !(await deps.repos.users.groupIdsOf(actor.userId)).includes(groupId)) {
     // Same answer whether the group exists or not: a manager learns nothing about other stores.
-    throw new ApiError('FORBIDDEN', 'You can only issue badges for your own stores.');
+    throw new ApiError('FORBIDDEN', say.badgesForOwnStoresOnly);
   }
   const group = await deps.repos.groups.findById(groupId);
-  if (!group) throw new ApiError('NOT_FOUND', 'No group has this id.');
+  if (!group) throw new ApiError('NOT_FOUND', say.noSuchStore);
   const members = await deps.repos.users.findManyByIds(await deps.repos.groups.memberIdsOf(groupId));
   members.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
   const mayIssueFor = (m: { role: string }) => actor.role === 'admin' || m.role === 'worker';
@@ -69,7 +70,7 @@ export async function issueGroupBadges(
     if (members.length < chosen.size) {
       throw new ApiError(
         'VALIDATION_FAILED',
-        'Some of the chosen people are no longer in this store. Reload the page and choose again.',
+        say.chosenPeopleLeftStore,
         { field: 'userIds' },
       );
     }
@@ -79,7 +80,7 @@ export async function issueGroupBadges(
     // A second run would replace the first run's badges again: refuse rather than stop half-way.
     throw new ApiError(
       'PAYLOAD_TOO_LARGE',
-      `Replacing badges works for at most ${BADGES_PER_RUN} people at a time; this store has ${reachable.length}.`,
+      say.tooManyBadgesToReplace(BADGES_PER_RUN, reachable.length),
       { maxPeople: BADGES_PER_RUN },
     );
   }

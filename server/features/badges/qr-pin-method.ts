@@ -7,12 +7,13 @@
  */
 import type { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
+import { pinRefusal, say } from '../../contracts/error-words.js';
 import type { putQrPinMethodBody, qrCodeWindowBody } from '../../contracts/schemas.js';
 import type { CodeKind, MethodRow, NewQrCode, QrCodeRow } from './qr-pin-methods-repository.js';
 import type { UserRow } from '../people/users-repository.js';
 import { lockStateAt } from '../../domain/lockout.js';
 import { checkPin, generatePin } from '../../domain/pin-rules.js';
-import { codeWindowAt, planCodeWindow } from '../../domain/qr-code-window.js';
+import { codeWindowAt, MAX_START_AHEAD_DAYS, planCodeWindow } from '../../domain/qr-code-window.js';
 import { CODE_ID_LENGTH, formatQrPayload } from '../../domain/qr-payload.js';
 import type { QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import { formatShortCode } from '../../domain/short-code.js';
@@ -102,8 +103,10 @@ function codeWindow(
     kind === 'standard'
       ? MAX_STANDARD_LIFETIME_DAYS * DAY_SECONDS
       : MAX_TEMPORARY_LIFETIME_HOURS * HOUR_SECONDS;
-  const limit =
-    kind === 'standard' ? `${MAX_STANDARD_LIFETIME_DAYS} days` : `${MAX_TEMPORARY_LIFETIME_HOURS} hours`;
+  const maxWords = say.qrCodeLivesTooLong(
+    kind,
+    kind === 'standard' ? MAX_STANDARD_LIFETIME_DAYS : MAX_TEMPORARY_LIFETIME_HOURS,
+  );
   const window = planCodeWindow(
     now,
     {
@@ -113,11 +116,17 @@ function codeWindow(
     {
       defaultMs: defaultSeconds * 1000,
       maxMs: maxSeconds * 1000,
-      maxWords: `A ${kind} QR code lives at most ${limit}.`,
+      maxWords: String(maxWords),
     },
   );
   if (!window.ok) {
-    throw new ApiError('VALIDATION_FAILED', window.message, { field: `${field}.${window.field}` });
+    const message =
+      window.field === 'startDateTime'
+        ? say.qrCodeStartsTooLate(MAX_START_AHEAD_DAYS)
+        : window.message === String(maxWords)
+          ? maxWords
+          : say.qrCodeExpiryNotAfterStart;
+    throw new ApiError('VALIDATION_FAILED', message, { field: `${field}.${window.field}` });
   }
   return window;
 }
@@ -125,13 +134,16 @@ function codeWindow(
 async function choosePin(code: string | undefined, policy: QrPinPolicy, field: string): Promise<string> {
   if (code === undefined) return generatePin(policy.pinLength, randomDigit);
   const check = checkPin(code, { minLength: policy.pinLength });
-  if (!check.ok) throw new ApiError('PIN_POLICY_VIOLATION', check.message, { rule: check.rule, field });
+  if (!check.ok) {
+    const message = say.pinRule(pinRefusal(check, policy.pinLength));
+    throw new ApiError('PIN_POLICY_VIOLATION', message, { rule: check.rule, field });
+  }
   return code;
 }
 
 async function requireMethod(deps: ServiceDeps, user: UserRow): Promise<MethodRow> {
   const method = await deps.repos.methods.findByUserId(user.id);
-  if (!method) throw new ApiError('NOT_FOUND', 'This user has no QR code + PIN method.');
+  if (!method) throw new ApiError('NOT_FOUND', say.noQrPinMethod);
   return method;
 }
 
@@ -158,7 +170,7 @@ async function issueCode(
   if (outcome === 'active_code_exists') {
     throw new ApiError(
       'ACTIVE_QR_CODE_EXISTS',
-      `The user already has an unexpired ${kind} QR code. Delete it first.`,
+      say.activeQrCodeExists(kind),
     );
   }
   return {
@@ -198,7 +210,7 @@ export async function issueQrPinMethod(
     if (unexpired) {
       throw new ApiError(
         'ACTIVE_QR_CODE_EXISTS',
-        `The user already has an unexpired ${unexpired.kind} QR code. Delete it (or the method) first.`,
+        say.activeQrCodeOrMethodExists(unexpired.kind),
       );
     }
 
@@ -312,7 +324,7 @@ export async function getQrPinMethodState(deps: ServiceDeps, actor: Actor, userI
 export async function deleteQrPinMethod(deps: ServiceDeps, actor: Actor, userId: string): Promise<void> {
   const user = await loadManagedUser(deps, actor, userId);
   if (!(await deps.repos.methods.deleteForUser(user.id))) {
-    throw new ApiError('NOT_FOUND', 'This user has no QR code + PIN method.');
+    throw new ApiError('NOT_FOUND', say.noQrPinMethod);
   }
   await endUserSessions(deps, user.id);
   await recordAudit(deps, actor, 'qrPinMethod.deleted', { type: 'user', id: user.id });
@@ -350,7 +362,7 @@ export async function deleteQrCode(
   const user = await loadManagedUser(deps, actor, userId);
   const method = await requireMethod(deps, user);
   if ((await deps.repos.methods.deleteCodes(method.id, kind)) === 0) {
-    throw new ApiError('NOT_FOUND', `This user has no ${kind} QR code.`);
+    throw new ApiError('NOT_FOUND', say.noQrCodeOfKind(kind));
   }
   await endUserSessions(deps, user.id);
   await recordAudit(deps, actor, `qrCode.${kind}.deleted`, { type: 'user', id: user.id });

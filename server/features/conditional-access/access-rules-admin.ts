@@ -17,6 +17,7 @@ import type {
   PolicyView,
 } from '../../contracts/conditional-access.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say, type Words } from '../../contracts/error-words.js';
 import type { NamedLocationRow, NameTaken, PolicyRow } from './conditional-access-repository.js';
 import {
   conditionsName,
@@ -96,34 +97,33 @@ export const toDomainLocation = (row: NamedLocationRow): NamedLocation => ({
   groupId: row.groupId,
 });
 
-const refused = (field: string, words: string) =>
-  new ApiError('VALIDATION_FAILED', `${field}: ${words}`, { field });
+/** A problem with one field; the message is worded in the request's language when sent. */
+type WordedProblem = Omit<FieldProblem, 'message'> & { message: FieldProblem['message'] | Words };
 
 /** Refuses conditions that name a person, store, app or named location that does not exist, all at once. */
 async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsInput): Promise<void> {
-  const problems: FieldProblem[] = [];
-  const refuse = (field: string, message: string) => problems.push({ field, message });
+  const problems: WordedProblem[] = [];
+  const refuse = (field: string, message: Words) => problems.push({ field, message });
   for (const part of ['include', 'exclude'] as const) {
-    const listed = part === 'include' ? 'included' : 'left out';
     const userIds = conditions.users?.[part];
     if (Array.isArray(userIds) && userIds.length > 0) {
       const unique = [...new Set(userIds)];
       const found = new Set((await deps.repos.users.findManyByIds(unique)).map((user) => user.id));
       const missing = unique.find((id) => !found.has(id));
       if (missing)
-        refuse(`conditions.users.${part}`, `A person in “People ${listed}” no longer exists (${missing}).`);
+        refuse(`conditions.users.${part}`, say.personInPolicyMissing(part, missing));
     }
     const groupIds = conditions.groups?.[part];
     if (Array.isArray(groupIds) && groupIds.length > 0) {
       if (!(await deps.repos.users.groupsExist([...new Set(groupIds)]))) {
-        refuse(`conditions.groups.${part}`, `A store in “Stores ${listed}” no longer exists.`);
+        refuse(`conditions.groups.${part}`, say.storeInPolicyMissing(part));
       }
     }
     const appIds = conditions.apps?.[part];
     if (Array.isArray(appIds) && appIds.length > 0) {
       for (const id of new Set(appIds)) {
         if (!(await deps.repos.apps.findById(id))) {
-          refuse(`conditions.apps.${part}`, `An app in “Apps ${listed}” no longer exists (${id}).`);
+          refuse(`conditions.apps.${part}`, say.appInPolicyMissing(part, id));
           break;
         }
       }
@@ -135,7 +135,7 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
       if (missing) {
         refuse(
           `conditions.locations.${part}`,
-          `A named location in “Locations ${listed}” no longer exists (${missing}).`,
+          say.locationInPolicyMissing(part, missing),
         );
       }
     }
@@ -147,29 +147,28 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
  * VALIDATION_FAILED naming the first problem's field, as every route does, and listing them all; each
  * problem's message is a whole sentence, the first one is the error's message.
  */
-export function validationProblems(problems: readonly FieldProblem[]): ApiError {
+export function validationProblems(problems: readonly WordedProblem[]): ApiError {
   const [first] = problems;
   const message = first?.message;
   return new ApiError('VALIDATION_FAILED', message, { field: first?.field || undefined, problems });
 }
 
 /** The row written, or the refusal when another one of its kind already has the name. */
-function unlessNameTaken<T>(written: T | NameTaken, what: string, name: string | undefined): T {
+function unlessNameTaken<T>(written: T | NameTaken, what: 'policy' | 'named location', name = ''): T {
   if (written !== 'name_taken') return written;
-  throw new ApiError('NAME_ALREADY_EXISTS', `displayName: a ${what} named '${name}' already exists`, {
-    field: 'displayName',
-  });
+  const message = what === 'policy' ? say.accessPolicyNameTaken(name) : say.namedLocationNameTaken(name);
+  throw new ApiError('NAME_ALREADY_EXISTS', message, { field: 'displayName' });
 }
 
 async function loadPolicy(deps: ServiceDeps, id: string): Promise<PolicyRow> {
   const row = await deps.repos.conditionalAccess.findPolicy(id);
-  if (!row) throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchAccessPolicy);
   return row;
 }
 
 async function loadLocation(deps: ServiceDeps, id: string): Promise<NamedLocationRow> {
   const row = await deps.repos.conditionalAccess.findLocation(id);
-  if (!row) throw new ApiError('NOT_FOUND', 'No named location has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchNamedLocation);
   return row;
 }
 
@@ -245,7 +244,7 @@ export async function updatePolicy(
     'policy',
     patch.displayName,
   );
-  if (!row) throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchAccessPolicy);
   await recordAudit(
     deps,
     actor,
@@ -262,7 +261,7 @@ export async function updatePolicy(
 export async function deletePolicy(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
   const before = toStoredPolicy(await loadPolicy(deps, id));
   if (!(await deps.repos.conditionalAccess.removePolicy(id))) {
-    throw new ApiError('NOT_FOUND', 'No conditional-access policy has this id.');
+    throw new ApiError('NOT_FOUND', say.noSuchAccessPolicy);
   }
   await recordAudit(
     deps,
@@ -285,7 +284,7 @@ export async function getNamedLocation(deps: ServiceDeps, id: string): Promise<N
 
 async function checkStore(deps: ServiceDeps, groupId: string | null | undefined): Promise<void> {
   if (groupId && !(await deps.repos.users.groupsExist([groupId]))) {
-    throw refused('groupId', 'names a store that does not exist');
+    throw new ApiError('VALIDATION_FAILED', say.storeMissing, { field: 'groupId' });
   }
 }
 
@@ -334,7 +333,7 @@ export async function updateNamedLocation(
     'named location',
     patch.displayName,
   );
-  if (!row) throw new ApiError('NOT_FOUND', 'No named location has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchNamedLocation);
   const after = toNamedLocationView(row);
   await recordAudit(
     deps,
@@ -359,14 +358,14 @@ export async function deleteNamedLocation(deps: ServiceDeps, actor: Actor, id: s
     const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
     throw new ApiError(
       'NAMED_LOCATION_IN_USE',
-      `The policy ${list} names this location; remove it there first.`,
+      say.locationInUse(usedBy.map((policy) => policy.displayName)),
       {
         policies: usedBy.map((policy) => ({ id: policy.id, displayName: policy.displayName })),
       },
     );
   }
   if (!(await deps.repos.conditionalAccess.removeLocation(id))) {
-    throw new ApiError('NOT_FOUND', 'No named location has this id.');
+    throw new ApiError('NOT_FOUND', say.noSuchNamedLocation);
   }
   await recordAudit(
     deps,

@@ -14,6 +14,7 @@
  */
 import type { AccessContextView, whatIfBody, WhatIfResult } from '../../contracts/conditional-access.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type { DeviceRow } from '../devices/devices-repository.js';
 import {
   evaluateConditionalAccess,
@@ -148,14 +149,14 @@ export async function deviceFactsOf(record: DeviceRow, now: Date): Promise<Devic
 export async function whatIf(deps: ServiceDeps, input: z.output<typeof whatIfBody>): Promise<WhatIfResult> {
   const user = await deps.repos.users.findById(input.userId);
   if (!user) {
-    throw new ApiError('VALIDATION_FAILED', 'userId: no person has this id', { field: 'userId' });
+    throw new ApiError('VALIDATION_FAILED', say.whatIfNoPerson, { field: 'userId' });
   }
   const instant = input.dateTime ? new Date(input.dateTime) : deps.clock.now();
   let device: AssessInput['device'] = null;
   if (input.device && 'deviceId' in input.device) {
     const record = await deps.repos.devices.findById(input.device.deviceId);
     if (!record) {
-      throw new ApiError('VALIDATION_FAILED', 'device.deviceId: no device has this id', {
+      throw new ApiError('VALIDATION_FAILED', say.whatIfNoKiosk, {
         field: 'device.deviceId',
       });
     }
@@ -166,7 +167,7 @@ export async function whatIf(deps: ServiceDeps, input: z.output<typeof whatIfBod
   let app: AssessInput['app'] = null;
   if (input.appId) {
     const row = await deps.repos.apps.findById(input.appId);
-    if (!row) throw new ApiError('VALIDATION_FAILED', 'appId: no app has this id', { field: 'appId' });
+    if (!row) throw new ApiError('VALIDATION_FAILED', say.whatIfNoApp, { field: 'appId' });
     app = { id: row.id, name: row.displayName };
   }
   return assessSignInAccess(deps, {

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { ConsoleInvitationView, redeemInvitationBody } from '../../contracts/console-auth.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
@@ -30,7 +31,7 @@ export async function inviteToConsole(
   const origin = deps.settings.linkOrigin;
   if (origin === undefined) throw new ApiError('PUBLIC_ORIGIN_REQUIRED');
   const user = await deps.repos.users.findById(userId);
-  if (!user) throw new ApiError('NOT_FOUND', 'No user has this id.');
+  if (!user) throw new ApiError('NOT_FOUND', say.noSuchUser);
   if (!mayUseConsole(user)) throw new ApiError('CONSOLE_ACCESS_NOT_ALLOWED');
   const token = randomToken(32);
   const now = deps.clock.now();

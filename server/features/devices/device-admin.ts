@@ -12,6 +12,7 @@ import type {
   updateDeviceBody,
 } from '../../contracts/devices.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type { Page } from '../../contracts/pagination.js';
 import type { DeviceChanges, DeviceRow, DeviceWithNames } from './devices-repository.js';
 import { managedGroupIds } from '../../core/actor-scope.js';
@@ -68,13 +69,13 @@ async function loadVisibleDevice(deps: ServiceDeps, actor: Actor, id: string): P
   const visible =
     row !== undefined &&
     (mine === null || (row.device.groupId !== null && mine.includes(row.device.groupId)));
-  if (!visible) throw new ApiError('NOT_FOUND', 'No device has this id.');
+  if (!visible) throw new ApiError('NOT_FOUND', say.noSuchDevice);
   return row;
 }
 
 async function viewOf(deps: ServiceDeps, id: string): Promise<AdminDeviceView> {
   const row = await deps.repos.devices.findWithNames(id);
-  if (!row) throw new ApiError('NOT_FOUND', 'No device has this id.');
+  if (!row) throw new ApiError('NOT_FOUND', say.noSuchDevice);
   const counts = await deps.repos.devices.signInCounts([id]);
   return toAdminView(deps, row, counts.get(id) ?? 0, deps.clock.now());
 }
@@ -162,7 +163,7 @@ export async function updateDevice(
       (mine !== null && !mine.includes(patch.groupId)) ||
       !(await deps.repos.groups.findById(patch.groupId))
     ) {
-      throw new ApiError('GROUP_NOT_FOUND', 'No group (store) has this id.', { field: 'groupId' });
+      throw new ApiError('GROUP_NOT_FOUND', say.noSuchStore, { field: 'groupId' });
     }
     changes.groupId = patch.groupId;
   }

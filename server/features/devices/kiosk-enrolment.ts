@@ -16,6 +16,7 @@ import {
   type KioskDeviceView,
 } from '../../contracts/devices.js';
 import { ApiError, type ErrorCode } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type { DeviceRow } from './devices-repository.js';
 import { addSeconds } from '../../domain/clock.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
@@ -67,9 +68,7 @@ export async function issueDeviceNonce(deps: ServiceDeps, input: NonceRequest): 
     if (!claim.ok) {
       throw new ApiError(
         'TOO_MANY_ATTEMPTS',
-        requester?.ok
-          ? 'Too many nonces asked for by this device. Try again later.'
-          : 'Too many nonces asked for from this network. Try again later.',
+        requester?.ok ? say.tooManyNoncesFromDevice : say.tooManyNoncesFromNetwork,
         { retryAfterSeconds: claim.retryAfterSeconds },
       );
     }
@@ -147,14 +146,14 @@ export async function enrolDevice(
   const mine = await managedGroupIds(deps, actor);
   const group =
     mine === null || mine.includes(body.groupId) ? await deps.repos.groups.findById(body.groupId) : undefined;
-  if (!group) throw new ApiError('GROUP_NOT_FOUND', 'No group (store) has this id.', { field: 'groupId' });
+  if (!group) throw new ApiError('GROUP_NOT_FOUND', say.noSuchStore, { field: 'groupId' });
 
   const thumbprint = await jwkThumbprint(body.publicKeyJwk);
   const signature = Buffer.from(body.signature, 'base64url');
   if (!(await verifyEs256(body.publicKeyJwk, enrolmentSigningInput(body.nonce, thumbprint), signature))) {
     throw new ApiError(
       'DEVICE_PROOF_INVALID',
-      'The enrolment signature does not verify with the public key sent.',
+      say.enrolmentSignatureInvalid,
     );
   }
   const now = deps.clock.now();
@@ -258,7 +257,7 @@ export async function exitKioskMode(deps: ServiceDeps, input: ExitKioskInput): P
       check.acceptPin(),
       check.fail('FORBIDDEN', { ...check.context, reason: 'not_manager_of_device' }),
     ]);
-    throw new ApiError('FORBIDDEN', "Only a manager of this device's store can end kiosk mode.");
+    throw new ApiError('FORBIDDEN', say.onlyStoreManagerEndsKiosk);
   }
   await Promise.all([check.acceptPin(), check.logPassed(check.context)]);
   const now = deps.clock.now();

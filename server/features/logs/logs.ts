@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import {
   EXPORT_ROW_CAP,
   type AuditLogFilters,
@@ -142,7 +143,7 @@ export async function signInScopeOf(
   const scope = await listScopeOf(deps, actor);
   if (!scope || groupId === undefined) return { scope, groupId };
   if (!scope.groupIds.includes(groupId)) {
-    throw new ApiError('FORBIDDEN', 'You can only see sign-ins of your own stores.');
+    throw new ApiError('FORBIDDEN', say.signInsOfOwnStoresOnly);
   }
   return { scope: { ...scope, groupIds: [groupId] }, groupId: undefined };
 }

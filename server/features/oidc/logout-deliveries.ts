@@ -1,6 +1,7 @@
 /** An app's back-channel logout deliveries for admins: newest first, keyset-paginated. */
 import { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type {
   LogoutDeliveryView,
   listLogoutDeliveriesQuery,
@@ -34,7 +35,7 @@ export async function listLogoutDeliveries(
   appId: string,
   query: z.output<typeof listLogoutDeliveriesQuery>,
 ): Promise<Page<LogoutDeliveryView>> {
-  if (!(await deps.repos.apps.findById(appId))) throw new ApiError('NOT_FOUND', 'No app has this id.');
+  if (!(await deps.repos.apps.findById(appId))) throw new ApiError('NOT_FOUND', say.noSuchApp);
   const after = decodeCursor(query.cursor, deliveryCursor);
   const rows = await deps.repos.oidcLogoutDeliveries.listForApp(appId, query.limit + 1, after);
   return toPage(rows, query.limit, viewOf, (row) => ({

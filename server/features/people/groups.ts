@@ -10,6 +10,7 @@ import type {
   patchGroupBody,
 } from '../../contracts/directory.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type { Page } from '../../contracts/pagination.js';
 import type { GroupChanges, GroupRow } from './groups-repository.js';
 import { newId } from '../../platform/crypto.js';
@@ -31,7 +32,7 @@ export const toGroupView = (group: GroupRow): GroupView => ({
 
 async function loadGroup(deps: ServiceDeps, id: string): Promise<GroupRow> {
   const group = await deps.repos.groups.findById(id);
-  if (!group) throw new ApiError('NOT_FOUND', 'No group has this id.');
+  if (!group) throw new ApiError('NOT_FOUND', say.noSuchStore);
   return group;
 }
 
@@ -86,7 +87,7 @@ export async function updateGroup(
   if (patch.timeZone !== undefined) changes.timeZone = patch.timeZone;
   if (patch.kioskLanguage !== undefined) changes.kioskLanguage = patch.kioskLanguage;
   const updated = await deps.repos.groups.update(id, changes);
-  if (!updated) throw new ApiError('NOT_FOUND', 'No group has this id.');
+  if (!updated) throw new ApiError('NOT_FOUND', say.noSuchStore);
   const after = toGroupView(updated);
   if (JSON.stringify(after) !== JSON.stringify(before)) {
     await recordAudit(deps, actor, 'group.updated', { type: 'group', id }, { before, after });
@@ -105,7 +106,7 @@ export async function deleteGroup(deps: ServiceDeps, actor: Actor, id: string): 
   if (namedBy.length > 0) {
     throw new ApiError(
       'GROUP_IN_USE',
-      `The QR-code + PIN policy names this group in ${namedBy.join(' and ')}.`,
+      say.storeInQrPinPolicy(namedBy.includes('includeTargets'), namedBy.includes('excludeTargets')),
       {
         policy: 'qr-code-pin',
         fields: namedBy,
@@ -116,10 +117,10 @@ export async function deleteGroup(deps: ServiceDeps, actor: Actor, id: string): 
   if (accessPolicies.length > 0) {
     throw new ApiError(
       'GROUP_IN_USE',
-      `The conditional-access policy ${accessPolicies.map((name) => `'${name}'`).join(', ')} names this group.`,
+      say.storeInAccessPolicy(accessPolicies),
       { policy: 'conditional-access', policies: accessPolicies },
     );
   }
-  if (!(await deps.repos.groups.remove(id))) throw new ApiError('NOT_FOUND', 'No group has this id.');
+  if (!(await deps.repos.groups.remove(id))) throw new ApiError('NOT_FOUND', say.noSuchStore);
   await recordAudit(deps, actor, 'group.deleted', { type: 'group', id }, { before });
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { listUsersQuery, patchUserBody } from '../../contracts/directory.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type { Page } from '../../contracts/pagination.js';
 import type { UserListItemView } from '../../contracts/people-list.js';
 import type { UserView } from '../../contracts/schemas.js';
@@ -60,7 +61,7 @@ export async function getUserAsActor(deps: ServiceDeps, actor: Actor, id: string
 
 async function loadUserView(deps: ServiceDeps, id: string): Promise<UserView> {
   const user = await deps.repos.users.findById(id);
-  if (!user) throw new ApiError('NOT_FOUND', 'No user has this id.');
+  if (!user) throw new ApiError('NOT_FOUND', say.noSuchUser);
   return toUserView(user, await deps.repos.users.groupIdsOf(id));
 }
 
@@ -92,7 +93,7 @@ export async function updateUser(
   if (patch.accountEnabled !== undefined) changes.accountEnabled = patch.accountEnabled;
 
   const outcome = await deps.repos.users.update(id, changes, groupIds);
-  if (outcome === 'not_found') throw new ApiError('NOT_FOUND', 'No user has this id.');
+  if (outcome === 'not_found') throw new ApiError('NOT_FOUND', say.noSuchUser);
   if (outcome === 'last_admin') throw new ApiError('LAST_ADMIN');
   if (outcome === 'upn_taken') throw new ApiError('USER_ALREADY_EXISTS');
   // resolveSession also refuses a disabled account; revoking makes the end permanent should the
@@ -116,7 +117,7 @@ export async function deleteUser(deps: ServiceDeps, actor: Actor, id: string): P
   // the sessions.
   await sessionsEnded(deps, await deps.repos.sessions.unrevokedIdsOfUser(id));
   const outcome = await deps.repos.users.remove(id);
-  if (outcome === 'not_found') throw new ApiError('NOT_FOUND', 'No user has this id.');
+  if (outcome === 'not_found') throw new ApiError('NOT_FOUND', say.noSuchUser);
   if (outcome === 'last_admin') throw new ApiError('LAST_ADMIN');
   await recordAudit(deps, actor, 'user.deleted', { type: 'user', id }, { before });
 }

@@ -16,6 +16,7 @@ import {
   type importUsersBody,
 } from '../../contracts/bulk.js';
 import { ApiError } from '../../contracts/errors.js';
+import { say, type Words } from '../../contracts/error-words.js';
 import { isBlankRecord, mapColumns } from '../../domain/import-columns.js';
 import { LookalikeIndex } from '../../domain/confusable-names.js';
 import { normalizeText } from '../../domain/text.js';
@@ -32,8 +33,8 @@ type ImportInput = z.output<typeof importUsersBody>;
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
-function fileError(message: string): ApiError {
-  return new ApiError('VALIDATION_FAILED', `csv: ${message}`, { field: 'csv' });
+function fileError(message: Words): ApiError {
+  return new ApiError('VALIDATION_FAILED', message, { field: 'csv' });
 }
 
 /** The header and the non-blank data rows, numbered as a spreadsheet shows them. */
@@ -41,7 +42,7 @@ function readFile(csv: string): { header: string[]; records: DataRecord[] } {
   if (utf8Length(csv) > IMPORT_MAX_BYTES) {
     throw new ApiError(
       'PAYLOAD_TOO_LARGE',
-      `A file may hold at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it.`,
+      say.importTooBig(IMPORT_MAX_BYTES / 1024 / 1024),
       {
         field: 'csv',
         maxBytes: IMPORT_MAX_BYTES,
@@ -49,17 +50,17 @@ function readFile(csv: string): { header: string[]; records: DataRecord[] } {
     );
   }
   const table = readCsv(csv);
-  if (!table.ok) throw fileError(table.message);
+  if (!table.ok) throw fileError(say.importUnreadable(table.message));
   const [header, ...rest] = table.rows;
   if (!header || isBlankRecord(header))
-    throw fileError('the file is empty; the first row must name the columns.');
+    throw fileError(say.importEmpty);
   const records = rest
     .map((cells, index) => ({ row: index + 2, cells }))
     .filter((record) => !isBlankRecord(record.cells));
   if (records.length > IMPORT_MAX_ROWS) {
     throw new ApiError(
       'PAYLOAD_TOO_LARGE',
-      `A file may hold at most ${IMPORT_MAX_ROWS} people; this one has ${records.length}. Split it.`,
+      say.importTooManyRows(IMPORT_MAX_ROWS, records.length),
       { field: 'csv', maxRows: IMPORT_MAX_ROWS },
     );
   }
@@ -95,7 +96,7 @@ async function applyRow(
       }
       case 'unchanged': {
         const user = await deps.repos.users.findById(planned.userId);
-        if (!user) throw new ApiError('NOT_FOUND', 'this person was deleted during the import');
+        if (!user) throw new ApiError('NOT_FOUND', say.personDeletedDuringImport);
         return { result: { ...base, action: 'unchanged', errors: [] }, person: user };
       }
     }
@@ -124,7 +125,7 @@ export async function importUsers(
 ): Promise<ImportResult> {
   const { header, records } = readFile(input.csv);
   const mapping = mapColumns(header, IMPORT_COLUMNS, ['userPrincipalName'], IMPORT_COLUMN_ALIASES);
-  if (!mapping.ok) throw fileError(mapping.message);
+  if (!mapping.ok) throw fileError(say.importHeader(mapping.message));
 
   const upnColumn = mapping.columns.userPrincipalName!;
   const upns = records

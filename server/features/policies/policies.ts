@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type {
   patchConsoleSignInPolicyBody,
   patchLogRetentionPolicyBody,
@@ -98,7 +99,7 @@ export async function updateQrPinPolicy(
   for (const field of ['includeTargets', 'excludeTargets'] as const) {
     const groupIds = after[field].map((t) => t.id).filter((id) => id !== ALL_USERS);
     if (!(await deps.repos.users.groupsExist(groupIds))) {
-      throw new ApiError('GROUP_NOT_FOUND', 'A target group does not exist.', { field });
+      throw new ApiError('GROUP_NOT_FOUND', say.policyStoreMissing, { field });
     }
   }
   refuseBrokenLockout(after.lockout);
@@ -132,7 +133,9 @@ export async function updateConsoleSignInPolicy(
 
 function refuseBrokenLockout(lockout: LockoutPolicy): void {
   const broken = lockoutRuleBroken(lockout);
-  if (broken) throw new ApiError('VALIDATION_FAILED', broken.message, { field: broken.field });
+  if (!broken) return;
+  const message = broken.field === 'lockout.hardLimit' ? say.hardLimitBelowThreshold : say.longestLockTooShort;
+  throw new ApiError('VALIDATION_FAILED', message, { field: broken.field });
 }
 
 /** Saves a policy (or other settings) document and audits the change with its before and after. */
@@ -157,7 +160,7 @@ export async function updateSessionPolicy(
   if (after.kioskIdleWarningInSeconds >= after.kioskIdleSignOutInSeconds) {
     throw new ApiError(
       'VALIDATION_FAILED',
-      'The “Still there?” warning must be shorter than the time before a kiosk signs out.',
+      say.kioskWarningTooLong,
       { field: 'kioskIdleWarningInSeconds' },
     );
   }

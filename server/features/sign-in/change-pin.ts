@@ -1,4 +1,5 @@
 import { ApiError } from '../../contracts/errors.js';
+import { pinRefusal, say } from '../../contracts/error-words.js';
 import { checkNewPin } from '../../domain/pin-rules.js';
 import { recordAudit } from '../../core/audit.js';
 import { endUserSessions } from '../sessions/sessions.js';
@@ -18,7 +19,7 @@ export async function changePin(
   input: { currentPin: string; newPin: string },
 ): Promise<void> {
   const method = await deps.repos.methods.findByUserId(user.id);
-  if (!method) throw new ApiError('NOT_FOUND', 'This user has no QR code + PIN method.');
+  if (!method) throw new ApiError('NOT_FOUND', say.noQrPinMethod);
   const policy = await getQrPinPolicy(deps);
   const now = deps.clock.now();
   const verdict = await checkPinWithLockout(deps, method, input.currentPin, policy, now);
@@ -33,7 +34,8 @@ export async function changePin(
   }
   const check = checkNewPin(input.newPin, input.currentPin, { minLength: policy.pinLength });
   if (!check.ok) {
-    throw new ApiError('PIN_POLICY_VIOLATION', check.message, { rule: check.rule, field: 'newPin' });
+    const message = say.pinRule(pinRefusal(check, policy.pinLength));
+    throw new ApiError('PIN_POLICY_VIOLATION', message, { rule: check.rule, field: 'newPin' });
   }
   await deps.repos.methods.updatePin(
     method.id,

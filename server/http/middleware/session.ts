@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ApiError } from '../../contracts/errors.js';
+import { say } from '../../contracts/error-words.js';
 import type { Role } from '../../contracts/schemas.js';
 import { FULL_ADMIN_SCOPE, scopesGrant, type ApiTokenScope } from '../../domain/api-token-scopes.js';
 import type { AppEnv } from '../env.js';
@@ -75,10 +76,10 @@ export const requireRole =
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = match?.[1] ? await authenticateApiToken(deps, match[1]) : null;
-      if (!actor) throw new ApiError('UNAUTHENTICATED', 'The API token is not valid.');
+      if (!actor) throw new ApiError('UNAUTHENTICATED', say.apiTokenInvalid);
       if (!roles.includes(actor.role)) throw new ApiError('FORBIDDEN');
       if (!scopesGrant(actor.scopes, tokenScope)) {
-        throw new ApiError('TOKEN_SCOPE_MISSING', `This API token needs the ${tokenScope} scope.`, {
+        throw new ApiError('TOKEN_SCOPE_MISSING', say.tokenNeedsScope(tokenScope), {
           scope: tokenScope,
         });
       }
