@@ -79,7 +79,7 @@ test('import with badges: leaving asks first, the PINs download and the sheet pr
 
   // In the app from People, so Back is the app's own navigation.
   await page.goto('/admin/people');
-  await page.getByRole('link', { name: 'Import people' }).click();
+  await page.getByRole('link', { name: 'Import from CSV' }).click();
   await expect(page.getByRole('heading', { name: 'Import people' })).toBeVisible();
   await page.getByText('Columns the file may have').click();
   await expect(page.getByText('The two names mean the same: use one of them, not both.')).toBeVisible();

@@ -34,12 +34,12 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
 
   // The server's refusal shows next to the field it is about.
   const displayName = `Rita Sousa ${tag}`;
-  await page.getByLabel('User principal name').fill('rita sousa');
+  await page.getByLabel('Sign-in name').fill('rita sousa');
   await page.getByLabel('Display name').fill(displayName);
-  await page.getByLabel('Employee id').fill(`E-${tag}`);
+  await page.getByLabel('Employee ID').fill(`E-${tag}`);
   await page.getByRole('checkbox', { name: storeName }).check();
   await page.getByRole('button', { name: 'Create person' }).click();
-  const upnField = page.getByLabel('User principal name');
+  const upnField = page.getByLabel('Sign-in name');
   await expect(upnField).toHaveAttribute('aria-invalid', 'true');
   await expect(upnField).toHaveAccessibleDescription(/without spaces/);
 
@@ -59,7 +59,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
 
   await expect(page.getByRole('heading', { name: displayName, level: 1 })).toBeVisible();
   await expect(page.getByText('No badge yet.')).toBeVisible();
-  await page.getByRole('button', { name: 'Issue standard code' }).click();
+  await page.getByRole('button', { name: 'Issue badge' }).click();
 
   const panel = page.getByRole('region', { name: `New badge for ${displayName}` });
   await expect(panel).toBeVisible();
@@ -105,7 +105,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
     'Enter a display name of 1 to 256 characters, without hidden formatting characters (often pasted along with the text).',
   );
   await nameField.fill(displayName);
-  await page.getByLabel('Employee id').fill(`F-${tag}`);
+  await page.getByLabel('Employee ID').fill(`F-${tag}`);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Changes saved.' })).toBeVisible();
   await expect(nameField).not.toHaveAttribute('aria-invalid');
@@ -124,6 +124,7 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
 
   // Her session shows on her page; resetting the PIN shows a new one once and ends it.
   await page.reload();
+  await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect(page.getByRole('cell', { name: 'Kiosk (badge + PIN)' })).toBeVisible();
   await expect(page.getByTestId('standard-code')).not.toContainText('Never');
   await page.getByRole('button', { name: 'Reset PIN' }).click();
@@ -144,22 +145,21 @@ test('an admin adds a person, issues a badge the worker signs in with, and reset
   await expect(kiosk2.getByRole('heading', { name: 'Choose your own PIN' })).toBeVisible();
 
   // A second standard code is refused while one works; replacing it (after confirming) issues a new one.
-  await page.getByRole('button', { name: 'Issue standard code' }).click();
-  await expect(page.getByText('already has a standard code that still works')).toBeVisible();
-  await page.getByRole('button', { name: 'Replace the current code' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Replace the current code' }).click();
+  await page.getByRole('button', { name: 'Replace badge' }).click();
+  await expect(page.getByRole('dialog', { name: `Replace ${displayName}’s badge?` })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace badge' }).click();
   await expect(panel).toBeVisible();
   expect(await panel.getByTestId('secret-short-code').innerText()).not.toBe(shortCode);
   await expect(panel.getByTestId('secret-pin')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Done' }).click();
 
   // A temporary code lasts at most 12 hours: more is refused next to the field.
-  const hours = page.getByLabel('Temporary code lasts (hours)');
+  const hours = page.getByLabel('Temporary badge lasts (hours)');
   await hours.fill('13');
-  await page.getByRole('button', { name: 'Issue temporary code' }).click();
+  await page.getByRole('button', { name: 'Issue temporary badge' }).click();
   await expect(hours).toHaveAccessibleDescription(/from 1 to 12/);
   await hours.fill('4');
-  await page.getByRole('button', { name: 'Issue temporary code' }).click();
+  await page.getByRole('button', { name: 'Issue temporary badge' }).click();
   await expect(panel.getByText('Temporary badge')).toBeVisible();
   await panel.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('temporary-code')).toContainText('Active');
@@ -253,8 +253,8 @@ test('a manager pages through their own stores’ workers and is told so for ano
   await page.getByRole('link', { name: own.displayName }).click();
   await expect(page.getByText('Only admins can change a person’s profile.')).toBeVisible();
   await expect(page.getByLabel('Role')).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Delete this person' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Issue standard code' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete person' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Issue badge' })).toBeVisible();
   expect(await seriousViolations(page, 'person page as a manager')).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('person-page-manager.png'), fullPage: true });
 

@@ -18,9 +18,9 @@ test('bad input in the main console forms is refused in words a store manager re
   // A new person: a sign-in name with a space and no display name.
   await nav.getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { name: 'New person' })).toBeVisible();
-  await page.getByLabel('User principal name').fill('rita sousa');
+  await page.getByLabel('Sign-in name').fill('rita sousa');
   await page.getByRole('button', { name: 'Create person' }).click();
-  await expect(page.getByLabel('User principal name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Sign-in name')).toHaveAttribute('aria-invalid', 'true');
   expect((await expectProductWords(page, 'new person')).join(' ')).toMatch(/without spaces/);
   await page
     .locator('#main, main')

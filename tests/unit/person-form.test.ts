@@ -10,6 +10,7 @@ import {
 import { peopleText } from '../../src/lib/admin/people-text.js';
 
 const errors = peopleText.form.errors;
+const m = peopleText;
 const draft = (changes = {}) => ({
   ...emptyPersonDraft(),
   userPrincipalName: 'ana@example.test',
@@ -55,24 +56,28 @@ describe('server refusals land next to their field', () => {
     ['displayName', 'displayName', errors.displayName],
     ['groupIds.3', 'groupIds', errors.groupIds],
   ])('VALIDATION_FAILED on %s', (field, expected, message) => {
-    expect(personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field })).toEqual({
+    expect(personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field }, {}, m)).toEqual({
       field: expected,
       message,
     });
   });
 
   test('conflicts name their field', () => {
-    expect(personFieldError({ code: 'USER_ALREADY_EXISTS', message: '' })?.field).toBe('userPrincipalName');
-    expect(personFieldError({ code: 'GROUP_NOT_FOUND', message: '' })?.field).toBe('groupIds');
-    expect(personFieldError({ code: 'LAST_ADMIN', message: '' }, { role: 'worker' })?.field).toBe('role');
-    expect(personFieldError({ code: 'LAST_ADMIN', message: '' }, { accountEnabled: false })?.field).toBe(
+    expect(personFieldError({ code: 'USER_ALREADY_EXISTS', message: '' }, {}, m)?.field).toBe(
+      'userPrincipalName',
+    );
+    expect(personFieldError({ code: 'GROUP_NOT_FOUND', message: '' }, {}, m)?.field).toBe('groupIds');
+    expect(personFieldError({ code: 'LAST_ADMIN', message: '' }, { role: 'worker' }, m)?.field).toBe('role');
+    expect(personFieldError({ code: 'LAST_ADMIN', message: '' }, { accountEnabled: false }, m)?.field).toBe(
       'accountEnabled',
     );
   });
 
   test('anything else belongs to the whole form', () => {
-    expect(personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field: 'nonsense' })).toBeNull();
-    expect(personFieldError({ code: 'NETWORK_ERROR', message: 'x' })).toBeNull();
+    expect(
+      personFieldError({ code: 'VALIDATION_FAILED', message: 'x', field: 'nonsense' }, {}, m),
+    ).toBeNull();
+    expect(personFieldError({ code: 'NETWORK_ERROR', message: 'x' }, {}, m)).toBeNull();
   });
 });
 
@@ -85,13 +90,13 @@ describe('a lookalike sign-in name', () => {
       message: 'server words',
       existing: { id: 'u1', userPrincipalName: 'admin', displayName: 'Ana Silva' },
     };
-    expect(writeWarnings({ ...person, warnings: [warning] })).toEqual([
+    expect(writeWarnings({ ...person, warnings: [warning] }, m)).toEqual([
       'This sign-in name looks like the existing “admin” (Ana Silva). Check it is not a trick.',
     ]);
   });
 
   test('nothing is shown for an answer without warnings', () => {
-    expect(writeWarnings(person)).toEqual([]);
+    expect(writeWarnings(person, m)).toEqual([]);
   });
 });
 

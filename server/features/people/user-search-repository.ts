@@ -5,13 +5,18 @@
  * - walk (no search, no small group): read users_display_name_nocase_idx onwards from the cursor.
  * - members (a group, or a manager's groups, with fewer than `probeLimit` members, counted by a
  *   bounded probe): fetch those members through the membership key and sort them.
- * - search (a prefix, and no small group): three queries merged by sort key. Display-name matches
+ * - search (a prefix, and no small group): four queries merged by sort key. Display-name matches
  *   are one contiguous range of the name index, read in order and cut at the page size. Names that
  *   match only once case and accents are folded ("nunez" → "Núñez", server/domain/search-fold.ts)
  *   come through users_folded_name_idx, which holds only the names lower() does not fold fully.
  *   Users matched only by userPrincipalName or employeeId come through those columns' indexes.
  *   Both are sorted; their count bounds the cost (every user sharing the prefix is the worst case).
  *   Names are compared in folded form: the search is folded, so "José" also finds "Jose".
+ *   A search also finds any later word of the name ("silva" → "Ana Silva", "nunez" → "Iván Núñez").
+ *   No index can hold every word without a migration, so that fourth query walks the name index in
+ *   order and stops at a page of matches: cheap when the word is common, one pass over the names
+ *   (never the whole table's rows first, then a sort) when it is rare. The whole-name prefix, the
+ *   usual search, keeps its index ranges.
  *
  * A walk is cheap only when matches are common right after the cursor, which no probe can promise
  * for a search (names starting with "m" sit in the middle of the index), hence no walk for one.
@@ -32,7 +37,7 @@ const END = '\u{10FFFF}';
 const MAX_CASED_LETTERS = 4;
 
 export interface UserListOptions {
-  /** Case-insensitive prefix of displayName, userPrincipalName or employeeId. */
+  /** Case- and accent-insensitive prefix of displayName or of any word of it, or prefix of userPrincipalName or employeeId. */
   search?: string;
   /** Only members of this group. */
   groupId?: string;
@@ -83,6 +88,17 @@ const nameStartsWith = (prefix: string, indexed: boolean) => startsWith(indexedI
 /** The folded name (stored only where lower() does not fold it fully) starts with the folded prefix. */
 const foldedNameStartsWith = (folded: string): SQL =>
   sql`(${users.foldedName} >= ${folded} AND ${users.foldedName} < ${folded + END})`;
+
+/** The name folded as a search is: folded_name where lower() does not fold it fully, else lower(). */
+const foldedName = sql`coalesce(${users.foldedName}, lower(${users.displayName}))`;
+
+/**
+ * A word of the name after its first starts with the folded search: the word follows a space or a
+ * hyphen ("Silva" in "Ana Silva", "Lopes" in "Ana Silva-Lopes"). instr() is literal, so no
+ * character of the search acts as a wildcard.
+ */
+const laterWordStartsWith = (folded: string): SQL =>
+  sql`(instr(${foldedName}, ${' ' + folded}) > 0 OR instr(${foldedName}, ${'-' + folded}) > 0)`;
 
 /** userPrincipalName or employeeId starts with the prefix. */
 function otherFieldStartsWith(prefix: string, indexed: boolean): SQL {
@@ -163,20 +179,24 @@ export async function listUsers(db: Db, options: UserListOptions): Promise<UserL
     const search =
       options.search && folded !== undefined
         ? [
-            sql`(${nameStartsWith(folded, false)} OR ${foldedNameStartsWith(folded)} OR ${otherFieldStartsWith(options.search, false)})`,
+            sql`(${nameStartsWith(folded, false)} OR ${foldedNameStartsWith(folded)} OR ${laterWordStartsWith(folded)} OR ${otherFieldStartsWith(options.search, false)})`,
           ]
         : [];
     return page(search, plan.kind === 'walk');
   }
   const byName = await page([nameStartsWith(folded, true)], true);
   const byFoldedName = await page([foldedNameStartsWith(folded), not(nameStartsWith(folded, false))], false);
-  const byOtherField = await page(
-    [
-      otherFieldStartsWith(options.search, true),
-      not(nameStartsWith(folded, false)),
-      sql`NOT coalesce(${foldedNameStartsWith(folded)}, 0)`,
-    ],
-    false,
-  );
-  return [...byName, ...byFoldedName, ...byOtherField].sort(compareRows).slice(0, options.limit);
+  const notWholeNamePrefix = [
+    not(nameStartsWith(folded, false)),
+    sql`NOT coalesce(${foldedNameStartsWith(folded)}, 0)`,
+  ];
+  const byOtherField = await page([otherFieldStartsWith(options.search, true), ...notWholeNamePrefix], false);
+  // In name order through the name index: stops after a page of matches.
+  // Someone found by both a later word and another field comes once.
+  const byLaterWord = await page([laterWordStartsWith(folded), ...notWholeNamePrefix], true);
+  const seen = new Set<string>();
+  return [...byName, ...byFoldedName, ...byOtherField, ...byLaterWord]
+    .filter((row) => !seen.has(row.user.id) && Boolean(seen.add(row.user.id)))
+    .sort(compareRows)
+    .slice(0, options.limit);
 }

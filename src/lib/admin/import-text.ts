@@ -1,4 +1,7 @@
-/** Words of the CSV import, the store badges page and the badge sheet (console: English only). */
+/**
+ * Words of the CSV import (the catalogue's area `peopleImport`), and of issued badges, the badge
+ * sheet and the store badges page (area `badges`), in English; Spanish in i18n/es/import-text.ts.
+ */
 import { BADGES_PER_RUN, IMPORT_MAX_ROWS } from '$server/contracts/bulk';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -9,18 +12,17 @@ export const importText = {
   adminsOnly: 'Only admins can import people.',
   columnsTitle: 'Columns the file may have',
   columnsIntro:
-    'The first row names the columns, in any order, in any case. Only userPrincipalName is required.',
-  columns: [
-    [['userPrincipalName'], 'the sign-in name, e.g. ana.silva@example.com; matches existing people'],
-    [['displayName'], 'the name on the badge (required for new people)'],
-    [['employeeId'], 'optional'],
-    [['role'], 'worker, manager or admin (worker when empty)'],
-    [
-      ['stores', 'groups'],
-      'the stores the person belongs to, by name, separated by ; (e.g. Lisbon; Porto), as on the Groups page. The two names mean the same: use one of them, not both.',
-    ],
-    [['accountEnabled'], 'true or false (true when empty)'],
-  ] as const,
+    'The first row names the columns, in any order, in any case. Only userPrincipalName (the sign-in name) is required.',
+  /** What each column means; the column names themselves are the file's, in every language. */
+  columns: {
+    userPrincipalName: 'the sign-in name, e.g. ana.silva@example.com; matches existing people',
+    displayName: 'the name on the badge (required for new people)',
+    employeeId: 'the employee ID (optional)',
+    role: 'worker, manager or admin (worker when empty)',
+    stores:
+      'the stores the person belongs to, by name, separated by ; (e.g. Lisbon; Porto), as on the Stores page. The two names mean the same: use one of them, not both.',
+    accountEnabled: 'whether the person can sign in: true or false (true when empty)',
+  },
   or: 'or',
   emptyCells: 'An empty cell leaves that detail of an existing person as it is.',
   limits: `At most ${IMPORT_MAX_ROWS.toLocaleString('en')} people and 2 MB per file.`,
@@ -80,11 +82,11 @@ export const badgesText = {
     failed: 'This browser could not draw the label. Use “Download QR only” or “Print label” instead.',
   },
   onceTitle: (n: number) => `${plural(n, 'badge', 'badges')} issued`,
-  onceWarning: (pins: number) =>
+  onceWarning: (pins: number): string =>
     pins > 0
       ? 'Shown only on this page: once you leave it, these badges and temporary PINs cannot be shown again. Save the PINs and print the badges first.'
       : 'Shown only on this page: once you leave it, these badges cannot be shown again. Print them first.',
-  savedWarning: (pins: number) =>
+  savedWarning: (pins: number): string =>
     pins > 0
       ? 'Everything was saved or printed. The badges and PINs still cannot be shown again once you leave this page.'
       : 'The badges were printed. They still cannot be shown again once you leave this page.',
@@ -111,7 +113,6 @@ export const badgesText = {
   sheetPrinted: (at: Date) =>
     `Badge sheet sent to the printer at ${time(at)}. If the printout did not come out, print it again.`,
   keepsPin: 'keeps current PIN',
-  pinColumns: ['name', 'userPrincipalName', 'shortCode', 'pin'] as const,
   failures: (n: number) => `${plural(n, 'person', 'people')} got no badge:`,
   pinList: {
     title: 'Temporary PINs',

@@ -1,41 +1,36 @@
 /**
- * The people list's reads and words: the list query from the page URL, the read through Kit's
- * `fetch` (run by +page.ts's load), and each person's badge and account state as StatusBadge words.
+ * The people list's reads and words: the list query from the page URL, the read through the typed
+ * client on Kit's `fetch` (run by +page.ts's load), and each person's badge and account state as
+ * StatusBadge words in the console's language.
  */
-import type { ApiResult, ClientError } from '$lib/api/client';
+import { apiClient, call } from '$lib/api/typed-client';
+import type { Locale } from '$lib/i18n/locale';
 import type { StatusTone } from '$lib/ui';
-import type { Page } from '$server/contracts/pagination';
-import type { PersonBadgeView, UserListItemView } from '$server/contracts/people-list';
-import { isErrorBody } from '$server/contracts/errors';
-import { apiListQuery, readListQuery, type ListQuery } from './list-query';
-import { peopleText } from './people-text';
+import type { PersonBadgeView } from '$server/contracts/people-list';
+import { readListQuery, type ListQuery } from './list-query';
+import type { PeopleMessages } from './people-text';
 
 export const PEOPLE_KEYS = ['search', 'groupId'] as const;
 export type PeopleQuery = ListQuery<(typeof PEOPLE_KEYS)[number]>;
 export const PEOPLE_PAGE_SIZE = 25;
 /** `depends()` key of the list, for `invalidate()` after a person is added. */
-export const PEOPLE_LIST = 'app:people-list';
-/** `depends()` key of one person's page. */
-export const PERSON = 'app:person';
+export const PEOPLE_LIST = 'shiftpass:people';
 
 export const readPeopleQuery = (url: URL): PeopleQuery => readListQuery(url.searchParams, PEOPLE_KEYS);
 
-/** GET with the load's `fetch`, answered as the API client's result envelope. */
-export async function getJson<T>(fetch: typeof globalThis.fetch, path: string): Promise<ApiResult<T>> {
-  const network: ClientError = { code: 'NETWORK_ERROR', message: 'The server could not be reached.' };
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, { cache: 'no-store', credentials: 'same-origin' });
-  } catch {
-    return { ok: false, status: 0, error: network };
-  }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return { ok: true, status: response.status, data: payload as T };
-  return { ok: false, status: response.status, error: isErrorBody(payload) ? payload.error : network };
+/** One page of people for the query, through the typed client on the load's `fetch`. */
+export function fetchPeople(fetch: typeof globalThis.fetch, query: PeopleQuery) {
+  const params: { limit: string; search?: string; groupId?: string; cursor?: string } = {
+    limit: String(PEOPLE_PAGE_SIZE),
+  };
+  const search = query.filters.search.trim();
+  const groupId = query.filters.groupId.trim();
+  if (search) params.search = search;
+  if (groupId) params.groupId = groupId;
+  const cursor = query.cursors.at(-1);
+  if (cursor) params.cursor = cursor;
+  return call(apiClient(fetch).admin.users.$get({ query: params }));
 }
-
-export const fetchPeople = (fetch: typeof globalThis.fetch, query: PeopleQuery) =>
-  getJson<Page<UserListItemView>>(fetch, `/admin/users${apiListQuery(query, PEOPLE_PAGE_SIZE)}`);
 
 export interface StatusWords {
   tone: StatusTone;
@@ -44,18 +39,24 @@ export interface StatusWords {
   title?: string;
 }
 
-/** A time of day today, otherwise a date and time, in the viewer's time zone. */
-export function shortWhen(iso: string, now: Date): string {
+/** A time of day today, otherwise a date and time, in the viewer's time zone and language. */
+export function shortWhen(iso: string, now: Date, locale: Locale): string {
   const at = new Date(iso);
   const sameDay = at.toDateString() === now.toDateString();
   return sameDay
-    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    ? at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function badgeStatus(badge: PersonBadgeView, now: Date): StatusWords {
-  const t = peopleText.list.badge;
-  const until = badge.expireDateTime ? shortWhen(badge.expireDateTime, now) : null;
+/** What the list says of a person's badge, in the given language. */
+export function badgeStatus(
+  badge: PersonBadgeView,
+  now: Date,
+  m: PeopleMessages,
+  locale: Locale,
+): StatusWords {
+  const t = m.list.badge;
+  const until = badge.expireDateTime ? shortWhen(badge.expireDateTime, now, locale) : null;
   switch (badge.state) {
     case 'none':
       return { tone: 'neutral', label: t.none };
@@ -71,16 +72,23 @@ export function badgeStatus(badge: PersonBadgeView, now: Date): StatusWords {
 }
 
 /** The lock as words, or null when not locked. */
-export function lockStatus(badge: PersonBadgeView, now: Date): StatusWords | null {
+export function lockStatus(
+  badge: PersonBadgeView,
+  now: Date,
+  m: PeopleMessages,
+  locale: Locale,
+): StatusWords | null {
   if (!badge.isLocked) return null;
-  const t = peopleText.list.badge;
+  const t = m.list.badge;
   return {
     tone: 'danger',
-    label: badge.lockedUntilDateTime ? t.lockedUntil(shortWhen(badge.lockedUntilDateTime, now)) : t.lockedForGood,
+    label: badge.lockedUntilDateTime
+      ? t.lockedUntil(shortWhen(badge.lockedUntilDateTime, now, locale))
+      : t.lockedForGood,
   };
 }
 
-export const accountStatus = (person: { accountEnabled: boolean }): StatusWords =>
+export const accountStatus = (person: { accountEnabled: boolean }, m: PeopleMessages): StatusWords =>
   person.accountEnabled
-    ? { tone: 'success', label: peopleText.list.enabled }
-    : { tone: 'neutral', label: peopleText.list.disabled };
+    ? { tone: 'success', label: m.list.enabled }
+    : { tone: 'warning', label: m.list.disabled };

@@ -5,7 +5,7 @@
 import type { ClientError } from '$lib/api/client';
 import type { UserWriteView } from '$server/contracts/directory';
 import type { Role } from '$server/contracts/schemas';
-import { peopleText } from './people-text';
+import type { PeopleMessages } from './people-text';
 
 export type PersonField =
   'userPrincipalName' | 'displayName' | 'employeeId' | 'role' | 'groupIds' | 'accountEnabled';
@@ -74,9 +74,10 @@ const FIELDS: readonly PersonField[] = [
  */
 export function personFieldError(
   error: ClientError,
-  sent: Partial<Record<PersonField, unknown>> = {},
+  sent: Partial<Record<PersonField, unknown>>,
+  m: PeopleMessages,
 ): { field: PersonField; message: string } | null {
-  const t = peopleText.form.errors;
+  const t = m.form.errors;
   switch (error.code) {
     case 'VALIDATION_FAILED': {
       const top = typeof error.field === 'string' ? error.field.split('.')[0] : undefined;
@@ -97,8 +98,25 @@ export function personFieldError(
 }
 
 /** The warnings of a create or rename answer in the console's words (a lookalike sign-in name). */
-export function writeWarnings(answer: UserWriteView): string[] {
+export function writeWarnings(answer: UserWriteView, m: PeopleMessages): string[] {
   return (answer.warnings ?? []).map((warning) =>
-    peopleText.form.lookalike(warning.existing.userPrincipalName, warning.existing.displayName),
+    m.form.lookalike(warning.existing.userPrincipalName, warning.existing.displayName),
   );
 }
+
+/** The profile form's starting point: the person as saved. */
+export const draftOf = (user: {
+  userPrincipalName: string;
+  displayName: string;
+  employeeId: string | null;
+  role: Role;
+  groupIds: string[];
+  accountEnabled: boolean;
+}): PersonDraft => ({
+  userPrincipalName: user.userPrincipalName,
+  displayName: user.displayName,
+  employeeId: user.employeeId ?? '',
+  role: user.role,
+  groupIds: [...user.groupIds],
+  accountEnabled: user.accountEnabled,
+});

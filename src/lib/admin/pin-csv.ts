@@ -4,6 +4,9 @@
  */
 import type { IssuedBadgeView } from '$server/contracts/bulk';
 
+/** The PIN file's header: column names a spreadsheet or script reads, the same in every language. */
+export const PIN_CSV_COLUMNS = ['name', 'userPrincipalName', 'shortCode', 'pin'] as const;
+
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -11,11 +11,18 @@ import { consoleText } from '../messages';
 import { consoleText as consoleTextEs } from './es/messages';
 import { shellText } from '../shell-text';
 import { shellText as shellTextEs } from './es/shell-text';
+import { peopleText } from '../people-text';
+import { peopleText as peopleTextEs } from './es/people-text';
+import { badgesText, importText } from '../import-text';
+import { badgesText as badgesTextEs, importText as importTextEs } from './es/import-text';
 
 const english = {
   console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
+  people: peopleText,
+  peopleImport: importText,
+  badges: badgesText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -24,6 +31,9 @@ const spanish: ConsoleMessages = {
   console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
+  people: peopleTextEs,
+  peopleImport: importTextEs,
+  badges: badgesTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
