@@ -9,14 +9,14 @@ import { requireRole } from '../../http/middleware/session.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
-import { readJson } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 
 export function adminApiTokenRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
     .get('/', async (c) => c.json(await listApiTokens(deps), 200))
-    .post('/', requireRecentAuth(deps), async (c) => {
-      const body = await readJson(c, createApiTokenBody);
+    .post('/', requireRecentAuth(deps), jsonBody(createApiTokenBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await createApiToken(deps, c.get('actor'), body), 201);
     })
     .delete('/:id', async (c) => {

@@ -11,7 +11,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRecentAuth } from '../../http/middleware/recent-auth.js';
 import { requireRole } from '../../http/middleware/session.js';
-import { readJson } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 import { deleteApp, getApp, listApps, registerApp, rotateAppSecret, updateApp } from './apps.js';
 
 export function adminAppRoutes(deps: ServiceDeps) {
@@ -19,13 +19,13 @@ export function adminAppRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
     .get('/', async (c) => c.json(await listApps(deps), 200))
-    .post('/', recentAuth, async (c) => {
-      const body = await readJson(c, createAppBody);
+    .post('/', recentAuth, jsonBody(createAppBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await registerApp(deps, c.get('actor'), body), 201);
     })
     .get('/:id', async (c) => c.json(await getApp(deps, c.req.param('id')), 200))
-    .patch('/:id', recentAuth, async (c) => {
-      const body = await readJson(c, patchAppBody);
+    .patch('/:id', recentAuth, jsonBody(patchAppBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await updateApp(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .post('/:id/rotate-secret', recentAuth, async (c) =>

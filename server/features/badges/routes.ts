@@ -9,7 +9,7 @@ import { putQrPinMethodBody, qrCodeWindowBody, resetPinBody } from '../../contra
 import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
-import { readJson } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 import { issueGroupBadges, previewGroupBadges } from './group-badges.js';
 import {
   deleteQrCode,
@@ -29,8 +29,8 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
   const read = requireRole(deps, ['admin', 'manager'], 'users.read');
   const change = requireRole(deps, ['admin', 'manager'], 'users.write');
   return new Hono<AppEnv>()
-    .put(METHOD, change, async (c) => {
-      const body = await readJson(c, putQrPinMethodBody);
+    .put(METHOD, change, jsonBody(putQrPinMethodBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await issueQrPinMethod(deps, c.get('actor'), c.req.param('id'), body), 201);
     })
     .get(METHOD, read, async (c) =>
@@ -40,24 +40,24 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
       await deleteQrPinMethod(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .put(`${METHOD}/standard-qr-code`, change, async (c) => {
-      const body = await readJson(c, qrCodeWindowBody);
+    .put(`${METHOD}/standard-qr-code`, change, jsonBody(qrCodeWindowBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'standard', body), 201);
     })
     .delete(`${METHOD}/standard-qr-code`, change, async (c) => {
       await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'standard');
       return c.body(null, 204);
     })
-    .put(`${METHOD}/temporary-qr-code`, change, async (c) => {
-      const body = await readJson(c, qrCodeWindowBody);
+    .put(`${METHOD}/temporary-qr-code`, change, jsonBody(qrCodeWindowBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary', body), 201);
     })
     .delete(`${METHOD}/temporary-qr-code`, change, async (c) => {
       await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary');
       return c.body(null, 204);
     })
-    .post(`${METHOD}/pin/reset`, change, async (c) => {
-      const body = await readJson(c, resetPinBody);
+    .post(`${METHOD}/pin/reset`, change, jsonBody(resetPinBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await resetPin(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .post(`${METHOD}/unlock`, change, async (c) => {
@@ -67,8 +67,8 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
     .get('/groups/:id/badges', read, async (c) =>
       c.json(await previewGroupBadges(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .post('/groups/:id/badges', change, async (c) => {
-      const body = await readJson(c, groupBadgesBody);
+    .post('/groups/:id/badges', change, jsonBody(groupBadgesBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await issueGroupBadges(deps, c.get('actor'), c.req.param('id'), body), 200);
     });
 }

@@ -32,6 +32,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { whatIf } from './evaluate-sign-in-access.js';
 import type { AppEnv } from '../../http/env.js';
 import { readJson } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 import { describeIssue, fieldOfIssue, VALIDATION_PARSE_OPTIONS } from '../../http/validation-messages.js';
 
 /**
@@ -51,13 +52,13 @@ export function adminConditionalAccessRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
     .get('/policies', async (c) => c.json(await listPolicies(deps), 200))
-    .post('/policies', recentAuth, async (c) => {
-      const body = await readPolicyJson(c, createPolicyBody);
+    .post('/policies', recentAuth, jsonBody(createPolicyBody, readPolicyJson), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await createPolicy(deps, c.get('actor'), body), 201);
     })
     .get('/policies/:id', async (c) => c.json(await getPolicy(deps, c.req.param('id')), 200))
-    .patch('/policies/:id', recentAuth, async (c) => {
-      const body = await readPolicyJson(c, patchPolicyBody);
+    .patch('/policies/:id', recentAuth, jsonBody(patchPolicyBody, readPolicyJson), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await updatePolicy(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .delete('/policies/:id', recentAuth, async (c) => {
@@ -66,21 +67,21 @@ export function adminConditionalAccessRoutes(deps: ServiceDeps) {
     })
     .get('/templates', async (c) => c.json(await listTemplates(deps), 200))
     .get('/named-locations', async (c) => c.json(await listNamedLocations(deps), 200))
-    .post('/named-locations', recentAuth, async (c) => {
-      const body = await readJson(c, createNamedLocationBody);
+    .post('/named-locations', recentAuth, jsonBody(createNamedLocationBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await createNamedLocation(deps, c.get('actor'), body), 201);
     })
     .get('/named-locations/:id', async (c) => c.json(await getNamedLocation(deps, c.req.param('id')), 200))
-    .patch('/named-locations/:id', recentAuth, async (c) => {
-      const body = await readJson(c, patchNamedLocationBody);
+    .patch('/named-locations/:id', recentAuth, jsonBody(patchNamedLocationBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await updateNamedLocation(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .delete('/named-locations/:id', recentAuth, async (c) => {
       await deleteNamedLocation(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .post('/what-if', async (c) => {
-      const body = await readJson(c, whatIfBody);
+    .post('/what-if', jsonBody(whatIfBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await whatIf(deps, body), 200);
     });
 }

@@ -19,7 +19,8 @@ import { reauthenticate } from './reauthentication.js';
 import { endSession } from '../sessions/sessions.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './totp-enrolment.js';
 import type { AppEnv } from '../../http/env.js';
-import { clientIp, readJson, userAgentOf } from '../../http/request.js';
+import { clientIp, userAgentOf } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 
 const refuse = (failure: ConsoleFailure): never => {
   throw new ApiError(failure.code, undefined, failure.details);
@@ -44,14 +45,14 @@ async function startSession(
 export function consoleAuthRoutes(deps: ServiceDeps) {
   const client = (c: Context<AppEnv>) => ({ ipAddress: clientIp(c), userAgent: userAgentOf(c) });
   return new Hono<AppEnv>()
-    .post('/sign-in', async (c) => {
-      const body = await readJson(c, consoleSignInBody);
+    .post('/sign-in', jsonBody(consoleSignInBody), async (c) => {
+      const body = c.req.valid('json');
       const outcome = await startConsoleSignIn(deps, { ...body, ...client(c) });
       if (!outcome.ok) return refuse(outcome);
       return c.json(outcome.step, 200);
     })
-    .post('/totp', async (c) => {
-      const body = await readJson(c, consoleTotpBody);
+    .post('/totp', jsonBody(consoleTotpBody), async (c) => {
+      const body = c.req.valid('json');
       const outcome = await completeConsoleSignIn(deps, {
         challenge: body.challenge,
         factor: factorOf(body),
@@ -61,21 +62,21 @@ export function consoleAuthRoutes(deps: ServiceDeps) {
       await startSession(c, deps, outcome);
       return c.json(outcome.result, 200);
     })
-    .post('/totp/enroll', async (c) => {
-      const body = await readJson(c, consoleEnrolBody);
+    .post('/totp/enroll', jsonBody(consoleEnrolBody), async (c) => {
+      const body = c.req.valid('json');
       const outcome = await startTotpEnrolment(deps, body);
       if (!outcome.ok) return refuse(outcome);
       return c.json(outcome.enrolment, 200);
     })
-    .post('/totp/enroll/confirm', async (c) => {
-      const body = await readJson(c, consoleEnrolConfirmBody);
+    .post('/totp/enroll/confirm', jsonBody(consoleEnrolConfirmBody), async (c) => {
+      const body = c.req.valid('json');
       const outcome = await confirmTotpEnrolment(deps, { ...body, ...client(c) });
       if (!outcome.ok) return refuse(outcome);
       await startSession(c, deps, outcome);
       return c.json(outcome.result, 200);
     })
-    .post('/reauthenticate', requireSession(), async (c) => {
-      const body = await readJson(c, reauthenticateBody);
+    .post('/reauthenticate', requireSession(), jsonBody(reauthenticateBody), async (c) => {
+      const body = c.req.valid('json');
       const outcome = await reauthenticate(deps, c.get('auth')!, {
         password: body.password,
         factor: factorOf(body),
@@ -84,8 +85,8 @@ export function consoleAuthRoutes(deps: ServiceDeps) {
       if (!outcome.ok) return refuse(outcome);
       return c.json(outcome.result, 200);
     })
-    .post('/invitation', async (c) => {
-      await redeemConsoleInvitation(deps, await readJson(c, redeemInvitationBody));
+    .post('/invitation', jsonBody(redeemInvitationBody), async (c) => {
+      await redeemConsoleInvitation(deps, c.req.valid('json'));
       return c.body(null, 204);
     });
 }

@@ -16,26 +16,26 @@ import {
   updateDevice,
 } from './device-admin.js';
 import type { AppEnv } from '../../http/env.js';
-import { readJson, readQuery } from '../../http/request.js';
+import { jsonBody, queryOf } from '../../http/validated.js';
 
 export function adminDeviceRoutes(deps: ServiceDeps) {
   const read = requireRole(deps, ['manager', 'admin'], 'devices.read');
   const managers = requireRole(deps, ['manager', 'admin']);
   const complianceReports = requireRole(deps, ['admin'], 'devices.compliance.write');
   return new Hono<AppEnv>()
-    .get('/', read, async (c) =>
-      c.json(await listDevices(deps, c.get('actor'), readQuery(c, listDevicesQuery)), 200),
+    .get('/', read, queryOf(listDevicesQuery), async (c) =>
+      c.json(await listDevices(deps, c.get('actor'), c.req.valid('query')), 200),
     )
     .get('/:id', read, async (c) => c.json(await getDevice(deps, c.get('actor'), c.req.param('id')), 200))
-    .patch('/:id', managers, async (c) => {
-      const body = await readJson(c, updateDeviceBody);
+    .patch('/:id', managers, jsonBody(updateDeviceBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await updateDevice(deps, c.get('actor'), c.req.param('id'), body), 200);
     })
     .post('/:id/revoke', managers, async (c) =>
       c.json(await revokeDevice(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .post('/:id/compliance', complianceReports, async (c) => {
-      const body = await readJson(c, externalComplianceBody);
+    .post('/:id/compliance', complianceReports, jsonBody(externalComplianceBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await reportDeviceCompliance(deps, c.get('actor'), c.req.param('id'), body), 200);
     });
 }

@@ -12,17 +12,17 @@ import { reportSignInActivity } from './sign-in-activity.js';
 import { qrCodeExpirationColumns } from '../../http/csv-columns.js';
 import { csvResponse, exportFileName } from '../../http/csv-response.js';
 import type { AppEnv } from '../../http/env.js';
-import { readQuery } from '../../http/request.js';
+import { queryOf } from '../../http/validated.js';
 
 export function adminReportRoutes(deps: ServiceDeps) {
   const adminOrManager = requireRole(deps, ['admin', 'manager'], 'logs.read');
   return new Hono<AppEnv>()
-    .get('/qr-code-expirations', adminOrManager, async (c) => {
-      const query = readQuery(c, qrCodeExpirationsQuery);
+    .get('/qr-code-expirations', adminOrManager, queryOf(qrCodeExpirationsQuery), async (c) => {
+      const query = c.req.valid('query');
       return c.json(await reportQrCodeExpirations(deps, c.get('actor'), query), 200);
     })
-    .get('/qr-code-expirations/export', adminOrManager, async (c) => {
-      const query = readQuery(c, qrCodeExpirationsExportQuery);
+    .get('/qr-code-expirations/export', adminOrManager, queryOf(qrCodeExpirationsExportQuery), async (c) => {
+      const query = c.req.valid('query');
       const pages = await exportQrCodeExpirations(deps, c.get('actor'), query);
       return csvResponse(
         c,
@@ -31,8 +31,8 @@ export function adminReportRoutes(deps: ServiceDeps) {
         pages,
       );
     })
-    .get('/sign-in-activity', adminOrManager, async (c) => {
-      const query = readQuery(c, signInActivityQuery);
+    .get('/sign-in-activity', adminOrManager, queryOf(signInActivityQuery), async (c) => {
+      const query = c.req.valid('query');
       return c.json(await reportSignInActivity(deps, c.get('actor'), query), 200);
     });
 }

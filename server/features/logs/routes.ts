@@ -15,25 +15,25 @@ import { exportAuditLogs, exportSignInLogs, listAuditLogs, listSignInLogs } from
 import { auditLogColumns, signInLogColumns } from '../../http/csv-columns.js';
 import { csvResponse, exportFileName } from '../../http/csv-response.js';
 import type { AppEnv } from '../../http/env.js';
-import { readQuery } from '../../http/request.js';
+import { queryOf } from '../../http/validated.js';
 
 export function adminLogRoutes(deps: ServiceDeps) {
   const adminOnly = requireRole(deps, ['admin'], 'logs.read');
   const adminOrManager = requireRole(deps, ['admin', 'manager'], 'logs.read');
   return new Hono<AppEnv>()
-    .get('/audit-logs', adminOnly, async (c) =>
-      c.json(await listAuditLogs(deps, readQuery(c, auditLogQuery)), 200),
+    .get('/audit-logs', adminOnly, queryOf(auditLogQuery), async (c) =>
+      c.json(await listAuditLogs(deps, c.req.valid('query')), 200),
     )
-    .get('/audit-logs/export', adminOnly, (c) => {
-      const pages = exportAuditLogs(deps, readQuery(c, auditLogExportQuery));
+    .get('/audit-logs/export', adminOnly, queryOf(auditLogExportQuery), (c) => {
+      const pages = exportAuditLogs(deps, c.req.valid('query'));
       return csvResponse(c, exportFileName('audit-logs', deps.clock.now()), auditLogColumns, pages);
     })
-    .get('/sign-in-logs', adminOrManager, async (c) => {
-      const query = readQuery(c, signInLogQuery);
+    .get('/sign-in-logs', adminOrManager, queryOf(signInLogQuery), async (c) => {
+      const query = c.req.valid('query');
       return c.json(await listSignInLogs(deps, c.get('actor'), query), 200);
     })
-    .get('/sign-in-logs/export', adminOrManager, async (c) => {
-      const pages = await exportSignInLogs(deps, c.get('actor'), readQuery(c, signInLogExportQuery));
+    .get('/sign-in-logs/export', adminOrManager, queryOf(signInLogExportQuery), async (c) => {
+      const pages = await exportSignInLogs(deps, c.get('actor'), c.req.valid('query'));
       return csvResponse(c, exportFileName('sign-in-logs', deps.clock.now()), signInLogColumns, pages);
     });
 }

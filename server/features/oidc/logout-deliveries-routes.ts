@@ -4,11 +4,14 @@ import { listLogoutDeliveriesQuery } from '../../contracts/oidc-logout-deliverie
 import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
-import { readQuery } from '../../http/request.js';
+import { queryOf } from '../../http/validated.js';
 import { listLogoutDeliveries } from './logout-deliveries.js';
 
 export function adminLogoutDeliveryRoutes(deps: ServiceDeps) {
-  return new Hono<AppEnv>().get('/:id/logout-deliveries', requireRole(deps, ['admin']), async (c) =>
-    c.json(await listLogoutDeliveries(deps, c.req.param('id'), readQuery(c, listLogoutDeliveriesQuery)), 200),
+  return new Hono<AppEnv>().get(
+    '/:id/logout-deliveries',
+    requireRole(deps, ['admin']),
+    queryOf(listLogoutDeliveriesQuery),
+    async (c) => c.json(await listLogoutDeliveries(deps, c.req.param('id'), c.req.valid('query')), 200),
   );
 }

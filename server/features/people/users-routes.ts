@@ -12,7 +12,7 @@ import { createUserBody } from '../../contracts/schemas.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
-import { readJson, readQuery } from '../../http/request.js';
+import { jsonBody, queryOf } from '../../http/validated.js';
 import { revokeSignInSessions } from '../badges/qr-pin-method.js';
 import { listUserSessions } from '../sessions/user-sessions.js';
 import { createUser } from './create-user.js';
@@ -30,24 +30,24 @@ export function adminUserRoutes(deps: ServiceDeps) {
   const change = requireRole(deps, ['admin'], 'users.write');
   const looksAfter = requireRole(deps, ['admin', 'manager'], 'users.write');
   return new Hono<AppEnv>()
-    .get('/', read, async (c) => {
-      const query = readQuery(c, listUsersQuery);
+    .get('/', read, queryOf(listUsersQuery), async (c) => {
+      const query = c.req.valid('query');
       return c.json(await listUsers(deps, c.get('actor'), query), 200);
     })
-    .post('/', change, async (c) => {
-      const body = await readJson(c, createUserBody);
+    .post('/', change, jsonBody(createUserBody), async (c) => {
+      const body = c.req.valid('json');
       const user = await createUser(deps, c.get('actor'), body);
       return c.json(await withLookalikeWarnings(deps, user), 201);
     })
-    .post('/import', change, async (c) => {
-      const body = await readJson(c, importUsersBody);
+    .post('/import', change, jsonBody(importUsersBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await importUsers(deps, c.get('actor'), body), 200);
     })
     .get('/:id', read, async (c) =>
       c.json(await getUserAsActor(deps, c.get('actor'), c.req.param('id')), 200),
     )
-    .patch('/:id', change, async (c) => {
-      const body = await readJson(c, patchUserBody);
+    .patch('/:id', change, jsonBody(patchUserBody), async (c) => {
+      const body = c.req.valid('json');
       const user = await updateUser(deps, c.get('actor'), c.req.param('id'), body);
       // Only a new sign-in name is checked: an old lookalike was reported when it was made.
       if (body.userPrincipalName === undefined) return c.json(user, 200);

@@ -10,14 +10,14 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { getKioskApps, setKioskApps } from './kiosk-apps.js';
 import { getQrPinPolicy } from './policies.js';
 import type { AppEnv } from '../../http/env.js';
-import { readJson } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 
 export function adminKioskRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
     .get('/apps', async (c) => c.json({ apps: await getKioskApps(deps) } satisfies KioskAppsView, 200))
-    .put('/apps', async (c) => {
-      const body = await readJson(c, kioskAppsBody);
+    .put('/apps', jsonBody(kioskAppsBody), async (c) => {
+      const body = c.req.valid('json');
       const apps = await setKioskApps(deps, c.get('actor'), body.apps);
       return c.json({ apps } satisfies KioskAppsView, 200);
     });

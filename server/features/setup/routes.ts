@@ -8,19 +8,19 @@ import { completeSetupBody } from '../../contracts/schemas.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
-import { readJson } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 import { completeSetup } from './bootstrap.js';
 import { getFirstSteps } from './first-steps.js';
 import { getSetupLinkStatus, setupLinkStatusBody } from './setup-link-status.js';
 
 export function setupRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
-      const body = await readJson(c, completeSetupBody);
+    .post('/', jsonBody(completeSetupBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await completeSetup(deps, body), 201);
     })
-    .post('/status', async (c) => {
-      const body = await readJson(c, setupLinkStatusBody);
+    .post('/status', jsonBody(setupLinkStatusBody), async (c) => {
+      const body = c.req.valid('json');
       return c.json(await getSetupLinkStatus(deps, body), 200);
     });
 }

@@ -8,12 +8,13 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { endSession, sessionViewOf } from '../sessions/sessions.js';
 import { signInWithQrPin } from './sign-in.js';
 import type { AppEnv } from '../../http/env.js';
-import { clientIp, readJson, userAgentOf } from '../../http/request.js';
+import { clientIp, userAgentOf } from '../../http/request.js';
+import { jsonBody } from '../../http/validated.js';
 
 export function authRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
-    .post('/qr-pin/sign-in', async (c) => {
-      const body = await readJson(c, signInBody);
+    .post('/qr-pin/sign-in', jsonBody(signInBody), async (c) => {
+      const body = c.req.valid('json');
       const outcome = await signInWithQrPin(deps, {
         // The schema lets exactly one of the two through.
         badge: body.shortCode !== undefined ? { shortCode: body.shortCode } : { qr: body.qr! },
@@ -34,11 +35,16 @@ export function authRoutes(deps: ServiceDeps) {
     .get('/session', requireSession({ allowPendingPinChange: true }), (c) =>
       c.json(sessionViewOf(deps, c.get('auth')!), 200),
     )
-    .post('/qr-pin/change-pin', requireSession({ allowPendingPinChange: true }), async (c) => {
-      const body = await readJson(c, changePinBody);
-      await changePin(deps, c.get('auth')!, body);
-      return c.body(null, 204);
-    })
+    .post(
+      '/qr-pin/change-pin',
+      requireSession({ allowPendingPinChange: true }),
+      jsonBody(changePinBody),
+      async (c) => {
+        const body = c.req.valid('json');
+        await changePin(deps, c.get('auth')!, body);
+        return c.body(null, 204);
+      },
+    )
     .post('/sign-out', async (c) => {
       const auth = c.get('auth');
       if (auth) await endSession(deps, auth.session.id);
