@@ -11,11 +11,20 @@ import { consoleText } from '../messages';
 import { consoleText as consoleTextEs } from './es/messages';
 import { shellText } from '../shell-text';
 import { shellText as shellTextEs } from './es/shell-text';
+import { dashboardText } from '../dashboard-text';
+import { dashboardText as dashboardTextEs } from './es/dashboard-text';
+import { setupText } from '../setup-text';
+import { setupText as setupTextEs } from './es/setup-text';
+import { invitationText } from '../invitation-text';
+import { invitationText as invitationTextEs } from './es/invitation-text';
 
 const english = {
   console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
+  dashboard: dashboardText,
+  setup: setupText,
+  invitation: invitationText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -24,6 +33,9 @@ const spanish: ConsoleMessages = {
   console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
+  dashboard: dashboardTextEs,
+  setup: setupTextEs,
+  invitation: invitationTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
