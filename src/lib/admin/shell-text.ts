@@ -11,6 +11,7 @@ export const shellText = {
   /** Navigation entries beyond messages.ts's `shell` (pages added later). */
   links: { access: 'Access', devices: 'Devices', apps: 'Apps', reports: 'Reports' },
   dismissToast: 'Dismiss message',
+  cancel: 'Cancel',
   skipToContent: 'Skip to the page',
   signOutUnsaved: {
     title: 'Sign out without saving?',

@@ -6,6 +6,7 @@ export const shellText: typeof english = {
   brandShort: 'Shiftpass',
   links: { access: 'Acceso', devices: 'Dispositivos', apps: 'Aplicaciones', reports: 'Informes' },
   dismissToast: 'Cerrar mensaje',
+  cancel: 'Cancelar',
   skipToContent: 'Ir a la página',
   signOutUnsaved: {
     title: '¿Cerrar sesión sin guardar?',
