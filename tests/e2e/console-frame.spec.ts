@@ -101,6 +101,7 @@ test('the invitation and setup pages say what is wrong with a link, and the invi
   // The shared server has its admin already: an unknown link says what to do instead. (A reload
   // loses the link, which leaves the address bar at once: each language opens it anew.)
   for (const locale of ['en', 'es'] as const) {
+    await page.goto('/admin/login');
     await chooseConsoleLanguage(page, locale);
     await page.goto(`/setup#${'A'.repeat(43)}`);
     await expect(
