@@ -22,10 +22,10 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
   found.push(...(await seriousViolations(page, 'sign-in')));
 
   // A wrong password is refused in words next to the form.
-  await page.getByLabel('Username').fill(firstAdmin.userPrincipalName);
+  await page.getByLabel('Sign-in name').fill(firstAdmin.userPrincipalName);
   await page.getByLabel('Password').fill('not the password at all');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The username or password is incorrect.');
+  await expect(page.getByRole('alert')).toHaveText('The sign-in name or password is incorrect.');
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   found.push(...(await seriousViolations(page, 'sign-in with an error')));
 
@@ -78,7 +78,7 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByText(`Signed in as ${firstAdmin.userPrincipalName} (Admin)`)).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Console' });
-  for (const name of ['Dashboard', 'People', 'Groups', 'Policies', 'Logs', 'API tokens']) {
+  for (const name of ['Dashboard', 'People', 'Stores', 'Policies', 'Logs', 'API tokens']) {
     await expect(nav.getByRole('link', { name })).toBeVisible();
   }
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
@@ -92,7 +92,7 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
 
   // Sign in again, with a code. The enrolment used up this 30-second step's code (each works once), so
   // type the app's next one: the server accepts one step of drift.
-  await page.getByLabel('Username').fill(firstAdmin.userPrincipalName);
+  await page.getByLabel('Sign-in name').fill(firstAdmin.userPrincipalName);
   await page.getByLabel('Password').fill(firstAdmin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Enter your authentication code' })).toBeVisible();
@@ -105,7 +105,7 @@ test('first admin sign-in: TOTP enrolment, recovery codes, dashboard; then sign-
 
   // Lost phone: a recovery code instead, once.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Username').fill(firstAdmin.userPrincipalName);
+  await page.getByLabel('Sign-in name').fill(firstAdmin.userPrincipalName);
   await page.getByLabel('Password').fill(firstAdmin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();

@@ -224,7 +224,7 @@ test('saving a policy after the 5-minute window asks for the password and a code
   await dialog.getByLabel('Password').fill('not my password');
   await dialog.getByLabel('Authentication code').fill(code);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
-  await expect(dialog.getByText('The username or password is incorrect.')).toBeVisible();
+  await expect(dialog.getByText('The password is incorrect.')).toBeVisible();
   // The dialog empties both fields after a refusal; type them again.
   await dialog.getByLabel('Password').fill(admin.password);
   await dialog.getByLabel('Authentication code').fill(code);

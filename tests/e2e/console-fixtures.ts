@@ -97,7 +97,7 @@ export const test = base.extend<ConsoleFixtures>({
       await page.getByRole('button', { name: 'Set password' }).click();
       await page.getByRole('link', { name: 'Go to sign-in' }).click();
 
-      await page.getByLabel('Username').fill(user.userPrincipalName);
+      await page.getByLabel('Sign-in name').fill(user.userPrincipalName);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       const setupKey = page.locator('#setup-key');

@@ -85,10 +85,10 @@ test('the setup link creates the first admin, shows the token once with Copy, an
 
   // The page's own words, not the browser's bubbles.
   await page.getByRole('button', { name: 'Create the first admin' }).click();
-  await expect(page.getByText('Type a username.')).toBeVisible();
-  await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Type a sign-in name.')).toBeVisible();
+  await expect(page.getByLabel('Sign-in name')).toHaveAttribute('aria-invalid', 'true');
 
-  await page.getByLabel('Username').fill(admin.username);
+  await page.getByLabel('Sign-in name').fill(admin.username);
   await page.getByLabel('Your name (optional)').fill('Olivia Owner');
   await page.getByLabel('Password', { exact: true }).fill(admin.password);
   await page.getByLabel('Type the password again').fill(admin.password);
@@ -107,7 +107,7 @@ test('the setup link creates the first admin, shows the token once with Copy, an
   const again = await context.newPage();
   await again.goto(setupLink);
   await expect(again.getByRole('heading', { name: 'This setup link has already been used' })).toBeVisible();
-  await expect(again.getByLabel('Username')).toHaveCount(0);
+  await expect(again.getByLabel('Sign-in name')).toHaveCount(0);
   await screens(again, 'setup-link-used', found);
   await again.getByRole('link', { name: 'Sign in to the console' }).click();
   await expect(again).toHaveURL(/\/admin\/login$/);
@@ -123,7 +123,7 @@ test("the first admin's dashboard lists the first steps: QR sign-in off until it
 }) => {
   const page = await (await testContexts.newContext({ baseURL: origin })).newPage();
   await page.goto('/admin/login');
-  await page.getByLabel('Username').fill(admin.username);
+  await page.getByLabel('Sign-in name').fill(admin.username);
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const setupKey = (await page.locator('#setup-key').innerText()).replace(/\s/g, '');

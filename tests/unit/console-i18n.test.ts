@@ -102,3 +102,26 @@ describe('the console language', () => {
     expect(noStorage.locale).toBe('en');
   });
 });
+
+describe('the page language while a console page is shown', () => {
+  test('held: another setter of <html lang> is answered with the console language until released', () => {
+    let lang = 'en';
+    let watcher: ((lang: string) => void) | null = null;
+    const language = new ConsoleLanguage({
+      preferredLanguages: () => ['es'],
+      storage: () => null,
+      showLanguage: (locale) => void (lang = locale),
+      watchLanguage: (changed) => {
+        watcher = changed;
+        return () => void (watcher = null);
+      },
+    });
+    language.init();
+    const release = language.hold();
+    lang = 'en';
+    watcher!(lang);
+    expect(lang).toBe('es');
+    release();
+    expect(watcher).toBeNull();
+  });
+});

@@ -1,7 +1,11 @@
-/** Words of the dashboard's first-steps checklist and its QR sign-in banner (admins see them). */
+/**
+ * Words of the dashboard: its first-steps checklist and QR sign-in banner (admins see them) and the
+ * last 24 hours' sign-in activity. The area `dashboard` of the catalogue; Spanish in i18n/es/.
+ */
 import type { FirstStepId } from './first-steps';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const signIns = (n: number) => plural(n, 'sign-in', 'sign-ins');
 
 export const dashboardText = {
   banner: {
@@ -51,5 +55,29 @@ export const dashboardText = {
         doneNote: (n: number) => plural(n, 'kiosk', 'kiosks'),
       },
     } satisfies Record<FirstStepId, { title: string; body: string; doneNote: (n: number) => string }>,
+  },
+  activity: {
+    title: 'Sign-ins in the last 24 hours',
+    chartTitle: 'Sign-ins per hour, last 24 hours',
+    chartDescription: (success: number, failure: number) =>
+      `${signIns(success + failure)}: ${success} succeeded, ${failure} failed. The table below has the numbers per hour.`,
+    success: 'Succeeded',
+    failure: 'Failed',
+    total: 'Total',
+    hour: 'Hour starting',
+    dataTable: 'Sign-ins per hour as a table',
+    totals: (success: number, failure: number) =>
+      `${signIns(success + failure)}: ${success} succeeded, ${failure} failed.`,
+    reasonsTitle: 'Why sign-ins failed',
+    noFailures: 'No failed sign-ins in the last 24 hours.',
+    showFailures: 'Show in the log',
+    lockedTitle: 'Locked badges',
+    locked: (n: number) =>
+      n === 0 ? 'No badge is locked right now.' : `${plural(n, 'badge is', 'badges are')} locked right now.`,
+    lockedLink: 'Go to people to unlock',
+    scopeManager: 'Counts cover the workers of your stores.',
+    viewLogs: 'Open the sign-in log',
+    expiryLink: 'Badges expiring soon',
+    failed: 'The sign-in activity could not be loaded. Reload the page to try again.',
   },
 };

@@ -1,10 +1,11 @@
-/** Words of the console invitation page (/admin/invitation#token). */
+/** Words of the console invitation page (/admin/invitation#token) and its panel; Spanish in i18n/es/. */
 export const invitationText = {
   title: 'Choose your console password',
   intro:
     'An admin invited you to the Shiftpass console. Choose a password; then sign in and set up an authenticator app on your phone.',
   password: 'New password',
   passwordHint: 'At least 12 characters. A few unrelated words make a strong password that is easy to type.',
+  passwordTooShort: 'The password needs at least 12 characters.',
   confirm: 'Type the password again',
   mismatch: 'The two passwords are not the same.',
   submit: 'Set password',

@@ -10,7 +10,7 @@ import type {
   ConsoleSignInStep,
   TotpEnrolment,
 } from '$server/contracts/console-auth';
-import { consoleText, describeConsoleError } from './messages';
+import { consoleWords, describeConsoleError } from './messages';
 
 export type LoginStep = 'password' | 'totp' | 'recovery' | 'enrol' | 'recovery-codes';
 export type LoginField = 'userPrincipalName' | 'password' | 'code' | 'recoveryCode';
@@ -116,7 +116,7 @@ export class LoginFlow {
     this.busy = false;
     if (result.ok) return result.data;
     if (result.error.code === 'SIGN_IN_CHALLENGE_INVALID') {
-      this.startOver(consoleText.signedOut.expired);
+      this.startOver(consoleWords().signedOut.expired);
       return null;
     }
     const field = FIELD_ERRORS[result.error.code] ? this.#fieldOf(result.error) : null;

@@ -1,18 +1,22 @@
 /**
- * The console's words (English only: the kiosk is the bilingual part), kept in one place, and the
- * server's error codes as a person should read them.
+ * The console's own words (the area `console` of the catalogue; Spanish in i18n/es/messages.ts), and
+ * the server's error codes as a person should read them, in the page's language.
  */
 import type { ClientError } from '$lib/api/client';
+import { isLocale, type Locale } from '$lib/i18n/locale';
 import { messageWithoutField } from './field-errors';
+import { consoleText as consoleTextEs } from './i18n/es/messages';
 
 export const consoleText = {
   appName: 'Shiftpass console',
   signIn: {
     title: 'Sign in to the console',
-    username: 'Username',
+    username: 'Sign-in name',
     password: 'Password',
     submit: 'Sign in',
     busy: 'Signing in…',
+    usernameMissing: 'Type your sign-in name.',
+    passwordMissing: 'Type your password.',
   },
   totp: {
     title: 'Enter your authentication code',
@@ -26,6 +30,8 @@ export const consoleText = {
     recoveryLabel: 'Recovery code',
     useCode: 'Use an authentication code instead',
     startOver: 'Sign in as someone else',
+    codeMissing: 'Type the 6-digit code from your authenticator app.',
+    recoveryMissing: 'Type one of your recovery codes.',
   },
   enrol: {
     title: 'Set up your authenticator app',
@@ -49,6 +55,8 @@ export const consoleText = {
     fileName: 'shiftpass-recovery-codes.txt',
     saved: 'I have saved these codes',
     continue: 'Continue to the console',
+    listLabel: 'Recovery codes',
+    fileHeading: 'Shiftpass console recovery codes (each works once)',
   },
   shell: {
     nav: 'Console',
@@ -130,49 +138,76 @@ export const consoleText = {
     code: 'Authentication code',
     submit: 'Confirm',
     cancel: 'Cancel',
+    passwordMissing: 'Type your password.',
+    codeMissing: 'Type the 6-digit code from your authenticator app.',
   },
   signedOut: {
     idle: 'You were signed out after a period without activity.',
     ended: 'Your session has ended. Sign in again.',
     expired: 'Your sign-in took too long and has expired. Sign in again.',
   },
+  errors: {
+    credentials: 'The sign-in name or password is incorrect.',
+    password: 'The password is incorrect.',
+    recoveryCode: 'This recovery code is not correct or was already used.',
+    code: 'The code is not correct, or it was already used. Wait for the next code and try again.',
+    lockedFor: (wait: string) => `Too many failed sign-ins. Try again in ${wait}.`,
+    locked: 'Too many failed sign-ins. Ask another admin to unlock your sign-in.',
+    tooManyFor: (wait: string) => `Too many failed sign-ins from this network. Try again in ${wait}.`,
+    tooMany: 'Too many failed sign-ins from this network. Try again later.',
+    minutes: (n: number) => `${n} minute${n === 1 ? '' : 's'}`,
+    checkInput: 'Please check what you typed.',
+    network: 'The server could not be reached. Check the connection and try again.',
+  },
 };
 
-const minutes = (seconds: unknown) =>
-  typeof seconds === 'number'
-    ? `${Math.max(1, Math.ceil(seconds / 60))} minute${seconds > 60 ? 's' : ''}`
-    : null;
+/**
+ * The words for the page's language (`<html lang>`, which the console's language state sets and the
+ * API clients send): read at the moment an error is worded, so pure modules need no language state.
+ */
+export function consoleWords(locale: Locale = pageLocale()): typeof consoleText {
+  return locale === 'es' ? consoleTextEs : consoleText;
+}
 
-/** An error from the console API as words for the person in front of the screen. */
-export function describeConsoleError(error: ClientError): string {
+function pageLocale(): Locale {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang.split('-')[0];
+  return isLocale(lang) ? lang : 'en';
+}
+
+const minutes = (seconds: unknown, words: typeof consoleText.errors) =>
+  typeof seconds === 'number' ? words.minutes(Math.max(1, Math.ceil(seconds / 60))) : null;
+
+/**
+ * An error from the console API as words for the person in front of the screen: the console's own
+ * words for the sign-in refusals (which need a next step), else the server's message, which the server
+ * words in the page's language.
+ */
+export function describeConsoleError(error: ClientError, words = consoleWords()): string {
+  const t = words.errors;
   switch (error.code) {
     case 'CREDENTIALS_INCORRECT':
-      return 'The username or password is incorrect.';
+      return error.field === 'password' ? t.password : t.credentials;
     case 'AUTHENTICATION_CODE_INCORRECT':
-      return error.field === 'recoveryCode'
-        ? 'This recovery code is not correct or was already used.'
-        : 'The code is not correct, or it was already used. Wait for the next code and try again.';
+      return error.field === 'recoveryCode' ? t.recoveryCode : t.code;
     case 'ACCOUNT_LOCKED': {
-      const wait = minutes(error.retryAfterSeconds);
-      return wait
-        ? `Too many failed sign-ins. Try again in ${wait}.`
-        : 'Too many failed sign-ins. Ask another admin to unlock your sign-in.';
+      const wait = minutes(error.retryAfterSeconds, t);
+      return wait ? t.lockedFor(wait) : t.locked;
     }
     case 'TOO_MANY_ATTEMPTS': {
-      const wait = minutes(error.retryAfterSeconds);
-      return `Too many failed sign-ins from this network. Try again${wait ? ` in ${wait}` : ' later'}.`;
+      const wait = minutes(error.retryAfterSeconds, t);
+      return wait ? t.tooManyFor(wait) : t.tooMany;
     }
     case 'SIGN_IN_CHALLENGE_INVALID':
-      return consoleText.signedOut.expired;
+      return words.signedOut.expired;
     case 'VALIDATION_FAILED': {
       // The server words each refusal as a sentence naming the field (server/http/validation-messages.ts).
-      const words = messageWithoutField(error).trim();
-      if (!words) return 'Please check what you typed.';
-      const sentence = words.charAt(0).toUpperCase() + words.slice(1);
-      return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
+      const sentence = messageWithoutField(error).trim();
+      if (!sentence) return t.checkInput;
+      const capital = sentence.charAt(0).toUpperCase() + sentence.slice(1);
+      return /[.?!]$/.test(capital) ? capital : `${capital}.`;
     }
     case 'NETWORK_ERROR':
-      return 'The server could not be reached. Check the connection and try again.';
+      return t.network;
     default:
       return error.message;
   }

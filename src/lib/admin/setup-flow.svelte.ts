@@ -8,7 +8,8 @@
 import type { ApiResult } from '$lib/api/client';
 import { readLinkToken } from '$lib/link-token';
 import type { SetupLinkState, SetupLinkStatusView } from '$server/contracts/first-run';
-import { checkSetupForm, setupRefusal, type SetupFieldErrors } from './setup-form';
+import { checkSetupForm, setupRefusal, type SetupFieldErrors, type SetupWords } from './setup-form';
+import { setupText } from './setup-text';
 
 export type SetupStep = 'checking' | 'none' | 'damaged' | SetupLinkState | 'created';
 
@@ -32,7 +33,11 @@ export class SetupFlow {
   created = $state<CreatedAdmin | null>(null);
   #token = '';
 
-  constructor(private readonly post: Post) {}
+  /** `words`: the setup page's words in the page's language, read when a message is made. */
+  constructor(
+    private readonly post: Post,
+    private readonly words: () => SetupWords = () => setupText,
+  ) {}
 
   /** `hash`: the page address's fragment, where the link carries its token. */
   async open(hash: string): Promise<void> {
@@ -54,7 +59,7 @@ export class SetupFlow {
 
   async submit(): Promise<void> {
     this.formError = null;
-    this.errors = checkSetupForm(this);
+    this.errors = checkSetupForm(this, this.words());
     if (Object.keys(this.errors).length > 0) return;
     this.busy = true;
     const result = await this.post<{
@@ -79,7 +84,7 @@ export class SetupFlow {
       this.step = 'created';
       return;
     }
-    const refusal = setupRefusal(result.error);
+    const refusal = setupRefusal(result.error, this.words());
     if (!refusal) await this.#check();
     else if (refusal.field) this.errors = { [refusal.field]: refusal.message };
     else this.formError = refusal.message;

@@ -1,13 +1,16 @@
 /**
  * The setup page's form rules (checked before sending, in the page's words rather than the browser's
- * bubbles) and the server's refusals as words next to the field they concern.
+ * bubbles) and the server's refusals as words next to the field they concern. The words are passed in
+ * (the page's language); English when none are.
  */
 import type { ClientError } from '$lib/api/client';
-import { errorField, messageWithoutField } from './field-errors';
-import { setupText as t } from './setup-text';
+import { errorField } from './field-errors';
+import { describeConsoleError } from './messages';
+import { setupText } from './setup-text';
 
 export type SetupField = 'userPrincipalName' | 'displayName' | 'password' | 'confirmation';
 export type SetupFieldErrors = Partial<Record<SetupField, string>>;
+export type SetupWords = typeof setupText;
 
 export interface SetupFormValues {
   userPrincipalName: string;
@@ -19,7 +22,7 @@ export interface SetupFormValues {
 /** As server/contracts/schemas.ts completeSetupBody: the password's minimum length. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-export function checkSetupForm(values: SetupFormValues): SetupFieldErrors {
+export function checkSetupForm(values: SetupFormValues, t: SetupWords = setupText): SetupFieldErrors {
   const errors: SetupFieldErrors = {};
   if (values.userPrincipalName.trim() === '') errors.userPrincipalName = t.usernameMissing;
   if (values.password.length < MIN_PASSWORD_LENGTH) errors.password = t.passwordTooShort;
@@ -27,19 +30,21 @@ export function checkSetupForm(values: SetupFormValues): SetupFieldErrors {
   return errors;
 }
 
+const FIELDS: readonly SetupField[] = ['userPrincipalName', 'displayName', 'password'];
+const isSetupField = (field: string | undefined): field is SetupField => FIELDS.includes(field as SetupField);
+
 /**
- * A refused setup as words: on a field when the server names one, else for the whole form (null:
- * the link itself was refused, which the page answers by checking the link again).
+ * A refused setup as words: on a field when the server names one (the server's own sentence, which
+ * names the field in the page's language), else for the whole form (null: the link itself was
+ * refused, which the page answers by checking the link again).
  */
 export function setupRefusal(
   error: ClientError,
+  t: SetupWords = setupText,
 ): { field: SetupField; message: string } | { field: null; message: string } | null {
   if (error.code === 'SETUP_LINK_INVALID') return null;
   if (error.code === 'USER_ALREADY_EXISTS') return { field: 'userPrincipalName', message: t.usernameTaken };
   const field = errorField(error);
-  const problem = messageWithoutField(error);
-  if (field === 'userPrincipalName') return { field, message: t.usernameInvalid(problem) };
-  if (field === 'displayName') return { field, message: t.displayNameInvalid(problem) };
-  if (field === 'password') return { field, message: t.passwordInvalid(problem) };
-  return { field: null, message: error.message };
+  const message = describeConsoleError(error);
+  return isSetupField(field) ? { field, message } : { field: null, message };
 }

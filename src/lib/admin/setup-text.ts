@@ -1,4 +1,4 @@
-/** Words of the one-time setup page (/setup#token) that creates the first admin. */
+/** Words of the one-time setup page (/setup#token) that creates the first admin; Spanish in i18n/es/. */
 export const setupText = {
   product: 'Shiftpass',
   tagline: 'QR-code + PIN sign-in for store workers on shared phones',
@@ -7,19 +7,16 @@ export const setupText = {
   title: 'Create the first admin',
   intro:
     'This page creates the first admin: you. With this account you then run the Shiftpass console, where you switch on QR sign-in and add stores, people, badges and kiosks.',
-  username: 'Username',
+  username: 'Sign-in name',
   usernameHint:
     'The name you will sign in to the console with, for example your work email address. No spaces.',
-  usernameMissing: 'Type a username.',
-  usernameTaken: 'Someone already has this username. Choose another.',
-  usernameInvalid: (problem: string) => `The username ${problem}.`,
+  usernameMissing: 'Type a sign-in name.',
+  usernameTaken: 'Someone already has this sign-in name. Choose another.',
   displayName: 'Your name (optional)',
-  displayNameHint: 'How you appear in the console and its logs. Left empty, your username is used.',
-  displayNameInvalid: (problem: string) => `Your name ${problem}.`,
+  displayNameHint: 'How you appear in the console and its logs. Left empty, your sign-in name is used.',
   password: 'Password',
   passwordHint: 'At least 12 characters. A few unrelated words make a strong password that is easy to type.',
   passwordTooShort: 'The password needs at least 12 characters.',
-  passwordInvalid: (problem: string) => `The password ${problem}.`,
   confirm: 'Type the password again',
   mismatch: 'The two passwords are not the same.',
   submit: 'Create the first admin',
@@ -36,12 +33,12 @@ export const setupText = {
     copied: 'Copied to the clipboard.',
     copyFailed: 'Could not copy. Select the token and copy it yourself.',
     nextTitle: 'Next: the console',
-    next: 'Sign in with your username and password. At the first sign-in the console helps you set up an authenticator app on your phone, then shows the first steps.',
+    next: 'Sign in with your sign-in name and password. At the first sign-in the console helps you set up an authenticator app on your phone, then shows the first steps.',
     goToConsole: 'Go to the console',
   },
   used: {
     title: 'This setup link has already been used',
-    body: 'The first admin exists. Sign in to the console with that admin’s username and password; other admins and managers are invited from the console.',
+    body: 'The first admin exists. Sign in to the console with that admin’s sign-in name and password; other admins and managers are invited from the console.',
   },
   expired: {
     title: 'This setup link has expired',

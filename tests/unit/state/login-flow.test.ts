@@ -62,7 +62,7 @@ describe('signing in to the console', () => {
     passwordLeadsTo('totp');
     await flow.submitPassword(USERNAME, 'not the password at all');
     expect(flow.step).toBe('password');
-    expect(flow.error).toEqual({ field: null, message: 'The username or password is incorrect.' });
+    expect(flow.error).toEqual({ field: null, message: 'The sign-in name or password is incorrect.' });
     expect(flow.busy).toBe(false);
   });
 

@@ -107,7 +107,7 @@ describe('submitting', () => {
     expect(server.calls).toHaveLength(1);
   });
 
-  test('a taken username is said next to the username; the passwords stay typed', async () => {
+  test('a taken sign-in name is said next to the sign-in name; the passwords stay typed', async () => {
     const server = fakeServer({
       '/setup/status': [ok({ state: 'ready' })],
       '/setup': [
@@ -161,9 +161,9 @@ describe('the form rules and refusals, in words', () => {
     expect(
       setupRefusal({
         code: 'VALIDATION_FAILED',
-        message: 'userPrincipalName: must not contain spaces',
+        message: 'Sign-in name must not contain spaces',
         field: 'userPrincipalName',
       }),
-    ).toEqual({ field: 'userPrincipalName', message: 'The username must not contain spaces.' });
+    ).toEqual({ field: 'userPrincipalName', message: 'Sign-in name must not contain spaces.' });
   });
 });

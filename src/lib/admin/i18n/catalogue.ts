@@ -15,6 +15,12 @@ import { peopleText } from '../people-text';
 import { peopleText as peopleTextEs } from './es/people-text';
 import { badgesText, importText } from '../import-text';
 import { badgesText as badgesTextEs, importText as importTextEs } from './es/import-text';
+import { dashboardText } from '../dashboard-text';
+import { dashboardText as dashboardTextEs } from './es/dashboard-text';
+import { setupText } from '../setup-text';
+import { setupText as setupTextEs } from './es/setup-text';
+import { invitationText } from '../invitation-text';
+import { invitationText as invitationTextEs } from './es/invitation-text';
 
 const english = {
   console: consoleText,
@@ -23,6 +29,9 @@ const english = {
   people: peopleText,
   peopleImport: importText,
   badges: badgesText,
+  dashboard: dashboardText,
+  setup: setupText,
+  invitation: invitationText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -34,6 +43,9 @@ const spanish: ConsoleMessages = {
   people: peopleTextEs,
   peopleImport: importTextEs,
   badges: badgesTextEs,
+  dashboard: dashboardTextEs,
+  setup: setupTextEs,
+  invitation: invitationTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };

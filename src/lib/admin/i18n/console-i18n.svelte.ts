@@ -19,6 +19,8 @@ export interface ConsoleLanguageHost {
   storage(): Pick<Storage, 'getItem' | 'setItem'> | null;
   /** Tells the page which language it is in (`<html lang>`). */
   showLanguage(locale: Locale): void;
+  /** Calls `changed` whenever something else sets the page's language; returns the way to stop. */
+  watchLanguage?(changed: (lang: string) => void): () => void;
 }
 
 const browserHost: ConsoleLanguageHost = {
@@ -31,6 +33,12 @@ const browserHost: ConsoleLanguageHost = {
     }
   },
   showLanguage: (locale) => (document.documentElement.lang = locale),
+  watchLanguage: (changed) => {
+    const html = document.documentElement;
+    const observer = new MutationObserver(() => changed(html.lang));
+    observer.observe(html, { attributes: true, attributeFilter: ['lang'] });
+    return () => observer.disconnect();
+  },
 };
 
 export class ConsoleLanguage {
@@ -61,6 +69,20 @@ export class ConsoleLanguage {
       // No storage: the pick lasts until the page is reloaded.
     }
     this.#show(locale);
+  }
+
+  /**
+   * While a console page is shown, `<html lang>` stays the console's language: the root layout's
+   * kiosk language state (src/lib/i18n) sets it too when it starts, after the console has. The page
+   * calls this when it mounts and the returned function when it goes.
+   */
+  hold(): () => void {
+    this.#host.showLanguage(this.locale);
+    return (
+      this.#host.watchLanguage?.((lang) => {
+        if (lang !== this.locale) this.#host.showLanguage(this.locale);
+      }) ?? (() => {})
+    );
   }
 
   #show(locale: Locale): void {

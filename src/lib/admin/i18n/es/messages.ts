@@ -5,10 +5,12 @@ export const consoleText: typeof english = {
   appName: 'Consola de Shiftpass',
   signIn: {
     title: 'Iniciar sesión en la consola',
-    username: 'Nombre de usuario',
+    username: 'Nombre de inicio de sesión',
     password: 'Contraseña',
     submit: 'Iniciar sesión',
     busy: 'Iniciando sesión…',
+    usernameMissing: 'Escribe tu nombre de inicio de sesión.',
+    passwordMissing: 'Escribe tu contraseña.',
   },
   totp: {
     title: 'Escribe tu código de autenticación',
@@ -22,6 +24,8 @@ export const consoleText: typeof english = {
     recoveryLabel: 'Código de recuperación',
     useCode: 'Usar un código de autenticación',
     startOver: 'Iniciar sesión con otra cuenta',
+    codeMissing: 'Escribe el código de 6 dígitos de tu app de autenticación.',
+    recoveryMissing: 'Escribe uno de tus códigos de recuperación.',
   },
   enrol: {
     title: 'Configura tu app de autenticación',
@@ -46,6 +50,8 @@ export const consoleText: typeof english = {
     fileName: 'shiftpass-codigos-de-recuperacion.txt',
     saved: 'He guardado estos códigos',
     continue: 'Continuar a la consola',
+    listLabel: 'Códigos de recuperación',
+    fileHeading: 'Códigos de recuperación de la consola de Shiftpass (cada uno sirve una vez)',
   },
   shell: {
     nav: 'Consola',
@@ -127,10 +133,28 @@ export const consoleText: typeof english = {
     code: 'Código de autenticación',
     submit: 'Confirmar',
     cancel: 'Cancelar',
+    passwordMissing: 'Escribe tu contraseña.',
+    codeMissing: 'Escribe el código de 6 dígitos de tu app de autenticación.',
   },
   signedOut: {
     idle: 'Se cerró tu sesión tras un tiempo sin actividad.',
     ended: 'Tu sesión ha terminado. Vuelve a iniciar sesión.',
     expired: 'Tu inicio de sesión tardó demasiado y ha caducado. Vuelve a iniciar sesión.',
+  },
+  errors: {
+    credentials: 'El nombre de inicio de sesión o la contraseña no son correctos.',
+    password: 'La contraseña no es correcta.',
+    recoveryCode: 'Este código de recuperación no es correcto o ya se usó.',
+    code: 'El código no es correcto o ya se usó. Espera al siguiente código e inténtalo de nuevo.',
+    lockedFor: (wait: string) =>
+      `Demasiados inicios de sesión fallidos. Inténtalo de nuevo dentro de ${wait}.`,
+    locked:
+      'Demasiados inicios de sesión fallidos. Pide a otro administrador que desbloquee tu inicio de sesión.',
+    tooManyFor: (wait: string) =>
+      `Demasiados inicios de sesión fallidos desde esta red. Inténtalo de nuevo dentro de ${wait}.`,
+    tooMany: 'Demasiados inicios de sesión fallidos desde esta red. Inténtalo de nuevo más tarde.',
+    minutes: (n: number) => `${n} minuto${n === 1 ? '' : 's'}`,
+    checkInput: 'Revisa lo que has escrito.',
+    network: 'No se pudo conectar con el servidor. Comprueba la conexión e inténtalo de nuevo.',
   },
 };
