@@ -160,13 +160,13 @@ test('the template refuses a worker on a plain browser with a readable reason, l
 
     // What-if with the kiosk picked by name: its live record (enrolled, compliant, fresh) lets the worker in.
     await consolePage.goto('/admin/conditional-access/what-if');
-    await consolePage.getByLabel('Search people by name or username').fill(worker.displayName);
-    await consolePage.getByRole('button', { name: 'Search' }).click();
+    await consolePage.getByRole('combobox', { name: 'Person' }).fill(worker.displayName);
+    await consolePage.getByRole('option', { name: new RegExp(worker.displayName) }).click();
     await expect(consolePage.getByText(`Chosen: ${worker.displayName}`)).toBeVisible();
-    await consolePage.getByLabel('An enrolled kiosk:').check();
-    await consolePage
-      .getByRole('combobox', { name: 'Kiosk' })
-      .selectOption({ label: `${KIOSK_NAME} (${kiosk.storeName})` });
+    await consolePage.getByRole('combobox', { name: 'Device' }).click();
+    await consolePage.getByRole('option', { name: 'An enrolled kiosk' }).click();
+    await consolePage.getByRole('combobox', { name: 'Kiosk', exact: true }).fill(kiosk.storeName);
+    await consolePage.getByRole('option', { name: `${KIOSK_NAME} (${kiosk.storeName})` }).click();
     await expect(
       consolePage.getByText('As it is now: Enrolled in kiosk mode: yes, Compliant: yes'),
     ).toBeVisible();
