@@ -256,7 +256,7 @@ describe('deleting', () => {
 
 describe('words in the page language', () => {
   test('verdicts, templates and warnings follow the language passed; English by default', () => {
-    const verdict = {
+    const verdict: Parameters<typeof verdictSentence>[0] = {
       state: 'enabled',
       grant: 'block',
       applies: true,
@@ -264,7 +264,7 @@ describe('words in the page language', () => {
       reasons: [],
       assigned: true,
       refusesAsAllowList: false,
-    } as const;
+    };
     expect(verdictSentence(verdict)).toBe('Applies and blocks this sign-in.');
     expect(verdictSentence(verdict, spanish)).toBe('Se aplica y bloquea este inicio de sesión.');
     expect(loggedVerdictSentence({ result: 'block', reasons: [] }, spanish)).toBe('Bloquea');
