@@ -196,7 +196,7 @@ export const accessText = {
     confirmText: (name: string) => `“${name}” stops applying to sign-ins at once. This cannot be undone.`,
     confirmDelete: 'Delete policy',
     nameTaken: 'Another policy already has this name.',
-    problems: 'The policy was not saved. Fix what is marked below:',
+    problems: 'The policy was not saved. Fix what is marked below.',
   },
 
   summary: {

@@ -185,7 +185,7 @@ export const accessText: typeof english = {
       `«${name}» deja de aplicarse a los inicios de sesión al instante. No se puede deshacer.`,
     confirmDelete: 'Eliminar directiva',
     nameTaken: 'Ya hay otra directiva con este nombre.',
-    problems: 'No se guardó la directiva. Corrige lo que está marcado abajo:',
+    problems: 'No se guardó la directiva. Corrige lo que está marcado abajo.',
   },
 
   summary: {
