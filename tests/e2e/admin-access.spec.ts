@@ -104,7 +104,7 @@ test('the own-network template warns until a store has a network; the form shows
   await page.getByRole('textbox', { name: 'Name' }).fill(locationName);
   const cidrs = page.getByLabel('Address ranges, one per line');
   await cidrs.fill('192.0.2.0/24\n10.0.0.1/8');
-  await page.getByRole('combobox', { name: 'Store (optional)' }).pressSequentially(storeName);
+  await page.getByRole('button', { name: 'Show stores' }).click();
   await page.getByRole('option', { name: storeName }).click();
   await page.getByRole('button', { name: 'Save named location' }).click();
   await expect(
