@@ -19,7 +19,11 @@ import { PolicyEditor, type PolicyBody } from '../../src/lib/admin/access-policy
 import { accessText as english } from '../../src/lib/admin/access-text.js';
 import { accessText as spanish } from '../../src/lib/admin/i18n/es/access-text.js';
 import { factsOf, WhatIf, type WhatIfBody } from '../../src/lib/admin/access-what-if.svelte.js';
-import { loggedVerdictSentence, verdictSentence } from '../../src/lib/admin/access-verdict.js';
+import {
+  decisionSentence,
+  loggedVerdictSentence,
+  verdictSentence,
+} from '../../src/lib/admin/access-verdict.js';
 import type { WhatIfResult } from '../../server/contracts/conditional-access.js';
 
 const refused = (status: number, error: ClientError): ApiResult<never> => ({ ok: false, status, error });
@@ -285,5 +289,20 @@ describe('words in the page language', () => {
         spanish,
       ),
     ).toBe(spanish.warnings.ownStoresExcept);
+  });
+});
+
+describe("what-if's decision sentence", () => {
+  const verdicts = [
+    { policyId: 'a', name: 'Night' },
+    { policyId: 'b', name: 'Kiosks only' },
+  ];
+  test('names the enabled policies behind the decision, in the page language', () => {
+    expect(decisionSentence({ decision: 'block', decidedBy: ['a', 'b'], reason: 'x', verdicts })).toBe(
+      'Blocked by “Night”, “Kiosks only”.',
+    );
+    expect(decisionSentence({ decision: 'allow', decidedBy: [], reason: 'x', verdicts }, spanish)).toBe(
+      spanish.whatIf.decidedBy.none,
+    );
   });
 });

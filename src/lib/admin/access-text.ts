@@ -321,6 +321,13 @@ export const accessText = {
       notApplying: (reason: string) => `Does not apply because ${reason}.`,
     },
     noPolicies: 'There are no policies: every sign-in is allowed.',
+    /** The decision in one sentence, naming the policies behind it. */
+    decidedBy: {
+      none: 'No enabled policy applies to this sign-in: allowed by default.',
+      allow: (names: string) => `Let in by ${names}.`,
+      block: (names: string) => `Blocked by ${names}.`,
+      requireSecondFactor: (names: string) => `A second factor is required by ${names}.`,
+    },
     needPerson: 'Choose a person first.',
     problems: 'Nothing was evaluated. Fix what is marked below.',
   },

@@ -4,7 +4,7 @@
  * person but whose conditions are not met refuses the sign-in: the allow-list rule). Pure: the words
  * are the `access` area of the console catalogue, English unless the caller passes another language's.
  */
-import type { PolicyVerdict } from '$server/contracts/conditional-access';
+import type { PolicyVerdict, WhatIfResult } from '$server/contracts/conditional-access';
 import { accessText } from './access-text';
 
 /** The reasons that explain the verdict, without the evaluator's report-only and missing-data notes. */
@@ -57,4 +57,23 @@ export function loggedVerdictSentence(verdict: LoggedVerdict, text: typeof acces
     },
     text,
   );
+}
+
+/**
+ * What-if's decision in one sentence of the page's language, naming the enabled policies behind it
+ * (the server's own `reason` is English and repeats each policy's details, which the verdicts show).
+ */
+export function decisionSentence(
+  result: Pick<WhatIfResult, 'decision' | 'decidedBy' | 'reason'> & {
+    verdicts: readonly Pick<PolicyVerdict, 'policyId' | 'name'>[];
+  },
+  text: typeof accessText = accessText,
+): string {
+  const d = text.whatIf.decidedBy;
+  const names = result.verdicts
+    .filter((verdict) => result.decidedBy.includes(verdict.policyId))
+    .map((verdict) => `“${verdict.name}”`)
+    .join(', ');
+  if (!names) return result.decision === 'allow' ? d.none : result.reason;
+  return d[result.decision](names);
 }

@@ -313,6 +313,12 @@ export const accessText: typeof english = {
       notApplying: (reason: string) => `No se aplica porque ${reason}.`,
     },
     noPolicies: 'No hay directivas: se permite todo inicio de sesión.',
+    decidedBy: {
+      none: 'Ninguna directiva activada se aplica a este inicio de sesión: se permite por defecto.',
+      allow: (names: string) => `Lo deja pasar ${names}.`,
+      block: (names: string) => `Lo bloquea ${names}.`,
+      requireSecondFactor: (names: string) => `Pide un segundo factor ${names}.`,
+    },
     needPerson: 'Primero elige una persona.',
     problems: 'No se evaluó nada. Corrige lo que está marcado abajo.',
   },
