@@ -15,6 +15,9 @@ import type {
 import { accessText } from './access-text';
 import type { LoggedVerdict } from './access-verdict';
 
+/** The `access` area of the console catalogue (English, or the page's language). */
+export type AccessText = typeof accessText;
+
 export interface WindowRow {
   days: Weekday[];
   start: string;
@@ -187,10 +190,10 @@ export function policyBody(form: PolicyForm) {
 
 const DAY_ORDER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-function describeDays(days: readonly Weekday[]): string {
-  if (days.length === 7) return 'every day';
+function describeDays(days: readonly Weekday[], text: AccessText): string {
+  if (days.length === 7) return text.summary.everyDay;
   return DAY_ORDER.filter((d) => days.includes(d))
-    .map((d) => accessText.days[d])
+    .map((d) => text.days[d])
     .join(', ');
 }
 
@@ -203,8 +206,9 @@ export function summarizeConditions(
     app: (id: string) => string;
     person?: (id: string) => string;
   },
+  text: AccessText = accessText,
 ): string {
-  const s = accessText.summary;
+  const s = text.summary;
   const parts: string[] = [];
   const list = (
     value: { include: readonly string[] | 'all'; exclude?: readonly string[] } | undefined,
@@ -223,13 +227,13 @@ export function summarizeConditions(
     parts.push(`${s.apps}: ${which}${except}`);
   }
   list(conditions.users, s.people, names.person ?? ((id) => id));
-  list(conditions.roles, s.roles, (role) => accessText.roles[role] ?? role);
+  list(conditions.roles, s.roles, (role) => text.roles[role] ?? role);
   list(conditions.groups, s.stores, names.group);
   if (conditions.signInMethods) {
-    parts.push(`${s.methods}: ${conditions.signInMethods.map((m) => accessText.methods[m]).join(', ')}`);
+    parts.push(`${s.methods}: ${conditions.signInMethods.map((m) => text.methods[m]).join(', ')}`);
   }
   if (conditions.deviceStates?.length) {
-    parts.push(`${s.device}: ${conditions.deviceStates.map((d) => accessText.deviceStates[d]).join(', ')}`);
+    parts.push(`${s.device}: ${conditions.deviceStates.map((d) => text.deviceStates[d]).join(', ')}`);
   }
   if (conditions.locations) {
     const { include, exclude } = conditions.locations;
@@ -243,7 +247,7 @@ export function summarizeConditions(
   }
   if (conditions.timeWindows?.length) {
     const windows = conditions.timeWindows.map(
-      (w) => `${describeDays(w.days)} ${w.start}–${w.end}${w.timeZone ? ` (${w.timeZone})` : ''}`,
+      (w) => `${describeDays(w.days, text)} ${w.start}–${w.end}${w.timeZone ? ` (${w.timeZone})` : ''}`,
     );
     parts.push(`${s.time}: ${windows.join('; ')}`);
   }
@@ -292,4 +296,98 @@ export function problemsByField(error: {
     byField[field.replace(/\.\d+$/, '')] ??= sentence(message);
   }
   return byField;
+}
+
+/** What the form itself refuses before asking the server: a choice left empty that would mean "nobody". */
+export function formProblems(form: PolicyForm, text: AccessText = accessText): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (form.appMode === 'chosen' && form.appIds.length === 0) {
+    problems['conditions.apps.include'] = text.policies.chooseApp;
+  }
+  if (form.peopleMode === 'chosen' && form.people.length === 0) {
+    problems['conditions.users.include'] = text.policies.choosePerson;
+  }
+  return problems;
+}
+
+/** Server field paths the form shows next to a control; any other problem is listed above the form. */
+const SHOWN_FIELDS = [
+  /^displayName$/,
+  /^conditions\.(users|roles|groups|apps|locations)\.(include|exclude)$/,
+  /^conditions\.timeWindows\.\d+\.(days|start|end|timeZone)$/,
+];
+
+export interface SaveRefusal {
+  fieldErrors: Record<string, string>;
+  /** Problems the server named for a field the form has no place for, in its words. */
+  otherProblems: string[];
+  formError: string | null;
+}
+
+/**
+ * A refused save as the form shows it: every problem next to its field (the server's words, already
+ * in the page's language), a name taken in the product's words, anything else above the form.
+ * `describe` words an error that is about no field (describeConsoleError).
+ */
+export function saveRefusal<E extends { code: string; message: string; field?: unknown; problems?: unknown }>(
+  result: { status: number; error: E },
+  describe: (error: E) => string,
+  text: AccessText = accessText,
+): SaveRefusal {
+  const { error } = result;
+  if (error.code === 'NAME_ALREADY_EXISTS') {
+    return { fieldErrors: { displayName: text.policies.nameTaken }, otherProblems: [], formError: null };
+  }
+  const entries = Object.entries(problemsByField(error));
+  if (entries.length > 0) {
+    const shown = (key: string) => SHOWN_FIELDS.some((pattern) => pattern.test(key));
+    return {
+      fieldErrors: Object.fromEntries(entries.filter(([key]) => shown(key))),
+      otherProblems: entries.filter(([key]) => !shown(key)).map(([, words]) => words),
+      formError: text.policies.problems,
+    };
+  }
+  return { fieldErrors: {}, otherProblems: [], formError: refusalWords(result, describe, text) };
+}
+
+/** A refusal that is about no field: re-authentication cancelled, not an admin, or the server's words. */
+export function refusalWords<E extends { code: string; message: string }>(
+  result: { status: number; error: E },
+  describe: (error: E) => string,
+  text: AccessText = accessText,
+): string {
+  if (result.error.code === 'REAUTHENTICATION_REQUIRED') return text.reauthCancelled;
+  return result.status === 403 ? text.adminsOnly : describe(result.error);
+}
+
+/**
+ * A policy warning in the page's language. The server words it in English; its code and the policy
+ * say which case it is (the same rule as server/domain/access-policy-warnings.ts).
+ */
+export function warningWords(
+  warning: { code: string; message: string },
+  policy: { grant: Grant; conditions: { locations?: { include: unknown; exclude?: unknown } } },
+  text: AccessText = accessText,
+): string {
+  if (warning.code !== 'NO_STORE_NETWORK') return warning.message;
+  const place = policy.conditions.locations;
+  if (place?.include === 'ownStores') {
+    return policy.grant === 'allow' ? text.warnings.ownStoresAllow : text.warnings.ownStoresOther;
+  }
+  return text.warnings.ownStoresExcept;
+}
+
+/** A ready-made policy's name and description in the page's language (an unknown one: the server's words). */
+export function templateWords(
+  template: { id: string; displayName: string; description: string },
+  text: AccessText = accessText,
+): { name: string; description: string } {
+  return text.templates[template.id] ?? { name: template.displayName, description: template.description };
+}
+
+/** What-if's date and time as typed, read in this browser's zone; undefined (now) when no date is typed. */
+export function instantOf(date: string, time: string): string | undefined {
+  if (!date) return undefined;
+  const at = Date.parse(`${date}T${time || '00:00'}`);
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }

@@ -1,5 +1,10 @@
-/** Words of the conditional-access pages (/admin/conditional-access/…). English only, like the console. */
+/**
+ * Words of the conditional-access pages (/admin/conditional-access/…), in English: the catalogue's
+ * area `access` (its Spanish: i18n/es/access-text.ts). The verdict sentences and the condition summary
+ * (access-verdict.ts, access-form.ts) take this area as a parameter.
+ */
 import type {
+  AccessContextView,
   Decision,
   DeviceState,
   Grant,
@@ -16,6 +21,26 @@ export const accessText = {
   yes: 'yes',
   no: 'no',
   reauthCancelled: 'Nothing was saved: confirm your password and code to change access policies.',
+  loadFailed: 'The access policies could not be loaded.',
+  /** Warnings about a policy that saves but will not do what its admin expects (by code and case). */
+  warnings: {
+    title: 'Check before you rely on it',
+    fix: 'Open Named locations',
+    ownStoresAllow:
+      "This policy needs the person's own store network, but no named location is linked to a store yet: every sign-in it covers will be refused. Link each store's network to its store on the Named locations page.",
+    ownStoresOther:
+      "This policy needs the person's own store network, but no named location is linked to a store yet, so it never applies. Link each store's network to its store on the Named locations page.",
+    ownStoresExcept:
+      "This policy makes an exception for the person's own store network, but no named location is linked to a store yet, so the exception never applies. Link each store's network to its store on the Named locations page.",
+  },
+  /** A typed address range that is not one (checked as it is saved; the server checks again). */
+  cidr: {
+    empty: 'is empty',
+    notAddress: (address: string) => `'${address}' is not an IPv4 or IPv6 address`,
+    prefix: (bits: string) => `the prefix after '/' must be a whole number from 0 to ${bits}`,
+    hostBits: (network: string, single: string) =>
+      `has host bits set: did you mean ${network} (the network) or ${single} (one address)?`,
+  },
   states: { enabled: 'On', reportOnly: 'Report-only', disabled: 'Off' } satisfies Record<PolicyState, string>,
   stateHint:
     'Report-only policies are never enforced: the sign-in log shows what they would have done. Start there.',
@@ -60,6 +85,25 @@ export const accessText = {
     notEvaluated: 'Off (not evaluated)',
   } as Record<string, string>,
 
+  /** The server's ready-made policies by id (an unknown one keeps the server's words). */
+  templates: {
+    'workers-enrolled-devices-own-store': {
+      name: "Workers only on enrolled devices in their own store's network",
+      description:
+        'Workers may sign in only on an enrolled, compliant kiosk device, from a network of one of their own stores. Any other worker sign-in is refused (allow-list). Managers and admins are not affected.',
+    },
+    'block-workers-at-night': {
+      name: 'Block worker sign-ins at night',
+      description:
+        "Refuses worker sign-ins from 22:00 to 06:00 in the store's time zone (adjust to the store's hours).",
+    },
+    'second-factor-password-outside-stores': {
+      name: "Second factor for password sign-ins outside the stores' networks",
+      description:
+        "Managers and admins signing in with a password from outside their own stores' networks must also give a second factor.",
+    },
+  } as Record<string, { name: string; description: string }>,
+
   policies: {
     title: 'Access policies',
     intro:
@@ -67,7 +111,8 @@ export const accessText = {
     locationsLink: 'Named locations (networks)',
     whatIfLink: 'Try a sign-in (what-if)',
     listTitle: 'Policies',
-    empty: 'No policies yet. Start from a template below.',
+    empty: 'No policies yet',
+    emptyText: 'Every sign-in is allowed. Start from a template below.',
     columns: { name: 'Name', state: 'State', grant: 'Grant', conditions: 'Conditions', actions: 'Actions' },
     edit: 'Edit',
     delete: 'Delete',
@@ -80,53 +125,63 @@ export const accessText = {
     name: 'Name',
     state: 'State',
     grant: 'Grant',
-    assignments: 'Who and how',
-    appsLegend: 'Which sign-ins',
+    whoTitle: 'Who and which sign-ins',
+    whereTitle: 'Device, network and time',
+    appsLabel: 'Which sign-ins',
     appModes: {
       none: 'Every sign-in: the kiosk, the console and every app',
       all: 'Opening any store app',
-      chosen: 'Opening these apps:',
+      chosen: 'Opening the apps chosen below',
     },
     appsHint:
       'A policy about apps is checked each time a worker opens the app from the kiosk, with the phone, network and time of that moment.',
+    appsChosenLabel: 'Apps',
+    appsExcludeLabel: 'Except these apps',
     noApps: 'There are no apps yet. Register them on the Apps page.',
-    chooseApp: 'Tick at least one app, or choose “Opening any store app”.',
-    peopleLegend: 'People',
-    peopleModes: { everyone: 'Everyone (no people condition)', chosen: 'Only these people:' },
+    noneChosen: 'None chosen',
+    chooseApp: 'Choose at least one app, or choose “Opening any store app”.',
+    peopleLabel: 'People',
+    peopleModes: { everyone: 'Everyone (no people condition)', chosen: 'Only the people chosen below' },
     peopleSearch: 'Add a person',
     peopleExcludeSearch: 'Never these people (add a person)',
     peopleSearchHint: 'Type part of a name or sign-in name, then pick from the list.',
+    peopleToggle: 'Show people',
     peopleNone: 'Nobody matches.',
     peopleSearching: 'Searching…',
     remove: 'Remove',
     choosePerson: 'Add at least one person, or choose “Everyone”.',
-    rolesLegend: 'Roles (none ticked: every role)',
-    rolesExcludeLegend: 'Never these roles',
+    rolesLabel: 'Roles',
+    rolesAny: 'Every role',
+    rolesExcludeLabel: 'Never these roles',
+    storesLabel: 'Stores',
+    storesAny: 'Every store',
     storesExcludeLabel: 'Never these stores',
-    appsExcludeLegend: 'Except these apps:',
-    storesLabel: 'Stores (none chosen: every store)',
-    storesHint: 'Hold Ctrl (or ⌘) to choose several.',
-    methodsLegend: 'Sign-in methods (none ticked: both)',
-    deviceLegend: 'The device must be (none ticked: no device condition)',
-    locationsLegend: 'Network',
+    methodsLabel: 'Sign-in methods',
+    methodsAny: 'Both methods',
+    deviceLabel: 'The device must be',
+    deviceAny: 'No device condition',
+    locationsLabel: 'Network',
     locationModes: {
       none: 'No network condition',
       any: 'Any address',
       ownStores: "The networks of the person's own stores",
-      chosen: 'These named locations:',
+      chosen: 'The named locations chosen below',
     },
-    excludeLegend: 'Except from',
+    locationsChosenLabel: 'Named locations',
+    excludeLabel: 'Except from',
     excludeModes: {
       none: 'No exception',
       ownStores: "The networks of the person's own stores",
-      chosen: 'These named locations:',
+      chosen: 'The named locations chosen below',
     },
+    excludeChosenLabel: 'Except these named locations',
     noLocations: 'There are no named locations yet.',
-    timeLegend: 'Time windows (none: any time)',
+    timeLegend: 'Time windows',
     timeHint:
-      "In the store's time zone unless you give one. An end before the start runs past midnight (22:00–06:00).",
+      "None: any time. In the store's time zone unless you give one. An end before the start runs past midnight (22:00–06:00).",
     windowLegend: (n: number) => `Time window ${n}`,
-    daysLegend: 'Days',
+    daysLabel: 'Days',
+    noDays: 'No day',
     start: 'From',
     end: 'Until',
     zone: 'Time zone (optional)',
@@ -141,10 +196,7 @@ export const accessText = {
     confirmText: (name: string) => `“${name}” stops applying to sign-ins at once. This cannot be undone.`,
     confirmDelete: 'Delete policy',
     nameTaken: 'Another policy already has this name.',
-    problems: 'The policy was not saved. Fix what is marked below:',
-    warningsColumn: 'Check',
-    warningTitle: 'Check before you rely on it',
-    fixLocations: 'Open Named locations',
+    problems: 'The policy was not saved. Fix what is marked below.',
   },
 
   summary: {
@@ -162,6 +214,7 @@ export const accessText = {
     ownStores: 'own stores',
     time: 'Time',
     all: 'all',
+    everyDay: 'every day',
   },
 
   locations: {
@@ -170,7 +223,8 @@ export const accessText = {
       'A named location is a list of networks (IPv4 or IPv6 ranges such as 192.0.2.0/24). Give a store’s network its store, so policies can say “the person’s own stores”.',
     back: 'Back to access policies',
     listTitle: 'Named locations',
-    empty: 'No named locations yet.',
+    empty: 'No named locations yet',
+    emptyText: 'Add your stores’ networks with the form below.',
     columns: { name: 'Name', cidrs: 'Address ranges', store: 'Store', actions: 'Actions' },
     formNew: 'New named location',
     formEdit: (name: string) => `Edit “${name}”`,
@@ -179,19 +233,22 @@ export const accessText = {
     cidrsHint: 'e.g. 192.0.2.0/24 or 2001:db8:1::/48; a single address is fine too.',
     lineError: (line: number, words: string) => `Line ${line}: ${words}`,
     store: 'Store (optional)',
+    storeHint: 'The store whose network this is: policies about “the person’s own stores” use it.',
     noStore: 'No store',
+    storesToggle: 'Show stores',
+    noStoreMatches: 'No store matches.',
     save: 'Save named location',
     saving: 'Saving…',
     saved: (name: string) => `Saved “${name}”.`,
     deleted: (name: string) => `Deleted “${name}”.`,
     edit: 'Edit',
     delete: 'Delete',
-    newLocation: 'New named location',
     confirmTitle: 'Delete this named location?',
     confirmText: (name: string) => `“${name}” will be deleted. This cannot be undone.`,
     confirmDelete: 'Delete named location',
     inUse: 'A policy uses this location: remove it from the policy first.',
     nameTaken: 'Another named location already has this name.',
+    problems: 'The named location was not saved. Fix what is marked below.',
   },
 
   whatIf: {
@@ -199,13 +256,11 @@ export const accessText = {
     intro:
       'See what the access policies would decide for a sign-in, without anyone signing in. Report-only and off policies are listed too.',
     back: 'Back to access policies',
+    formTitle: 'The sign-in',
     person: 'Person',
-    search: 'Search people by name or username',
-    searchButton: 'Search',
-    noMatches: 'Nobody matches.',
-    choose: 'Choose a person',
+    personHint: 'Type part of a name or sign-in name, then pick from the list.',
     chosen: (name: string) => `Chosen: ${name}`,
-    deviceLegend: 'Device',
+    deviceLabel: 'Device',
     address: 'Client address (optional)',
     addressHint: 'e.g. 192.0.2.10 or 2001:db8::10; empty: unknown',
     date: 'Date',
@@ -222,25 +277,28 @@ export const accessText = {
     assumed: 'Assumed',
     zone: (zone: string | null, source: string) =>
       zone ? `Time zone ${zone} (${source})` : 'No store time zone (time windows are missing data)',
+    zoneSources: {
+      'user store': "the person's store",
+      'device store': "the kiosk's store",
+      none: 'none',
+    } satisfies Record<AccessContextView['timeZoneSource'], string>,
     addressUsed: (address: string | null) => (address ? `Address ${address}` : 'No address'),
     verdictsTitle: 'Every policy',
-    columns: {
-      policy: 'Policy',
-      state: 'State',
-      grant: 'Grant',
-      result: 'What it does here',
-      reasons: 'Details',
-    },
+    details: 'Details',
     deviceChoices: {
       none: 'No device information (an ordinary browser)',
-      kiosk: 'An enrolled kiosk:',
-      facts: 'A kiosk device that is:',
+      kiosk: 'An enrolled kiosk',
+      facts: 'A kiosk device described below',
     },
     kiosk: 'Kiosk',
+    kiosksToggle: 'Show kiosks',
+    noKioskMatches: 'No kiosk matches.',
     noKiosks: 'There are no enrolled kiosks yet.',
     kioskFacts: (facts: string) => `As it is now: ${facts}`,
     kioskLabel: (name: string, store: string | null) => (store ? `${name} (${store})` : name),
     chooseKiosk: 'Choose a kiosk.',
+    factsLabel: 'The kiosk device is',
+    factsNone: 'None of these',
     deviceUsed: (name: string | null, facts: string) =>
       name ? `Device ${name}: ${facts}` : `Device: ${facts}`,
     noDeviceUsed: 'No device',
@@ -263,7 +321,15 @@ export const accessText = {
       notApplying: (reason: string) => `Does not apply because ${reason}.`,
     },
     noPolicies: 'There are no policies: every sign-in is allowed.',
+    /** The decision in one sentence, naming the policies behind it. */
+    decidedBy: {
+      none: 'No enabled policy applies to this sign-in: allowed by default.',
+      allow: (names: string) => `Let in by ${names}.`,
+      block: (names: string) => `Blocked by ${names}.`,
+      requireSecondFactor: (names: string) => `A second factor is required by ${names}.`,
+    },
     needPerson: 'Choose a person first.',
+    problems: 'Nothing was evaluated. Fix what is marked below.',
   },
 
   logs: {

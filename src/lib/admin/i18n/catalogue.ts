@@ -5,6 +5,8 @@
  * differ. To add an area: the two files, and one line in each list below.
  */
 import type { Locale } from '$lib/i18n/locale';
+import { accessText } from '../access-text';
+import { accessText as accessTextEs } from './es/access-text';
 import { languageSwitchText } from './language-switch-text';
 import { languageSwitchText as languageSwitchTextEs } from './es/language-switch-text';
 import { consoleText } from '../messages';
@@ -23,6 +25,7 @@ import { invitationText } from '../invitation-text';
 import { invitationText as invitationTextEs } from './es/invitation-text';
 
 const english = {
+  access: accessText,
   console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
@@ -37,6 +40,7 @@ const english = {
 export type ConsoleMessages = typeof english;
 
 const spanish: ConsoleMessages = {
+  access: accessTextEs,
   console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
