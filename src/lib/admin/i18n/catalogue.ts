@@ -11,11 +11,17 @@ import { consoleText } from '../messages';
 import { consoleText as consoleTextEs } from './es/messages';
 import { shellText } from '../shell-text';
 import { shellText as shellTextEs } from './es/shell-text';
+import { apiTokensText } from '../api-tokens-text';
+import { apiTokensText as apiTokensTextEs } from './es/api-tokens-text';
+import { copyText } from '../copy-text';
+import { copyText as copyTextEs } from './es/copy-text';
 
 const english = {
   console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
+  apiTokens: apiTokensText,
+  copy: copyText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -24,6 +30,8 @@ const spanish: ConsoleMessages = {
   console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
+  apiTokens: apiTokensTextEs,
+  copy: copyTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
