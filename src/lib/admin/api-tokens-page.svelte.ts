@@ -52,7 +52,8 @@ export class ApiTokensPage {
 
   constructor(deps: ApiTokensDeps) {
     this.#deps = deps;
-    this.bounds = expiryBounds((deps.now ?? (() => new Date()))());
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once for the date bounds, never changed
+    this.bounds = expiryBounds(deps.now?.() ?? new Date());
     this.expiryDate = this.bounds.default;
   }
 

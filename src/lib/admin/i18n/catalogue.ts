@@ -14,6 +14,10 @@ import { shellText as shellTextEs } from './es/shell-text';
 import { apiTokensText } from '../api-tokens-text';
 import { apiTokensText as apiTokensTextEs } from './es/api-tokens-text';
 import { copyText } from '../copy-text';
+import { policiesText } from '../policies-text';
+import { appsText } from '../apps-text';
+import { appsText as appsTextEs } from './es/apps-text';
+import { policiesText as policiesTextEs } from './es/policies-text';
 import { copyText as copyTextEs } from './es/copy-text';
 
 const english = {
@@ -22,6 +26,8 @@ const english = {
   shell: shellText,
   apiTokens: apiTokensText,
   copy: copyText,
+  policies: policiesText,
+  apps: appsText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -32,6 +38,8 @@ const spanish: ConsoleMessages = {
   shell: shellTextEs,
   apiTokens: apiTokensTextEs,
   copy: copyTextEs,
+  policies: policiesTextEs,
+  apps: appsTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
