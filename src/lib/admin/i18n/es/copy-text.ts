@@ -3,7 +3,6 @@ import type { copyText as english } from '../../copy-text';
 
 export const copyText: typeof english = {
   copy: 'Copiar',
-  copyLabel: (what: string) => `Copiar ${what}`,
   copied: (what: string) => `${what}: copiado.`,
   copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',
 };
