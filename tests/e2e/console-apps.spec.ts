@@ -56,7 +56,7 @@ const words = {
     tokenDone: 'He copiado el token',
     policies: 'Políticas',
     pinLength: 'Longitud del PIN (dígitos)',
-    saveQr: 'Guardar la política de código QR + PIN',
+    saveQr: 'Guardar la política QR + PIN',
     range: 'Escribe un número dentro del rango: Entre 8 y 20 dígitos.',
   },
 } satisfies Record<ConsoleLocale, unknown>;
@@ -89,6 +89,7 @@ test('apps: the list, bad input, the credentials shown once and an app’s form,
   for (const locale of ['en', 'es'] as const) {
     const w = words[locale];
     const name = `Rota ${locale} ${tag}`;
+    await page.goto('/admin/apps');
     await chooseConsoleLanguage(page, locale);
     // Bad input: no name, an http address on a public host.
     await page.getByLabel(w.redirects).fill('https://rota.example.com/callback\nhttp://rota.example.com/cb');
@@ -175,7 +176,8 @@ test('policies: every section, and a number out of range refused in words, in bo
     await expect(pinLength).toHaveAttribute('aria-invalid', 'true');
     await expect(pinLength).toHaveAccessibleDescription(new RegExp(w.range.replace(/[.+?()]/g, '\\$&')));
     await expectProductWords(page, `QR code + PIN policy ${locale}`);
-    await pinLength.scrollIntoViewIfNeeded();
+    // From the top: the phone's sticky header would otherwise cover the controls above the field.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screens(page, 'policies-errors', found, locale);
   }
   await chooseConsoleLanguage(page, 'en');

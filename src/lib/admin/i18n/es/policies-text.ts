@@ -28,20 +28,20 @@ export const policiesText: typeof english = {
     noStores: 'Todavía no hay tiendas. Créalas en la página Tiendas.',
     deletedStore: 'Una tienda eliminada',
     includeRequired: 'Elige al menos una tienda, o elige «Todo el mundo».',
-    save: 'Guardar la política de código QR + PIN',
+    save: 'Guardar la política QR + PIN',
     saved: 'Se guardó la política de código QR + PIN. Se aplica al siguiente inicio de sesión.',
   },
   consoleSignIn: {
     title: 'Inicio de sesión en la consola (responsables y administradores)',
     intro:
       'Qué pasa cuando alguien escribe contraseñas o códigos de autenticación incorrectos al iniciar sesión en esta consola. Estos ajustes son distintos de los PIN de las credenciales: cambiar «PIN incorrectos y bloqueo» arriba no los cambia, y los PIN incorrectos de una persona nunca bloquean a un responsable en la consola, ni al revés. Los inicios de sesión fallidos en la consola sí cuentan para «Inicios de sesión fallidos por teléfono o red» arriba.',
-    save: 'Guardar los ajustes de inicio de sesión en la consola',
+    save: 'Guardar ajustes de la consola',
     saved:
       'Se guardaron los ajustes de inicio de sesión en la consola. Se aplican al siguiente inicio de sesión.',
   },
   sessions: {
     title: 'Sesiones y cierre por inactividad',
-    save: 'Guardar los ajustes de sesión',
+    save: 'Guardar ajustes de sesión',
     saved: 'Se guardaron los ajustes de sesión. Los quioscos los reciben en su próxima comprobación.',
   },
   retention: {
@@ -49,7 +49,7 @@ export const policiesText: typeof english = {
     intro:
       'Los inicios de sesión y las entradas de auditoría más antiguos se eliminan automáticamente, poco a poco. Para guardar una copia, descárgalos antes desde la página Registros («Exportar CSV»).',
     logsLink: 'Abrir la página Registros',
-    save: 'Guardar cuánto tiempo se guardan los registros',
+    save: 'Guardar plazo de los registros',
     saved: 'Guardado. Las entradas más antiguas se eliminan en los próximos minutos.',
   },
   sections: {
