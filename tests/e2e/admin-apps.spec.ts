@@ -150,7 +150,7 @@ test('an admin reads an app’s sign-out notices in words: the app’s error, th
     const { page } = await signedInConsole({ role: 'admin' });
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Apps' }).click();
     await page.getByRole('button', { name: `Edit ${name}` }).click();
-    const notices = page.getByRole('region', { name: 'Sign-out notices' });
+    const notices = page.getByRole('region', { name: 'Sign-out notices', exact: true });
     await expect(
       notices.getByText(
         "When a worker's session on a phone ends, Shiftpass tells this app so the next person never finds them signed in.",
@@ -199,10 +199,12 @@ test('an admin reads an app’s sign-out notices in words: the app’s error, th
     // An app without a back-channel logout URI says it is not told, and how to fix that.
     await page.getByRole('button', { name: `Edit ${silent}` }).click();
     await expect(page.getByRole('heading', { name: `Edit “${silent}”` })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Sign-out notices' })).toContainText(
+    await expect(page.getByRole('region', { name: 'Sign-out notices', exact: true })).toContainText(
       'Shiftpass does not tell this app when a worker signs out of a phone',
     );
-    await expect(page.getByRole('region', { name: 'Sign-out notices' }).getByRole('table')).toHaveCount(0);
+    await expect(
+      page.getByRole('region', { name: 'Sign-out notices', exact: true }).getByRole('table'),
+    ).toHaveCount(0);
     found.push(...(await seriousViolations(page, 'apps without sign-out notices')));
     expect(found).toEqual([]);
   } finally {

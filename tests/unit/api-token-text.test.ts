@@ -7,6 +7,8 @@ import {
   scopeChoices,
   tokenWarnings,
 } from '../../src/lib/admin/api-token-text.js';
+import { apiTokensText as en } from '../../src/lib/admin/api-tokens-text.js';
+import { apiTokensText as es } from '../../src/lib/admin/i18n/es/api-tokens-text.js';
 import { API_TOKEN_SCOPES } from '../../server/contracts/api-tokens.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -14,12 +16,12 @@ const format = { locale: 'en-GB', timeZone: 'UTC', now };
 
 describe('the token form', () => {
   test('offers every scope in words, narrowest first and full admin access last, with nothing ticked', () => {
-    expect(scopeChoices.map((c) => c.scope)).toEqual([...API_TOKEN_SCOPES]);
-    expect(scopeChoices.at(-1)).toMatchObject({
+    expect(scopeChoices(en).map((c) => c.scope)).toEqual([...API_TOKEN_SCOPES]);
+    expect(scopeChoices(en).at(-1)).toMatchObject({
       scope: 'admin.full',
       label: 'Full admin access — can do anything an admin can, including inviting admins',
     });
-    expect(scopeChoices.map((c) => c.label)).toEqual(
+    expect(scopeChoices(en).map((c) => c.label)).toEqual(
       expect.arrayContaining([
         'Read people',
         'Change people',
@@ -27,7 +29,7 @@ describe('the token form', () => {
         'Read logs',
       ]),
     );
-    for (const choice of scopeChoices) expect(choice.label).not.toMatch(/[a-z]+\.[a-z]+/);
+    for (const choice of scopeChoices(en)) expect(choice.label).not.toMatch(/[a-z]+\.[a-z]+/);
     expect(initialScopes()).toEqual([]);
   });
 
@@ -42,23 +44,23 @@ describe('the token form', () => {
 
 describe('the token list', () => {
   test('names what a token may do; full admin access is said alone', () => {
-    expect(describeScopes(['devices.compliance.write'])).toBe('Report device compliance');
-    expect(describeScopes(['logs.read', 'users.read'])).toBe('Read logs, Read people');
-    expect(describeScopes(['users.read', 'admin.full'])).toBe('Full admin access');
+    expect(describeScopes(['devices.compliance.write'], en)).toBe('Report device compliance');
+    expect(describeScopes(['logs.read', 'users.read'], en)).toBe('Read logs, Read people');
+    expect(describeScopes(['users.read', 'admin.full'], en)).toBe('Full admin access');
   });
 
   test('says when a token stops working, in days and as a date', () => {
-    expect(describeExpiry('2026-06-30T12:00:00Z', format)).toBe('Expires in 29 days (30 Jun 2026)');
+    expect(describeExpiry('2026-06-30T12:00:00Z', format, en)).toBe('Expires in 29 days (30 Jun 2026)');
     // A token made a moment ago for 90 days says 90, not 89.
-    expect(describeExpiry('2026-08-30T11:59:00Z', format)).toBe('Expires in 90 days (30 Aug 2026)');
+    expect(describeExpiry('2026-08-30T11:59:00Z', format, en)).toBe('Expires in 90 days (30 Aug 2026)');
     // Made this morning to the end of the day 90 days on (the form's default): 90 calendar days, not 91.
-    expect(describeExpiry('2026-08-30T23:59:59Z', { ...format, now: new Date('2026-06-01T06:17:00Z') })).toBe(
-      'Expires in 90 days (30 Aug 2026)',
-    );
-    expect(describeExpiry('2026-06-02T13:00:00Z', format)).toBe('Expires in 1 day (2 Jun 2026)');
-    expect(describeExpiry('2026-06-01T18:00:00Z', format)).toBe('Expires today (1 Jun 2026)');
-    expect(describeExpiry('2026-05-31T12:00:00Z', format)).toBe('Expired (31 May 2026)');
-    expect(describeExpiry(null, format)).toBe('Never expires');
+    expect(
+      describeExpiry('2026-08-30T23:59:59Z', { ...format, now: new Date('2026-06-01T06:17:00Z') }, en),
+    ).toBe('Expires in 90 days (30 Aug 2026)');
+    expect(describeExpiry('2026-06-02T13:00:00Z', format, en)).toBe('Expires in 1 day (2 Jun 2026)');
+    expect(describeExpiry('2026-06-01T18:00:00Z', format, en)).toBe('Expires today (1 Jun 2026)');
+    expect(describeExpiry('2026-05-31T12:00:00Z', format, en)).toBe('Expired (31 May 2026)');
+    expect(describeExpiry(null, format, en)).toBe('Never expires');
   });
 
   test('warns about a working token that never expires or has full admin access, not about narrow ones', () => {
@@ -67,12 +69,23 @@ describe('the token list', () => {
       scopes: ['logs.read'],
       state: 'active',
     } as const;
-    expect(tokenWarnings(narrow)).toEqual([]);
+    expect(tokenWarnings(narrow, en)).toEqual([]);
     const old = { expireDateTime: null, scopes: ['admin.full'], state: 'active' } as const;
-    expect(tokenWarnings(old)).toEqual([
+    expect(tokenWarnings(old, en)).toEqual([
       expect.stringContaining('Never expires'),
       expect.stringContaining('Can invite admins'),
     ]);
-    expect(tokenWarnings({ ...old, state: 'revoked' })).toEqual([]);
+    expect(tokenWarnings({ ...old, state: 'revoked' }, en)).toEqual([]);
+  });
+
+  test('says the same in Spanish, with the date in Spanish', () => {
+    const spanish = { ...format, locale: 'es-ES' };
+    expect(describeExpiry('2026-06-30T12:00:00Z', spanish, es)).toBe('Caduca en 29 días (30 jun 2026)');
+    expect(describeExpiry('2026-06-01T18:00:00Z', spanish, es)).toBe('Caduca hoy (1 jun 2026)');
+    expect(describeScopes(['logs.read', 'users.read'], es)).toBe('Leer registros, Ver personas');
+    expect(tokenWarnings({ expireDateTime: null, scopes: ['admin.full'], state: 'active' }, es)).toEqual([
+      expect.stringContaining('No caduca nunca'),
+      expect.stringContaining('Puede invitar administradores'),
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 /** The Apps page's form: the body it sends, what it refuses before sending, and refusals placed by line. */
 import { describe, expect, test } from 'vitest';
+import { appsText as en } from '../../src/lib/admin/apps-text.js';
+import { appsText as es } from '../../src/lib/admin/i18n/es/apps-text.js';
 import {
   createAppBody,
   emptyAppForm,
@@ -109,7 +111,7 @@ describe('the body sent', () => {
 describe('problems found before sending', () => {
   test('a good form has none', () => {
     expect(
-      formProblems(form({ redirectUrisText: 'https://a.example/cb\nhttp://localhost:5173/cb' })),
+      formProblems(form({ redirectUrisText: 'https://a.example/cb\nhttp://localhost:5173/cb' }), en),
     ).toEqual({});
   });
 
@@ -140,14 +142,14 @@ describe('problems found before sending', () => {
     ['no keys', { kind: 'keys' as const, jwksText: '' }, 'jwks', 'public keys'],
     ['some stores but none ticked', { allStores: false, groupIds: [] }, 'groupIds', 'at least one store'],
   ])('%s', (_name, changes, field, words) => {
-    expect(formProblems(form(changes))[field as AppFormField]).toContain(words);
+    expect(formProblems(form(changes), en)[field as AppFormField]).toContain(words);
   });
 });
 
 describe("the server's refusals", () => {
   test('an address index becomes the line the admin typed it on', () => {
     const typed = form({ redirectUrisText: 'https://a.example/cb\n\nftp://b.example/cb' });
-    expect(problemFromServer(typed, 'redirectUris.1', 'must start with https://')).toEqual({
+    expect(problemFromServer(typed, 'redirectUris.1', 'must start with https://', en)).toEqual({
       field: 'redirectUris',
       message: 'Line 3: Must start with https://.',
     });
@@ -155,23 +157,23 @@ describe("the server's refusals", () => {
 
   test('a key problem names the key (counted from 1) and its member', () => {
     expect(
-      problemFromServer(form(), 'jwks.keys.0.d', 'is part of a private key: give only the public key'),
+      problemFromServer(form(), 'jwks.keys.0.d', 'is part of a private key: give only the public key', en),
     ).toEqual({
       field: 'jwks',
       message: 'Key 1 ("d"): Is part of a private key: give only the public key.',
     });
-    expect(problemFromServer(form(), 'jwks.keys.1', 'is not a valid public key')?.message).toBe(
+    expect(problemFromServer(form(), 'jwks.keys.1', 'is not a valid public key', en)?.message).toBe(
       'Key 2: Is not a valid public key.',
     );
   });
 
   test('other fields go next to their field; unknown ones are not placed', () => {
-    expect(problemFromServer(form(), 'groupIds', 'names a store that does not exist')?.field).toBe(
+    expect(problemFromServer(form(), 'groupIds', 'names a store that does not exist', en)?.field).toBe(
       'groupIds',
     );
-    expect(problemFromServer(form(), 'tokenEndpointAuthMethod', 'must be none')?.field).toBe('kind');
-    expect(problemFromServer(form(), 'surprise', 'x')).toBeNull();
-    expect(problemFromServer(form(), undefined, 'x')).toBeNull();
+    expect(problemFromServer(form(), 'tokenEndpointAuthMethod', 'must be none', en)?.field).toBe('kind');
+    expect(problemFromServer(form(), 'surprise', 'x', en)).toBeNull();
+    expect(problemFromServer(form(), undefined, 'x', en)).toBeNull();
   });
 });
 
@@ -180,7 +182,19 @@ test('stores are named, never shown as ids', () => {
     { id: 's1', displayName: 'Porto' },
     { id: 's2', displayName: 'Lisbon' },
   ];
-  expect(storesSummary([], groups)).toBe('All stores');
-  expect(storesSummary(['s2', 's1'], groups)).toBe('Lisbon, Porto');
-  expect(storesSummary(['gone'], groups)).toBe('a deleted store');
+  expect(storesSummary([], groups, en)).toBe('All stores');
+  expect(storesSummary(['s2', 's1'], groups, en)).toBe('Lisbon, Porto');
+  expect(storesSummary(['gone'], groups, en)).toBe('a deleted store');
+});
+
+test('the form’s problems read in Spanish too, the address rule included', () => {
+  const problems = formProblems(
+    form({ displayName: '', redirectUrisText: 'https://a.example/cb\nhttp://rota.example.com/cb' }),
+    es,
+  );
+  expect(problems.displayName).toBe('Ponle un nombre a la app.');
+  expect(problems.redirectUris).toBe(
+    'Línea 2: Debe empezar por https:// (http:// solo para localhost o 127.0.0.1, durante el desarrollo).',
+  );
+  expect(storesSummary([], [], es)).toBe('Todas las tiendas');
 });

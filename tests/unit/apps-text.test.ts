@@ -13,6 +13,8 @@ import {
   LOGOUT_DELIVERY_GIVE_UP_HOURS,
   LOGOUT_DELIVERY_TIMEOUT_SECONDS,
 } from '../../server/contracts/oidc-logout-deliveries.js';
+import { appsText as en } from '../../src/lib/admin/apps-text.js';
+import { appsText as es } from '../../src/lib/admin/i18n/es/apps-text.js';
 import { GIVE_UP_AFTER_MS, SEND_TIMEOUT_MS } from '../../server/features/oidc/logout-deliverer.js';
 
 const london: TimeFormat = {
@@ -46,15 +48,15 @@ describe('noticeAnswer', () => {
     ['something new', 'Unexpected answer: something new'],
     ['999', 'Unexpected answer: 999'],
   ])('%s → %s', (answer, words) => {
-    expect(noticeAnswer(answer)).toBe(words);
+    expect(noticeAnswer(answer, en.notices)).toBe(words);
   });
 });
 
 describe('noticeState', () => {
   test('delivered', () => {
-    expect(noticeState({ state: 'delivered', lastAnswer: '200', nextAttemptDateTime: null }, london)).toBe(
-      'Delivered',
-    );
+    expect(
+      noticeState({ state: 'delivered', lastAnswer: '200', nextAttemptDateTime: null }, en.notices, london),
+    ).toBe('Delivered');
   });
 
   test('a retry later today says only the time, in the browser’s zone', () => {
@@ -63,8 +65,10 @@ describe('noticeState', () => {
       lastAnswer: '500',
       nextAttemptDateTime: '2025-03-12T10:42:00Z',
     } as const;
-    expect(noticeState(retry, london)).toBe('Retrying — next try at 10:42');
-    expect(noticeState(retry, { ...london, timeZone: 'Europe/Madrid' })).toBe('Retrying — next try at 11:42');
+    expect(noticeState(retry, en.notices, london)).toBe('Retrying — next try at 10:42');
+    expect(noticeState(retry, en.notices, { ...london, timeZone: 'Europe/Madrid' })).toBe(
+      'Retrying — next try at 11:42',
+    );
   });
 
   test('a retry on another day says the date too', () => {
@@ -73,25 +77,26 @@ describe('noticeState', () => {
       lastAnswer: 'timeout',
       nextAttemptDateTime: '2025-03-13T04:05:00Z',
     } as const;
-    expect(noticeState(retry, london)).toBe('Retrying — next try at 13 Mar 2025, 04:05');
+    expect(noticeState(retry, en.notices, london)).toBe('Retrying — next try at 13 Mar 2025, 04:05');
   });
 
   test('before the first answer (queued, or being sent) it is being sent', () => {
     expect(
       noticeState(
         { state: 'pending', lastAnswer: null, nextAttemptDateTime: '2025-03-12T08:00:00Z' },
+        en.notices,
         london,
       ),
     ).toBe('Sending now');
   });
 
   test('given up after a day of tries, or not sent when the app has nowhere to send it', () => {
-    expect(noticeState({ state: 'failed', lastAnswer: '500', nextAttemptDateTime: null }, london)).toBe(
-      'Gave up after 24 hours',
-    );
-    expect(noticeState({ state: 'failed', lastAnswer: 'app_gone', nextAttemptDateTime: null }, london)).toBe(
-      'Not sent',
-    );
+    expect(
+      noticeState({ state: 'failed', lastAnswer: '500', nextAttemptDateTime: null }, en.notices, london),
+    ).toBe('Gave up after 24 hours');
+    expect(
+      noticeState({ state: 'failed', lastAnswer: 'app_gone', nextAttemptDateTime: null }, en.notices, london),
+    ).toBe('Not sent');
   });
 });
 
@@ -110,8 +115,8 @@ describe('times and names', () => {
   });
 
   test('the worker is named, a deleted one is “Deleted person”, never an id', () => {
-    expect(noticeWorker({ id: 'u1', displayName: 'Ana Silva' })).toBe('Ana Silva');
-    expect(noticeWorker({ id: 'u1', displayName: null })).toBe('Deleted person');
+    expect(noticeWorker({ id: 'u1', displayName: 'Ana Silva' }, en.notices)).toBe('Ana Silva');
+    expect(noticeWorker({ id: 'u1', displayName: null }, en.notices)).toBe('Deleted person');
   });
 
   test('the list says how much of it is shown', () => {
@@ -119,4 +124,12 @@ describe('times and names', () => {
     expect(appsText.notices.shown(3, false)).toBe('Showing all 3 sign-out notices.');
     expect(appsText.notices.shown(1, false)).toBe('Showing the only sign-out notice.');
   });
+});
+
+test('sign-out notices read in Spanish', () => {
+  expect(noticeAnswer('500', es.notices)).toBe('La app respondió 500 (error del servidor)');
+  expect(noticeState({ state: 'delivered', lastAnswer: '200', nextAttemptDateTime: null }, es.notices)).toBe(
+    'Entregado',
+  );
+  expect(noticeWorker({ id: 'u1', displayName: null }, es.notices)).toBe('Persona eliminada');
 });

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { fieldMessage } from '../../src/lib/admin/field-errors.js';
 import {
-  CONSOLE_SIGN_IN_SECTIONS,
-  QR_PIN_SECTIONS,
-  SESSION_SECTIONS,
+  consoleSignInSections,
   formValuesOf,
+  logRetentionSections,
   patchOf,
+  qrPinSections,
   rangeText,
+  sessionSections,
 } from '../../src/lib/admin/policy-form.js';
+import { policiesText as en } from '../../src/lib/admin/policies-text.js';
+import { policiesText as es } from '../../src/lib/admin/i18n/es/policies-text.js';
 import { DEFAULT_LOCKOUT } from '../../server/domain/lockout-policy.js';
 import { POLICY_LIMITS } from '../../server/domain/policy-limits.js';
 import { DEFAULT_QR_PIN_POLICY } from '../../server/domain/qr-pin-policy.js';
@@ -16,6 +19,10 @@ import { DEFAULT_SESSION_POLICY } from '../../server/domain/session-policy.js';
 /** The policy's plain number fields (not the state, the target lists or the lockout object). */
 const numbersOf = (policy: object) =>
   Object.fromEntries(Object.entries(policy).filter(([, value]) => typeof value === 'number'));
+
+const QR_PIN_SECTIONS = qrPinSections(en);
+const SESSION_SECTIONS = sessionSections(en);
+const CONSOLE_SIGN_IN_SECTIONS = consoleSignInSections(en);
 
 const fields = [...QR_PIN_SECTIONS, ...SESSION_SECTIONS].flatMap((s) => s.fields);
 
@@ -73,9 +80,23 @@ describe('the policy page form', () => {
   });
 
   test('states ranges in words', () => {
-    expect(rangeText(fields.find((f) => f.key === 'lockout.maxDelaySeconds')!)).toBe(
-      'Between 1 and 604,800 seconds.',
-    );
+    const longest = fields.find((f) => f.key === 'lockout.maxDelaySeconds')!;
+    expect(rangeText(longest, en)).toBe('Between 1 and 604,800 seconds.');
+    const spanish = qrPinSections(es)
+      .flatMap((s) => s.fields)
+      .find((f) => f.key === 'lockout.maxDelaySeconds')!;
+    expect(rangeText(spanish, es, 'es')).toMatch(/^Entre 1 y 604.800 segundos\.$/);
+  });
+
+  test('names every field in both languages, each label once on the page', () => {
+    for (const words of [en, es]) {
+      const all = [qrPinSections, consoleSignInSections, sessionSections, logRetentionSections].flatMap(
+        (of) => of(words).flatMap((s) => s.fields),
+      );
+      expect(new Set(all.map((f) => f.label)).size).toBe(all.length);
+      expect(new Set(all.map((f) => f.id)).size).toBe(all.length);
+      for (const f of all) expect(f.label && f.help && f.unit).toBeTruthy();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The API tokens page's words for what a token may do and how long it lasts (English; the console is
- * English only). Every scope needs its words here: the type asks for one entry per scope.
+ * The API tokens page's sentences about a token: what it may do and how long it lasts, in the words
+ * of the page's language (`apiTokensText` or its Spanish, passed in).
  */
 import {
   API_TOKEN_SCOPES,
@@ -8,46 +8,23 @@ import {
   type ApiTokenScope,
   type ApiTokenView,
 } from '$server/contracts/api-tokens';
+import type { apiTokensText } from './api-tokens-text';
 
-export const SCOPE_WORDS = {
-  'devices.compliance.write': {
-    label: 'Report device compliance (for your MDM)',
-    hint: 'Mark kiosk phones compliant or not, and see the list of phones to find them.',
-  },
-  'devices.read': { label: 'See kiosk phones', hint: 'The phones, their stores and their state.' },
-  'logs.read': {
-    label: 'Read logs',
-    hint: 'Sign-in and audit logs and reports, with their downloads.',
-  },
-  'users.read': { label: 'Read people', hint: 'People, stores and whether they have a badge.' },
-  'users.write': {
-    label: 'Change people',
-    hint: 'Add, change and remove people and stores, issue badges and reset PINs. Includes reading them.',
-  },
-  'admin.full': {
-    label: 'Full admin access — can do anything an admin can, including inviting admins',
-    hint: 'Only for a tool you trust as much as an admin. Whoever holds the token can take over any admin account.',
-  },
-} satisfies Record<ApiTokenScope, { label: string; hint: string }>;
+export type ApiTokensWords = typeof apiTokensText;
 
 /** The checkboxes of the token form, narrowest first. */
-export const scopeChoices = API_TOKEN_SCOPES.map((scope) => ({ scope, ...SCOPE_WORDS[scope] }));
-
-/** A short name for each scope in the token list. */
-const SHORT = {
-  'devices.compliance.write': 'Report device compliance',
-  'devices.read': 'See kiosk phones',
-  'logs.read': 'Read logs',
-  'users.read': 'Read people',
-  'users.write': 'Change people',
-  'admin.full': 'Full admin access',
-} satisfies Record<ApiTokenScope, string>;
+export const scopeChoices = (t: ApiTokensWords) =>
+  API_TOKEN_SCOPES.map((scope) => ({
+    scope,
+    label: t.scopeWords[scope].label,
+    hint: t.scopeWords[scope].hint,
+  }));
 
 /** What a token may do, in words: "Read people, Read logs", or only "Full admin access". */
-export function describeScopes(scopes: readonly ApiTokenScope[]): string {
-  if (scopes.includes(FULL_ADMIN_SCOPE)) return SHORT[FULL_ADMIN_SCOPE];
+export function describeScopes(scopes: readonly ApiTokenScope[], t: ApiTokensWords): string {
+  if (scopes.includes(FULL_ADMIN_SCOPE)) return t.scopeWords[FULL_ADMIN_SCOPE].short;
   return API_TOKEN_SCOPES.filter((scope) => scopes.includes(scope))
-    .map((scope) => SHORT[scope])
+    .map((scope) => t.scopeWords[scope].short)
     .join(', ');
 }
 
@@ -68,38 +45,36 @@ function calendarDay(at: Date, timeZone: string | undefined): number {
   return Date.UTC(year!, month! - 1, day!);
 }
 
-/** When a token stops working, in words: "in 29 days (12 Jan 2027)", "Expired", "Never expires". */
-export function describeExpiry(expireDateTime: string | null, format: TimeFormat): string {
-  if (expireDateTime === null) return 'Never expires';
+/** When a token stops working, in words: "Expires in 29 days (12 Jan 2027)", "Expired (…)", "Never expires". */
+export function describeExpiry(expireDateTime: string | null, format: TimeFormat, t: ApiTokensWords): string {
+  if (expireDateTime === null) return t.neverExpires;
   const at = new Date(expireDateTime);
   const left = at.getTime() - format.now.getTime();
   const date = at.toLocaleDateString(format.locale, { dateStyle: 'medium', timeZone: format.timeZone });
-  if (left <= 0) return `Expired (${date})`;
+  if (left <= 0) return t.expired(date);
   // Calendar days in the reader's zone: a token made this morning to the end of the day 90 days on
   // expires "in 90 days", not 91 (90.7 days rounded).
   const days = Math.round(
     (calendarDay(at, format.timeZone) - calendarDay(format.now, format.timeZone)) / DAY_MS,
   );
-  const soon = days === 0 ? 'today' : days === 1 ? 'in 1 day' : `in ${days} days`;
-  return `Expires ${soon} (${date})`;
+  return t.expiresIn(days, date);
 }
 
 /**
  * What an admin should know about a token that still works: a token that never expires (made at
  * first run by an older version) and a token with full admin access.
  */
-export function tokenWarnings(token: {
-  expireDateTime: string | null;
-  scopes: readonly ApiTokenScope[];
-  state: ApiTokenView['state'];
-}): string[] {
+export function tokenWarnings(
+  token: {
+    expireDateTime: string | null;
+    scopes: readonly ApiTokenScope[];
+    state: ApiTokenView['state'];
+  },
+  t: ApiTokensWords,
+): string[] {
   if (token.state !== 'active') return [];
   const warnings: string[] = [];
-  if (token.expireDateTime === null) {
-    warnings.push('Never expires: replace it with one that does.');
-  }
-  if (token.scopes.includes(FULL_ADMIN_SCOPE)) {
-    warnings.push('Can invite admins: if the tool needs less, replace it with a narrower token.');
-  }
+  if (token.expireDateTime === null) warnings.push(t.warnNeverExpires);
+  if (token.scopes.includes(FULL_ADMIN_SCOPE)) warnings.push(t.warnFullAdmin);
   return warnings;
 }

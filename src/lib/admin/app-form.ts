@@ -4,7 +4,14 @@
  * sending (the server's own address rules, `appUrlProblem`), and the server's refusals placed next to
  * the field and line they concern.
  */
-import { appUrlProblem, type AppView, type CreateAppInput, type PatchAppInput } from '$server/contracts/apps';
+import {
+  appUrlProblem,
+  MAX_APP_URL_LENGTH,
+  type AppView,
+  type CreateAppInput,
+  type PatchAppInput,
+} from '$server/contracts/apps';
+import type { AppsWords } from './apps-text';
 
 export type AppKind = 'public' | 'secret' | 'keys';
 
@@ -131,45 +138,56 @@ export function patchAppBody(form: AppForm): PatchAppInput {
 
 const sentence = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
-function listProblem(text: string, required: boolean): string | undefined {
+/** The address rule's verdict (server/contracts/apps.ts, English) in the page's words. */
+function urlProblemWords(problem: string, w: AppsWords): string {
+  const p = w.problems;
+  if (problem.startsWith('must be a full web address')) return p.urlNotAddress;
+  if (problem.startsWith('must be at most')) return p.urlTooLong(MAX_APP_URL_LENGTH);
+  if (problem.startsWith('must start with https://')) return p.urlNotHttps;
+  if (problem.includes('fragment')) return p.urlFragment;
+  if (problem.includes('user name or password')) return p.urlCredentials;
+  return `${sentence(problem)}.`;
+}
+
+function listProblem(text: string, required: boolean, w: AppsWords): string | undefined {
   const entries = linesOf(text);
-  if (required && entries.length === 0) return 'Add at least one address.';
-  if (entries.length > 10) return 'List at most 10 addresses.';
+  if (required && entries.length === 0) return w.problems.addressMissing;
+  if (entries.length > 10) return w.problems.tooManyAddresses;
   const problems = entries.flatMap(({ text: url, line }) => {
     const problem = appUrlProblem(url);
-    return problem ? [`Line ${line}: ${sentence(problem)}.`] : [];
+    return problem ? [w.problems.line(line, urlProblemWords(problem, w))] : [];
   });
   return problems.length > 0 ? problems.join(' ') : undefined;
 }
 
-function singleProblem(value: string): string | undefined {
+function singleProblem(value: string, w: AppsWords): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
   const problem = appUrlProblem(trimmed);
-  return problem ? `${sentence(problem)}.` : undefined;
+  return problem ? urlProblemWords(problem, w) : undefined;
 }
 
 /** What is wrong before anything is sent, in words; empty when the form can be sent. */
-export function formProblems(form: AppForm): AppFormProblems {
+export function formProblems(form: AppForm, w: AppsWords): AppFormProblems {
   const problems: AppFormProblems = {};
-  if (form.displayName.trim() === '') problems.displayName = 'Give the app a name.';
-  else if (form.displayName.trim().length > 80) problems.displayName = 'Use at most 80 characters.';
-  const redirect = listProblem(form.redirectUrisText, true);
+  if (form.displayName.trim() === '') problems.displayName = w.problems.nameMissing;
+  else if (form.displayName.trim().length > 80) problems.displayName = w.problems.nameTooLong;
+  const redirect = listProblem(form.redirectUrisText, true, w);
   if (redirect) problems.redirectUris = redirect;
-  const postLogout = listProblem(form.postLogoutRedirectUrisText, false);
+  const postLogout = listProblem(form.postLogoutRedirectUrisText, false, w);
   if (postLogout) problems.postLogoutRedirectUris = postLogout;
-  const backchannel = singleProblem(form.backchannelLogoutUri);
+  const backchannel = singleProblem(form.backchannelLogoutUri, w);
   if (backchannel) problems.backchannelLogoutUri = backchannel;
-  const home = singleProblem(form.homeUrl);
+  const home = singleProblem(form.homeUrl, w);
   if (home) problems.homeUrl = home;
   if (form.kind === 'keys') {
-    if (form.jwksText.trim() === '') problems.jwks = "Paste the app's public keys.";
+    if (form.jwksText.trim() === '') problems.jwks = w.problems.keysMissing;
     else if (parsedJwks(form.jwksText) === undefined) {
-      problems.jwks = 'This is not valid JSON. Paste the key set exactly as the developer gave it.';
+      problems.jwks = w.problems.keysNotJson;
     }
   }
   if (!form.allStores && form.groupIds.length === 0) {
-    problems.groupIds = 'Choose at least one store, or choose "All stores".';
+    problems.groupIds = w.problems.storesMissing;
   }
   return problems;
 }
@@ -183,6 +201,7 @@ export function problemFromServer(
   form: AppForm,
   field: string | undefined,
   words: string,
+  w: AppsWords,
 ): { field: AppFormField; message: string } | null {
   if (!field) return null;
   const [head, index, ...rest] = field.split('.');
@@ -192,14 +211,14 @@ export function problemFromServer(
       head === 'redirectUris' ? form.redirectUrisText : form.postLogoutRedirectUrisText,
     );
     const line = index !== undefined ? entries[Number(index)]?.line : undefined;
-    return { field: head, message: line ? `Line ${line}: ${message}` : message };
+    return { field: head, message: line ? w.problems.line(line, message) : message };
   }
   if (head === 'jwks') {
     const key = index === 'keys' && rest[0] !== undefined ? Number(rest[0]) + 1 : undefined;
     const member = rest[1];
     return {
       field: 'jwks',
-      message: key ? `Key ${key}${member ? ` ("${member}")` : ''}: ${message}` : message,
+      message: key ? w.problems.key(key, member, message) : message,
     };
   }
   if (head === 'clientType' || head === 'tokenEndpointAuthMethod') return { field: 'kind', message };
@@ -208,10 +227,12 @@ export function problemFromServer(
 }
 
 /** "All stores", or the stores' names; a store deleted since is named as such, never by its id. */
-export function storesSummary(groupIds: string[], groups: { id: string; displayName: string }[]): string {
-  if (groupIds.length === 0) return 'All stores';
-  const names = groupIds.map(
-    (id) => groups.find((group) => group.id === id)?.displayName ?? 'a deleted store',
-  );
+export function storesSummary(
+  groupIds: string[],
+  groups: { id: string; displayName: string }[],
+  w: AppsWords,
+): string {
+  if (groupIds.length === 0) return w.allStores;
+  const names = groupIds.map((id) => groups.find((group) => group.id === id)?.displayName ?? w.deletedStore);
   return names.join(', ');
 }

@@ -1,4 +1,7 @@
-/** Words of the console's Apps page (/admin/apps). English only, like the rest of the console. */
+/**
+ * Words of the console's Apps page (/admin/apps), in English; Spanish in i18n/es/apps-text.ts. The
+ * notice… functions word an app's sign-out notices with the words of the page's language (passed in).
+ */
 import {
   LOGOUT_DELIVERY_GIVE_UP_HOURS,
   LOGOUT_DELIVERY_TIMEOUT_SECONDS,
@@ -12,14 +15,14 @@ export const appsText = {
   intro:
     'Store apps that sign workers in with Shiftpass (OpenID Connect). A worker taps the app on the kiosk home and is signed in to it without typing anything; when they sign out of the phone, the app is told.',
   adminsOnly: 'Only admins can see and register apps.',
-  loading: 'Loading…',
   listTitle: 'Registered apps',
-  empty: 'No apps yet. Register the first one below.',
+  emptyTitle: 'No apps yet.',
+  emptyText: 'Register the first one below.',
   columns: {
     name: 'Name',
     type: 'Type',
     redirectUris: 'Redirect URIs',
-    stores: 'Shown in',
+    stores: 'Shown in stores',
     status: 'Status',
     actions: 'Actions',
   },
@@ -67,7 +70,9 @@ export const appsText = {
     "Where the kiosk opens the app when a worker taps it on the home screen, usually the app's sign-in page. Leave empty if the app is not started from the kiosk.",
   stores: 'Which stores see it on the kiosk home',
   allStores: 'All stores',
-  someStores: 'Only these stores:',
+  someStores: 'Only these stores',
+  chooseStores: 'Choose stores',
+  deletedStore: 'a deleted store',
   noStores: 'There are no stores yet: the app is shown in all stores.',
   enabled: 'On: workers can sign in to this app',
   enabledHint: 'Turn it off to stop all sign-ins to the app without deleting it.',
@@ -92,10 +97,6 @@ export const appsText = {
   clientSecret: 'Client secret',
   discoveryUrl: 'Discovery URL (for the developer)',
   discoveryHint: 'The app finds everything else (addresses, keys) here.',
-  copy: 'Copy',
-  copyLabel: (what: string) => `Copy ${what}`,
-  copied: (what: string) => `${what} copied.`,
-  copyFailed: 'Copying did not work: select the text and copy it by hand.',
   done: 'Done, I have copied it',
   close: 'Close',
   confirmRotateTitle: 'Rotate the client secret?',
@@ -107,6 +108,24 @@ export const appsText = {
     `“${name}” disappears from the kiosk home and nobody can sign in to it any more. This cannot be undone: to use it again, register it again and give its developer the new client ID.`,
   confirmDelete: 'Delete app',
   noSecretToRotate: 'This app has no client secret to rotate.',
+  /** What the form refuses before sending. */
+  problems: {
+    nameMissing: 'Give the app a name.',
+    nameTooLong: 'Use at most 80 characters.',
+    addressMissing: 'Add at least one address.',
+    tooManyAddresses: 'List at most 10 addresses.',
+    line: (line: number, problem: string) => `Line ${line}: ${problem}`,
+    key: (key: number, member: string | undefined, problem: string) =>
+      member ? `Key ${key} ("${member}"): ${problem}` : `Key ${key}: ${problem}`,
+    keysMissing: "Paste the app's public keys.",
+    keysNotJson: 'This is not valid JSON. Paste the key set exactly as the developer gave it.',
+    storesMissing: 'Choose at least one store, or choose “All stores”.',
+    urlNotAddress: 'Must be a full web address such as https://app.example.com/callback.',
+    urlTooLong: (max: number) => `Must be at most ${max} characters.`,
+    urlNotHttps: 'Must start with https:// (http:// only for localhost or 127.0.0.1, while developing).',
+    urlFragment: 'Must not contain a # fragment.',
+    urlCredentials: 'Must not contain a user name or password.',
+  },
   /** The "Sign-out notices" section of an app being edited (back-channel logout deliveries). */
   notices: {
     title: 'Sign-out notices',
@@ -126,6 +145,24 @@ export const appsText = {
       answer: 'Last answer',
     },
     deletedPerson: 'Deleted person',
+    delivered: 'Delivered',
+    sendingNow: 'Sending now',
+    retrying: (at: string) => `Retrying — next try at ${at}`,
+    notSent: 'Not sent',
+    gaveUp: (hours: number) => `Gave up after ${hours} hours`,
+    answers: {
+      none: 'No answer yet',
+      timeout: (seconds: number) => `No answer within ${seconds} seconds`,
+      unreachable: 'Could not reach the app',
+      appGone: 'App removed or has no sign-out address',
+      unexpected: (answer: string) => `Unexpected answer: ${answer}`,
+      ok: (code: number) => `App answered ${code} OK`,
+      notFound: (code: number) => `App answered ${code} (address not found)`,
+      serverError: (code: number) => `App answered ${code} (server error)`,
+      refused: (code: number) => `App answered ${code} (refused the notice)`,
+      redirected: (code: number) => `App answered ${code} (sent Shiftpass elsewhere instead of answering)`,
+      other: (code: number) => `App answered ${code} (not the answer Shiftpass expects)`,
+    },
     showMore: 'Show more',
     showMoreHidden: ' sign-out notices',
     loadingMore: 'Loading more…',
@@ -170,47 +207,49 @@ export function noticeSoon(iso: string, format: TimeFormat = {}): string {
   );
 }
 
+export type AppsWords = typeof appsText;
+type NoticeWords = AppsWords['notices'];
+
 /** Who was signed out: their name, never an id. */
-export const noticeWorker = (user: LogoutDeliveryView['user']): string =>
-  user.displayName ?? appsText.notices.deletedPerson;
+export const noticeWorker = (user: LogoutDeliveryView['user'], t: NoticeWords): string =>
+  user.displayName ?? t.deletedPerson;
 
 /** Where a notice stands: "Delivered", "Retrying — next try at 10:42", "Gave up after 24 hours". */
 export function noticeState(
   delivery: Pick<LogoutDeliveryView, 'state' | 'lastAnswer' | 'nextAttemptDateTime'>,
+  t: NoticeWords,
   format: TimeFormat = {},
 ): string {
   switch (delivery.state) {
     case 'delivered':
-      return 'Delivered';
+      return t.delivered;
     case 'pending':
-      if (delivery.lastAnswer === null || delivery.nextAttemptDateTime === null) return 'Sending now';
-      return `Retrying — next try at ${noticeSoon(delivery.nextAttemptDateTime, format)}`;
+      if (delivery.lastAnswer === null || delivery.nextAttemptDateTime === null) return t.sendingNow;
+      return t.retrying(noticeSoon(delivery.nextAttemptDateTime, format));
     case 'failed':
-      return delivery.lastAnswer === 'app_gone'
-        ? 'Not sent'
-        : `Gave up after ${LOGOUT_DELIVERY_GIVE_UP_HOURS} hours`;
+      return delivery.lastAnswer === 'app_gone' ? t.notSent : t.gaveUp(LOGOUT_DELIVERY_GIVE_UP_HOURS);
   }
 }
 
 /** What the app said to the last try, in a store manager's words ("App answered 500 (server error)"). */
-export function noticeAnswer(lastAnswer: string | null): string {
+export function noticeAnswer(lastAnswer: string | null, t: NoticeWords): string {
+  const a = t.answers;
   switch (lastAnswer) {
     case null:
-      return 'No answer yet';
+      return a.none;
     case 'timeout':
-      return `No answer within ${LOGOUT_DELIVERY_TIMEOUT_SECONDS} seconds`;
+      return a.timeout(LOGOUT_DELIVERY_TIMEOUT_SECONDS);
     case 'unreachable':
-      return 'Could not reach the app';
+      return a.unreachable;
     case 'app_gone':
-      return 'App removed or has no sign-out address';
+      return a.appGone;
   }
-  if (!/^[1-5][0-9]{2}$/.test(lastAnswer)) return `Unexpected answer: ${lastAnswer}`;
+  if (!/^[1-5][0-9]{2}$/.test(lastAnswer)) return a.unexpected(lastAnswer);
   const code = Number(lastAnswer);
-  const answered = `App answered ${code}`;
-  if (code === 200 || code === 204) return `${answered} OK`;
-  if (code === 404) return `${answered} (address not found)`;
-  if (code >= 500) return `${answered} (server error)`;
-  if (code >= 400) return `${answered} (refused the notice)`;
-  if (code >= 300) return `${answered} (sent Shiftpass elsewhere instead of answering)`;
-  return `${answered} (not the answer Shiftpass expects)`;
+  if (code === 200 || code === 204) return a.ok(code);
+  if (code === 404) return a.notFound(code);
+  if (code >= 500) return a.serverError(code);
+  if (code >= 400) return a.refused(code);
+  if (code >= 300) return a.redirected(code);
+  return a.other(code);
 }

@@ -5,8 +5,13 @@
  * and a PATCH body.
  */
 import { POLICY_LIMITS } from '$server/contracts/policies';
+import type { policiesText } from './policies-text';
 
 type LimitKey = keyof typeof POLICY_LIMITS;
+
+export type PoliciesWords = typeof policiesText;
+type FieldName = keyof PoliciesWords['fields'];
+type UnitName = keyof PoliciesWords['units'];
 
 export interface NumberField {
   /** The API's dotted field name, as VALIDATION_FAILED errors name it. */
@@ -27,198 +32,109 @@ export interface FieldSection {
   fields: NumberField[];
 }
 
-const field = (key: string, label: string, unit: string, help: string, step?: number): NumberField => {
-  const limit = key.split('.').at(-1) as LimitKey;
-  return { key, id: `policy-${key.replace('.', '-')}`, limit, label, unit, help, step };
-};
+interface FieldSpec {
+  key: string;
+  words: FieldName;
+  unit: UnitName;
+  step?: number;
+  /** The console sign-in policy's fields get ids of their own. */
+  console?: boolean;
+}
 
-/** A field of the console sign-in policy: its inputs get ids of their own. */
-const consoleField = (...args: Parameters<typeof field>): NumberField => {
-  const made = field(...args);
-  return { ...made, id: made.id.replace('policy-', 'policy-console-') };
-};
+interface SectionSpec {
+  id: string;
+  title: keyof PoliciesWords['sections'];
+  fields: FieldSpec[];
+}
 
-export const QR_PIN_SECTIONS: FieldSection[] = [
+const LOCKOUT: FieldSpec[] = [
+  { key: 'lockout.threshold', words: 'threshold', unit: 'attempts' },
+  { key: 'lockout.baseDelaySeconds', words: 'baseDelay', unit: 'seconds' },
+  { key: 'lockout.growthFactor', words: 'growth', unit: 'perLock', step: 0.1 },
+  { key: 'lockout.maxDelaySeconds', words: 'maxDelay', unit: 'seconds' },
+  { key: 'lockout.hardLimit', words: 'hardLimit', unit: 'attempts' },
+];
+
+const QR_PIN: SectionSpec[] = [
   {
     id: 'badges',
-    title: 'Badges and PINs',
+    title: 'badges',
     fields: [
-      field(
-        'pinLength',
-        'PIN length',
-        'digits',
-        'How many digits a PIN has. Longer PINs are harder to guess; 8 is the minimum NIST allows for this kind of PIN.',
-      ),
-      field(
-        'standardQRCodeLifetimeInDays',
-        'Standard badge lifetime',
-        'days',
-        'How long a standard badge works after it is issued. Workers need a new badge when it ends (see the expiry report).',
-      ),
-      field(
-        'temporaryQRCodeLifetimeInHours',
-        'Temporary badge lifetime',
-        'hours',
-        'How long a temporary badge works: for a forgotten badge, one shift at most.',
-      ),
+      { key: 'pinLength', words: 'pinLength', unit: 'digits' },
+      { key: 'standardQRCodeLifetimeInDays', words: 'standardLifetime', unit: 'days' },
+      { key: 'temporaryQRCodeLifetimeInHours', words: 'temporaryLifetime', unit: 'hours' },
     ],
   },
   {
     id: 'lockout',
-    title: 'Wrong PINs and lockout',
+    title: 'lockout',
     fields: [
-      field(
-        'lockout.threshold',
-        'Wrong PINs before a lock',
-        'attempts',
-        'Wrong PINs in a row after which the badge is locked for a while.',
-      ),
-      field(
-        'lockout.baseDelaySeconds',
-        'First lock',
-        'seconds',
-        'How long the first lock lasts. Each further lock lasts longer (see the growth factor).',
-      ),
-      field(
-        'lockout.growthFactor',
-        'Growth factor',
-        '× per lock',
-        'Each lock lasts this many times longer than the one before (1 keeps every lock the same length).',
-        0.1,
-      ),
-      field(
-        'lockout.maxDelaySeconds',
-        'Longest lock',
-        'seconds',
-        'No single lock lasts longer than this. Must not be shorter than the first lock.',
-      ),
-      field(
-        'lockout.hardLimit',
-        'Wrong PINs before a manager must unlock',
-        'attempts',
-        'After this many wrong PINs in a row the badge stays locked until a manager or admin unlocks it. Must not be below the number before a lock.',
-      ),
-      field(
-        'lockout.clientThreshold',
-        'Failed sign-ins per phone or network',
-        'attempts',
-        'Failed sign-ins from one phone or network address within the window below that block it for the rest of the window (against someone trying many badges or passwords). Badge and console sign-ins count together.',
-      ),
-      field(
-        'lockout.clientWindowSeconds',
-        'Window for failed sign-ins per phone or network',
-        'seconds',
-        'The period over which failed sign-ins from one phone or network are counted.',
-      ),
+      ...LOCKOUT,
+      { key: 'lockout.clientThreshold', words: 'clientThreshold', unit: 'attempts' },
+      { key: 'lockout.clientWindowSeconds', words: 'clientWindow', unit: 'seconds' },
     ],
   },
 ];
 
-export const CONSOLE_SIGN_IN_SECTIONS: FieldSection[] = [
+const CONSOLE_SIGN_IN: SectionSpec[] = [
   {
     id: 'console-lockout',
-    title: 'Wrong passwords and codes',
-    fields: [
-      consoleField(
-        'lockout.threshold',
-        'Wrong passwords or codes before a lock',
-        'attempts',
-        'Wrong passwords or authenticator codes in a row, for one console username, after which that username cannot sign in for a while.',
-      ),
-      consoleField(
-        'lockout.baseDelaySeconds',
-        'First console lock',
-        'seconds',
-        'How long the first lock lasts. Each further lock lasts longer (see the growth below).',
-      ),
-      consoleField(
-        'lockout.growthFactor',
-        'Console lock growth',
-        '× per lock',
-        'Each lock lasts this many times longer than the one before (1 keeps every lock the same length).',
-        0.1,
-      ),
-      consoleField(
-        'lockout.maxDelaySeconds',
-        'Longest console lock',
-        'seconds',
-        'No single lock lasts longer than this. Must not be shorter than the first lock.',
-      ),
-      consoleField(
-        'lockout.hardLimit',
-        'Wrong passwords or codes before an admin must step in',
-        'attempts',
-        'After this many in a row the username stays locked until an admin lets the person back in with a new invitation link (Console access, on their page). Must not be below the number before a lock.',
-      ),
-    ],
+    title: 'consoleLockout',
+    fields: LOCKOUT.map((f) => ({
+      ...f,
+      console: true,
+      words: `console${f.words.charAt(0).toUpperCase()}${f.words.slice(1)}` as FieldName,
+    })),
   },
 ];
 
-export const SESSION_SECTIONS: FieldSection[] = [
+const SESSIONS: SectionSpec[] = [
   {
     id: 'sessions',
-    title: 'Sessions',
+    title: 'sessions',
     fields: [
-      field(
-        'kioskIdleSignOutInSeconds',
-        'Kiosk sign-out after no activity',
-        'seconds',
-        'A kiosk nobody touches for this long signs its worker out, so the next person never finds them signed in.',
-      ),
-      field(
-        'kioskIdleWarningInSeconds',
-        '"Still there?" warning before that',
-        'seconds',
-        'How long before the sign-out the kiosk asks "Still there?" with a countdown. Must be shorter than the sign-out time.',
-      ),
-      field(
-        'kioskOfflineGraceInSeconds',
-        'Offline grace period',
-        'seconds',
-        'How long a signed-in kiosk keeps working when it cannot reach the server; then it signs the worker out. 0 signs out at once.',
-      ),
-      field(
-        'idleTimeoutInMinutes',
-        'Server-side idle limit for kiosk sessions',
-        'minutes',
-        'The server ends a kiosk session it has not heard from for this long, even if the phone was switched off.',
-      ),
-      field(
-        'consoleIdleTimeoutInMinutes',
-        'Console idle limit',
-        'minutes',
-        'The console signs managers and admins out after this long without activity. Keep it short: the console can change everything.',
-      ),
-      field(
-        'absoluteTimeoutInHours',
-        'Longest session',
-        'hours',
-        'Every session ends this long after sign-in, however active (a shift).',
-      ),
+      { key: 'kioskIdleSignOutInSeconds', words: 'kioskIdleSignOut', unit: 'seconds' },
+      { key: 'kioskIdleWarningInSeconds', words: 'kioskIdleWarning', unit: 'seconds' },
+      { key: 'kioskOfflineGraceInSeconds', words: 'offlineGrace', unit: 'seconds' },
+      { key: 'idleTimeoutInMinutes', words: 'serverIdle', unit: 'minutes' },
+      { key: 'consoleIdleTimeoutInMinutes', words: 'consoleIdle', unit: 'minutes' },
+      { key: 'absoluteTimeoutInHours', words: 'absolute', unit: 'hours' },
     ],
   },
 ];
 
-export const LOG_RETENTION_SECTIONS: FieldSection[] = [
+const LOG_RETENTION: SectionSpec[] = [
   {
     id: 'logRetention',
-    title: 'How long logs are kept',
+    title: 'logRetention',
     fields: [
-      field(
-        'signInLogRetentionInDays',
-        'Keep sign-ins for',
-        'days',
-        'Older sign-ins are deleted automatically. Download them from the Logs page first if you need them longer.',
-      ),
-      field(
-        'auditLogRetentionInDays',
-        'Keep the audit log for',
-        'days',
-        'Older audit entries (who changed what in this console) are deleted automatically.',
-      ),
+      { key: 'signInLogRetentionInDays', words: 'signInRetention', unit: 'days' },
+      { key: 'auditLogRetentionInDays', words: 'auditRetention', unit: 'days' },
     ],
   },
 ];
+
+function sectionsIn(specs: SectionSpec[], w: PoliciesWords): FieldSection[] {
+  return specs.map((section) => ({
+    id: section.id,
+    title: w.sections[section.title],
+    fields: section.fields.map((f) => ({
+      key: f.key,
+      id: `policy-${f.console ? 'console-' : ''}${f.key.replace('.', '-')}`,
+      limit: f.key.split('.').at(-1) as LimitKey,
+      label: w.fields[f.words].label,
+      help: w.fields[f.words].help,
+      unit: w.units[f.unit],
+      step: f.step,
+    })),
+  }));
+}
+
+/** The four policies' number fields, in the words of the page's language. */
+export const qrPinSections = (w: PoliciesWords) => sectionsIn(QR_PIN, w);
+export const consoleSignInSections = (w: PoliciesWords) => sectionsIn(CONSOLE_SIGN_IN, w);
+export const sessionSections = (w: PoliciesWords) => sectionsIn(SESSIONS, w);
+export const logRetentionSections = (w: PoliciesWords) => sectionsIn(LOG_RETENTION, w);
 
 /** What the inputs hold: text, or a number (a bound number input), or null (a cleared one). */
 export type FormValues = Record<string, string | number | null>;
@@ -252,8 +168,12 @@ export function patchOf(values: FormValues, sections: FieldSection[]): Record<st
 
 export const rangeOf = (f: NumberField) => POLICY_LIMITS[f.limit];
 
-/** "Between 3 and 100 attempts." */
-export const rangeText = (f: NumberField) => {
+/** "Between 3 and 100 attempts.", numbers written for `locale`. */
+export const rangeText = (f: NumberField, w: PoliciesWords, locale = 'en') => {
   const { min, max } = rangeOf(f);
-  return `Between ${min.toLocaleString('en')} and ${max.toLocaleString('en')} ${f.unit}.`;
+  return w.range(min.toLocaleString(locale), max.toLocaleString(locale), f.unit);
 };
+
+/** The field labels by API name, to name fields in a server message. */
+export const labelsOf = (sections: FieldSection[]): Record<string, string> =>
+  Object.fromEntries(sections.flatMap((s) => s.fields).map((f) => [f.key, f.label]));

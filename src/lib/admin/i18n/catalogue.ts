@@ -23,6 +23,14 @@ import { setupText } from '../setup-text';
 import { setupText as setupTextEs } from './es/setup-text';
 import { invitationText } from '../invitation-text';
 import { invitationText as invitationTextEs } from './es/invitation-text';
+import { apiTokensText } from '../api-tokens-text';
+import { apiTokensText as apiTokensTextEs } from './es/api-tokens-text';
+import { copyText } from '../copy-text';
+import { policiesText } from '../policies-text';
+import { appsText } from '../apps-text';
+import { appsText as appsTextEs } from './es/apps-text';
+import { policiesText as policiesTextEs } from './es/policies-text';
+import { copyText as copyTextEs } from './es/copy-text';
 
 const english = {
   access: accessText,
@@ -35,6 +43,10 @@ const english = {
   dashboard: dashboardText,
   setup: setupText,
   invitation: invitationText,
+  apiTokens: apiTokensText,
+  copy: copyText,
+  policies: policiesText,
+  apps: appsText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -50,6 +62,10 @@ const spanish: ConsoleMessages = {
   dashboard: dashboardTextEs,
   setup: setupTextEs,
   invitation: invitationTextEs,
+  apiTokens: apiTokensTextEs,
+  copy: copyTextEs,
+  policies: policiesTextEs,
+  apps: appsTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
