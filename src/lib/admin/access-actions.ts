@@ -1,8 +1,6 @@
 /**
  * The conditional-access pages' writes through the typed client, each behind re-authentication where
- * the API asks for it (a change to who may sign in). The policy, named-location and what-if routes
- * read their JSON themselves (to name every problem at once), so the client cannot type their bodies:
- * `withJson` sends them.
+ * the API asks for it (a change to who may sign in). Bodies are typed from the routes' schemas.
  */
 import { reauth, withReauth, type ReauthGate } from './reauth.svelte';
 import { call, client } from '$lib/api/typed-client';
@@ -10,19 +8,14 @@ import type { LocationBody } from './access-location-editor.svelte';
 import type { PolicyBody } from './access-policy-editor.svelte';
 import type { WhatIfBody } from './access-what-if.svelte';
 
-const withJson = (body: unknown) => ({
-  headers: { 'content-type': 'application/json' },
-  init: { body: JSON.stringify(body) },
-});
-
 const ca = client.admin['conditional-access'];
 
 export const savePolicy = (id: string | null, body: PolicyBody, gate: ReauthGate = reauth) =>
   withReauth(
     () =>
       id === null
-        ? call(ca.policies.$post({}, withJson(body)))
-        : call(ca.policies[':id'].$patch({ param: { id } }, withJson(body))),
+        ? call(ca.policies.$post({ json: body }))
+        : call(ca.policies[':id'].$patch({ param: { id }, json: body })),
     gate,
   );
 
@@ -33,12 +26,12 @@ export const saveNamedLocation = (id: string | null, body: LocationBody, gate: R
   withReauth(
     () =>
       id === null
-        ? call(ca['named-locations'].$post({}, withJson(body)))
-        : call(ca['named-locations'][':id'].$patch({ param: { id } }, withJson(body))),
+        ? call(ca['named-locations'].$post({ json: body }))
+        : call(ca['named-locations'][':id'].$patch({ param: { id }, json: body })),
     gate,
   );
 
 export const deleteNamedLocation = (id: string, gate: ReauthGate = reauth) =>
   withReauth(() => call(ca['named-locations'][':id'].$delete({ param: { id } })), gate);
 
-export const evaluateWhatIf = (body: WhatIfBody) => call(ca['what-if'].$post({}, withJson(body)));
+export const evaluateWhatIf = (body: WhatIfBody) => call(ca['what-if'].$post({ json: body }));

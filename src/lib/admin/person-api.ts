@@ -29,19 +29,14 @@ export async function loadPerson(fetch: typeof globalThis.fetch, id: string) {
 }
 
 const user = client.admin.users[':id'];
-/**
- * These routes read their JSON bodies themselves (no validator the typed client could see), so the
- * client's types have no `json`; it sends one all the same.
- */
-const json = (body: object): object => ({ json: body });
 
 export const personApi: PersonApi = {
   issueMethod: (id) =>
-    withReauth(() => call(user['qr-code-pin-method'].$put({ param: { id }, ...json({}) }))),
+    withReauth(() => call(user['qr-code-pin-method'].$put({ param: { id }, json: {} }))),
   issueCode: (id, kind, body) => {
     const method = user['qr-code-pin-method'];
     const code = kind === 'standard' ? method['standard-qr-code'] : method['temporary-qr-code'];
-    return withReauth(() => call(code.$put({ param: { id }, ...json(body) })));
+    return withReauth(() => call(code.$put({ param: { id }, json: body })));
   },
   deleteCode: (id, kind) => {
     const method = user['qr-code-pin-method'];
@@ -50,10 +45,10 @@ export const personApi: PersonApi = {
   },
   deleteMethod: (id) => withReauth(() => call(user['qr-code-pin-method'].$delete({ param: { id } }))),
   resetPin: (id) =>
-    withReauth(() => call(user['qr-code-pin-method'].pin.reset.$post({ param: { id }, ...json({}) }))),
+    withReauth(() => call(user['qr-code-pin-method'].pin.reset.$post({ param: { id }, json: {} }))),
   unlock: (id) => withReauth(() => call(user['qr-code-pin-method'].unlock.$post({ param: { id } }))),
   endSessions: (id) => withReauth(() => call(user['revoke-sign-in-sessions'].$post({ param: { id } }))),
   setEnabled: (id, accountEnabled) =>
-    withReauth(() => call(user.$patch({ param: { id }, ...json({ accountEnabled }) }))),
+    withReauth(() => call(user.$patch({ param: { id }, json: { accountEnabled } }))),
   deletePerson: (id) => withReauth(() => call(user.$delete({ param: { id } }))),
 };

@@ -40,12 +40,19 @@ export function createBody(draft: PersonDraft) {
   };
 }
 
+/** What PATCH /admin/users/{id} takes (the contract's patch body, as the client sends it). */
+export interface PersonPatch {
+  userPrincipalName?: string;
+  displayName?: string;
+  employeeId?: string | null;
+  role?: Role;
+  groupIds?: string[];
+  accountEnabled?: boolean;
+}
+
 /** PATCH /admin/users/{id} body: only what changed (a blank employeeId clears it); null when nothing did. */
-export function patchBody(
-  before: PersonDraft,
-  draft: PersonDraft,
-): Partial<Record<PersonField, unknown>> | null {
-  const body: Partial<Record<PersonField, unknown>> = {};
+export function patchBody(before: PersonDraft, draft: PersonDraft): PersonPatch | null {
+  const body: PersonPatch = {};
   const upn = draft.userPrincipalName.trim();
   const name = draft.displayName.trim();
   const employeeId = draft.employeeId.trim();
