@@ -26,7 +26,7 @@ export const noticeText = {
   // People
   lookalikeSignInName: (signInName: string, displayName: string) =>
     `This sign-in name looks like the existing “${signInName}” (${displayName}). Check it is not a trick.`,
-  // Conditional-access policy warnings (server/domain/access-policy-warnings.ts)
+  // Conditional-access policy warnings (server/domain/access-policy-warnings.ts; the English must stay equal)
   noStoreNetworkAllow:
     "This policy needs the person's own store network, but no named location is linked to a store yet: every sign-in it covers will be refused. Link each store's network to its store on the Named locations page.",
   noStoreNetworkOther:

@@ -8,8 +8,6 @@
  *   refuses every sign-in it speaks about, an exception excludes nothing.
  */
 import type { Grant, PolicyConditions } from './conditional-access.js';
-import type { ErrorLanguage } from '../contracts/errors.js';
-import { NOTICE_TEXT, noticeText } from '../contracts/notice-text.js';
 
 export const POLICY_WARNING_CODES = ['NO_STORE_NETWORK'] as const;
 export type PolicyWarningCode = (typeof POLICY_WARNING_CODES)[number];
@@ -19,55 +17,29 @@ export interface PolicyWarning {
   message: string;
 }
 
-type NoStoreNetworkKey = 'noStoreNetworkAllow' | 'noStoreNetworkOther' | 'noStoreNetworkExclude';
-const NO_STORE_NETWORK_KEYS: readonly NoStoreNetworkKey[] = [
-  'noStoreNetworkAllow',
-  'noStoreNetworkOther',
-  'noStoreNetworkExclude',
-];
+const NO_STORE_NETWORK = {
+  include: {
+    allow:
+      "This policy needs the person's own store network, but no named location is linked to a store yet: every sign-in it covers will be refused. Link each store's network to its store on the Named locations page.",
+    other:
+      "This policy needs the person's own store network, but no named location is linked to a store yet, so it never applies. Link each store's network to its store on the Named locations page.",
+  },
+  exclude:
+    "This policy makes an exception for the person's own store network, but no named location is linked to a store yet, so the exception never applies. Link each store's network to its store on the Named locations page.",
+};
 
 /** What will surprise the admin about this policy, given the named locations as they are now. */
 export function policyWarnings(
   policy: { grant: Grant; conditions: PolicyConditions },
   locations: readonly { groupId?: string | null }[],
-  language: ErrorLanguage = 'en',
 ): PolicyWarning[] {
-  const text = NOTICE_TEXT[language];
   const place = policy.conditions.locations;
   if (!place || locations.some((location) => location.groupId)) return [];
   if (place.include === 'ownStores') {
-    const message = policy.grant === 'allow' ? text.noStoreNetworkAllow : text.noStoreNetworkOther;
+    const message =
+      policy.grant === 'allow' ? NO_STORE_NETWORK.include.allow : NO_STORE_NETWORK.include.other;
     return [{ code: 'NO_STORE_NETWORK', message }];
   }
-  if (place.exclude === 'ownStores')
-    return [{ code: 'NO_STORE_NETWORK', message: text.noStoreNetworkExclude }];
+  if (place.exclude === 'ownStores') return [{ code: 'NO_STORE_NETWORK', message: NO_STORE_NETWORK.exclude }];
   return [];
-}
-
-/**
- * Warnings made in English (the services do not know the request), worded in `language`: for the
- * route, which does. A message this module did not make is kept as it is.
- */
-export function policyWarningsIn(
-  warnings: readonly PolicyWarning[],
-  language: ErrorLanguage,
-): PolicyWarning[] {
-  return warnings.map((warning) => {
-    const key = NO_STORE_NETWORK_KEYS.find((candidate) => noticeText[candidate] === warning.message);
-    return key ? { ...warning, message: NOTICE_TEXT[language][key] } : warning;
-  });
-}
-
-/** A policy view (or a list of them, `{ value }`) with its warnings worded in `language`. */
-export function withPolicyWarningsIn<T>(answer: T, language: ErrorLanguage): T {
-  if (language === 'en' || typeof answer !== 'object' || answer === null) return answer;
-  const record = answer as Record<string, unknown>;
-  if (Array.isArray(record.value))
-    return {
-      ...record,
-      value: record.value.map((item: unknown) => withPolicyWarningsIn(item, language)),
-    } as T;
-  if (Array.isArray(record.warnings))
-    return { ...record, warnings: policyWarningsIn(record.warnings as PolicyWarning[], language) } as T;
-  return answer;
 }

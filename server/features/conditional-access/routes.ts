@@ -34,7 +34,7 @@ import type { AppEnv } from '../../http/env.js';
 import { readJson } from '../../http/request.js';
 import { fieldOfIssue, issueWords, VALIDATION_PARSE_OPTIONS } from '../../http/validation-messages.js';
 import { errorLanguageOf } from '../../http/error-language.js';
-import { withPolicyWarningsIn } from '../../domain/access-policy-warnings.js';
+import { withPolicyWarningsIn } from './policy-warning-words.js';
 
 /**
  * A policy body, refused with every problem at once (`problems`), so the console can show each next
