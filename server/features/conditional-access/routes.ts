@@ -33,7 +33,9 @@ import { whatIf } from './evaluate-sign-in-access.js';
 import type { AppEnv } from '../../http/env.js';
 import { readJson } from '../../http/request.js';
 import { jsonBody } from '../../http/validated.js';
-import { describeIssue, fieldOfIssue, VALIDATION_PARSE_OPTIONS } from '../../http/validation-messages.js';
+import { fieldOfIssue, issueWords, VALIDATION_PARSE_OPTIONS } from '../../http/validation-messages.js';
+import { errorLanguageOf } from '../../http/error-language.js';
+import { withPolicyWarningsIn } from './policy-warning-words.js';
 
 /**
  * A policy body, refused with every problem at once (`problems`), so the console can show each next
@@ -43,7 +45,7 @@ async function readPolicyJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S
   const result = schema.safeParse(await readJson(c, z.unknown()), VALIDATION_PARSE_OPTIONS);
   if (result.success) return result.data;
   throw validationProblems(
-    result.error.issues.map((issue) => ({ field: fieldOfIssue(issue) ?? '', message: describeIssue(issue) })),
+    result.error.issues.map((issue) => ({ field: fieldOfIssue(issue) ?? '', message: issueWords(issue) })),
   );
 }
 
@@ -51,21 +53,31 @@ export function adminConditionalAccessRoutes(deps: ServiceDeps) {
   const recentAuth = requireRecentAuth(deps);
   return new Hono<AppEnv>()
     .use(requireRole(deps, ['admin']))
-    .get('/policies', async (c) => c.json(await listPolicies(deps), 200))
+    .get('/policies', async (c) =>
+      c.json(withPolicyWarningsIn(await listPolicies(deps), errorLanguageOf(c)), 200),
+    )
     .post('/policies', recentAuth, jsonBody(createPolicyBody, readPolicyJson), async (c) => {
       const body = c.req.valid('json');
-      return c.json(await createPolicy(deps, c.get('actor'), body), 201);
+      return c.json(
+        withPolicyWarningsIn(await createPolicy(deps, c.get('actor'), body), errorLanguageOf(c)),
+        201,
+      );
     })
-    .get('/policies/:id', async (c) => c.json(await getPolicy(deps, c.req.param('id')), 200))
+    .get('/policies/:id', async (c) =>
+      c.json(withPolicyWarningsIn(await getPolicy(deps, c.req.param('id')), errorLanguageOf(c)), 200),
+    )
     .patch('/policies/:id', recentAuth, jsonBody(patchPolicyBody, readPolicyJson), async (c) => {
       const body = c.req.valid('json');
-      return c.json(await updatePolicy(deps, c.get('actor'), c.req.param('id'), body), 200);
+      const policy = await updatePolicy(deps, c.get('actor'), c.req.param('id'), body);
+      return c.json(withPolicyWarningsIn(policy, errorLanguageOf(c)), 200);
     })
     .delete('/policies/:id', recentAuth, async (c) => {
       await deletePolicy(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
     })
-    .get('/templates', async (c) => c.json(await listTemplates(deps), 200))
+    .get('/templates', async (c) =>
+      c.json(withPolicyWarningsIn(await listTemplates(deps), errorLanguageOf(c)), 200),
+    )
     .get('/named-locations', async (c) => c.json(await listNamedLocations(deps), 200))
     .post('/named-locations', recentAuth, jsonBody(createNamedLocationBody), async (c) => {
       const body = c.req.valid('json');

@@ -8,11 +8,13 @@ import type { UserView } from '../../contracts/schemas.js';
 import type { UserWarning, UserWriteView } from '../../contracts/directory.js';
 import { findLookalikes, type NamedAccount } from '../../domain/confusable-names.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import type { ErrorLanguage } from '../../contracts/error-words.js';
+import { NOTICE_TEXT } from '../../contracts/notice-text.js';
 
-/** The warning about a sign-in name that looks like `existing`'s. */
-export const lookalikeWarning = (existing: NamedAccount): UserWarning => ({
+/** The warning about a sign-in name that looks like `existing`'s, worded in `language`. */
+export const lookalikeWarning = (existing: NamedAccount, language: ErrorLanguage = 'en'): UserWarning => ({
   code: 'LOOKALIKE_SIGN_IN_NAME',
-  message: `This sign-in name looks like the existing “${existing.userPrincipalName}” (${existing.displayName}). Check it is not a trick.`,
+  message: NOTICE_TEXT[language].lookalikeSignInName(existing.userPrincipalName, existing.displayName),
   existing: {
     id: existing.id,
     userPrincipalName: existing.userPrincipalName,
@@ -20,13 +22,21 @@ export const lookalikeWarning = (existing: NamedAccount): UserWarning => ({
   },
 });
 
-export async function lookalikeWarnings(deps: ServiceDeps, user: UserView): Promise<UserWarning[]> {
+export async function lookalikeWarnings(
+  deps: ServiceDeps,
+  user: UserView,
+  language: ErrorLanguage = 'en',
+): Promise<UserWarning[]> {
   const others = (await deps.repos.users.listSignInNames()).filter((other) => other.id !== user.id);
-  return findLookalikes(user.userPrincipalName, others).map(lookalikeWarning);
+  return findLookalikes(user.userPrincipalName, others).map((other) => lookalikeWarning(other, language));
 }
 
 /** The answer to a create or rename: the person, with `warnings` only when there is one. */
-export async function withLookalikeWarnings(deps: ServiceDeps, user: UserView): Promise<UserWriteView> {
-  const warnings = await lookalikeWarnings(deps, user);
+export async function withLookalikeWarnings(
+  deps: ServiceDeps,
+  user: UserView,
+  language: ErrorLanguage = 'en',
+): Promise<UserWriteView> {
+  const warnings = await lookalikeWarnings(deps, user, language);
   return warnings.length > 0 ? { ...user, warnings } : user;
 }

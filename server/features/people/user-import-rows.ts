@@ -14,6 +14,8 @@ import { cellsOf, parseBooleanCell, splitList, type ColumnMap } from '../../doma
 import { normalizeText } from '../../domain/text.js';
 import type { LookalikeIndex, NamedAccount } from '../../domain/confusable-names.js';
 import { lookalikeWarning } from './lookalike-names.js';
+import type { ErrorLanguage } from '../../contracts/error-words.js';
+import { NOTICE_TEXT, noticeText, type NoticeText } from '../../contracts/notice-text.js';
 
 export type CreateUserInput = z.output<typeof createUserBody>;
 export type PatchUserInput = z.output<typeof patchUserBody>;
@@ -33,6 +35,8 @@ export interface ImportLookups {
   actorUserId: string;
   /** Everyone's sign-in names, to report a new one that looks like someone else's. */
   lookalikes?: LookalikeIndex<NamedAccount>;
+  /** The language the row problems and warnings are worded in (the request's); English when not given. */
+  language?: ErrorLanguage;
 }
 
 export interface DataRecord {
@@ -53,12 +57,12 @@ export class GroupIndex {
     }
   }
   /** One group id for a store name or id; a message when none or several match. */
-  resolve(nameOrId: string): { id: string } | { message: string } {
+  resolve(nameOrId: string, text: NoticeText = noticeText): { id: string } | { message: string } {
     const named = this.byName.get(normalizeText(nameOrId).toLowerCase()) ?? [];
     if (named.length === 1) return { id: named[0]! };
-    if (named.length > 1) return { message: `several stores are named “${nameOrId}”; use the store's id` };
+    if (named.length > 1) return { message: text.importSeveralStoresNamed(nameOrId) };
     if (this.ids.has(nameOrId)) return { id: nameOrId };
-    return { message: `no store is named “${nameOrId}”` };
+    return { message: text.importNoStoreNamed(nameOrId) };
   }
 }
 
@@ -69,26 +73,23 @@ const fieldOfPath = (path: PropertyKey[]): ImportColumn | 'row' => {
 };
 
 /** A zod issue in the words a person fixing a spreadsheet needs. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, text: NoticeText): string {
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
-    return 'is required';
-  if (issue.code === 'too_big' && issue.origin === 'string') {
-    return `is too long (at most ${String(issue.maximum)} characters)`;
-  }
-  if (issue.code === 'too_big' && issue.origin === 'array') {
-    return `names too many stores (at most ${String(issue.maximum)})`;
-  }
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  return issue.message;
+    return text.importRequired;
+  if (issue.code === 'too_big' && issue.origin === 'string') return text.importTooLong(Number(issue.maximum));
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return text.importTooManyStores(Number(issue.maximum));
+  if (issue.code === 'invalid_value') return text.importOneOf(issue.values.map(String));
+  if (issue.code === 'invalid_type' && issue.input === undefined) return text.importRequired;
+  return text.importOther(issue.message);
 }
 
 /** One error per column (the first zod found): an empty name is "required", not also "has spaces". */
-function issuesToErrors(error: z.ZodError): ImportRowError[] {
+function issuesToErrors(error: z.ZodError, text: NoticeText): ImportRowError[] {
   const byField = new Map<ImportRowError['field'], string>();
   for (const issue of error.issues) {
     const field = fieldOfPath(issue.path);
-    if (!byField.has(field)) byField.set(field, describeIssue(issue));
+    if (!byField.has(field)) byField.set(field, describeIssue(issue, text));
   }
   return [...byField].map(([field, message]) => ({ field, message }));
 }
@@ -123,6 +124,8 @@ export function planImport(
   headerLength: number,
   lookups: ImportLookups,
 ): PlannedRow[] {
+  const language = lookups.language ?? 'en';
+  const text = NOTICE_TEXT[language];
   const firstRowOf = new Map<string, number>();
   return records.map(({ row, cells: record }) => {
     const cells = cellsOf(record, columns);
@@ -132,14 +135,14 @@ export function planImport(
     if (record.length > headerLength) {
       errors.push({
         field: 'row',
-        message: `has ${record.length} cells but the header has ${headerLength} columns (a comma inside a name needs quotes)`,
+        message: text.importTooManyCells(record.length, headerLength),
       });
     }
 
     const key = userPrincipalName.toLowerCase();
     const earlier = key === '' ? undefined : firstRowOf.get(key);
     if (earlier !== undefined) {
-      errors.push({ field: 'userPrincipalName', message: `appears again: first on row ${earlier}` });
+      errors.push({ field: 'userPrincipalName', message: text.importAppearsAgain(earlier) });
     } else if (key !== '') {
       firstRowOf.set(key, row);
     }
@@ -148,12 +151,12 @@ export function planImport(
     if (cells.accountEnabled !== undefined) {
       accountEnabled = parseBooleanCell(cells.accountEnabled);
       if (accountEnabled === undefined)
-        errors.push({ field: 'accountEnabled', message: 'must be true or false' });
+        errors.push({ field: 'accountEnabled', message: text.importTrueOrFalse });
     }
 
     let groupIds: string[] | undefined;
     if (cells.groups !== undefined) {
-      const resolved = splitList(cells.groups).map((name) => lookups.groups.resolve(name));
+      const resolved = splitList(cells.groups).map((name) => lookups.groups.resolve(name, text));
       const unknown = resolved.flatMap((r) => ('message' in r ? [r.message] : []));
       if (unknown.length > 0) errors.push({ field: 'groups', message: unknown.join('; ') });
       else groupIds = resolved.map((r) => (r as { id: string }).id);
@@ -171,7 +174,7 @@ export function planImport(
     if (!existing) {
       // Both keys are given even when empty, so an empty cell reads "is required", not "expected string".
       const parsed = createUserBody.safeParse({ userPrincipalName, displayName: '', ...fields });
-      if (!parsed.success) errors.push(...issuesToErrors(parsed.error));
+      if (!parsed.success) errors.push(...issuesToErrors(parsed.error, text));
       if (errors.length > 0 || !parsed.success) return { row, userPrincipalName, action: 'error', errors };
       const lookalikes = lookups.lookalikes?.find(parsed.data.userPrincipalName) ?? [];
       return {
@@ -179,12 +182,14 @@ export function planImport(
         userPrincipalName,
         action: 'create',
         input: parsed.data,
-        ...(lookalikes.length > 0 && { warnings: lookalikes.map(lookalikeWarning) }),
+        ...(lookalikes.length > 0 && {
+          warnings: lookalikes.map((account) => lookalikeWarning(account, language)),
+        }),
       };
     }
 
     const parsed = patchUserBody.safeParse(fields);
-    if (!parsed.success) errors.push(...issuesToErrors(parsed.error));
+    if (!parsed.success) errors.push(...issuesToErrors(parsed.error, text));
     if (errors.length > 0 || !parsed.success) return { row, userPrincipalName, action: 'error', errors };
     const patch = effectivePatch(existing, parsed.data);
     if (patch.accountEnabled === false && existing.id === lookups.actorUserId) {
@@ -192,7 +197,7 @@ export function planImport(
         row,
         userPrincipalName,
         action: 'error',
-        errors: [{ field: 'accountEnabled', message: 'you cannot disable your own account' }],
+        errors: [{ field: 'accountEnabled', message: text.importCannotDisableSelf }],
       };
     }
     if (Object.keys(patch).length === 0)

@@ -16,7 +16,7 @@ import {
   type importUsersBody,
 } from '../../contracts/bulk.js';
 import { ApiError } from '../../contracts/errors.js';
-import { say, type Words } from '../../contracts/error-words.js';
+import { errorBodyIn, say, type ErrorLanguage, type Words } from '../../contracts/error-words.js';
 import { isBlankRecord, mapColumns } from '../../domain/import-columns.js';
 import { LookalikeIndex } from '../../domain/confusable-names.js';
 import { normalizeText } from '../../domain/text.js';
@@ -40,29 +40,23 @@ function fileError(message: Words): ApiError {
 /** The header and the non-blank data rows, numbered as a spreadsheet shows them. */
 function readFile(csv: string): { header: string[]; records: DataRecord[] } {
   if (utf8Length(csv) > IMPORT_MAX_BYTES) {
-    throw new ApiError(
-      'PAYLOAD_TOO_LARGE',
-      say.importTooBig(IMPORT_MAX_BYTES / 1024 / 1024),
-      {
-        field: 'csv',
-        maxBytes: IMPORT_MAX_BYTES,
-      },
-    );
+    throw new ApiError('PAYLOAD_TOO_LARGE', say.importTooBig(IMPORT_MAX_BYTES / 1024 / 1024), {
+      field: 'csv',
+      maxBytes: IMPORT_MAX_BYTES,
+    });
   }
   const table = readCsv(csv);
   if (!table.ok) throw fileError(say.importUnreadable(table.message));
   const [header, ...rest] = table.rows;
-  if (!header || isBlankRecord(header))
-    throw fileError(say.importEmpty);
+  if (!header || isBlankRecord(header)) throw fileError(say.importEmpty);
   const records = rest
     .map((cells, index) => ({ row: index + 2, cells }))
     .filter((record) => !isBlankRecord(record.cells));
   if (records.length > IMPORT_MAX_ROWS) {
-    throw new ApiError(
-      'PAYLOAD_TOO_LARGE',
-      say.importTooManyRows(IMPORT_MAX_ROWS, records.length),
-      { field: 'csv', maxRows: IMPORT_MAX_ROWS },
-    );
+    throw new ApiError('PAYLOAD_TOO_LARGE', say.importTooManyRows(IMPORT_MAX_ROWS, records.length), {
+      field: 'csv',
+      maxRows: IMPORT_MAX_ROWS,
+    });
   }
   return { header, records };
 }
@@ -79,6 +73,7 @@ async function applyRow(
   deps: ServiceDeps,
   actor: Actor,
   planned: PlannedRow,
+  language: ErrorLanguage,
 ): Promise<{ result: ImportRowResult; person?: BadgePerson }> {
   const base = { row: planned.row, userPrincipalName: planned.userPrincipalName };
   try {
@@ -104,7 +99,13 @@ async function applyRow(
     // Another request changed the directory between planning and writing: this row fails, the rest go on.
     if (!(error instanceof ApiError)) throw error;
     const field = FIELD_OF_CODE[error.code] ?? 'row';
-    return { result: { ...base, action: 'error', errors: [{ field, message: error.message }] } };
+    return {
+      result: {
+        ...base,
+        action: 'error',
+        errors: [{ field, message: errorBodyIn(error, language).error.message }],
+      },
+    };
   }
 }
 
@@ -122,6 +123,7 @@ export async function importUsers(
   deps: ServiceDeps,
   actor: Actor,
   input: ImportInput,
+  language: ErrorLanguage = 'en',
 ): Promise<ImportResult> {
   const { header, records } = readFile(input.csv);
   const mapping = mapColumns(header, IMPORT_COLUMNS, ['userPrincipalName'], IMPORT_COLUMN_ALIASES);
@@ -142,6 +144,7 @@ export async function importUsers(
     groups,
     actorUserId: actor.userId,
     lookalikes: new LookalikeIndex(await deps.repos.users.listSignInNames()),
+    language,
   });
 
   if (input.dryRun) {
@@ -165,7 +168,7 @@ export async function importUsers(
   const rows: ImportRowResult[] = [];
   const people: BadgePerson[] = [];
   for (const planned of plan) {
-    const { result, person } = await applyRow(deps, actor, planned);
+    const { result, person } = await applyRow(deps, actor, planned, language);
     rows.push(result);
     if (person) {
       people.push({

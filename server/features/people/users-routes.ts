@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
 import { jsonBody, queryOf } from '../../http/validated.js';
+import { errorLanguageOf } from '../../http/error-language.js';
 import { revokeSignInSessions } from '../badges/qr-pin-method.js';
 import { listUserSessions } from '../sessions/user-sessions.js';
 import { createUser } from './create-user.js';
@@ -37,11 +38,11 @@ export function adminUserRoutes(deps: ServiceDeps) {
     .post('/', change, jsonBody(createUserBody), async (c) => {
       const body = c.req.valid('json');
       const user = await createUser(deps, c.get('actor'), body);
-      return c.json(await withLookalikeWarnings(deps, user), 201);
+      return c.json(await withLookalikeWarnings(deps, user, errorLanguageOf(c)), 201);
     })
     .post('/import', change, jsonBody(importUsersBody), async (c) => {
       const body = c.req.valid('json');
-      return c.json(await importUsers(deps, c.get('actor'), body), 200);
+      return c.json(await importUsers(deps, c.get('actor'), body, errorLanguageOf(c)), 200);
     })
     .get('/:id', read, async (c) =>
       c.json(await getUserAsActor(deps, c.get('actor'), c.req.param('id')), 200),
@@ -51,7 +52,7 @@ export function adminUserRoutes(deps: ServiceDeps) {
       const user = await updateUser(deps, c.get('actor'), c.req.param('id'), body);
       // Only a new sign-in name is checked: an old lookalike was reported when it was made.
       if (body.userPrincipalName === undefined) return c.json(user, 200);
-      return c.json(await withLookalikeWarnings(deps, user), 200);
+      return c.json(await withLookalikeWarnings(deps, user, errorLanguageOf(c)), 200);
     })
     .delete('/:id', change, async (c) => {
       await deleteUser(deps, c.get('actor'), c.req.param('id'));
