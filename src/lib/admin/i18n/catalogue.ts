@@ -11,11 +11,20 @@ import { consoleText } from '../messages';
 import { consoleText as consoleTextEs } from './es/messages';
 import { shellText } from '../shell-text';
 import { shellText as shellTextEs } from './es/shell-text';
+import { devicesText } from '../devices-text';
+import { devicesText as devicesTextEs } from './es/devices-text';
+import { logsText } from '../logs-text';
+import { logsText as logsTextEs } from './es/logs-text';
+import { reportsText } from '../reports-text';
+import { reportsText as reportsTextEs } from './es/reports-text';
 
 const english = {
   console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
+  devices: devicesText,
+  logs: logsText,
+  reports: reportsText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -24,6 +33,9 @@ const spanish: ConsoleMessages = {
   console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
+  devices: devicesTextEs,
+  logs: logsTextEs,
+  reports: reportsTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
