@@ -43,9 +43,14 @@ async function storeWithActivity({ adminApi, provisionWorker, baseURL }: Setup, 
   return { store, worker, kiosk };
 }
 
-test('devices: a kiosk’s state as badges, suspend asks first and names it, in both languages', async (fixtures) => {
-  const { adminApi, signedInConsole } = fixtures;
-  const { store, kiosk } = await storeWithActivity(fixtures, 'Devices store');
+test('devices: a kiosk’s state as badges, suspend asks first and names it, in both languages', async ({
+  adminApi,
+  provisionWorker,
+  baseURL,
+  signedInConsole,
+}) => {
+  const setup = { adminApi, provisionWorker, baseURL };
+  const { store, kiosk } = await storeWithActivity(setup, 'Devices store');
   try {
     const { page } = await signedInConsole({ role: 'admin' });
     const found: string[] = [];
@@ -78,9 +83,14 @@ test('devices: a kiosk’s state as badges, suspend asks first and names it, in 
   }
 });
 
-test('sign-in log: names, times and results in both languages; a time range that ends first is refused', async (fixtures) => {
-  const { adminApi, signedInConsole } = fixtures;
-  const { worker, kiosk } = await storeWithActivity(fixtures, 'Sign-in log store');
+test('sign-in log: names, times and results in both languages; a time range that ends first is refused', async ({
+  adminApi,
+  provisionWorker,
+  baseURL,
+  signedInConsole,
+}) => {
+  const setup = { adminApi, provisionWorker, baseURL };
+  const { worker, kiosk } = await storeWithActivity(setup, 'Sign-in log store');
   try {
     const { page } = await signedInConsole({ role: 'admin' });
     const found: string[] = [];
@@ -150,9 +160,14 @@ test('audit log: sentences and the detail panel in both languages', async ({ adm
   expect(found).toEqual([]);
 });
 
-test('expiry report: badges in both languages; days outside 1–395 are refused in words', async (fixtures) => {
-  const { adminApi, signedInConsole } = fixtures;
-  const { store, kiosk } = await storeWithActivity(fixtures, 'Expiry store');
+test('expiry report: badges in both languages; days outside 1–395 are refused in words', async ({
+  adminApi,
+  provisionWorker,
+  baseURL,
+  signedInConsole,
+}) => {
+  const setup = { adminApi, provisionWorker, baseURL };
+  const { store, kiosk } = await storeWithActivity(setup, 'Expiry store');
   try {
     const { page } = await signedInConsole({ role: 'admin' });
     const found: string[] = [];
