@@ -32,7 +32,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const EVENT_KEY = /\b[a-z]+[A-Z]?[a-z]*\.[a-z]+[A-Z]\w*\b|\b(user|group|device|app|pin)\.[a-z]+\b/;
 
 const CSV_HEADER =
-  'createdDateTime,result,failureCode,failureReason,userId,userDisplayName,userPrincipalName,authMethod,codeId,deviceId,ipAddress,userAgent,id';
+  'createdDateTime,result,failureCode,failureReason,userId,userDisplayName,userPrincipalName,authMethod,codeId,deviceId,deviceDisplayName,ipAddress,userAgent,id';
 
 test('a manager sees their store’s sign-ins on the dashboard, filters the log to failures, exports them; an admin sees the audit log', async ({
   adminApi,
