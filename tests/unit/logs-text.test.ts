@@ -7,17 +7,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { logsText as spanish } from '../../src/lib/admin/i18n/es/logs-text';
 import {
-  AUDIT_SENTENCES,
-  auditSentence,
-  changesOf,
-  otherDetailsOf,
+  auditSentence as sentenceIn,
+  changesOf as changesIn,
+  otherDetailsOf as otherDetailsIn,
   failureReason,
   logTime,
-  signInHow,
-  targetLabel,
+  signInHow as signInHowIn,
+  targetLabel as targetLabelIn,
   type AuditFacts,
-} from '../../src/lib/admin/logs-text';
+} from '../../src/lib/admin/log-words';
+import { logsText as english } from '../../src/lib/admin/logs-text';
+
+const AUDIT_SENTENCES = english.sentences;
+const auditSentence = (e: AuditFacts) => sentenceIn(e, english);
+const changesOf = (details: unknown) => changesIn(details, english);
+const otherDetailsOf = (details: unknown) => otherDetailsIn(details, english);
+const signInHow = (e: { authMethod: string; details: unknown }, ok: boolean) => signInHowIn(e, ok, english);
+const targetLabel = (e: AuditFacts) => targetLabelIn(e, english);
 
 const SERVER = join(import.meta.dirname, '../../server');
 /** Values a template's placeholder takes (`qrCode.${kind}.issued`), by placeholder name. */
@@ -128,14 +136,50 @@ describe('audit sentences', () => {
     expect(missing).toEqual([]);
     // …and no sentence for an event the server no longer writes.
     expect(Object.keys(AUDIT_SENTENCES).filter((key) => !keys.has(key))).toEqual([]);
+    // …and the same sentences in Spanish.
+    expect(Object.keys(spanish.sentences).sort()).toEqual(Object.keys(AUDIT_SENTENCES).sort());
   });
 
-  test('no sentence shows a key, an id or "undefined"', () => {
+  test('no sentence shows a key, an id or "undefined", in either language', () => {
     for (const activity of Object.keys(AUDIT_SENTENCES)) {
-      const words = auditSentence(entry({ activity, targetType: activity.split('.')[0] ?? null }));
-      expect(words).not.toContain(activity);
-      expect(words).not.toMatch(/u-1|u-2|undefined|null|\[object/);
+      for (const words of [english, spanish]) {
+        const sentence = sentenceIn(
+          entry({ activity, targetType: activity.split('.')[0] ?? null }),
+          words,
+          'es',
+        );
+        expect(sentence).not.toContain(activity);
+        expect(sentence).not.toMatch(/u-1|u-2|undefined|null|\[object/);
+        expect(sentence.charAt(0)).toBe(sentence.charAt(0).toLocaleUpperCase());
+      }
     }
+  });
+
+  test('in Spanish, who did it comes first and names keep their quotes', () => {
+    const suspended = entry({
+      activity: 'device.suspendedAtKiosk',
+      targetType: 'device',
+      targetDisplayName: 'Front till',
+    });
+    expect(sentenceIn(suspended, spanish, 'es')).toBe(
+      'Maria Lopes suspendió el quiosco “Front till” desde el propio quiosco',
+    );
+    const byToken = entry({
+      activity: 'group.created',
+      actorType: 'api_token',
+      actorDisplayName: 'MDM',
+      targetType: 'group',
+      targetDisplayName: 'Harbour',
+    });
+    expect(sentenceIn(byToken, spanish, 'es')).toBe('El token de API “MDM” añadió la tienda “Harbour”');
+    const retention = entry({
+      activity: 'logs.retention.deleted',
+      actorType: 'system',
+      details: { signInLogs: 1200, auditLogs: 1 },
+    });
+    expect(sentenceIn(retention, spanish, 'es')).toBe(
+      'Entradas antiguas eliminadas automáticamente (1200 inicios de sesión, 1 entrada de auditoría)',
+    );
   });
 
   test('a kiosk suspended at the kiosk reads with its name and the manager’s', () => {
@@ -213,6 +257,11 @@ describe('sign-in rows', () => {
     expect(signInHow({ authMethod: 'qr_pin', details: { via: 'shortCode' } }, true)).toBe('Typed code + PIN');
     expect(failureReason('FORBIDDEN')).toBe("Not a manager of this kiosk's store");
     expect(failureReason('DEVICE_SUSPENDED')).toBe('Kiosk suspended');
+    expect(failureReason('PIN_INCORRECT', spanish)).toBe('PIN incorrecto');
+    expect(signInHowIn({ authMethod: 'qr_pin', details: { purpose: 'exitKiosk' } }, true, spanish)).toBe(
+      'Credencial + PIN para salir del modo quiosco',
+    );
+    expect(failureReason('SOMETHING_NEW', spanish)).toBe('SOMETHING_NEW');
   });
 });
 
@@ -224,6 +273,9 @@ describe('log times', () => {
   });
   test('with the year when it is another year', () => {
     expect(logTime('2025-03-01T23:15:00Z', { now, timeZone: 'UTC' })).toBe('1 Mar 2025, 23:15');
+  });
+  test('in Spanish when the console is in Spanish', () => {
+    expect(logTime('2026-12-06T06:02:09Z', { now, timeZone: 'UTC', locale: 'es' })).toBe('6 dic, 06:02');
   });
   test('nothing for a time that is not one', () => {
     expect(logTime('soon')).toBe('');
@@ -237,15 +289,21 @@ describe('audit details', () => {
         before: { displayName: 'Till', status: 'active', groupIds: ['a'] },
         after: { displayName: 'Front till', status: 'active', groupIds: ['a'] },
       }),
-    ).toEqual([{ field: 'Display name', before: 'Till', after: 'Front till' }]);
+    ).toEqual([{ field: 'Name', before: 'Till', after: 'Front till' }]);
+    expect(changesIn({ before: { status: 'active' }, after: { status: 'suspended' } }, spanish)).toEqual([
+      { field: 'Estado', before: 'active', after: 'suspended' },
+    ]);
   });
   test('a creation lists every field once, with yes/no and empty values in words', () => {
     expect(changesOf({ after: { accountEnabled: true, employeeId: null } })).toEqual([
       { field: 'Account enabled', before: '', after: 'Yes' },
-      { field: 'Employee id', before: '', after: '(empty)' },
+      { field: 'Employee ID', before: '', after: '(empty)' },
     ]);
   });
   test('other details are labelled', () => {
+    expect(otherDetailsIn({ replaceExisting: true }, spanish)).toEqual([
+      { field: 'Replace existing', value: 'Sí' },
+    ]);
     expect(otherDetailsOf({ before: {}, rows: 3, replaceExisting: false })).toEqual([
       { field: 'Rows', value: '3' },
       { field: 'Replace existing', value: 'No' },

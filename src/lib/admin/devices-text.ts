@@ -1,6 +1,4 @@
-/** Words of the console's devices page (English; the console is English only). */
-import type { DeviceStatus } from '$server/contracts/devices';
-
+/** Words of the console's kiosk devices page (English; the Spanish is i18n/es/devices-text.ts). */
 export const devicesText = {
   title: 'Kiosk devices',
   navLabel: 'Devices',
@@ -8,18 +6,22 @@ export const devicesText = {
     'Phones a manager switched into kiosk mode. Each holds a key that cannot leave it; the server checks it at every sign-in.',
   managerIntro: 'Kiosk phones of your stores.',
   howToEnroll:
-    'To add a phone: a manager signs in on it with their badge and chooses "Set up this phone as a kiosk".',
-  search: 'Search by name',
+    'To add a phone: a manager signs in on it with their badge and chooses “Set up this phone as a kiosk”.',
+  filtersLabel: 'Find kiosks',
+  search: 'Name',
+  searchPlaceholder: 'Search by name',
   store: 'Store',
   anyStore: 'Any store',
+  showStores: 'Show stores',
+  noStoreMatches: 'No store matches.',
   status: 'Status',
   anyStatus: 'Any status',
   apply: 'Search',
   clear: 'Clear filters',
-  resultsTitle: 'Devices',
-  page: (n: number) => `page ${n}`,
-  loading: 'Loading…',
+  resultsTitle: 'Kiosks',
+  page: (n: number) => `Page ${n}`,
   empty: 'No kiosk devices match.',
+  emptyHint: 'Try other filters, or set up a phone as a kiosk.',
   notInYourStores: 'You can only see devices in your own stores.',
   previous: 'Previous page',
   next: 'Next page',
@@ -34,15 +36,13 @@ export const devicesText = {
     signIns: 'Sign-ins',
     actions: 'Actions',
   },
-  statuses: { active: 'Active', suspended: 'Suspended', revoked: 'Revoked' } satisfies Record<
-    DeviceStatus,
-    string
-  >,
+  statuses: { active: 'Active', suspended: 'Suspended', revoked: 'Revoked' },
   compliant: 'Compliant',
   noncompliant: 'Not compliant',
   never: 'Never',
+  unknownVersion: 'Unknown',
   noStore: 'No store',
-  expired: (when: string) => `${when} (expired)`,
+  expired: 'Expired',
   edit: 'Edit',
   editLabel: (name: string) => `Edit ${name}`,
   suspend: 'Suspend',
@@ -53,6 +53,7 @@ export const devicesText = {
   revokeLabel: (name: string) => `Revoke ${name}`,
   editTitle: (name: string) => `Edit ${name}`,
   name: 'Device name',
+  nameRequired: 'Enter a name for this kiosk.',
   save: 'Save',
   cancel: 'Cancel',
   saved: (name: string) => `Saved ${name}.`,

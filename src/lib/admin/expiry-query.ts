@@ -6,6 +6,8 @@ export interface ExpiryFilters {
 }
 
 export const DEFAULT_WITHIN_DAYS = 30;
+/** `depends()` key of the report. */
+export const EXPIRY_DEPENDENCY = 'shiftpass:expiry-report';
 
 export function expiryFromUrl(params: URLSearchParams): ExpiryFilters {
   const days = Number(params.get('withinDays'));
@@ -20,4 +22,12 @@ export function expiryQuery(filters: ExpiryFilters, extra: Record<string, string
   if (filters.groupId) params.set('groupId', filters.groupId);
   for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
   return params.toString();
+}
+
+/** The days box as a number of days, or null when it is not a whole number from 1 to 395. */
+export function readWithinDays(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,3}$/.test(trimmed)) return null;
+  const days = Number(trimmed);
+  return days >= 1 && days <= 395 ? days : null;
 }

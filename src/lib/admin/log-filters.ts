@@ -142,3 +142,33 @@ export class CursorTrail {
     this.#trail = [];
   }
 }
+
+/** The API query as a record, for the typed client. */
+export const apiQueryRecord = (
+  filters: LogFilters,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string> => Object.fromEntries(new URLSearchParams(apiQuery(filters, extra)));
+
+export interface TimeWords {
+  badTime: string;
+  toBeforeFrom: string;
+}
+
+/**
+ * The form's two local times as instants, or the words that refuse them: a value that is not a time,
+ * or an end that is not after the start.
+ */
+export function readTimes(
+  fromLocal: string,
+  toLocal: string,
+  words: TimeWords,
+): { ok: true; from: string; to: string } | { ok: false; errors: { from?: string; to?: string } } {
+  const from = localInputToInstant(fromLocal);
+  const to = localInputToInstant(toLocal);
+  const errors: { from?: string; to?: string } = {};
+  if (from === null) errors.from = words.badTime;
+  if (to === null) errors.to = words.badTime;
+  if (from && to && Date.parse(to) <= Date.parse(from)) errors.to = words.toBeforeFrom;
+  if (errors.from || errors.to || from === null || to === null) return { ok: false, errors };
+  return { ok: true, from, to };
+}

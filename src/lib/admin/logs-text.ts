@@ -1,65 +1,37 @@
-/** Words of the console's logs, reports and dashboard (English only, like the rest of the console). */
-
-/** Sign-in failure codes as a person should read them; unknown codes are shown as they are. */
-const FAILURE_REASONS: Record<string, string> = {
-  PIN_INCORRECT: 'Wrong PIN',
-  QR_CODE_NOT_RECOGNIZED: 'Badge not recognized',
-  QR_CODE_EXPIRED: 'Badge expired',
-  QR_CODE_NOT_YET_ACTIVE: 'Badge not active yet',
-  METHOD_LOCKED: 'Locked after too many wrong PINs',
-  TOO_MANY_ATTEMPTS: 'Too many failures from this device or network',
-  METHOD_DISABLED_BY_POLICY: 'QR code sign-in not enabled for this person',
-  ACCESS_BLOCKED_BY_POLICY: 'Blocked by an access policy',
-  PIN_CHANGE_REQUIRED: 'New PIN needed first',
-  CREDENTIALS_INCORRECT: 'Wrong username or password (console)',
-  AUTHENTICATION_CODE_INCORRECT: 'Wrong authentication code (console)',
-  ACCOUNT_LOCKED: 'Console sign-in locked',
-  SIGN_IN_CHALLENGE_INVALID: 'Console sign-in expired',
-  OIDC_INTERACTION_NOT_FOUND: 'App sign-in expired or unknown',
-  OIDC_FRESH_SIGN_IN_REQUIRED: 'App asked for a fresh badge + PIN',
-  OIDC_KIOSK_SESSION_REQUIRED: 'App sign-in needs a kiosk sign-in',
-  FORBIDDEN: "Not a manager of this kiosk's store",
-  DEVICE_NOT_ENROLLED: 'Phone is not a store kiosk',
-  DEVICE_SUSPENDED: 'Kiosk suspended',
-  DEVICE_REVOKED: 'Kiosk removed',
-  DEVICE_PROOF_INVALID: "Kiosk's proof did not check out",
-  DEVICE_KEY_MISMATCH: "Kiosk's key does not match",
-  DEVICE_ATTESTATION_INVALID: "Kiosk's attestation not valid",
-  DEVICE_ATTESTATION_EXPIRED: "Kiosk's attestation expired",
-  DEVICE_NONCE_UNKNOWN: "Kiosk's one-time proof unknown",
-  DEVICE_NONCE_EXPIRED: "Kiosk's one-time proof expired",
-  DEVICE_NONCE_REPLAYED: "Kiosk's one-time proof used twice",
-  DEVICE_TOKEN_ALGORITHM_REFUSED: "Kiosk's proof used a refused algorithm",
-  UNKNOWN: 'Unknown reason',
-};
-
-export const failureReason = (code: string | null): string =>
-  code === null ? '' : (FAILURE_REASONS[code] ?? code);
-
-/** The app named by an app sign-in's log row (details `{ via: 'sso', app: { id, name } }`), or null. */
-export function appNameOf(details: unknown): string | null {
-  if (typeof details !== 'object' || details === null) return null;
-  const app = (details as { app?: unknown }).app;
-  if (typeof app !== 'object' || app === null) return null;
-  const name = (app as { name?: unknown }).name;
-  return typeof name === 'string' ? name : null;
-}
-
 /**
- * How many attempts one row stands for: attempts refused for too many tries are counted on one row
- * per device or network and budget window (details `{ refusedAttempts }`), not logged one by one.
+ * Words of the console's logs: the sign-in log, the audit log and its sentences, the detail panel
+ * (English; the Spanish is i18n/es/logs-text.ts). Pure functions that word an entry with these take
+ * them as a parameter (log-words.ts). The dashboard's words are here too, until it has its own area.
  */
-export function refusedAttemptsOf(details: unknown): number | null {
-  if (typeof details !== 'object' || details === null) return null;
-  const count = (details as { refusedAttempts?: unknown }).refusedAttempts;
-  return typeof count === 'number' && count > 0 ? count : null;
+import { reportsText } from './reports-text';
+
+export { reportsText };
+
+/** What an audit sentence is built from, worked out by log-words.ts from the entry. */
+export interface SentenceParts {
+  /** Who did it: a person's name, an API token, or Shiftpass. */
+  by: string;
+  /** The person it was done to, without quotes ("Ana Silva"). */
+  person: string;
+  /** What it was done to, quoted when named ("“Front till”"), else what kind of thing. */
+  target: string;
+  /** The entry's other facts (counts of an import, of a retention run…). */
+  details: Record<string, unknown> | null;
+  /** A count in the viewer's language: `count(3, 'badge', 'badges')` → "3 badges". */
+  count: (n: unknown, one: string, many: string) => string;
+  /** For device.updated: what changed. */
+  deviceChange: 'suspended' | 'resumed' | { from: string; to: string } | null;
+  /** For device.complianceReported: the verdict, if the entry says. */
+  compliant: boolean | null;
 }
 
-/** The failure codes offered in the filter (the ones kiosk and console sign-ins record). */
-export const FILTERABLE_FAILURE_CODES = Object.keys(FAILURE_REASONS).filter((code) => code !== 'UNKNOWN');
+type Sentence = (p: SentenceParts) => string;
+
+const count = (n: number) => n.toLocaleString('en');
 
 export const logsText = {
   title: 'Logs',
+  intro: 'Every sign-in and every change made in the console, newest first, in your time zone.',
   pickers: {
     person: 'Person',
     personPlaceholder: 'Type a name, sign-in name or employee ID',
@@ -73,10 +45,9 @@ export const logsText = {
     unknownPerson: 'A deleted or hidden person',
     unknownDevice: 'A removed or hidden kiosk',
     searching: 'Searching…',
-    deviceHint: (store: string | null, status: string) =>
-      [store ?? 'No store', status === 'active' ? null : status === 'suspended' ? 'suspended' : 'removed']
-        .filter(Boolean)
-        .join(' · '),
+    noStore: 'No store',
+    suspended: 'suspended',
+    removed: 'removed',
   },
   detail: {
     signInTitle: 'Sign-in details',
@@ -98,9 +69,6 @@ export const logsText = {
     access: 'Access decision',
     reportOnly: 'Report-only rules would have',
     rules: 'Access rules',
-    rule: 'Rule',
-    ruleResult: 'Effect',
-    ruleReasons: 'Because',
     noRules: 'No access rule applied.',
     compliance: 'Kiosk compliance',
     compliant: 'Compliant',
@@ -108,7 +76,6 @@ export const logsText = {
     id: (id: string) => `ID ${id}`,
     rowLabel: (person: string, time: string) => `Why? ${person}, ${time}`,
     auditRowLabel: (time: string) => `Details of the entry at ${time}`,
-    whatHappened: 'What happened',
     doneBy: 'Done by',
     doneTo: 'Done to',
     changes: 'Changes',
@@ -117,6 +84,8 @@ export const logsText = {
     after: 'After',
     otherDetails: 'Other details',
     empty: '(empty)',
+    yes: 'Yes',
+    no: 'No',
   },
   views: { label: 'Log', signIns: 'Sign-ins', audit: 'Audit log' },
   filters: {
@@ -124,13 +93,17 @@ export const logsText = {
     store: 'Store',
     anyStore: 'All my stores',
     anyStoreAdmin: 'All stores',
-    device: 'Kiosk',
+    showStores: 'Show stores',
+    noStoreMatches: 'No store matches.',
+    unknownStore: 'A store you cannot see',
     result: 'Result',
     anyResult: 'Any result',
     success: 'Success',
     failure: 'Failure',
     reason: 'Failure reason',
     anyReason: 'Any reason',
+    showReasons: 'Show failure reasons',
+    noReasonMatches: 'No reason matches.',
     from: 'From (your local time)',
     to: 'Until (your local time)',
     apply: 'Show entries',
@@ -146,13 +119,79 @@ export const logsText = {
     result: 'Result',
     device: 'Kiosk',
     address: 'Network address',
+    access: 'Access',
     activity: 'What happened',
     actor: 'Done by',
     target: 'Done to',
     unknownUser: 'Unknown badge',
     deletedDevice: 'Unknown kiosk',
     noDevice: '—',
-    targetTypes: {
+    deletedUser: (id: string) => `Deleted person (${id})`,
+    deletedUserShort: 'A deleted person',
+    how: 'How',
+  },
+  /** How a sign-in was made (the "How" column). */
+  how: {
+    methods: { qr_pin: 'Badge + PIN', password: 'Console password', sso: 'App sign-in' },
+    typedCode: 'Typed code + PIN',
+    exitKiosk: 'Badge + PIN to exit kiosk mode',
+    signedInTo: (app: string) => `Signed in to ${app}`,
+    signInTo: (app: string) => `Sign-in to ${app}`,
+  },
+  /** Sign-in failure codes as a person should read them; unknown codes are shown as they are. */
+  failureReasons: {
+    PIN_INCORRECT: 'Wrong PIN',
+    QR_CODE_NOT_RECOGNIZED: 'Badge not recognized',
+    QR_CODE_EXPIRED: 'Badge expired',
+    QR_CODE_NOT_YET_ACTIVE: 'Badge not active yet',
+    METHOD_LOCKED: 'Locked after too many wrong PINs',
+    TOO_MANY_ATTEMPTS: 'Too many failures from this device or network',
+    METHOD_DISABLED_BY_POLICY: 'QR code sign-in not enabled for this person',
+    ACCESS_BLOCKED_BY_POLICY: 'Blocked by an access policy',
+    PIN_CHANGE_REQUIRED: 'New PIN needed first',
+    CREDENTIALS_INCORRECT: 'Wrong username or password (console)',
+    AUTHENTICATION_CODE_INCORRECT: 'Wrong authentication code (console)',
+    ACCOUNT_LOCKED: 'Console sign-in locked',
+    SIGN_IN_CHALLENGE_INVALID: 'Console sign-in expired',
+    OIDC_INTERACTION_NOT_FOUND: 'App sign-in expired or unknown',
+    OIDC_FRESH_SIGN_IN_REQUIRED: 'App asked for a fresh badge + PIN',
+    OIDC_KIOSK_SESSION_REQUIRED: 'App sign-in needs a kiosk sign-in',
+    FORBIDDEN: "Not a manager of this kiosk's store",
+    DEVICE_NOT_ENROLLED: 'Phone is not a store kiosk',
+    DEVICE_SUSPENDED: 'Kiosk suspended',
+    DEVICE_REVOKED: 'Kiosk removed',
+    DEVICE_PROOF_INVALID: "Kiosk's proof did not check out",
+    DEVICE_KEY_MISMATCH: "Kiosk's key does not match",
+    DEVICE_ATTESTATION_INVALID: "Kiosk's attestation not valid",
+    DEVICE_ATTESTATION_EXPIRED: "Kiosk's attestation expired",
+    DEVICE_NONCE_UNKNOWN: "Kiosk's one-time proof unknown",
+    DEVICE_NONCE_EXPIRED: "Kiosk's one-time proof expired",
+    DEVICE_NONCE_REPLAYED: "Kiosk's one-time proof used twice",
+    DEVICE_TOKEN_ALGORITHM_REFUSED: "Kiosk's proof used a refused algorithm",
+    UNKNOWN: 'Unknown reason',
+  },
+  /** Who did it and to what, when the entry has no name for it. */
+  names: {
+    system: 'Shiftpass',
+    apiToken: (name: string) => `API token “${name}”`,
+    deletedApiToken: 'a deleted API token',
+    deletedPerson: 'a deleted person',
+    aPerson: 'a person',
+    something: 'something',
+    quoted: (name: string) => `“${name}”`,
+    /** The subject of a sentence, when the sentence starts with a noun like these. */
+    targetNouns: {
+      user: 'a person',
+      device: 'a kiosk',
+      apiToken: 'an API token',
+      group: 'a store',
+      app: 'an app',
+      conditionalAccessPolicy: 'an access rule',
+      namedLocation: 'a named location',
+      policy: 'a policy',
+    } as Record<string, string>,
+    /** The "Done to" cell of a target that no longer exists. */
+    deletedTargets: {
       user: 'A deleted person',
       device: 'A removed kiosk',
       apiToken: 'A deleted API token',
@@ -164,27 +203,121 @@ export const logsText = {
       logs: 'Logs',
       import: 'CSV import',
     } as Record<string, string>,
-    deletedUser: (id: string) => `Deleted user (${id})`,
-    deletedUserShort: 'A deleted person',
-    how: 'How',
-    methods: { qr_pin: 'Badge + PIN', password: 'Console password', sso: 'App sign-in' } as Record<
-      string,
-      string
-    >,
-    actorTypes: { user: 'Person', api_token: 'API token', system: 'Shiftpass' } as Record<string, string>,
+    policies: {
+      'qr-code-pin': 'QR code + PIN policy',
+      'console-sign-in': 'Console sign-in policy',
+      sessions: 'Session policy',
+      logRetention: 'Log retention',
+    } as Record<string, string>,
+    aPolicy: 'A policy',
+    /** Settings named in an entry's changes; any other key is split into words. */
+    fields: {
+      displayName: 'Name',
+      status: 'Status',
+      groupIds: 'Stores',
+      groupId: 'Store',
+      userPrincipalName: 'Sign-in name',
+      employeeId: 'Employee ID',
+      accountEnabled: 'Account enabled',
+      role: 'Role',
+      compliant: 'Compliant',
+      reasons: 'Reasons',
+    } as Record<string, string>,
+    unknownEvent: (activity: string, by: string) => `${activity} by ${by}`,
   },
-  loading: 'Loading…',
+  /**
+   * Every audit event the server writes, as a sentence with the names the entry carries. A unit test
+   * (tests/unit/logs-text.test.ts) finds every event key in the server's code and checks it is here.
+   */
+  sentences: {
+    'user.created': (p: SentenceParts) => `${p.person} added by ${p.by}`,
+    'user.updated': (p: SentenceParts) => `${p.person}'s details changed by ${p.by}`,
+    'user.deleted': (p: SentenceParts) => `${p.person} deleted by ${p.by}`,
+    'user.sessionsRevoked': (p: SentenceParts) => `${p.person} signed out everywhere by ${p.by}`,
+    'users.imported': (p: SentenceParts) => {
+      const added = p.details?.created;
+      const changed = p.details?.updated;
+      if (typeof added !== 'number' || typeof changed !== 'number')
+        return `People imported from a CSV file by ${p.by}`;
+      return `CSV import by ${p.by}: ${p.count(added, 'person', 'people')} added, ${count(changed)} changed`;
+    },
+    'qrPinMethod.issued': (p: SentenceParts) => `Badge and PIN issued to ${p.person} by ${p.by}`,
+    'qrPinMethod.deleted': (p: SentenceParts) => `${p.person}'s badge and PIN deleted by ${p.by}`,
+    'qrPinMethod.unlocked': (p: SentenceParts) => `${p.person}'s badge unlocked by ${p.by}`,
+    'qrCode.standard.issued': (p: SentenceParts) => `New badge issued to ${p.person} by ${p.by}`,
+    'qrCode.temporary.issued': (p: SentenceParts) => `Temporary badge issued to ${p.person} by ${p.by}`,
+    'qrCode.standard.deleted': (p: SentenceParts) => `${p.person}'s badge deleted by ${p.by}`,
+    'qrCode.temporary.deleted': (p: SentenceParts) => `${p.person}'s temporary badge deleted by ${p.by}`,
+    'pin.reset': (p: SentenceParts) => `${p.person}'s PIN reset by ${p.by}`,
+    'pin.changed': (p: SentenceParts) => `${p.person} chose a new PIN`,
+    'group.created': (p: SentenceParts) => `Store ${p.target} added by ${p.by}`,
+    'group.updated': (p: SentenceParts) => `Store ${p.target} changed by ${p.by}`,
+    'group.deleted': (p: SentenceParts) => `Store ${p.target} deleted by ${p.by}`,
+    'group.badgesIssued': (p: SentenceParts) => {
+      const n = p.details?.issued;
+      return `${typeof n === 'number' ? p.count(n, 'badge', 'badges') : 'Badges'} issued for store ${p.target} by ${p.by}`;
+    },
+    'device.enrolled': (p: SentenceParts) => `Kiosk ${p.target} set up by ${p.by}`,
+    'device.updated': (p: SentenceParts) => {
+      const change = p.deviceChange;
+      if (change === 'suspended') return `Kiosk ${p.target} suspended by ${p.by}`;
+      if (change === 'resumed') return `Kiosk ${p.target} resumed by ${p.by}`;
+      if (change) return `Kiosk “${change.from}” renamed to “${change.to}” by ${p.by}`;
+      return `Kiosk ${p.target} changed by ${p.by}`;
+    },
+    'device.revoked': (p: SentenceParts) => `Kiosk ${p.target} removed by ${p.by}`,
+    'device.suspendedAtKiosk': (p: SentenceParts) => `Kiosk ${p.target} suspended at the kiosk by ${p.by}`,
+    'device.unenrolledAtKiosk': (p: SentenceParts) => `Kiosk ${p.target} removed at the kiosk by ${p.by}`,
+    'device.complianceReported': (p: SentenceParts) => {
+      const verdict =
+        p.compliant === true ? 'compliant' : p.compliant === false ? 'not compliant' : 'checked';
+      return `Kiosk ${p.target} reported ${verdict} by ${p.by}`;
+    },
+    'apiToken.created': (p: SentenceParts) => `API token ${p.target} created by ${p.by}`,
+    'apiToken.revoked': (p: SentenceParts) => `API token ${p.target} revoked by ${p.by}`,
+    'app.created': (p: SentenceParts) => `App ${p.target} added by ${p.by}`,
+    'app.updated': (p: SentenceParts) => `App ${p.target} changed by ${p.by}`,
+    'app.secretRotated': (p: SentenceParts) => `App ${p.target} given a new client secret by ${p.by}`,
+    'app.deleted': (p: SentenceParts) => `App ${p.target} deleted by ${p.by}`,
+    'policy.qrCodePin.updated': (p: SentenceParts) => `QR code + PIN policy changed by ${p.by}`,
+    'policy.consoleSignIn.updated': (p: SentenceParts) => `Console sign-in policy changed by ${p.by}`,
+    'policy.sessions.updated': (p: SentenceParts) => `Session policy changed by ${p.by}`,
+    'policy.logRetention.updated': (p: SentenceParts) => `Log retention changed by ${p.by}`,
+    'conditionalAccess.policy.created': (p: SentenceParts) => `Access rule ${p.target} added by ${p.by}`,
+    'conditionalAccess.policy.updated': (p: SentenceParts) => `Access rule ${p.target} changed by ${p.by}`,
+    'conditionalAccess.policy.deleted': (p: SentenceParts) => `Access rule ${p.target} deleted by ${p.by}`,
+    'conditionalAccess.namedLocation.created': (p: SentenceParts) =>
+      `Named location ${p.target} added by ${p.by}`,
+    'conditionalAccess.namedLocation.updated': (p: SentenceParts) =>
+      `Named location ${p.target} changed by ${p.by}`,
+    'conditionalAccess.namedLocation.deleted': (p: SentenceParts) =>
+      `Named location ${p.target} deleted by ${p.by}`,
+    'consoleInvitation.created': (p: SentenceParts) =>
+      `Console invitation for ${p.person} created by ${p.by}`,
+    'consoleInvitation.redeemed': (p: SentenceParts) =>
+      `${p.person} chose a console password from an invitation`,
+    'consoleSignIn.unlocked': (p: SentenceParts) => `${p.person}'s console sign-in unlocked by ${p.by}`,
+    'console.totp.enrolled': (p: SentenceParts) => `${p.person} set up an authenticator app for the console`,
+    'console.recoveryCode.used': (p: SentenceParts) =>
+      `${p.person} signed in to the console with a recovery code`,
+    'logs.retention.deleted': (p: SentenceParts) =>
+      `Old log entries deleted automatically (${p.count(p.details?.signInLogs, 'sign-in', 'sign-ins')}, ${p.count(p.details?.auditLogs, 'audit entry', 'audit entries')})`,
+  } satisfies Record<string, Sentence>,
+  decisions: { allow: 'Allowed', block: 'Blocked', requireSecondFactor: 'Second factor required' } as Record<
+    string,
+    string
+  >,
   empty: 'No entries match these filters.',
+  emptyHint: 'Widen the time range or clear the filters.',
   previous: 'Previous page',
   next: 'Next page',
   pageStatus: (page: number, shown: number) => `Page ${page}: ${shown} entr${shown === 1 ? 'y' : 'ies'}.`,
   exportCsv: 'Export CSV',
   exportHint: (cap: string) =>
     `The export has the same filters, newest first, at most ${cap} rows; narrow the time range for more.`,
-  refusedAttempts: (count: number) =>
-    `${count.toLocaleString('en')} such attempt${count === 1 ? '' : 's'}, counted together`,
+  refusedAttempts: (n: number) => `${count(n)} such attempt${n === 1 ? '' : 's'}, counted together`,
   retention: (signInDays: number, auditDays: number) =>
-    `Sign-ins are kept for ${signInDays.toLocaleString('en')} days and audit entries for ${auditDays.toLocaleString('en')} days, then deleted automatically (change this on Policies).`,
+    `Sign-ins are kept for ${count(signInDays)} days and audit entries for ${count(auditDays)} days, then deleted automatically (change this on Policies).`,
   exportBeforeDeletion: (view: 'sign-ins' | 'audit') =>
     `Export the ${view === 'audit' ? 'audit entries' : 'sign-ins'} to be deleted in the next 7 days`,
   auditAdminsOnly: 'Only admins can see the audit log.',
@@ -192,29 +325,18 @@ export const logsText = {
   forbidden: 'You are not allowed to see this.',
 };
 
-export const reportsText = {
-  title: 'QR code expiry report',
-  navLabel: 'Reports',
-  intro: 'Badges that stop working soon, soonest first, so new ones can be printed in time.',
-  withinDays: 'Expiring within (days)',
-  withinDaysHint: 'From 1 to 395 days.',
-  withinDaysError: 'Enter a whole number of days from 1 to 395.',
-  store: 'Store',
-  anyStore: 'All stores',
-  apply: 'Show badges',
-  caption: (days: number) => `Badges expiring within ${days} days`,
-  columns: {
-    person: 'Person',
-    stores: 'Stores',
-    kind: 'Badge',
-    expires: 'Expires',
-    lastUsed: 'Last used',
-  },
-  kinds: { standard: 'Standard', temporary: 'Temporary' } as Record<string, string>,
-  never: 'Never',
-  empty: 'No badges expire in this window.',
-  forbidden: 'You are not allowed to see this report.',
-};
+export type LogsWords = typeof logsText;
+
+/** The failure codes offered in the filter (the ones kiosk and console sign-ins record). */
+export const FILTERABLE_FAILURE_CODES = Object.keys(logsText.failureReasons).filter(
+  (code) => code !== 'UNKNOWN',
+);
+
+/** A sign-in failure code in words (the dashboard passes no words: English until it has its area). */
+export const failureReason = (
+  code: string | null,
+  words: Pick<LogsWords, 'failureReasons'> = logsText,
+): string => (code === null ? '' : ((words.failureReasons as Record<string, string>)[code] ?? code));
 
 const signIns = (count: number) => `${count} sign-in${count === 1 ? '' : 's'}`;
 
@@ -242,269 +364,3 @@ export const dashboardText = {
   viewLogs: 'Open the sign-in log',
   expiryLink: 'Badges expiring soon',
 };
-
-/** The parts of an audit entry its sentence is built from (server/contracts/logs.ts AuditLogView). */
-export interface AuditFacts {
-  activity: string;
-  actorType: string;
-  actorId: string | null;
-  actorDisplayName: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  targetDisplayName: string | null;
-  details: unknown;
-}
-
-/** Who did it, in words: a person's name, an API token's name, or Shiftpass itself. */
-export function actorName(entry: AuditFacts): string {
-  if (entry.actorType === 'system') return 'Shiftpass';
-  if (entry.actorType === 'api_token') {
-    return entry.actorDisplayName ? `API token “${entry.actorDisplayName}”` : 'a deleted API token';
-  }
-  return entry.actorDisplayName ?? 'a deleted person';
-}
-
-const record = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-
-/** A value of the entry's before/after snapshot (details `{ before, after }`), if there. */
-function snapshot(details: unknown, side: 'before' | 'after', key: string): unknown {
-  return record(record(details)?.[side])?.[key];
-}
-
-/** What a deleted target was called, from the entry's own snapshot. */
-function nameInDetails(details: unknown): string | null {
-  for (const side of ['after', 'before'] as const) {
-    const name = snapshot(details, side, 'displayName');
-    if (typeof name === 'string' && name) return name;
-  }
-  return null;
-}
-
-const TARGET_NOUNS: Record<string, string> = {
-  user: 'a person',
-  device: 'a kiosk',
-  apiToken: 'an API token',
-  group: 'a store',
-  app: 'an app',
-  conditionalAccessPolicy: 'an access rule',
-  namedLocation: 'a named location',
-  policy: 'a policy',
-};
-
-/** What it was done to, in words: the current name, else the name it had, else what kind of thing. */
-export function targetName(entry: AuditFacts): string {
-  const name = entry.targetDisplayName ?? nameInDetails(entry.details);
-  if (name) return `“${name}”`;
-  return TARGET_NOUNS[entry.targetType ?? ''] ?? 'something';
-}
-
-/** A person named as the target reads without quotes ("Ana Silva's badge"). */
-const personName = (entry: AuditFacts) =>
-  entry.targetDisplayName ?? nameInDetails(entry.details) ?? 'a person';
-
-const count = (n: unknown, one: string, many: string) =>
-  typeof n === 'number' ? `${n.toLocaleString('en')} ${n === 1 ? one : many}` : many;
-
-type Sentence = (entry: AuditFacts, by: string) => string;
-
-/** device.updated: what changed (status, name, store), from the entry's before/after. */
-const deviceUpdated: Sentence = (e, by) => {
-  const before = snapshot(e.details, 'before', 'status');
-  const after = snapshot(e.details, 'after', 'status');
-  if (before !== after && after === 'suspended') return `Kiosk ${targetName(e)} suspended by ${by}`;
-  if (before !== after && after === 'active') return `Kiosk ${targetName(e)} resumed by ${by}`;
-  const oldName = snapshot(e.details, 'before', 'displayName');
-  const newName = snapshot(e.details, 'after', 'displayName');
-  if (typeof oldName === 'string' && typeof newName === 'string' && oldName !== newName) {
-    return `Kiosk “${oldName}” renamed to “${newName}” by ${by}`;
-  }
-  return `Kiosk ${targetName(e)} changed by ${by}`;
-};
-
-/**
- * Every audit event the server writes, as a sentence with the names the entry carries. A unit test
- * (tests/unit/logs-text.test.ts) finds every event key in the server's code and checks it is here.
- */
-export const AUDIT_SENTENCES: Record<string, Sentence> = {
-  'user.created': (e, by) => `${personName(e)} added by ${by}`,
-  'user.updated': (e, by) => `${personName(e)}'s details changed by ${by}`,
-  'user.deleted': (e, by) => `${personName(e)} deleted by ${by}`,
-  'user.sessionsRevoked': (e, by) => `${personName(e)} signed out everywhere by ${by}`,
-  'users.imported': (e, by) => {
-    const d = record(e.details);
-    const added = typeof d?.created === 'number' ? d.created : null;
-    const changed = typeof d?.updated === 'number' ? d.updated : null;
-    if (added === null || changed === null) return `People imported from a CSV file by ${by}`;
-    return `CSV import by ${by}: ${count(added, 'person', 'people')} added, ${changed.toLocaleString('en')} changed`;
-  },
-  'qrPinMethod.issued': (e, by) => `Badge and PIN issued to ${personName(e)} by ${by}`,
-  'qrPinMethod.deleted': (e, by) => `${personName(e)}'s badge and PIN deleted by ${by}`,
-  'qrPinMethod.unlocked': (e, by) => `${personName(e)}'s badge unlocked by ${by}`,
-  'qrCode.standard.issued': (e, by) => `New badge issued to ${personName(e)} by ${by}`,
-  'qrCode.temporary.issued': (e, by) => `Temporary badge issued to ${personName(e)} by ${by}`,
-  'qrCode.standard.deleted': (e, by) => `${personName(e)}'s badge deleted by ${by}`,
-  'qrCode.temporary.deleted': (e, by) => `${personName(e)}'s temporary badge deleted by ${by}`,
-  'pin.reset': (e, by) => `${personName(e)}'s PIN reset by ${by}`,
-  'pin.changed': (e) => `${personName(e)} chose a new PIN`,
-  'group.created': (e, by) => `Store ${targetName(e)} added by ${by}`,
-  'group.updated': (e, by) => `Store ${targetName(e)} changed by ${by}`,
-  'group.deleted': (e, by) => `Store ${targetName(e)} deleted by ${by}`,
-  'group.badgesIssued': (e, by) => {
-    const n = record(e.details)?.issued;
-    return `${typeof n === 'number' ? count(n, 'badge', 'badges') : 'Badges'} issued for store ${targetName(e)} by ${by}`;
-  },
-  'device.enrolled': (e, by) => `Kiosk ${targetName(e)} set up by ${by}`,
-  'device.updated': deviceUpdated,
-  'device.revoked': (e, by) => `Kiosk ${targetName(e)} removed by ${by}`,
-  'device.suspendedAtKiosk': (e, by) => `Kiosk ${targetName(e)} suspended at the kiosk by ${by}`,
-  'device.unenrolledAtKiosk': (e, by) => `Kiosk ${targetName(e)} removed at the kiosk by ${by}`,
-  'device.complianceReported': (e, by) => {
-    const compliant = snapshot(e.details, 'after', 'compliant');
-    const verdict = compliant === true ? 'compliant' : compliant === false ? 'not compliant' : 'checked';
-    return `Kiosk ${targetName(e)} reported ${verdict} by ${by}`;
-  },
-  'apiToken.created': (e, by) => `API token ${targetName(e)} created by ${by}`,
-  'apiToken.revoked': (e, by) => `API token ${targetName(e)} revoked by ${by}`,
-  'app.created': (e, by) => `App ${targetName(e)} added by ${by}`,
-  'app.updated': (e, by) => `App ${targetName(e)} changed by ${by}`,
-  'app.secretRotated': (e, by) => `App ${targetName(e)} given a new client secret by ${by}`,
-  'app.deleted': (e, by) => `App ${targetName(e)} deleted by ${by}`,
-  'policy.qrCodePin.updated': (_e, by) => `QR code + PIN policy changed by ${by}`,
-  'policy.consoleSignIn.updated': (_e, by) => `Console sign-in policy changed by ${by}`,
-  'policy.sessions.updated': (_e, by) => `Session policy changed by ${by}`,
-  'policy.logRetention.updated': (_e, by) => `Log retention changed by ${by}`,
-  'conditionalAccess.policy.created': (e, by) => `Access rule ${targetName(e)} added by ${by}`,
-  'conditionalAccess.policy.updated': (e, by) => `Access rule ${targetName(e)} changed by ${by}`,
-  'conditionalAccess.policy.deleted': (e, by) => `Access rule ${targetName(e)} deleted by ${by}`,
-  'conditionalAccess.namedLocation.created': (e, by) => `Named location ${targetName(e)} added by ${by}`,
-  'conditionalAccess.namedLocation.updated': (e, by) => `Named location ${targetName(e)} changed by ${by}`,
-  'conditionalAccess.namedLocation.deleted': (e, by) => `Named location ${targetName(e)} deleted by ${by}`,
-  'consoleInvitation.created': (e, by) => `Console invitation for ${personName(e)} created by ${by}`,
-  'consoleInvitation.redeemed': (e) => `${personName(e)} chose a console password from an invitation`,
-  'consoleSignIn.unlocked': (e, by) => `${personName(e)}'s console sign-in unlocked by ${by}`,
-  'console.totp.enrolled': (e) => `${personName(e)} set up an authenticator app for the console`,
-  'console.recoveryCode.used': (e) => `${personName(e)} signed in to the console with a recovery code`,
-  'logs.retention.deleted': (e) => {
-    const d = record(e.details);
-    return `Old log entries deleted automatically (${count(d?.signInLogs, 'sign-in', 'sign-ins')}, ${count(d?.auditLogs, 'audit entry', 'audit entries')})`;
-  },
-};
-
-/** An audit entry in words ("Kiosk “Front till” suspended at the kiosk by Maria Lopes"). */
-export function auditSentence(entry: AuditFacts): string {
-  const sentence = AUDIT_SENTENCES[entry.activity];
-  if (sentence) return sentence(entry, actorName(entry));
-  // An event this console does not know yet: its key, with who did it.
-  return `${entry.activity} by ${actorName(entry)}`;
-}
-
-/** How a sign-in row's badge or password was given, in words (the "How" column). */
-export function signInHow(entry: { authMethod: string; details: unknown }, ok: boolean): string {
-  const app = appNameOf(entry.details);
-  if (app) return ok ? `Signed in to ${app}` : `Sign-in to ${app}`;
-  const details = record(entry.details);
-  if (entry.authMethod === 'qr_pin') {
-    if (details?.purpose === 'exitKiosk') return 'Badge + PIN to exit kiosk mode';
-    return details?.via === 'shortCode' ? 'Typed code + PIN' : 'Badge + PIN';
-  }
-  return logsText.table.methods[entry.authMethod] ?? entry.authMethod;
-}
-
-/**
- * A log time on one line in the viewer's time zone ("6 Dec, 06:02"; the year too when it is not this
- * year's). `timeZone` is for tests; the page leaves it to the browser.
- */
-export function logTime(iso: string, options: { now?: Date; timeZone?: string } = {}): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const zone = options.timeZone ? { timeZone: options.timeZone } : {};
-  const yearOf = (d: Date) => new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...zone }).format(d);
-  const sameYear = yearOf(date) === yearOf(options.now ?? new Date());
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...zone,
-  }).format(date);
-}
-
-/** The full time with seconds and the time zone, for the detail panel and the hover. */
-export function logTimeFull(iso: string, options: { timeZone?: string } = {}): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'long',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date);
-}
-
-/** A settings key in words: `displayName` → "Display name". */
-export const fieldName = (key: string): string => {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
-/** A logged value in words: empty, yes/no, lists joined, objects as compact JSON. */
-export function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return logsText.detail.empty;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) {
-    return value.length === 0 ? logsText.detail.empty : value.map((v) => valueText(v)).join(', ');
-  }
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-export interface FieldChange {
-  field: string;
-  before: string;
-  after: string;
-}
-
-/** What an audit entry's before/after snapshots say changed (every field, when only one side exists). */
-export function changesOf(details: unknown): FieldChange[] {
-  const d = record(details);
-  const before = record(d?.before);
-  const after = record(d?.after);
-  if (!before && !after) return [];
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return keys
-    .filter((key) => !before || !after || JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => ({
-      field: fieldName(key),
-      before: before ? valueText(before[key]) : '',
-      after: after ? valueText(after[key]) : '',
-    }));
-}
-
-/** The entry's other details (besides before/after), as labelled values. */
-export function otherDetailsOf(details: unknown): { field: string; value: string }[] {
-  const d = record(details);
-  if (!d) return [];
-  return Object.entries(d)
-    .filter(([key]) => key !== 'before' && key !== 'after')
-    .map(([key, value]) => ({ field: fieldName(key), value: valueText(value) }));
-}
-
-const POLICY_NAMES: Record<string, string> = {
-  'qr-code-pin': 'QR code + PIN policy',
-  'console-sign-in': 'Console sign-in policy',
-  sessions: 'Session policy',
-  logRetention: 'Log retention',
-};
-
-/** The "Done to" cell: the target's name, a policy's name, or what kind of thing it was. */
-export function targetLabel(entry: AuditFacts): string {
-  if (entry.targetDisplayName) return entry.targetDisplayName;
-  if (entry.targetType === 'policy' && entry.targetId) return POLICY_NAMES[entry.targetId] ?? 'A policy';
-  const name = nameInDetails(entry.details);
-  if (name) return name;
-  return logsText.table.targetTypes[entry.targetType ?? ''] ?? '';
-}

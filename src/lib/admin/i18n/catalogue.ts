@@ -31,6 +31,12 @@ import { appsText } from '../apps-text';
 import { appsText as appsTextEs } from './es/apps-text';
 import { policiesText as policiesTextEs } from './es/policies-text';
 import { copyText as copyTextEs } from './es/copy-text';
+import { devicesText } from '../devices-text';
+import { devicesText as devicesTextEs } from './es/devices-text';
+import { logsText } from '../logs-text';
+import { logsText as logsTextEs } from './es/logs-text';
+import { reportsText } from '../reports-text';
+import { reportsText as reportsTextEs } from './es/reports-text';
 
 const english = {
   access: accessText,
@@ -47,6 +53,9 @@ const english = {
   copy: copyText,
   policies: policiesText,
   apps: appsText,
+  devices: devicesText,
+  logs: logsText,
+  reports: reportsText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -66,6 +75,9 @@ const spanish: ConsoleMessages = {
   copy: copyTextEs,
   policies: policiesTextEs,
   apps: appsTextEs,
+  devices: devicesTextEs,
+  logs: logsTextEs,
+  reports: reportsTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
