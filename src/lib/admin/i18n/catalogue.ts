@@ -11,11 +11,17 @@ import { consoleText } from '../messages';
 import { consoleText as consoleTextEs } from './es/messages';
 import { shellText } from '../shell-text';
 import { shellText as shellTextEs } from './es/shell-text';
+import { storesText } from '../stores-text';
+import { storesText as storesTextEs } from './es/stores-text';
+import { storeBadgesText } from '../store-badges-text';
+import { storeBadgesText as storeBadgesTextEs } from './es/store-badges-text';
 
 const english = {
   console: consoleText,
   languageSwitch: languageSwitchText,
   shell: shellText,
+  stores: storesText,
+  storeBadges: storeBadgesText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -24,6 +30,8 @@ const spanish: ConsoleMessages = {
   console: consoleTextEs,
   languageSwitch: languageSwitchTextEs,
   shell: shellTextEs,
+  stores: storesTextEs,
+  storeBadges: storeBadgesTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
