@@ -82,12 +82,16 @@ export class StoreForm {
     }
   }
 
-  /** Runs one save; true when it went through. */
+  /** Runs one save: the saved store, or null when refused (a blank name is refused here, unsent). */
   async save(send: () => Promise<ApiResult<GroupView>>, deps: StoresPageDeps): Promise<GroupView | null> {
     if (this.busy) return null;
-    this.busy = true;
     this.errors = {};
     this.error = null;
+    if (this.name.trim() === '') {
+      this.errors = { displayName: deps.words().nameRequired };
+      return null;
+    }
+    this.busy = true;
     try {
       const result = await send();
       if (result.ok) return result.data;

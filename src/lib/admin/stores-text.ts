@@ -33,6 +33,7 @@ export const storesText = {
   createTitle: 'New store',
   createIntro: 'A store is a place people work in: a shop, a warehouse, a branch.',
   name: 'Name',
+  nameRequired: 'Enter the store’s name.',
   nameHint: 'Up to 256 characters, e.g. “Lisbon – Baixa”.',
   timeZone: 'Time zone',
   timeZoneHint: 'Optional. Type a city to find it, e.g. Lisbon. Access policies with opening hours use it.',

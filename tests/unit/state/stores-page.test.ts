@@ -80,13 +80,21 @@ describe('a new store', () => {
         field: 'displayName',
         message: 'displayName: Enter a displayName.',
       });
-    page.draft.name = '   ';
+    page.draft.name = 'x'.repeat(300);
     await page.create();
     expect(page.draft.errors).toEqual({ displayName: 'Enter a Name.' });
     expect(page.draft.error).toBeNull();
-    expect(page.draft.name).toBe('   ');
+    expect(page.draft.name).toBe('x'.repeat(300));
     expect(notices).toEqual([]);
     expect(refreshes).toBe(0);
+  });
+
+  test('a blank name is refused next to the name, in the page’s language, without asking the server', async () => {
+    words = storesTextEs;
+    page.draft.name = '   ';
+    await page.create();
+    expect(sent).toEqual([]);
+    expect(page.draft.errors).toEqual({ displayName: 'Escribe el nombre de la tienda.' });
   });
 
   test('the message follows the console’s language', async () => {

@@ -33,6 +33,7 @@ export const storesText: typeof english = {
   createTitle: 'Nueva tienda',
   createIntro: 'Una tienda es un lugar donde trabajan personas: un local, un almacén, una sucursal.',
   name: 'Nombre',
+  nameRequired: 'Escribe el nombre de la tienda.',
   nameHint: 'Hasta 256 caracteres, p. ej. «Madrid – Sol».',
   timeZone: 'Zona horaria',
   timeZoneHint:
