@@ -105,7 +105,7 @@ describe('a new store', () => {
   });
 
   test('a refusal about no field of the form shows above it', async () => {
-    answer = () => refused(409, { code: 'CONFLICT', message: 'Someone else changed it.' } as ClientError);
+    answer = () => refused(404, { code: 'NOT_FOUND', message: 'Someone else changed it.' });
     page.draft.name = 'Faro';
     await page.create();
     expect(page.draft.errors).toEqual({});
