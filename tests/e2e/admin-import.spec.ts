@@ -276,16 +276,18 @@ test("a store's manager previews, issues, then reprints chosen labels without PI
   await expect(leave).toContainText('The badge sheet was not printed.');
   await leave.getByRole('button', { name: 'Leave anyway' }).click();
   await expect(page.getByText('Everyone who can have a badge has one.')).toBeVisible();
-  await expect(preview.getByRole('row', { name: new RegExp(`Bo ${run}`) })).toContainText('Works until');
+  await expect(preview.getByRole('row', { name: new RegExp(`Bo ${run}`) })).toContainText(
+    'Has a badge, works until',
+  );
   await screens(page, 'store-badges-reprint', found);
 
-  // Reprint two chosen labels: asked first, no PIN anywhere, the third badge left alone.
-  await page.getByLabel(`Reprint the label for Ana ${run}`).check();
-  await page.getByLabel(`Reprint the label for Cy ${run}`).check();
-  await page.getByRole('button', { name: 'Reprint 2 labels' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Reprint 2 labels?' });
-  await expect(confirm).toContainText('current label stops working at once');
-  await confirm.getByRole('button', { name: 'Reprint labels' }).click();
+  // Reprint two chosen badges: asked first, no PIN anywhere, the third badge left alone.
+  await page.getByLabel(`Reprint the badge of Ana ${run}`).check();
+  await page.getByLabel(`Reprint the badge of Cy ${run}`).check();
+  await page.getByRole('button', { name: 'Reprint 2 badges' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Reprint 2 badges?' });
+  await expect(confirm).toContainText('old printed badge stops working at once');
+  await confirm.getByRole('button', { name: 'Reprint badges' }).click();
   const reprinted = page.getByRole('region', { name: '2 badges issued' });
   await expect(reprinted).toBeVisible({ timeout: 30_000 });
   await expect(reprinted).toContainText('keep the PIN they already have');

@@ -29,7 +29,7 @@ test('bad input in the main console forms is refused in words a store manager re
   await screens(page, 'people-new-person-errors', found);
 
   // A new store: only spaces for a name.
-  await nav.getByRole('link', { name: 'Groups' }).click();
+  await nav.getByRole('link', { name: 'Stores' }).click();
   const storeName = page.getByLabel('Name', { exact: true });
   await storeName.fill('   ');
   await page.getByRole('button', { name: 'Create store' }).click();

@@ -229,15 +229,19 @@ test('a store’s language set in the console is the language of a new kiosk of 
   await consolePage.goto('/admin/groups');
   await expect(consolePage.getByRole('heading', { name: 'New store' })).toBeVisible();
   await consolePage.getByLabel('Name', { exact: true }).fill(storeName);
-  const language = consolePage.getByLabel('Kiosk language');
-  await expect(language).toHaveValue('');
-  await language.selectOption({ label: 'Spanish (Español)' });
+  const language = consolePage.getByLabel('Kiosk language', { exact: true });
+  await expect(language).toHaveText(/Each phone’s own language/);
+  await language.click();
+  await consolePage.getByRole('option', { name: 'Spanish (Español)' }).click();
+  await expect(language).toHaveText(/Spanish \(Español\)/);
   const found = await lookAt(consolePage, 'store-form-1366x768');
   await consolePage.setViewportSize({ width: 390, height: 844 });
   found.push(...(await lookAt(consolePage, 'store-form-390x844')));
   expect(found).toEqual([]);
   await consolePage.getByRole('button', { name: 'Create store' }).click();
-  await expect(consolePage.getByText(`${storeName} was created.`)).toBeVisible();
+  await expect(
+    consolePage.getByRole('status').filter({ hasText: `${storeName} was created.` }),
+  ).toBeVisible();
   const store = await storeIdNamed(adminApi, storeName);
   expect(store.kioskLanguage).toBe('es');
 

@@ -66,3 +66,18 @@ export function withFilters<K extends string>(
 ): ListQuery<K> {
   return { filters: { ...query.filters, ...changes }, cursors: [] };
 }
+
+/** The API's query as an object, for the typed client: the filters set, `limit`, and `cursor` unless on page 1. */
+export function apiListParams<K extends string>(
+  query: ListQuery<K>,
+  limit: number,
+): Partial<Record<K, string>> & { limit: string; cursor?: string } {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query.filters) as [K, string][]) {
+    if (value.trim() !== '') params[key] = value.trim();
+  }
+  params.limit = String(limit);
+  const cursor = query.cursors.at(-1);
+  if (cursor) params.cursor = cursor;
+  return params as Partial<Record<K, string>> & { limit: string; cursor?: string };
+}

@@ -37,6 +37,10 @@ import { logsText } from '../logs-text';
 import { logsText as logsTextEs } from './es/logs-text';
 import { reportsText } from '../reports-text';
 import { reportsText as reportsTextEs } from './es/reports-text';
+import { storesText } from '../stores-text';
+import { storesText as storesTextEs } from './es/stores-text';
+import { storeBadgesText } from '../store-badges-text';
+import { storeBadgesText as storeBadgesTextEs } from './es/store-badges-text';
 
 const english = {
   access: accessText,
@@ -56,6 +60,8 @@ const english = {
   devices: devicesText,
   logs: logsText,
   reports: reportsText,
+  stores: storesText,
+  storeBadges: storeBadgesText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -78,6 +84,8 @@ const spanish: ConsoleMessages = {
   devices: devicesTextEs,
   logs: logsTextEs,
   reports: reportsTextEs,
+  stores: storesTextEs,
+  storeBadges: storeBadgesTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
