@@ -29,11 +29,6 @@ export function loadDevices(fetch: typeof globalThis.fetch, query: DevicesQuery)
   return call(apiClient(fetch).admin.devices.$get({ query: params }));
 }
 
-/** The routes read their body themselves (no validator), so the JSON goes as the request's init. */
-const json = (body: unknown) => ({
-  headers: { 'content-type': 'application/json' },
-  init: { body: JSON.stringify(body) },
-});
 
 export interface DeviceChanges {
   displayName?: string;
@@ -48,8 +43,8 @@ export interface DeviceWrites {
 }
 
 export const deviceWrites: DeviceWrites = {
-  update: (id, changes) => call(client.admin.devices[':id'].$patch({ param: { id } }, json(changes))),
-  revoke: (id) => call(client.admin.devices[':id'].revoke.$post({ param: { id } }, json({}))),
+  update: (id, changes) => call(client.admin.devices[':id'].$patch({ param: { id }, json: changes })),
+  revoke: (id) => call(client.admin.devices[':id'].revoke.$post({ param: { id } })),
 };
 
 export interface StatusWords {
