@@ -25,11 +25,7 @@ export function decodeCursor<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(key);
   if (!parsed.success) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      say.pageNotOfList,
-      { field: 'cursor' },
-    );
+    throw new ApiError('VALIDATION_FAILED', say.pageNotOfList, { field: 'cursor' });
   }
   return parsed.data;
 }

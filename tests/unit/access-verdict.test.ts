@@ -1,6 +1,10 @@
 /** What-if's one sentence per policy: every combination of a verdict, and never two contradicting labels. */
 import { describe, expect, test } from 'vitest';
-import { loggedVerdictSentence, verdictDetails, verdictSentence } from '../../src/lib/admin/access-verdict.js';
+import {
+  loggedVerdictSentence,
+  verdictDetails,
+  verdictSentence,
+} from '../../src/lib/admin/access-verdict.js';
 import {
   evaluateConditionalAccess,
   GRANTS,

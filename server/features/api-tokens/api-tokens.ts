@@ -74,11 +74,7 @@ function expiryOf(requested: string | undefined, now: Date): Date {
     throw new ApiError('VALIDATION_FAILED', say.tokenExpiryInPast, { field });
   }
   if (at.getTime() > now.getTime() + API_TOKEN_MAX_LIFETIME_DAYS * DAY_MS) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      say.tokenExpiryTooFar(API_TOKEN_MAX_LIFETIME_DAYS),
-      { field },
-    );
+    throw new ApiError('VALIDATION_FAILED', say.tokenExpiryTooFar(API_TOKEN_MAX_LIFETIME_DAYS), { field });
   }
   return at;
 }

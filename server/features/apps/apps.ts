@@ -58,7 +58,6 @@ export const toAppView = (deps: ServiceDeps, row: AppRow): AppView => ({
   discoveryUrl: discoveryUrl(deps),
 });
 
-
 async function checkGroups(deps: ServiceDeps, groupIds: string[] | undefined): Promise<void> {
   if (groupIds && !(await deps.repos.users.groupsExist(groupIds))) {
     throw new ApiError('GROUP_NOT_FOUND', say.chosenStoreMissing, {
@@ -194,7 +193,6 @@ export async function deleteApp(deps: ServiceDeps, actor: Actor, id: string): Pr
   const before = await loadApp(deps, id);
   const usedBy = await policiesNamingApp(deps, id);
   if (usedBy.length > 0) {
-    const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
     throw new ApiError('APP_IN_USE', say.appInUse(usedBy.map((policy) => policy.displayName)), {
       policies: usedBy,
     });

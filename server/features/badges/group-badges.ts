@@ -68,21 +68,15 @@ export async function issueGroupBadges(
     const chosen = new Set(input.userIds);
     members = everyone.filter((m) => chosen.has(m.id));
     if (members.length < chosen.size) {
-      throw new ApiError(
-        'VALIDATION_FAILED',
-        say.chosenPeopleLeftStore,
-        { field: 'userIds' },
-      );
+      throw new ApiError('VALIDATION_FAILED', say.chosenPeopleLeftStore, { field: 'userIds' });
     }
   }
   const reachable = members.filter(mayIssueFor);
   if (input.replaceExisting && reachable.length > BADGES_PER_RUN) {
     // A second run would replace the first run's badges again: refuse rather than stop half-way.
-    throw new ApiError(
-      'PAYLOAD_TOO_LARGE',
-      say.tooManyBadgesToReplace(BADGES_PER_RUN, reachable.length),
-      { maxPeople: BADGES_PER_RUN },
-    );
+    throw new ApiError('PAYLOAD_TOO_LARGE', say.tooManyBadgesToReplace(BADGES_PER_RUN, reachable.length), {
+      maxPeople: BADGES_PER_RUN,
+    });
   }
   const issued = await issueStandardBadges(
     deps,

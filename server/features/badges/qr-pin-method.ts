@@ -168,10 +168,7 @@ async function issueCode(
     deps.repos.methods.addCodeUnlessActive({ ...code, shortCodeHash }, now),
   );
   if (outcome === 'active_code_exists') {
-    throw new ApiError(
-      'ACTIVE_QR_CODE_EXISTS',
-      say.activeQrCodeExists(kind),
-    );
+    throw new ApiError('ACTIVE_QR_CODE_EXISTS', say.activeQrCodeExists(kind));
   }
   return {
     id: codeId,
@@ -208,10 +205,7 @@ export async function issueQrPinMethod(
     // A new method replaces the PIN and every code: refused while any badge of the user still works.
     const unexpired = codes.find((c) => codeWindowAt(c, now) !== 'expired');
     if (unexpired) {
-      throw new ApiError(
-        'ACTIVE_QR_CODE_EXISTS',
-        say.activeQrCodeOrMethodExists(unexpired.kind),
-      );
+      throw new ApiError('ACTIVE_QR_CODE_EXISTS', say.activeQrCodeOrMethodExists(unexpired.kind));
     }
 
     await deps.repos.methods.deleteForUser(user.id);

@@ -110,8 +110,7 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
       const unique = [...new Set(userIds)];
       const found = new Set((await deps.repos.users.findManyByIds(unique)).map((user) => user.id));
       const missing = unique.find((id) => !found.has(id));
-      if (missing)
-        refuse(`conditions.users.${part}`, say.personInPolicyMissing(part, missing));
+      if (missing) refuse(`conditions.users.${part}`, say.personInPolicyMissing(part, missing));
     }
     const groupIds = conditions.groups?.[part];
     if (Array.isArray(groupIds) && groupIds.length > 0) {
@@ -133,10 +132,7 @@ async function checkReferences(deps: ServiceDeps, conditions: PolicyConditionsIn
       const found = await deps.repos.conditionalAccess.existingLocationIds([...new Set(locationIds)]);
       const missing = locationIds.find((id) => !found.has(id));
       if (missing) {
-        refuse(
-          `conditions.locations.${part}`,
-          say.locationInPolicyMissing(part, missing),
-        );
+        refuse(`conditions.locations.${part}`, say.locationInPolicyMissing(part, missing));
       }
     }
   }
@@ -355,7 +351,6 @@ export async function deleteNamedLocation(deps: ServiceDeps, actor: Actor, id: s
     conditionsName(policy.conditions as PolicyConditions, 'locations', id),
   );
   if (usedBy.length > 0) {
-    const list = usedBy.map((policy) => `'${policy.displayName}'`).join(', ');
     throw new ApiError(
       'NAMED_LOCATION_IN_USE',
       say.locationInUse(usedBy.map((policy) => policy.displayName)),

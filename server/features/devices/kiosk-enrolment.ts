@@ -151,10 +151,7 @@ export async function enrolDevice(
   const thumbprint = await jwkThumbprint(body.publicKeyJwk);
   const signature = Buffer.from(body.signature, 'base64url');
   if (!(await verifyEs256(body.publicKeyJwk, enrolmentSigningInput(body.nonce, thumbprint), signature))) {
-    throw new ApiError(
-      'DEVICE_PROOF_INVALID',
-      say.enrolmentSignatureInvalid,
-    );
+    throw new ApiError('DEVICE_PROOF_INVALID', say.enrolmentSignatureInvalid);
   }
   const now = deps.clock.now();
   const use = await deps.repos.nonces.use(sha256(body.nonce), DEVICE_NONCE_PURPOSE, now);

@@ -9,7 +9,6 @@ import type { LockoutPolicy } from '../../domain/lockout-policy.js';
 import { codeWindowAt } from '../../domain/qr-code-window.js';
 import type { BadgeFacts } from './users-repository.js';
 
-
 const NO_BADGE: PersonBadgeView = {
   state: 'none',
   expireDateTime: null,

@@ -115,11 +115,10 @@ export async function deleteGroup(deps: ServiceDeps, actor: Actor, id: string): 
   }
   const accessPolicies = await policiesNamingGroup(deps, id);
   if (accessPolicies.length > 0) {
-    throw new ApiError(
-      'GROUP_IN_USE',
-      say.storeInAccessPolicy(accessPolicies),
-      { policy: 'conditional-access', policies: accessPolicies },
-    );
+    throw new ApiError('GROUP_IN_USE', say.storeInAccessPolicy(accessPolicies), {
+      policy: 'conditional-access',
+      policies: accessPolicies,
+    });
   }
   if (!(await deps.repos.groups.remove(id))) throw new ApiError('NOT_FOUND', say.noSuchStore);
   await recordAudit(deps, actor, 'group.deleted', { type: 'group', id }, { before });

@@ -134,7 +134,8 @@ export async function updateConsoleSignInPolicy(
 function refuseBrokenLockout(lockout: LockoutPolicy): void {
   const broken = lockoutRuleBroken(lockout);
   if (!broken) return;
-  const message = broken.field === 'lockout.hardLimit' ? say.hardLimitBelowThreshold : say.longestLockTooShort;
+  const message =
+    broken.field === 'lockout.hardLimit' ? say.hardLimitBelowThreshold : say.longestLockTooShort;
   throw new ApiError('VALIDATION_FAILED', message, { field: broken.field });
 }
 
@@ -158,11 +159,7 @@ export async function updateSessionPolicy(
   const before = await getSessionPolicy(deps);
   const after: SessionPolicy = { ...before, ...patch };
   if (after.kioskIdleWarningInSeconds >= after.kioskIdleSignOutInSeconds) {
-    throw new ApiError(
-      'VALIDATION_FAILED',
-      say.kioskWarningTooLong,
-      { field: 'kioskIdleWarningInSeconds' },
-    );
+    throw new ApiError('VALIDATION_FAILED', say.kioskWarningTooLong, { field: 'kioskIdleWarningInSeconds' });
   }
   await storePolicy(
     deps,

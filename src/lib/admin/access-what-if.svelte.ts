@@ -38,8 +38,7 @@ export function factsOf(device: KioskRecord, now: number): DeviceFacts {
     enrolled,
     compliant: enrolled && device.compliance.state === 'compliant',
     attestationFresh:
-      device.attestationExpiresDateTime !== null &&
-      Date.parse(device.attestationExpiresDateTime) > now,
+      device.attestationExpiresDateTime !== null && Date.parse(device.attestationExpiresDateTime) > now,
   };
 }
 

@@ -29,7 +29,6 @@ export function loadDevices(fetch: typeof globalThis.fetch, query: DevicesQuery)
   return call(apiClient(fetch).admin.devices.$get({ query: params }));
 }
 
-
 export interface DeviceChanges {
   displayName?: string;
   groupId?: string;

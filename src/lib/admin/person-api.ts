@@ -31,8 +31,7 @@ export async function loadPerson(fetch: typeof globalThis.fetch, id: string) {
 const user = client.admin.users[':id'];
 
 export const personApi: PersonApi = {
-  issueMethod: (id) =>
-    withReauth(() => call(user['qr-code-pin-method'].$put({ param: { id }, json: {} }))),
+  issueMethod: (id) => withReauth(() => call(user['qr-code-pin-method'].$put({ param: { id }, json: {} }))),
   issueCode: (id, kind, body) => {
     const method = user['qr-code-pin-method'];
     const code = kind === 'standard' ? method['standard-qr-code'] : method['temporary-qr-code'];

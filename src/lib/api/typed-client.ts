@@ -18,7 +18,6 @@ const networkError = (message = 'The server could not be reached.'): ClientError
   message,
 });
 
-
 export function apiClient(fetchImpl: typeof fetch = fetch) {
   // The route chain carries the /api prefix itself, so the client starts at the site's root.
   return hc<ShiftpassApi>('/', {
@@ -31,13 +30,14 @@ export function apiClient(fetchImpl: typeof fetch = fetch) {
 export const client = apiClient((input, init) => fetch(input, init));
 
 /** Success answers' bodies of a typed call, e.g. `Answer<typeof client.admin.users.$get>`. */
-type SuccessBody<R> = R extends ClientResponse<infer T, infer S, 'json'>
-  ? S extends 200 | 201 | 202
-    ? T
-    : never
-  : R extends ClientResponse<unknown, 204, string>
-    ? undefined
-    : never;
+type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, 'json'>
+    ? S extends 200 | 201 | 202
+      ? T
+      : never
+    : R extends ClientResponse<unknown, 204, string>
+      ? undefined
+      : never;
 
 /**
  * Runs one typed request and turns its answer into the result envelope:
@@ -52,14 +52,11 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
   } catch {
     return { ok: false, status: 0, error: networkError() };
   }
-  const payload: unknown =
-    response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return { ok: true, status: response.status, data: payload as SuccessBody<R> };
   return {
     ok: false,
     status: response.status,
-    error: isErrorBody(payload)
-      ? payload.error
-      : networkError(`Unexpected answer (${response.status}).`),
+    error: isErrorBody(payload) ? payload.error : networkError(`Unexpected answer (${response.status}).`),
   };
 }

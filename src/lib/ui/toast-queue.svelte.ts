@@ -22,6 +22,8 @@ const browserTimer: ToastTimer = {
 export class ToastQueue {
   items = $state<Toast[]>([]);
   #next = 1;
+  // Timer handles, not state: nothing renders from them, so a plain Map.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #timers = new Map<number, unknown>();
   readonly #timer: ToastTimer;
   readonly #durationMs: number;
