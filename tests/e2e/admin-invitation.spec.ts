@@ -24,6 +24,8 @@ test('an invited admin chooses a password on the invitation page; the link then 
   // An admin creates the link on the person's page (shown once, with a warning and Copy).
   const admin = await signedInConsole({ role: 'admin' });
   await admin.page.goto(`/admin/people/${user.id}`);
+  // Console access is one of the person page's tabs.
+  await admin.page.getByRole('tab', { name: 'Console access' }).click();
   const access = admin.page.getByRole('region', { name: 'Console access' });
   await access.getByRole('button', { name: 'Create an invitation link' }).click();
   await expect(access.getByRole('alert')).toContainText('Shown only now');
