@@ -330,9 +330,9 @@ describe('an app sign-in that cannot be completed', () => {
     expect(describeNotice(es, { kind: 'app-sign-in', problem: 'expired' }, 8)).toBe(
       'Esta solicitud de inicio de sesión de la aplicación ha caducado. Vuelva a la aplicación e inténtelo de nuevo.',
     );
-    expect(es.appSignIn.waiting).toBe('Inicie sesión para continuar a la aplicación');
+    expect(es.appSignIn.waiting).toBe('Inicie sesión para continuar en la aplicación');
     expect(es.appSignIn.opening).toBe('Abriendo la aplicación…');
-    expect(es.appSignIn.waitingFor('Rota')).toBe('Inicie sesión para continuar a Rota');
+    expect(es.appSignIn.waitingFor('Rota')).toBe('Inicie sesión para continuar en Rota');
     expect(es.appSignIn.openingApp('Rota')).toBe('Abriendo Rota…');
     for (const problem of ['console-session', 'offline', 'blocked', 'second-factor', 'failed'] as const) {
       const notice = { kind: 'app-sign-in' as const, problem };

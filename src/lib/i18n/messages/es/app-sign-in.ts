@@ -2,8 +2,8 @@
 import type { appSignIn as english } from '../app-sign-in';
 
 export const appSignIn: typeof english = {
-  waiting: 'Inicie sesión para continuar a la aplicación',
-  waitingFor: (app: string) => `Inicie sesión para continuar a ${app}`,
+  waiting: 'Inicie sesión para continuar en la aplicación',
+  waitingFor: (app: string) => `Inicie sesión para continuar en ${app}`,
   opening: 'Abriendo la aplicación…',
   openingApp: (app: string) => `Abriendo ${app}…`,
   expired:
