@@ -137,45 +137,4 @@ export const badgesText = {
     page: (n: number, of: number) => `Sheet ${n} of ${of}`,
     qrAlt: (name: string) => `Badge QR code for ${name}`,
   },
-  group: {
-    title: (name: string) => `Badges for ${name}`,
-    titleUnknown: 'Badges for this store',
-    intro:
-      'Issue badges for the people of this store who have none, or reprint labels for people who have one. Badges and temporary PINs are shown once, on this page, to print.',
-    loading: 'Loading the people of this store…',
-    empty: 'Nobody is in this store yet. Add people to it on their page or with Import people.',
-    previewTitle: 'Who gets what',
-    columns: { name: 'Name', badge: 'Badge' },
-    status: {
-      newBadgeAndPin: 'No badge',
-      newBadge: 'No working badge',
-      hasBadge: (until: string) => `Works until ${until}`,
-      notAllowed: 'Not yours to issue',
-    },
-    next: {
-      newBadgeAndPin: 'Issue gives a badge and a temporary PIN.',
-      newBadge: 'Issue gives a badge; they keep their PIN.',
-      hasBadge: 'Tick to reprint the label.',
-      notAllowed: 'Only an admin can issue badges for managers and admins.',
-    },
-    chooseOne: (name: string) => `Reprint the label for ${name}`,
-    chooseAll: 'Choose everyone with a badge',
-    issue: (n: number) => `Issue ${plural(n, 'new badge', 'new badges')}`,
-    issueNone: 'Everyone who can have a badge has one.',
-    issuing: 'Issuing badges…',
-    reprint: (n: number) => (n === 0 ? 'Reprint labels' : `Reprint ${plural(n, 'label', 'labels')}`),
-    reprintHint:
-      'Tick the people whose labels to reprint. A badge’s code is never stored, so a reprint is a new code: the old label stops working at once, the person keeps their PIN, and no PIN is printed.',
-    confirmTitle: (n: number) => `Reprint ${plural(n, 'label', 'labels')}?`,
-    confirmText:
-      'Each chosen person gets a new QR code and short code. Their current label stops working at once; their PIN stays the same.',
-    confirm: 'Reprint labels',
-    cancel: 'Cancel',
-    summary: (s: { issued: number; alreadyHadBadge: number; skipped: number }) =>
-      `${plural(s.issued, 'badge', 'badges')} issued; ${s.alreadyHadBadge} already had one; ${s.skipped} skipped.`,
-    remaining: (n: number) =>
-      `${plural(n, 'more person still needs', 'more people still need')} a badge (at most ${BADGES_PER_RUN} are issued at a time). Print these, then issue again for the next ones.`,
-    forbidden: 'You can only issue badges for your own stores.',
-    issueAgain: 'Issue or reprint more',
-  },
 };

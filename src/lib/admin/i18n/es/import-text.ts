@@ -144,46 +144,4 @@ export const badgesText: typeof englishBadges = {
     page: (n: number, of: number) => `Hoja ${n} de ${of}`,
     qrAlt: (name: string) => `Código QR de la credencial de ${name}`,
   },
-  group: {
-    title: (name: string) => `Credenciales de ${name}`,
-    titleUnknown: 'Credenciales de esta tienda',
-    intro:
-      'Emite credenciales para las personas de esta tienda que no tienen, o vuelve a imprimir las etiquetas de quienes ya tienen una. Las credenciales y los PIN temporales se muestran una sola vez, en esta página, para imprimirlos.',
-    loading: 'Cargando las personas de esta tienda…',
-    empty: 'Todavía no hay nadie en esta tienda. Añade personas desde su página o con Importar personas.',
-    previewTitle: 'Qué recibe cada uno',
-    columns: { name: 'Nombre', badge: 'Credencial' },
-    status: {
-      newBadgeAndPin: 'Sin credencial',
-      newBadge: 'Sin credencial válida',
-      hasBadge: (until: string) => `Válida hasta ${until}`,
-      notAllowed: 'No puedes emitirla tú',
-    },
-    next: {
-      newBadgeAndPin: 'Al emitir recibe una credencial y un PIN temporal.',
-      newBadge: 'Al emitir recibe una credencial; conserva su PIN.',
-      hasBadge: 'Marca para volver a imprimir la etiqueta.',
-      notAllowed: 'Solo un administrador puede emitir credenciales para encargados y administradores.',
-    },
-    chooseOne: (name: string) => `Volver a imprimir la etiqueta de ${name}`,
-    chooseAll: 'Elegir a todos los que tienen credencial',
-    issue: (n: number) => (n === 1 ? 'Emitir 1 credencial nueva' : `Emitir ${n} credenciales nuevas`),
-    issueNone: 'Todos los que pueden tener credencial ya tienen una.',
-    issuing: 'Emitiendo credenciales…',
-    reprint: (n: number) =>
-      n === 0 ? 'Volver a imprimir etiquetas' : `Volver a imprimir ${plural(n, 'etiqueta', 'etiquetas')}`,
-    reprintHint:
-      'Marca las personas cuyas etiquetas quieres volver a imprimir. El código de una credencial nunca se guarda, así que volver a imprimir crea un código nuevo: la etiqueta anterior deja de funcionar al momento, la persona conserva su PIN y no se imprime ningún PIN.',
-    confirmTitle: (n: number) => `¿Volver a imprimir ${plural(n, 'etiqueta', 'etiquetas')}?`,
-    confirmText:
-      'Cada persona elegida recibe un código QR y un código corto nuevos. Su etiqueta actual deja de funcionar al momento; su PIN sigue siendo el mismo.',
-    confirm: 'Volver a imprimir etiquetas',
-    cancel: 'Cancelar',
-    summary: (s: { issued: number; alreadyHadBadge: number; skipped: number }) =>
-      `${s.issued === 1 ? '1 credencial emitida' : `${s.issued} credenciales emitidas`}; ${s.alreadyHadBadge} ya tenían una; ${s.skipped} omitidas.`,
-    remaining: (n: number) =>
-      `${n === 1 ? 'Falta 1 persona' : `Faltan ${n} personas`} por recibir credencial (se emiten como máximo ${BADGES_PER_RUN} cada vez). Imprime estas y vuelve a emitir para las siguientes.`,
-    forbidden: 'Solo puedes emitir credenciales para tus propias tiendas.',
-    issueAgain: 'Emitir o volver a imprimir más',
-  },
 };
