@@ -54,10 +54,12 @@ export interface DatabaseWriter {
   /** One job on its own (a statement in autocommit, a batch in its own transaction). */
   runAlone(job: WireJob): Promise<ResultSet | ResultSet[]>;
   counts(): Promise<WriterCounts>;
-  /** Ends the thread once its running request has answered; later requests start a new one. */
+  /**
+   * Ends the thread once its running request has answered; later requests start a new one. There is
+   * deliberately no `terminate()`: stopping the thread from outside while it is inside a libSQL call
+   * aborts the whole process (libSQL's native module asserts when Node refuses it a new object).
+   */
   close(): void;
-  /** Ends the thread at once, as a crash would (tests). */
-  terminate(): Promise<void>;
 }
 
 interface Pending {
@@ -71,10 +73,13 @@ interface Thread {
   pending: Map<number, Pending>;
 }
 
-export function startWriter(path: string, busyTimeoutMs: number): DatabaseWriter {
+export function startWriter(
+  path: string,
+  busyTimeoutMs: number,
+  script: string = WRITER_SCRIPT,
+): DatabaseWriter {
   // Said at start-up, not as a 500 on the first write.
-  if (!existsSync(WRITER_SCRIPT))
-    throw new Error(`${WRITER_SCRIPT} is missing: run the server from the project folder`);
+  if (!existsSync(script)) throw new Error(`${script} is missing: run the server from the project folder`);
   let current: Thread | undefined;
   let nextId = 0;
 
@@ -87,7 +92,7 @@ export function startWriter(path: string, busyTimeoutMs: number): DatabaseWriter
 
   const started = (): Thread => {
     if (current) return current;
-    const worker = new Worker(WRITER_SCRIPT, { workerData: { path, busyTimeoutMs } });
+    const worker = new Worker(script, { workerData: { path, busyTimeoutMs } });
     const thread: Thread = { worker, pending: new Map() };
     worker.on('message', (message: { id: number }) => {
       const entry = thread.pending.get(message.id);
@@ -142,9 +147,6 @@ export function startWriter(path: string, busyTimeoutMs: number): DatabaseWriter
       current = undefined;
       // Messages are handled in order: anything already sent is answered before the thread closes.
       closing.worker.postMessage({ type: 'close' });
-    },
-    async terminate() {
-      await current?.worker.terminate();
     },
   };
 }

@@ -5,7 +5,8 @@
  * was running, and closing after the queued writes have answered.
  */
 import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isUniqueViolation, isUniqueViolationOn } from '../../server/db/errors.js';
 import { withGroupCommit } from '../../server/db/group-commit.js';
@@ -13,6 +14,9 @@ import { startWriter, WriterLostError } from '../../server/db/writer.js';
 import { scratchDatabases } from '../support/scratch-databases.js';
 
 const scratch = scratchDatabases();
+
+/** The real writer thread, made to die inside a transaction on demand (not worker.terminate(): see the file). */
+const DYING_THREAD = resolve('tests/support/writer-thread-that-dies.mjs');
 
 const SCHEMA = `
   CREATE TABLE items (
@@ -26,7 +30,7 @@ const SCHEMA = `
   CREATE TABLE tags (item_id INTEGER NOT NULL REFERENCES items(id), tag TEXT NOT NULL CHECK (tag <> ''));`;
 
 /** Two files with the same schema: one written through the writer thread, one by @libsql/client itself. */
-async function twinDatabases() {
+async function twinDatabases(script?: string) {
   const dir = scratch.folder('shiftpass-writer-');
   const open = async (name: string) => {
     const client = createClient({ url: `file:${join(dir, name)}`, timeout: 5000 });
@@ -37,9 +41,15 @@ async function twinDatabases() {
   };
   const direct = await open('direct.db');
   const pooled = await open('threaded.db');
-  const writer = startWriter(join(dir, 'threaded.db'), 5000);
+  const writer = startWriter(join(dir, 'threaded.db'), 5000, script);
   scratch.writer(writer);
-  return { direct, threaded: withGroupCommit(pooled, writer), writer, pooled };
+  return {
+    direct,
+    threaded: withGroupCommit(pooled, writer),
+    writer,
+    pooled,
+    path: join(dir, 'threaded.db'),
+  };
 }
 
 /** A result as the code reading it sees it: fields, each row's values by index and by column name. */
@@ -205,20 +215,18 @@ test('a kept statement follows a schema change made by another connection', asyn
 
 describe('a writer thread that dies', () => {
   test('fails what it was running, leaves nothing of it, and the next write starts a new writer', async () => {
-    const { threaded, writer, pooled } = await twinDatabases();
+    const { threaded, pooled, path } = await twinDatabases(DYING_THREAD);
     await threaded.execute({ sql: 'INSERT INTO items (name) VALUES (?)', args: ['before'] });
     // Another connection holds the write lock, so the writer's group waits in BEGIN IMMEDIATE…
     const holder = await pooled.transaction('write');
+    writeFileSync(`${path}.die-in-next-group`, '');
     const inFlight = Promise.allSettled(
       ['x', 'y', 'z'].map((name) =>
         threaded.execute({ sql: 'INSERT INTO items (name) VALUES (?)', args: [name] }),
       ),
     );
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    // …when the thread is killed: it dies as soon as it gets the lock, inside its transaction.
-    const killed = writer.terminate();
+    // …and when it gets the lock it writes 'x' and dies, inside its transaction.
     await holder.rollback();
-    await killed;
     const answers = await inFlight;
     expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected']);
     for (const answer of answers)
