@@ -39,6 +39,8 @@ export const ERROR_CODE_TEXT_ES: Record<ErrorCode, string> = {
   TOO_MANY_ATTEMPTS:
     'Demasiados inicios de sesión fallidos desde este dispositivo o esta red. Vuelve a intentarlo más tarde.',
   METHOD_DISABLED_BY_POLICY: 'El inicio de sesión con credencial no está activado para esta persona.',
+  MOBILE_DEVICE_REQUIRED:
+    'El inicio de sesión con credencial solo funciona en teléfonos, tabletas y quioscos de la tienda, no en un navegador de escritorio.',
   ACCESS_BLOCKED_BY_POLICY: 'Una directiva de acceso bloqueó el inicio de sesión.',
   PIN_CHANGE_REQUIRED: 'Elige un PIN nuevo para continuar.',
   PIN_POLICY_VIOLATION: 'El PIN no cumple las reglas de PIN.',
@@ -140,6 +142,12 @@ export const errorTextEs: ErrorText = {
   qrCodeExpiryNotAfterStart: 'La fecha de caducidad debe estar en el futuro y ser posterior a la de inicio.',
   qrCodeLivesTooLong: (kind, amount) =>
     `Una credencial ${kindOf(kind)} dura como máximo ${n(amount)} ${kind === 'standard' ? 'días' : 'horas'}.`,
+  qrCodeLivesTooShort: (kind, amount) =>
+    `Una credencial ${kindOf(kind)} dura como mínimo ${n(amount)} ${kind === 'standard' ? (amount === 1 ? 'día' : 'días') : amount === 1 ? 'hora' : 'horas'} desde su inicio.`,
+  qrCodeStartFixed:
+    'De una credencial estándar ya emitida solo se puede cambiar la caducidad. No envíes la fecha de inicio, o elimina la credencial y emite una nueva.',
+  qrCodeNewExpiryMissing: 'Indica la nueva fecha de caducidad.',
+  temporaryQrCodeFixed: 'Una credencial temporal no se puede cambiar. Elimínala y emite una nueva.',
   pinRule: (refusal) => PIN_RULES_ES[refusal.rule]?.(refusal) ?? 'El PIN no cumple las reglas de PIN.',
   badgesForOwnStoresOnly: 'Solo puedes emitir credenciales para tus propias tiendas.',
   chosenPeopleLeftStore:

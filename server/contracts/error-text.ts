@@ -48,6 +48,12 @@ export const errorText = {
   qrCodeExpiryNotAfterStart: 'The expiry date must be in the future and after the start date.',
   qrCodeLivesTooLong: (kind: QrCodeKind, amount: number) =>
     `A ${kind} QR code lives at most ${amount} ${kind === 'standard' ? 'days' : 'hours'}.`,
+  qrCodeLivesTooShort: (kind: QrCodeKind, amount: number) =>
+    `A ${kind} QR code lives at least ${amount} ${kind === 'standard' ? (amount === 1 ? 'day' : 'days') : amount === 1 ? 'hour' : 'hours'} from its start.`,
+  qrCodeStartFixed:
+    'Only the expiry of an existing standard QR code can be changed. Leave the start date out, or delete the code and issue a new one.',
+  qrCodeNewExpiryMissing: 'Give the new expiry date.',
+  temporaryQrCodeFixed: 'A temporary QR code cannot be changed. Delete it and issue a new one.',
   /** The PIN rules' English is the domain's own (server/domain/pin-rules.ts); other languages word the rule. */
   pinRule: (refusal: PinRefusal) => refusal.english,
   badgesForOwnStoresOnly: 'You can only issue badges for your own stores.',

@@ -36,6 +36,10 @@ export const ERRORS = {
     message: 'Too many failed sign-ins from this device or network. Try again later.',
   },
   METHOD_DISABLED_BY_POLICY: { status: 403, message: 'QR code sign-in is not enabled for this user.' },
+  MOBILE_DEVICE_REQUIRED: {
+    status: 403,
+    message: 'Badge sign-in works only on phones, tablets and store kiosks, not in a desktop browser.',
+  },
   ACCESS_BLOCKED_BY_POLICY: { status: 403, message: 'Sign-in was blocked by an access policy.' },
   PIN_CHANGE_REQUIRED: { status: 403, message: 'Choose a new PIN before continuing.' },
   PIN_POLICY_VIOLATION: { status: 400, message: 'The PIN does not meet the PIN rules.' },

@@ -4,10 +4,21 @@
  */
 import { z } from 'zod';
 import { POLICY_LIMITS } from '../domain/policy-limits.js';
+import { graphAnnotations } from './graph-body.js';
 
 type Limit = keyof typeof POLICY_LIMITS;
 const int = (limit: Limit) => z.number().int().min(POLICY_LIMITS[limit].min).max(POLICY_LIMITS[limit].max);
-const target = z.strictObject({ id: z.string().min(1).max(64) });
+/**
+ * A policy target: a store (group) id or `all_users`. Graph's authenticationMethodTarget fields are
+ * taken as Graph sends them: `targetType` (`group` only: Shiftpass targets stores, not single
+ * people) and `isRegistrationRequired` (false only: badges are issued, never self-registered).
+ */
+const target = z.strictObject({
+  '@odata.type': z.string().max(128).optional(),
+  id: z.string().min(1).max(64),
+  targetType: z.enum(['group']).optional(),
+  isRegistrationRequired: z.literal(false).optional(),
+});
 
 /** The per-account lockout fields, shared by the PIN lockout and the console's. */
 const lockoutFields = {
@@ -19,12 +30,16 @@ const lockoutFields = {
 };
 
 export const patchQrPinPolicyBody = z.strictObject({
+  ...graphAnnotations('qrCodePinAuthenticationMethodConfiguration'),
+  /** Graph's configuration id, as its GET answers it; taken back unchanged, never stored. */
+  id: z.enum(['qrCodePin', 'QRCodePin']).optional(),
   state: z.enum(['enabled', 'disabled']).optional(),
   includeTargets: z.array(target).max(500).optional(),
   excludeTargets: z.array(target).max(500).optional(),
   pinLength: int('pinLength').optional(),
   standardQRCodeLifetimeInDays: int('standardQRCodeLifetimeInDays').optional(),
   temporaryQRCodeLifetimeInHours: int('temporaryQRCodeLifetimeInHours').optional(),
+  mobileDevicesOnly: z.boolean().optional(),
   lockout: z
     .strictObject({
       ...lockoutFields,

@@ -4,6 +4,7 @@ import { deviceProofBody } from './devices.js';
 import type { KioskApp, SignInApp } from './kiosk-app-link.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 import { displayText, signInName } from './text.js';
+import { graphAnnotations } from './graph-body.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -22,17 +23,21 @@ export const createUserBody = z.strictObject({
 
 export const pinCode = z.string().max(64);
 
+/** A code's window (Graph's qrCode); Graph's OData annotations are taken (graph-body.ts). */
 export const qrCodeWindowBody = z.strictObject({
+  ...graphAnnotations('qrCode'),
   startDateTime: isoDateTime.optional(),
   expireDateTime: isoDateTime.optional(),
 });
 
 export const putQrPinMethodBody = z.strictObject({
+  ...graphAnnotations('qrCodePinAuthenticationMethod'),
   standardQRCode: qrCodeWindowBody.default({}),
-  pin: z.strictObject({ code: pinCode }).optional(),
+  pin: z.strictObject({ ...graphAnnotations('qrPin'), code: pinCode }).optional(),
 });
 
-export const resetPinBody = z.strictObject({ code: pinCode.optional() });
+/** POST …/pin/reset, and Graph's PATCH …/pin (qrPin), which may carry its annotations. */
+export const resetPinBody = z.strictObject({ ...graphAnnotations('qrPin'), code: pinCode.optional() });
 
 /** A badge is given one way: `qr` as scanned, or `shortCode` as typed from the label (any case, spaces, dashes). */
 export const signInBody = z

@@ -15,6 +15,11 @@ export interface QrPinPolicy {
   pinLength: number;
   standardQRCodeLifetimeInDays: number;
   temporaryQRCodeLifetimeInHours: number;
+  /**
+   * Badge sign-in only from phones and tablets (Entra offers the method on mobile devices only); an
+   * enrolled kiosk is always let through. A convenience, not a security boundary: mobile-client.ts.
+   */
+  mobileDevicesOnly: boolean;
   lockout: PinLockoutPolicy;
 }
 
@@ -31,6 +36,7 @@ export const DEFAULT_QR_PIN_POLICY: QrPinPolicy = {
   pinLength: 8,
   standardQRCodeLifetimeInDays: 365,
   temporaryQRCodeLifetimeInHours: 3,
+  mobileDevicesOnly: false,
   lockout: DEFAULT_PIN_LOCKOUT,
 };
 

@@ -56,7 +56,8 @@ describe('the window', () => {
   test('includes a code expiring exactly N days from now, not 1 ms later; an expired code drops out', async () => {
     const group = (await addGroup(h)).id;
     const start = now();
-    const soon = await workerExpiringAt(group, start + 3600_000);
+    // Started 23 hours ago: a standard code lives at least a day.
+    const soon = await workerExpiringAt(group, start + 3600_000, start - 23 * 3600_000);
     const future = await workerExpiringAt(group, start + 2 * DAY_MS, start + DAY_MS);
     const exact = await workerExpiringAt(group, start + 30 * DAY_MS);
     const justOutside = await workerExpiringAt(group, start + 30 * DAY_MS + 1);

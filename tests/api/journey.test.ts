@@ -73,7 +73,12 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
   // The typed fallback printed under the image: 10 Crockford base32 characters in two groups.
   expect(code.shortCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
 
-  expect(issued.pin).toEqual({ code: expect.stringMatching(/^[0-9]{8}$/), forceChangePinNextSignIn: true });
+  expect(issued.pin).toEqual({
+    code: expect.stringMatching(/^[0-9]{8}$/),
+    forceChangePinNextSignIn: true,
+    createdDateTime: expect.any(String),
+    updatedDateTime: expect.any(String),
+  });
 
   // 3. The worker scans the badge at a kiosk and types the PIN.
   const signIn = await h.request('POST', '/api/auth/qr-pin/sign-in', {

@@ -79,7 +79,7 @@ interface MethodState {
   id: string;
   standardQRCode: CodeState | null;
   temporaryQRCode: CodeState | null;
-  pin: { forceChangePinNextSignIn: boolean; updatedDateTime: string };
+  pin: { code: null; forceChangePinNextSignIn: boolean; createdDateTime: string; updatedDateTime: string };
   lockout: {
     isLocked: boolean;
     lockedUntilDateTime: string | null;
@@ -125,9 +125,9 @@ describe('PUT …/qr-code-pin-method over an existing method', () => {
     await expectError(overPending, 409, 'ACTIVE_QR_CODE_EXISTS');
 
     const expiring = await createWorker(h, {
-      method: { standardQRCode: { expireDateTime: iso(now() + HOUR_MS) } },
+      method: { standardQRCode: { expireDateTime: iso(now() + DAY_MS) } },
     });
-    h.clock.advanceMs(HOUR_MS - 1);
+    h.clock.advanceMs(DAY_MS - 1);
     await expectError(
       await h.request('PUT', methodPath(expiring.user.id), { body: {} }),
       409,
@@ -170,7 +170,12 @@ describe('GET …/qr-code-pin-method', () => {
         lastUsedDateTime: null,
       },
       temporaryQRCode: null,
-      pin: { forceChangePinNextSignIn: true, updatedDateTime: iso(issuedAt) },
+      pin: {
+        code: null,
+        forceChangePinNextSignIn: true,
+        createdDateTime: iso(issuedAt),
+        updatedDateTime: iso(issuedAt),
+      },
       lockout: {
         isLocked: false,
         lockedUntilDateTime: null,
@@ -210,13 +215,20 @@ describe('GET …/qr-code-pin-method', () => {
       expect(text, forbidden).not.toContain(forbidden);
     }
     const state = JSON.parse(text) as MethodState;
-    expect(Object.keys(state.pin).sort()).toEqual(['forceChangePinNextSignIn', 'updatedDateTime']);
+    // As Graph's GET: `code` is there, and null.
+    expect(Object.keys(state.pin).sort()).toEqual([
+      'code',
+      'createdDateTime',
+      'forceChangePinNextSignIn',
+      'updatedDateTime',
+    ]);
+    expect(state.pin.code).toBeNull();
   });
 
   test('status follows the clock: notYetActive before the start, active, expired at the expiry', async () => {
     const start = now() + HOUR_MS;
     const worker = await createWorker(h, {
-      method: { standardQRCode: { startDateTime: iso(start), expireDateTime: iso(start + HOUR_MS) } },
+      method: { standardQRCode: { startDateTime: iso(start), expireDateTime: iso(start + DAY_MS) } },
     });
     const statusAt = async (ms: number) => {
       h.clock.setTime(ms);
@@ -224,12 +236,12 @@ describe('GET …/qr-code-pin-method', () => {
     };
     expect(await statusAt(start - 1)).toBe('notYetActive');
     expect(await statusAt(start)).toBe('active');
-    expect(await statusAt(start + HOUR_MS - 1)).toBe('active');
-    expect(await statusAt(start + HOUR_MS)).toBe('expired');
+    expect(await statusAt(start + DAY_MS - 1)).toBe('active');
+    expect(await statusAt(start + DAY_MS)).toBe('expired');
     const state = await getState(worker.user.id);
     expect(state.standardQRCode).toMatchObject({
       startDateTime: iso(start),
-      expireDateTime: iso(start + HOUR_MS),
+      expireDateTime: iso(start + DAY_MS),
     });
   });
 
@@ -328,14 +340,14 @@ describe('PUT/DELETE …/standard-qr-code', () => {
   test('409 over a not-yet-active code; allowed without DELETE once the code expired', async () => {
     const start = now() + HOUR_MS;
     const worker = await createWorker(h, {
-      method: { standardQRCode: { startDateTime: iso(start), expireDateTime: iso(start + HOUR_MS) } },
+      method: { standardQRCode: { startDateTime: iso(start), expireDateTime: iso(start + DAY_MS) } },
     });
     await expectError(
       await h.request('PUT', methodPath(worker.user.id, '/standard-qr-code'), { body: {} }),
       409,
       'ACTIVE_QR_CODE_EXISTS',
     );
-    h.clock.setTime(start + HOUR_MS);
+    h.clock.setTime(start + DAY_MS);
     const code = await issueCode(worker.user.id, 'standard');
     await expectSignedIn(code.image.rawContent, worker.pin);
     // The expired badge is gone with its replacement; it is no longer recognised.
@@ -491,7 +503,12 @@ describe('POST …/pin/reset', () => {
     const res = await h.request('POST', methodPath(worker.user.id, '/pin/reset'), { body: {} });
     expect(res.status).toBe(200);
     const reset = await readJson<{ code: string; forceChangePinNextSignIn: boolean }>(res);
-    expect(reset).toEqual({ code: expect.stringMatching(/^[0-9]{8}$/), forceChangePinNextSignIn: true });
+    expect(reset).toEqual({
+      code: expect.stringMatching(/^[0-9]{8}$/),
+      forceChangePinNextSignIn: true,
+      createdDateTime: iso(now()),
+      updatedDateTime: iso(now()),
+    });
     expect(checkPin(reset.code, { minLength: 8 })).toEqual({ ok: true });
 
     expect((await getSession(h, worker.cookie)).status).toBe(401);
@@ -499,7 +516,8 @@ describe('POST …/pin/reset', () => {
     const { res: signedIn } = await signIn(h, worker.qr, reset.code);
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({ mustChangePin: true });
-    expect((await getState(worker.user.id)).pin).toEqual({
+    expect((await getState(worker.user.id)).pin).toMatchObject({
+      code: null,
       forceChangePinNextSignIn: true,
       updatedDateTime: iso(now()),
     });
@@ -528,7 +546,12 @@ describe('POST …/pin/reset', () => {
       body: { code: '73920581' },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ code: '73920581', forceChangePinNextSignIn: true });
+    expect(await res.json()).toEqual({
+      code: '73920581',
+      forceChangePinNextSignIn: true,
+      createdDateTime: iso(now()),
+      updatedDateTime: iso(now()),
+    });
     await expectSignInCode(worker.qr, worker.pin, 401, 'PIN_INCORRECT');
     await expectSignedIn(worker.qr, '73920581');
   });

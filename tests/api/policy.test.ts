@@ -39,6 +39,7 @@ const DEFAULT_POLICY = {
   pinLength: 8,
   standardQRCodeLifetimeInDays: 365,
   temporaryQRCodeLifetimeInHours: 3,
+  mobileDevicesOnly: false,
   lockout: DEFAULT_LOCKOUT,
 };
 

@@ -195,7 +195,8 @@ describe('signing in with the short code', () => {
 
   test('an expired standard code’s short code is QR_CODE_EXPIRED; once replaced, it is not recognised', async () => {
     const user = await createUser(h);
-    const expireAt = h.clock.now().getTime() + HOUR_MS;
+    // A standard code lives at least a day.
+    const expireAt = h.clock.now().getTime() + 24 * HOUR_MS;
     const issued = await issueMethod(h, user.id, {
       standardQRCode: { expireDateTime: new Date(expireAt).toISOString() },
       pin: { code: '60539184' },

@@ -36,6 +36,7 @@ const SAMPLES: { [K in WithParameters]: Parameters<(typeof errorText)[K]> } = {
   activeQrCodeOrMethodExists: ['temporary'],
   qrCodeStartsTooLate: [365],
   qrCodeLivesTooLong: ['standard', 1825],
+  qrCodeLivesTooShort: ['temporary', 1],
   pinRule: [{ rule: 'length', minLength: 8, maxLength: 20, english: 'The PIN must be 8 to 20 digits long.' }],
   tooManyBadgesToReplace: [500, 1200],
   storeInQrPinPolicy: [true, false],

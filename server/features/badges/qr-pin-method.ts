@@ -7,13 +7,21 @@
  */
 import type { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
-import { pinRefusal, say } from '../../contracts/error-words.js';
+import { pinRefusal, say, type Words } from '../../contracts/error-words.js';
 import type { putQrPinMethodBody, qrCodeWindowBody } from '../../contracts/schemas.js';
 import type { CodeKind, MethodRow, NewQrCode, QrCodeRow } from './qr-pin-methods-repository.js';
 import type { UserRow } from '../people/users-repository.js';
 import { lockStateAt } from '../../domain/lockout.js';
 import { checkPin, generatePin } from '../../domain/pin-rules.js';
-import { codeWindowAt, MAX_START_AHEAD_DAYS, planCodeWindow } from '../../domain/qr-code-window.js';
+import {
+  codeWindowAt,
+  lifetimeOf,
+  MAX_START_AHEAD_DAYS,
+  planCodeWindow,
+  planExpiryChange,
+  QR_CODE_LIFETIME_BOUNDS,
+  type WindowRefusal,
+} from '../../domain/qr-code-window.js';
 import { CODE_ID_LENGTH, formatQrPayload } from '../../domain/qr-payload.js';
 import type { QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import { formatShortCode } from '../../domain/short-code.js';
@@ -27,8 +35,6 @@ import { endUserSessions } from '../sessions/sessions.js';
 
 const HOUR_SECONDS = 60 * 60;
 const DAY_SECONDS = 24 * HOUR_SECONDS;
-const MAX_STANDARD_LIFETIME_DAYS = 395;
-const MAX_TEMPORARY_LIFETIME_HOURS = 12;
 const CODE_ID_BYTES = (CODE_ID_LENGTH * 5) / 8;
 /** 128 random bits → 26 base32 characters. */
 const SECRET_BYTES = 16;
@@ -48,10 +54,20 @@ export interface IssuedQrCode {
   shortCode: string;
 }
 
+/** A PIN as Graph's qrPin answers it when created or reset: the only time its code is shown. */
 export interface IssuedPin {
   code: string;
   forceChangePinNextSignIn: true;
+  createdDateTime: string;
+  updatedDateTime: string;
 }
+
+const issuedPin = (code: string, now: Date): IssuedPin => ({
+  code,
+  forceChangePinNextSignIn: true,
+  createdDateTime: now.toISOString(),
+  updatedDateTime: now.toISOString(),
+});
 
 export interface IssuedQrPinMethod {
   id: string;
@@ -88,45 +104,50 @@ async function insertWithShortCode<T>(
   throw new Error(`${SHORT_CODE_DRAWS} short codes in a row were taken: the random source is broken`);
 }
 
+/** A refused window in words, naming the kind's own bounds. */
+function windowRefusalWords(kind: CodeKind, refusal: WindowRefusal): Words {
+  const bounds = QR_CODE_LIFETIME_BOUNDS[kind];
+  switch (refusal.rule) {
+    case 'startsTooLate':
+      return say.qrCodeStartsTooLate(MAX_START_AHEAD_DAYS);
+    case 'expiryNotAfterStart':
+      return say.qrCodeExpiryNotAfterStart;
+    case 'livesTooShort':
+      return say.qrCodeLivesTooShort(kind, bounds.min);
+    case 'livesTooLong':
+      return say.qrCodeLivesTooLong(kind, bounds.max);
+  }
+}
+
+const fieldOfKind = (kind: CodeKind) => (kind === 'standard' ? 'standardQRCode' : 'temporaryQRCode');
+
+/**
+ * The window of a new code: as asked, or from now for the policy's lifetime; within the kind's bounds
+ * (a standard code 1 to 395 days, a temporary one 1 to 12 hours, as Entra). A refusal names the
+ * field under the code's kind (`standardQRCode.expireDateTime`), whichever route was called.
+ */
 function codeWindow(
   now: Date,
   input: CodeWindowInput,
   kind: CodeKind,
   policy: QrPinPolicy,
 ): { start: Date; expire: Date } {
-  const field = kind === 'standard' ? 'standardQRCode' : 'temporaryQRCode';
   const defaultSeconds =
     kind === 'standard'
       ? policy.standardQRCodeLifetimeInDays * DAY_SECONDS
       : policy.temporaryQRCodeLifetimeInHours * HOUR_SECONDS;
-  const maxSeconds =
-    kind === 'standard'
-      ? MAX_STANDARD_LIFETIME_DAYS * DAY_SECONDS
-      : MAX_TEMPORARY_LIFETIME_HOURS * HOUR_SECONDS;
-  const maxWords = say.qrCodeLivesTooLong(
-    kind,
-    kind === 'standard' ? MAX_STANDARD_LIFETIME_DAYS : MAX_TEMPORARY_LIFETIME_HOURS,
-  );
   const window = planCodeWindow(
     now,
     {
       start: input.startDateTime ? new Date(input.startDateTime) : undefined,
       expire: input.expireDateTime ? new Date(input.expireDateTime) : undefined,
     },
-    {
-      defaultMs: defaultSeconds * 1000,
-      maxMs: maxSeconds * 1000,
-      maxWords: String(maxWords),
-    },
+    { defaultMs: defaultSeconds * 1000, ...lifetimeOf(kind) },
   );
   if (!window.ok) {
-    const message =
-      window.field === 'startDateTime'
-        ? say.qrCodeStartsTooLate(MAX_START_AHEAD_DAYS)
-        : window.message === String(maxWords)
-          ? maxWords
-          : say.qrCodeExpiryNotAfterStart;
-    throw new ApiError('VALIDATION_FAILED', message, { field: `${field}.${window.field}` });
+    throw new ApiError('VALIDATION_FAILED', windowRefusalWords(kind, window), {
+      field: `${fieldOfKind(kind)}.${window.field}`,
+    });
   }
   return window;
 }
@@ -258,7 +279,7 @@ export async function issueQrPinMethod(
       replacedMethod: Boolean(existing),
     },
   );
-  return { id: method.id, standardQRCode, pin: { code: pin, forceChangePinNextSignIn: true } };
+  return { id: method.id, standardQRCode, pin: issuedPin(pin, now) };
 }
 
 export interface QrCodeState {
@@ -301,7 +322,12 @@ export async function getQrPinMethodState(deps: ServiceDeps, actor: Actor, userI
     standardQRCode: standard ? toCodeState(standard, now) : null,
     temporaryQRCode: temporary ? toCodeState(temporary, now) : null,
     pin: {
+      // As Graph's GET: the code is shown only when the PIN is created or reset.
+      code: null,
       forceChangePinNextSignIn: method.forceChangePinNextSignIn || method.pinLength < policy.pinLength,
+      // Shiftpass keeps one time per PIN change: created is the method's (its first PIN's) creation,
+      // updated the last reset or change (docs/api.md, "Differences from Microsoft Graph").
+      createdDateTime: method.createdAt.toISOString(),
       updatedDateTime: method.pinUpdatedAt.toISOString(),
     },
     lockout: {
@@ -346,6 +372,68 @@ export async function issueQrCode(
   return code;
 }
 
+/** A standard code whose expiry was changed: its state, and no image (Graph answers `image: null`). */
+export type ChangedQrCode = QrCodeState & { image: null };
+
+/**
+ * PATCH …/standard-qr-code or …/temporary-qr-code, as Graph's "Create or update qrCode": with no
+ * unexpired code of the kind, a new one is issued (as PUT; `created`); an unexpired standard code
+ * gets the new `expireDateTime` (its start stays; the code and its printed badge are unchanged): in
+ * the future, at least 1 day and at most 395 days after its start. A temporary code cannot be changed.
+ */
+export async function patchQrCode(
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+  kind: CodeKind,
+  input: CodeWindowInput,
+): Promise<{ created: true; code: IssuedQrCode } | { created: false; code: ChangedQrCode }> {
+  const user = await loadManagedUser(deps, actor, userId);
+  const method = await requireMethod(deps, user);
+  const now = deps.clock.now();
+  const current = (await deps.repos.methods.codesOf(method.id)).find(
+    (c) => c.kind === kind && codeWindowAt(c, now) !== 'expired',
+  );
+  if (!current) return { created: true, code: await issueQrCode(deps, actor, userId, kind, input) };
+  if (kind === 'temporary') throw new ApiError('ACTIVE_QR_CODE_EXISTS', say.temporaryQrCodeFixed);
+
+  const field = fieldOfKind(kind);
+  if (
+    input.startDateTime !== undefined &&
+    new Date(input.startDateTime).getTime() !== current.startDateTime.getTime()
+  ) {
+    throw new ApiError('VALIDATION_FAILED', say.qrCodeStartFixed, { field: `${field}.startDateTime` });
+  }
+  if (input.expireDateTime === undefined) {
+    throw new ApiError('VALIDATION_FAILED', say.qrCodeNewExpiryMissing, { field: `${field}.expireDateTime` });
+  }
+  const plan = planExpiryChange(now, current, new Date(input.expireDateTime), lifetimeOf(kind));
+  if (!plan.ok) {
+    throw new ApiError('VALIDATION_FAILED', windowRefusalWords(kind, plan), {
+      field: `${field}.${plan.field}`,
+    });
+  }
+  // Expired or deleted between the read and now: there is no code to change any more.
+  if (!(await deps.repos.methods.changeExpiry(current.id, plan.expire, now))) {
+    throw new ApiError('NOT_FOUND', say.noQrCodeOfKind(kind));
+  }
+  await recordAudit(
+    deps,
+    actor,
+    `qrCode.${kind}.expiryChanged`,
+    { type: 'user', id: user.id },
+    {
+      code: {
+        id: current.id,
+        startDateTime: current.startDateTime.toISOString(),
+        expireDateTime: { before: current.expireDateTime.toISOString(), after: plan.expire.toISOString() },
+      },
+    },
+  );
+  const changed = toCodeState({ ...current, expireDateTime: plan.expire }, now);
+  return { created: false, code: { ...changed, image: null } };
+}
+
 /** DELETE …/standard-qr-code or …/temporary-qr-code: the badge stops working and its sessions end. */
 export async function deleteQrCode(
   deps: ServiceDeps,
@@ -373,13 +461,14 @@ export async function resetPin(
   const method = await requireMethod(deps, user);
   const policy = await getQrPinPolicy(deps);
   const pin = await choosePin(input.code, policy, 'code');
+  const now = deps.clock.now();
   await deps.repos.methods.updatePin(
     method.id,
     {
       pinHash: await deps.hasher.hash(pin),
       pinLength: pin.length,
       forceChangePinNextSignIn: true,
-      pinUpdatedAt: deps.clock.now(),
+      pinUpdatedAt: now,
     },
     { clearLockout: true },
   );
@@ -391,7 +480,7 @@ export async function resetPin(
     { type: 'user', id: user.id },
     { pinGenerated: input.code === undefined },
   );
-  return { code: pin, forceChangePinNextSignIn: true };
+  return issuedPin(pin, now);
 }
 
 /** POST …/unlock: clears a lockout, including one at the hard limit. */

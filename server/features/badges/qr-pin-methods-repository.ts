@@ -3,7 +3,7 @@
  * conditional UPDATE statements (lockout-counters.ts), so any number of concurrent requests and API
  * processes agree.
  */
-import { and, eq, fillPlaceholders, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, fillPlaceholders, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolationOn } from '../../db/errors.js';
 import { rowDecoder, type PreparedReads } from '../../db/prepared-reads.js';
@@ -198,6 +198,18 @@ export function createQrPinMethodRepository(db: Db, reads: PreparedReads) {
         throw error;
       }
       return inserted.rowsAffected === 1 ? 'added' : 'active_code_exists';
+    },
+    /**
+     * A code's new expiry, unless it expired or was replaced since it was read (then false): the update
+     * names the code and requires it to be still unexpired at `now`.
+     */
+    async changeExpiry(codeId: string, expire: Date, now: Date): Promise<boolean> {
+      const rows = await db
+        .update(qrCodes)
+        .set({ expireDateTime: expire })
+        .where(and(eq(qrCodes.id, codeId), gt(qrCodes.expireDateTime, now)))
+        .returning({ id: qrCodes.id });
+      return rows.length === 1;
     },
     async deleteCodes(methodId: string, kind: CodeKind): Promise<number> {
       const rows = await db

@@ -2,6 +2,11 @@
  * Badges: /api/admin/users/{id}/qr-code-pin-method (a person's QR-code + PIN method: its codes, PIN
  * reset and unlock) and /api/admin/groups/{id}/badges (a store's badges at once). Admins, and managers
  * for workers of their own stores (checked per person in the services).
+ *
+ * Graph's own verbs are here too: PATCH …/standard-qr-code and …/temporary-qr-code are Graph's
+ * "Create or update qrCode" (a new code when none is unexpired, 201; else a standard code's new
+ * expiry, 200), and PATCH …/pin is Graph's "Update qrPin", the same reset as POST …/pin/reset,
+ * answered 201 as Graph does.
  */
 import { Hono } from 'hono';
 import { groupBadgesBody } from '../../contracts/bulk.js';
@@ -17,6 +22,7 @@ import {
   getQrPinMethodState,
   issueQrCode,
   issueQrPinMethod,
+  patchQrCode,
   resetPin,
   unlockMethod,
 } from './qr-pin-method.js';
@@ -44,6 +50,11 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
       const body = c.req.valid('json');
       return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'standard', body), 201);
     })
+    .patch(`${METHOD}/standard-qr-code`, change, jsonBody(qrCodeWindowBody), async (c) => {
+      const body = c.req.valid('json');
+      const result = await patchQrCode(deps, c.get('actor'), c.req.param('id'), 'standard', body);
+      return result.created ? c.json(result.code, 201) : c.json(result.code, 200);
+    })
     .delete(`${METHOD}/standard-qr-code`, change, async (c) => {
       await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'standard');
       return c.body(null, 204);
@@ -52,6 +63,11 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
       const body = c.req.valid('json');
       return c.json(await issueQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary', body), 201);
     })
+    .patch(`${METHOD}/temporary-qr-code`, change, jsonBody(qrCodeWindowBody), async (c) => {
+      const body = c.req.valid('json');
+      const result = await patchQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary', body);
+      return result.created ? c.json(result.code, 201) : c.json(result.code, 200);
+    })
     .delete(`${METHOD}/temporary-qr-code`, change, async (c) => {
       await deleteQrCode(deps, c.get('actor'), c.req.param('id'), 'temporary');
       return c.body(null, 204);
@@ -59,6 +75,10 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
     .post(`${METHOD}/pin/reset`, change, jsonBody(resetPinBody), async (c) => {
       const body = c.req.valid('json');
       return c.json(await resetPin(deps, c.get('actor'), c.req.param('id'), body), 200);
+    })
+    .patch(`${METHOD}/pin`, change, jsonBody(resetPinBody), async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await resetPin(deps, c.get('actor'), c.req.param('id'), body), 201);
     })
     .post(`${METHOD}/unlock`, change, async (c) => {
       await unlockMethod(deps, c.get('actor'), c.req.param('id'));

@@ -2,7 +2,8 @@
  * A badge and a PIN checked together, in this order:
  * device step (when the kiosk is enrolled: attestation, one-time proof, live device record) → client
  * budget (a verified device's own, otherwise the address's) → the device's refusal, if any → badge (QR: format, issuer, code lookup, secret; short code: format, keyed-hash lookup) →
- * account → policy scope → code time window → method lock → claim an attempt → verify the PIN.
+ * account → policy scope → phones and tablets only (when the policy says so) → code time window →
+ * method lock → claim an attempt → verify the PIN.
  * The order is that of the answers; the badge is read before the budget's claim, so that the
  * attempt's claim (when every check before it will pass) is committed with the budget's.
  * Every failure is written to the sign-in log before it is returned (a refusal by the client budget
@@ -23,6 +24,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { lockStateAt } from '../../domain/lockout.js';
 import { codeWindowAt } from '../../domain/qr-code-window.js';
 import { parseQrPayload } from '../../domain/qr-payload.js';
+import { isMobileClient } from '../../domain/mobile-client.js';
 import { isUserInPolicyScope, type QrPinPolicy } from '../../domain/qr-pin-policy.js';
 import { normaliseShortCode } from '../../domain/short-code.js';
 import { equalHashes, newId, sha256 } from '../../platform/crypto.js';
@@ -127,6 +129,8 @@ export interface BadgePinInput {
   pin: string;
   ipAddress: string | null;
   userAgent: string | null;
+  /** The browser's `Sec-CH-UA-Mobile` and `Sec-CH-UA-Platform` hints, as sent (the policy's mobileDevicesOnly). */
+  clientHints?: { mobile: string | null; platform: string | null };
   /** Noted in the log row's details when not a sign-in. */
   purpose: BadgePinPurpose;
 }
@@ -177,11 +181,17 @@ export type BadgePinCheck<D> = BadgePinPass<D> | { ok: false; outcome: Failure }
  * no lock running by the counters read with the badge): the rules the steps below apply, decided
  * before the budget's claim so the attempt's can be committed with it.
  */
-function pinWillBeChecked(badge: BadgeReads, policy: QrPinPolicy, now: Date): boolean {
+function pinWillBeChecked(
+  badge: BadgeReads,
+  policy: QrPinPolicy,
+  now: Date,
+  deviceAllowed: boolean,
+): boolean {
   return (
     badge.user !== undefined &&
     badge.user.accountEnabled &&
     isUserInPolicyScope(policy, badge.groupIds) &&
+    deviceAllowed &&
     codeWindowAt(badge.code, now) === 'active' &&
     !lockStateAt(badge.method, policy.lockout, now).locked
   );
@@ -257,10 +267,20 @@ export async function verifyBadgeAndPin<D>(
   const { badge, policy } = deviceCheck.ok
     ? await lookUpBadge(deps, input.badge)
     : await notLookedUp(deps, { found: false, reason: 'not_read' });
+  // The policy may keep badge sign-in to phones and tablets (mobile-client.ts: what the browser says,
+  // a convenience, not a boundary); an enrolled kiosk whose proof checked out is always let through.
+  const deviceAllowed =
+    !policy.mobileDevicesOnly ||
+    verifiedDeviceId !== undefined ||
+    isMobileClient({
+      userAgent: input.userAgent,
+      mobileHint: input.clientHints?.mobile,
+      platformHint: input.clientHints?.platform,
+    });
   const counters = deps.repos.methods.lockoutCounters;
   const attemptLimits = { threshold: policy.lockout.threshold, hardLimit: policy.lockout.hardLimit };
   const attempt =
-    badge.found && pinWillBeChecked(badge, policy, now)
+    badge.found && pinWillBeChecked(badge, policy, now, deviceAllowed)
       ? {
           afterClaim: counters.claimAfterStatement(badge.method.id, now, attemptLimits),
           alone: counters.claimStatement(badge.method.id, now, attemptLimits),
@@ -310,6 +330,10 @@ export async function verifyBadgeAndPin<D>(
   if (!isUserInPolicyScope(policy, groupIds)) {
     await refundClient();
     return stop(fail('METHOD_DISABLED_BY_POLICY', context));
+  }
+  if (!deviceAllowed) {
+    await refundClient();
+    return stop(fail('MOBILE_DEVICE_REQUIRED', { ...context, reason: 'desktop_browser' }));
   }
   const window = codeWindowAt(code, now);
   if (window !== 'active') {

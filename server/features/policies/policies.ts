@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../../contracts/errors.js';
 import { say } from '../../contracts/error-words.js';
+import { withoutAnnotations } from '../../contracts/graph-body.js';
 import type {
   patchConsoleSignInPolicyBody,
   patchLogRetentionPolicyBody,
@@ -89,9 +90,12 @@ export async function updateQrPinPolicy(
   patch: z.output<typeof patchQrPinPolicyBody>,
 ): Promise<QrPinPolicy> {
   const before = await getQrPinPolicy(deps);
+  // Graph's annotations and configuration id are taken, never stored (contracts/graph-body.ts).
+  const { id: _graphId, ...settingsPatch } = withoutAnnotations(patch);
+  void _graphId;
   const after: QrPinPolicy = {
     ...before,
-    ...patch,
+    ...settingsPatch,
     includeTargets: dedupeTargets(patch.includeTargets ?? before.includeTargets),
     excludeTargets: dedupeTargets(patch.excludeTargets ?? before.excludeTargets),
     lockout: { ...before.lockout, ...patch.lockout },

@@ -21,6 +21,10 @@ export function authRoutes(deps: ServiceDeps) {
         pin: body.pin,
         ipAddress: clientIp(c),
         userAgent: userAgentOf(c),
+        clientHints: {
+          mobile: c.req.header('sec-ch-ua-mobile') ?? null,
+          platform: c.req.header('sec-ch-ua-platform') ?? null,
+        },
         device: body.device,
         request: { method: c.req.method, url: c.req.url },
       });

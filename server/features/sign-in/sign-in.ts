@@ -24,6 +24,8 @@ export interface SignInInput {
   pin: string;
   ipAddress: string | null;
   userAgent: string | null;
+  /** The browser's Sec-CH-UA-Mobile / Sec-CH-UA-Platform hints (the policy's mobileDevicesOnly). */
+  clientHints?: { mobile: string | null; platform: string | null };
   /** The kiosk's device binding, when the kiosk is enrolled. */
   device?: DeviceProofBody;
   /** The request as received, which the device proof must name. */
@@ -38,6 +40,7 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
       pin: input.pin,
       ipAddress: input.ipAddress,
       userAgent: input.userAgent,
+      clientHints: input.clientHints,
       purpose: 'signIn',
     },
     async () => {

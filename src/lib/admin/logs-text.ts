@@ -147,6 +147,7 @@ export const logsText = {
     METHOD_LOCKED: 'Locked after too many wrong PINs',
     TOO_MANY_ATTEMPTS: 'Too many failures from this device or network',
     METHOD_DISABLED_BY_POLICY: 'QR code sign-in not enabled for this person',
+    MOBILE_DEVICE_REQUIRED: 'Desktop browser refused (phones and tablets only)',
     ACCESS_BLOCKED_BY_POLICY: 'Blocked by an access policy',
     PIN_CHANGE_REQUIRED: 'New PIN needed first',
     CREDENTIALS_INCORRECT: 'Wrong username or password (console)',
@@ -247,6 +248,8 @@ export const logsText = {
     'qrCode.standard.issued': (p: SentenceParts) => `New badge issued to ${p.person} by ${p.by}`,
     'qrCode.temporary.issued': (p: SentenceParts) => `Temporary badge issued to ${p.person} by ${p.by}`,
     'qrCode.standard.deleted': (p: SentenceParts) => `${p.person}'s badge deleted by ${p.by}`,
+    'qrCode.standard.expiryChanged': (p: SentenceParts) =>
+      `${p.person}'s badge expiry date changed by ${p.by}`,
     'qrCode.temporary.deleted': (p: SentenceParts) => `${p.person}'s temporary badge deleted by ${p.by}`,
     'pin.reset': (p: SentenceParts) => `${p.person}'s PIN reset by ${p.by}`,
     'pin.changed': (p: SentenceParts) => `${p.person} chose a new PIN`,

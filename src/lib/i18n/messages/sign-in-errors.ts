@@ -9,6 +9,8 @@ export const signInErrors = english({
   METHOD_LOCKED: 'Too many wrong PINs. Wait, then try again, or ask your manager to unlock your badge.',
   TOO_MANY_ATTEMPTS: 'Too many failed sign-ins on this device. Wait a few minutes, then try again.',
   METHOD_DISABLED_BY_POLICY: 'Badge sign-in is not turned on for you. Ask your manager.',
+  MOBILE_DEVICE_REQUIRED:
+    'Badge sign-in works only on a phone, a tablet or your store’s kiosk, not on a computer.',
   ACCESS_BLOCKED_BY_POLICY:
     'Your organization’s access rules do not allow this sign-in here right now. Ask your manager.',
   // An access policy's refusal, by the reason code the server sends (server/domain/conditional-access.ts,

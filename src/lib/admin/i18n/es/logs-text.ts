@@ -122,6 +122,7 @@ export const logsText: typeof english = {
     METHOD_LOCKED: 'Bloqueada tras demasiados PIN incorrectos',
     TOO_MANY_ATTEMPTS: 'Demasiados fallos desde este dispositivo o red',
     METHOD_DISABLED_BY_POLICY: 'El inicio con código QR no está activado para esta persona',
+    MOBILE_DEVICE_REQUIRED: 'Navegador de escritorio rechazado (solo teléfonos y tabletas)',
     ACCESS_BLOCKED_BY_POLICY: 'Bloqueado por una directiva de acceso',
     PIN_CHANGE_REQUIRED: 'Primero hace falta un PIN nuevo',
     CREDENTIALS_INCORRECT: 'Usuario o contraseña incorrectos (consola)',
@@ -215,6 +216,8 @@ export const logsText: typeof english = {
     'qrCode.temporary.issued': (p: SentenceParts) =>
       `${p.by} emitió una credencial temporal para ${p.person}`,
     'qrCode.standard.deleted': (p: SentenceParts) => `${p.by} eliminó la credencial de ${p.person}`,
+    'qrCode.standard.expiryChanged': (p: SentenceParts) =>
+      `${p.by} cambió la fecha de caducidad de la credencial de ${p.person}`,
     'qrCode.temporary.deleted': (p: SentenceParts) => `${p.by} eliminó la credencial temporal de ${p.person}`,
     'pin.reset': (p: SentenceParts) => `${p.by} restableció el PIN de ${p.person}`,
     'pin.changed': (p: SentenceParts) => `${p.person} eligió un PIN nuevo`,

@@ -13,6 +13,8 @@ export const signInErrors: typeof english = {
     'Demasiados intentos fallidos en este dispositivo. Espere unos minutos y vuelva a intentarlo.',
   METHOD_DISABLED_BY_POLICY:
     'El inicio de sesión con credencial no está activado para usted. Consulte a su responsable.',
+  MOBILE_DEVICE_REQUIRED:
+    'El inicio de sesión con credencial solo funciona en un teléfono, una tableta o el quiosco de su tienda, no en un ordenador.',
   ACCESS_BLOCKED_BY_POLICY:
     'Las reglas de acceso de su organización no permiten ahora este inicio de sesión aquí. Consulte a su responsable.',
   accessNotAStoreKiosk:
