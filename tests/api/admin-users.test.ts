@@ -90,7 +90,12 @@ describe('issuing the QR-code + PIN method', () => {
 
   test('an admin-chosen PIN is used as given', async () => {
     const worker = await createWorker(h, { method: { pin: { code: '60539184' } } });
-    expect(worker.issued.pin).toEqual({ code: '60539184', forceChangePinNextSignIn: true });
+    expect(worker.issued.pin).toEqual({
+      code: '60539184',
+      forceChangePinNextSignIn: true,
+      createdDateTime: h.clock.now().toISOString(),
+      updatedDateTime: h.clock.now().toISOString(),
+    });
     expect((await signIn(h, worker.qr, '60539184')).res.status).toBe(200);
   });
 

@@ -45,7 +45,7 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
   const put = await h.request('PUT', `/api/admin/users/${user.id}/qr-code-pin-method`, { body: {} });
   expect(put.status).toBe(201);
   const issued = await readJson<IssuedQrPinMethod>(put);
-  expect(Object.keys(issued).sort()).toEqual(['id', 'pin', 'standardQRCode']);
+  expect(Object.keys(issued).sort()).toEqual(['createdDateTime', 'id', 'pin', 'standardQRCode']);
   expect(issued.id).toEqual(expect.any(String));
   const code = issued.standardQRCode;
   expect(Object.keys(code).sort()).toEqual([

@@ -131,12 +131,13 @@ describe('sign-in log', () => {
     const issued = await issueMethod(h, user.id, {
       standardQRCode: {
         startDateTime: new Date(start).toISOString(),
-        expireDateTime: new Date(start + 3600_000).toISOString(),
+        // A standard code lives at least a day.
+        expireDateTime: new Date(start + 24 * 3600_000).toISOString(),
       },
     });
     const qr = issued.standardQRCode.image.rawContent;
     expect((await signIn(h, qr, issued.pin.code)).res.status).toBe(401);
-    h.clock.setTime(start + 3600_000);
+    h.clock.setTime(start + 24 * 3600_000);
     expect((await signIn(h, qr, issued.pin.code)).res.status).toBe(401);
     const rows = await queryRows(
       h,

@@ -161,6 +161,7 @@ describe('GET …/qr-code-pin-method', () => {
     const standard = worker.issued.standardQRCode;
     expect(await getState(worker.user.id)).toEqual({
       id: worker.issued.id,
+      createdDateTime: iso(issuedAt),
       standardQRCode: {
         id: standard.id,
         status: 'active',

@@ -39,6 +39,8 @@ test('an admin reads the policies, is told next to the field what is out of rang
   ]) {
     await expect(page.getByLabel(label)).toBeVisible();
   }
+  // Off by default: badge sign-in from any browser, as before the setting existed.
+  await expect(page.getByRole('checkbox', { name: 'Phones and tablets only' })).not.toBeChecked();
   const found = await seriousViolations(page, 'policies');
 
   // Out of range: the server refuses, the page says so under that field and nothing is saved.

@@ -85,9 +85,13 @@ test('an expired badge is refused with words that say what to do', async ({
 }) => {
   const worker = await provisionWorker('Eve Expired');
   // A temporary badge that ends in a few seconds: by the time it is scanned and the PIN typed, it has.
+  // It started an hour before that, as a temporary badge lives at least an hour.
   const expireAt = Date.now() + 3_000;
   const issued = await adminApi.put(`/api/admin/users/${worker.id}/qr-code-pin-method/temporary-qr-code`, {
-    data: { expireDateTime: new Date(expireAt).toISOString() },
+    data: {
+      startDateTime: new Date(expireAt - 3_600_000).toISOString(),
+      expireDateTime: new Date(expireAt).toISOString(),
+    },
   });
   expect(issued.status()).toBe(201);
   const temporary = (await issued.json()) as { image: { rawContent: string } };

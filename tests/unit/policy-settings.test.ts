@@ -127,4 +127,22 @@ describe('the QR code + PIN policy', () => {
     expect(form.included).toEqual(['store-a']);
     expect(form.everyone).toBe(false);
   });
+
+  test('sends "phones and tablets only" as the switch says, and shows what the server saved', async () => {
+    const { deps, sent } = depsFor(qrPinSections, (body) => ({
+      ok: true,
+      status: 200,
+      data: { ...qrPolicy, ...body },
+    }));
+    const form = new QrPinSettings(qrPolicy, deps);
+    expect(form.mobileOnly).toBe(false);
+    await form.save();
+    expect(sent[0]).toMatchObject({ mobileDevicesOnly: false });
+    form.mobileOnly = true;
+    await form.save();
+    expect(sent[1]).toMatchObject({ mobileDevicesOnly: true });
+    expect(form.mobileOnly).toBe(true);
+    form.show({ ...qrPolicy, mobileDevicesOnly: false });
+    expect(form.mobileOnly).toBe(false);
+  });
 });

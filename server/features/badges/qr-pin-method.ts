@@ -71,6 +71,8 @@ const issuedPin = (code: string, now: Date): IssuedPin => ({
 
 export interface IssuedQrPinMethod {
   id: string;
+  /** When the method was created (Graph's authenticationMethod.createdDateTime). */
+  createdDateTime: string;
   standardQRCode: IssuedQrCode;
   pin: IssuedPin;
 }
@@ -279,7 +281,12 @@ export async function issueQrPinMethod(
       replacedMethod: Boolean(existing),
     },
   );
-  return { id: method.id, standardQRCode, pin: issuedPin(pin, now) };
+  return {
+    id: method.id,
+    createdDateTime: now.toISOString(),
+    standardQRCode,
+    pin: issuedPin(pin, now),
+  };
 }
 
 export interface QrCodeState {
@@ -319,6 +326,7 @@ export async function getQrPinMethodState(deps: ServiceDeps, actor: Actor, userI
   const lock = lockStateAt(method, policy.lockout, now);
   return {
     id: method.id,
+    createdDateTime: method.createdAt.toISOString(),
     standardQRCode: standard ? toCodeState(standard, now) : null,
     temporaryQRCode: temporary ? toCodeState(temporary, now) : null,
     pin: {

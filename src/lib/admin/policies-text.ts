@@ -17,6 +17,9 @@ export const policiesText = {
     enabled: 'Workers can sign in with a badge and PIN',
     enabledHint:
       'When this is off nobody can sign in at a kiosk; badges and PINs are kept and work again when it is back on.',
+    mobileOnly: 'Phones and tablets only',
+    mobileOnlyHint:
+      'Badge sign-in is refused in a computer’s web browser, except on your stores’ enrolled kiosks. The browser itself says what it runs on, so this keeps honest mistakes out; it does not stop someone determined.',
     who: 'Who may use it',
     everyone: 'Everyone',
     onlyStores: 'Only people in these stores',

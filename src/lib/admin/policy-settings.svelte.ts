@@ -99,6 +99,8 @@ export class PolicySettings {
 
 export class QrPinSettings extends PolicySettings {
   enabled = $state(false);
+  /** Badge sign-in from phones, tablets and enrolled kiosks only (the policy's mobileDevicesOnly). */
+  mobileOnly = $state(false);
   everyone = $state(true);
   included = $state<string[]>([]);
   excluded = $state<string[]>([]);
@@ -115,6 +117,7 @@ export class QrPinSettings extends PolicySettings {
 
   #showTargets(qr: QrPinPolicy): void {
     this.enabled = qr.state === 'enabled';
+    this.mobileOnly = qr.mobileDevicesOnly === true;
     this.everyone = qr.includeTargets.some((t) => t.id === ALL_USERS);
     this.included = qr.includeTargets.filter((t) => t.id !== ALL_USERS).map((t) => t.id);
     this.excluded = qr.excludeTargets.map((t) => t.id);
@@ -129,6 +132,7 @@ export class QrPinSettings extends PolicySettings {
   protected override body(): Record<string, unknown> {
     return {
       state: this.enabled ? 'enabled' : 'disabled',
+      mobileDevicesOnly: this.mobileOnly,
       includeTargets: this.everyone ? [{ id: ALL_USERS }] : this.included.map((id) => ({ id })),
       excludeTargets: this.excluded.map((id) => ({ id })),
       ...super.body(),

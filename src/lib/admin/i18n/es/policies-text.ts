@@ -16,6 +16,9 @@ export const policiesText: typeof english = {
     enabled: 'Las personas pueden iniciar sesión con su credencial y PIN',
     enabledHint:
       'Si está desactivado, nadie puede iniciar sesión en un quiosco; las credenciales y los PIN se conservan y vuelven a funcionar al activarlo.',
+    mobileOnly: 'Solo teléfonos y tabletas',
+    mobileOnlyHint:
+      'Se rechaza el inicio de sesión con credencial en el navegador de un ordenador, salvo en los quioscos inscritos de sus tiendas. Es el propio navegador el que dice en qué dispositivo funciona: evita errores de buena fe, pero no detiene a quien se lo proponga.',
     who: 'Quién puede usarlo',
     everyone: 'Todo el mundo',
     onlyStores: 'Solo las personas de estas tiendas',
