@@ -55,6 +55,11 @@ export const FIELD_LABELS = {
   standardQRCodeLifetimeInDays: label('Standard badge lifetime'),
   temporaryQRCodeLifetimeInHours: label('Temporary badge lifetime'),
   mobileDevicesOnly: label('Phones and tablets only'),
+  // Microsoft Graph's annotations and policy id, which bodies copied from Graph carry (contracts/graph-body.ts).
+  '@odata.type': label('OData type'),
+  '@odata.context': label('OData context'),
+  '@odata.etag': label('OData ETag'),
+  id: label('Policy id'),
   targetType: label('Target type'),
   isRegistrationRequired: label('Registration required'),
   lockout: label('Lockout settings'),

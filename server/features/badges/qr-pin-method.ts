@@ -428,7 +428,7 @@ export async function patchQrCode(
   await recordAudit(
     deps,
     actor,
-    `qrCode.${kind}.expiryChanged`,
+    'qrCode.standard.expiryChanged',
     { type: 'user', id: user.id },
     {
       code: {
