@@ -41,9 +41,28 @@ describe('a hardware scanner typing a badge (keyboard wedge)', () => {
 
   it('ignores keys typed at human speed, Enter included', () => {
     const wedge = createKeyboardWedge();
-    expect(type(wedge, BADGE, { gapMs: 120 }).verdict).toEqual({ kind: 'ignored' });
-    // A fast typist's burst: well under the scanner threshold only now and then, never for a whole scan.
-    expect(type(wedge, '12345678', { gapMs: WEDGE_DEFAULTS.maxGapMs + 1 }).verdict.kind).toBe('ignored');
+    expect(type(wedge, BADGE, { gapMs: 150 }).verdict).toEqual({ kind: 'ignored' });
+    // Faster than any person keeps up, yet slower than a scanner.
+    expect(type(wedge, BADGE, { gapMs: WEDGE_DEFAULTS.maxMedianGapMs + 1 }).verdict.kind).toBe('ignored');
+    // A scanner's own pace is read.
+    expect(type(wedge, BADGE, { gapMs: WEDGE_DEFAULTS.maxMedianGapMs - 1 }).verdict.kind).toBe('scan');
+    // A person's run of quick keys among slower ones is still a person.
+    let at = 0;
+    for (const [i, key] of [...'24681357913'].entries()) {
+      wedge.feed({ key, time: at });
+      at += i % 2 ? 20 : 90;
+    }
+    expect(wedge.feed({ key: 'Enter', time: at })).toEqual({ kind: 'ignored' });
+  });
+
+  it('still reads a scan when a busy phone hands some keys over late', () => {
+    const wedge = createKeyboardWedge();
+    let at = 0;
+    for (const [i, key] of [...BADGE].entries()) {
+      wedge.feed({ key, time: at });
+      at += i % 5 === 0 ? 40 + i * 2 : 8;
+    }
+    expect(wedge.feed({ key: 'Enter', time: at })).toEqual({ kind: 'scan', text: BADGE });
   });
 
   it("never lets a person's keys leak into the scan that follows", () => {

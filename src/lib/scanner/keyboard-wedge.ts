@@ -7,18 +7,23 @@
  *    letter and ':' included) are skipped without touching the timing; a key pressed with Ctrl, Alt or
  *    Meta, an auto-repeat, or a key the browser cannot name ends whatever was building.
  * 2. Each character must follow the one before within `maxGapMs`. A slower gap drops everything
- *    gathered so far: that character starts a new burst on its own. A person's keys therefore never
- *    reach a scan, and a scan interrupted by a pause is never glued to what comes next.
- * 3. Enter (or Tab) within `maxGapMs` of the last character ends the burst. With at least `minLength`
- *    characters it is a scan; fewer is a person pressing keys, and is forgotten.
+ *    gathered so far: that character starts a new burst on its own. A scan interrupted by a pause is
+ *    never glued to what comes next, and a person's earlier keys never join a scan.
+ * 3. Enter (or Tab) within `maxGapMs` of the last character ends the burst. It is a scan when it has at
+ *    least `minLength` characters and they came at scanner speed: the median gap between its keys
+ *    (Enter included) is at most `maxMedianGapMs`. Anything else is a person pressing keys, and is
+ *    forgotten.
  *
- * Thresholds: scanners send a character every 1–20 ms (DataWedge and Honeywell default to no
- * inter-character delay); people rarely type two keys within 60 ms, and never ten in a row each within
- * that. `maxGapMs` is 50 ms, above the 30 ms usually quoted for scanners, because a busy phone (a
- * camera decoder running beside it) delays events now and then. `minLength` is 8, the shortest common
- * barcode (EAN-8): a shorter burst is not taken for a scan, and anything longer that is not a badge is
- * answered like any other unreadable badge. A burst is capped at `MAX_SCAN_LENGTH` characters; beyond
- * that it is kept cut short (still no badge, so still refused as one).
+ * Thresholds, and why two: scanners send a character every 1–20 ms (DataWedge and Honeywell default to
+ * no inter-character delay); people type 100–300 ms a key, and even the fastest typists' median gap is
+ * about 80 ms. So the median gap tells a scanner from a person, at 50 ms: nobody keeps that up for
+ * eight keys in a row. The median, not every gap nor the mean, because a busy page (starting its
+ * camera, decoding a frame) takes a few keys late: measured in Chromium with keys sent 5 ms apart,
+ * gaps of 6–15 ms with some of 40–104 ms among them, medians up to 32 ms. A hard 30 ms limit on every
+ * gap dropped such scans. `maxGapMs` (200 ms) is only the pause that ends a burst. `minLength` is 8,
+ * the shortest common barcode (EAN-8): a shorter burst is not taken for a scan, and anything longer
+ * that is not a badge is answered like any other unreadable badge. A burst is capped at
+ * `MAX_SCAN_LENGTH` characters; beyond that it is kept cut short (still no badge, so still refused).
  *
  * The core (`createKeyboardWedge`) is pure: it is fed keys with their times and answers. The DOM part
  * (`listenForWedgeScans`) listens on the window, ignores keys aimed at a text field (the PIN field, the
@@ -29,13 +34,20 @@
 export interface WedgeOptions {
   /** Longest pause between two keys of one scan, in milliseconds. */
   maxGapMs: number;
+  /** Longest median pause between the keys of one scan (its Enter included), in milliseconds. */
+  maxMedianGapMs: number;
   /** Fewest characters a scan has. */
   minLength: number;
   /** Whether Tab ends a scan as Enter does (scanners set up with a Tab suffix). */
   tabEnds: boolean;
 }
 
-export const WEDGE_DEFAULTS: Readonly<WedgeOptions> = { maxGapMs: 50, minLength: 8, tabEnds: true };
+export const WEDGE_DEFAULTS: Readonly<WedgeOptions> = {
+  maxGapMs: 200,
+  maxMedianGapMs: 50,
+  minLength: 8,
+  tabEnds: true,
+};
 
 export const MAX_SCAN_LENGTH = 512;
 
@@ -82,12 +94,15 @@ const MODIFIERS = new Set([
 const IGNORED: WedgeVerdict = { kind: 'ignored' };
 
 export function createKeyboardWedge(options: Partial<WedgeOptions> = {}): KeyboardWedge {
-  const { maxGapMs, minLength, tabEnds } = { ...WEDGE_DEFAULTS, ...options };
+  const { maxGapMs, maxMedianGapMs, minLength, tabEnds } = { ...WEDGE_DEFAULTS, ...options };
   let buffer = '';
+  /** The pauses before each character of the burst but its first. */
+  let gaps: number[] = [];
   let lastAt = -Infinity;
 
   const reset = () => {
     buffer = '';
+    gaps = [];
     lastAt = -Infinity;
   };
 
@@ -99,10 +114,11 @@ export function createKeyboardWedge(options: Partial<WedgeOptions> = {}): Keyboa
         reset();
         return IGNORED;
       }
-      const inTime = time - lastAt <= maxGapMs && time >= lastAt;
+      const gap = time - lastAt;
+      const inTime = gap >= 0 && gap <= maxGapMs;
       if (key === 'Enter' || (tabEnds && key === 'Tab')) {
         const text = buffer;
-        const ended = inTime && text.length >= minLength;
+        const ended = inTime && text.length >= minLength && median([...gaps, gap]) <= maxMedianGapMs;
         reset();
         return ended ? { kind: 'scan', text } : IGNORED;
       }
@@ -111,12 +127,21 @@ export function createKeyboardWedge(options: Partial<WedgeOptions> = {}): Keyboa
         reset();
         return IGNORED;
       }
-      if (!inTime) buffer = '';
+      if (!inTime) {
+        buffer = '';
+        gaps = [];
+      } else if (buffer.length < MAX_SCAN_LENGTH) gaps.push(gap);
       if (buffer.length < MAX_SCAN_LENGTH) buffer += key;
       lastAt = time;
       return IGNORED;
     },
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Where typing is typing: a text field, a list, anything editable. */
