@@ -4,6 +4,7 @@
  * The PIN stays in memory only until the choice is sent. Cancel returns to the worker scan screen.
  */
 import { api, type ApiResult, type ClientError } from '$lib/api/client';
+import { isScannedBadge } from '$lib/scanner/keyboard-wedge-field';
 import { normaliseShortCode, parseQrPayload } from '$server/contracts/badge';
 import type { DeviceProofBody } from '$server/contracts/devices';
 import { errorNotice, type Notice } from './notice';
@@ -60,6 +61,13 @@ export class ExitKioskFlow {
   }
 
   codeTyped(text: string): boolean {
+    // A hardware scanner used on this screen typed a whole badge into the field: it is read as a scan,
+    // and its answer shows on the scan screen, not beside the field with the badge's secret in it.
+    if (isScannedBadge(text)) {
+      this.typedCode = '';
+      this.step = 'scan';
+      return this.badgeScanned(text.trim());
+    }
     this.typedCode = text;
     const shortCode = normaliseShortCode(text);
     if (!shortCode) {

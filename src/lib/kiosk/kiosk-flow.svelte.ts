@@ -16,6 +16,7 @@ import { flushPendingSignOut, rememberPendingSignOut } from '$lib/session/pendin
 import { openSignOutChannel, type SignOutChannel } from '$lib/session/sign-out-channel';
 import { wipeWorkerData } from '$lib/session/wipe';
 import { i18n } from '$lib/i18n/i18n.svelte';
+import { isScannedBadge } from '$lib/scanner/keyboard-wedge-field';
 import { normaliseShortCode, parseQrPayload } from '$server/contracts/badge';
 import {
   isSafeAppUrl,
@@ -234,6 +235,13 @@ export class KioskFlow {
 
   /** A typed short code: refuse what cannot be one here, without spending a sign-in attempt. */
   codeTyped(text: string): boolean {
+    // A hardware scanner used on this screen typed a whole badge into the field: it is read as a scan,
+    // and its answer shows on the scan screen, not beside the field with the badge's secret in it.
+    if (isScannedBadge(text)) {
+      this.typedCode = '';
+      this.step = 'scan';
+      return this.badgeScanned(text.trim());
+    }
     this.typedCode = text;
     const shortCode = normaliseShortCode(text);
     if (!shortCode) {

@@ -77,6 +77,25 @@ function atTheChoice(deps: ExitKioskDeps): ExitKioskFlow {
   return flow;
 }
 
+describe('a hardware scanner on the exit screens', () => {
+  test('a manager badge typed into the code field by a scanner is read as a scan and not kept there', () => {
+    const flow = new ExitKioskFlow(fakeKiosk().deps);
+    flow.typeCodeInstead();
+    expect(flow.codeTyped(MANAGER_BADGE)).toBe(true);
+    expect(flow.step).toBe('pin');
+    expect(flow.typedCode).toBe('');
+  });
+
+  test('half a badge typed by a scanner gets the scan screen with the bad-scan words', () => {
+    const flow = new ExitKioskFlow(fakeKiosk().deps);
+    flow.typeCodeInstead();
+    expect(flow.codeTyped(MANAGER_BADGE.slice(0, 25))).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(flow.typedCode).toBe('');
+    expect(shown(flow.notice)).toBe(en.signInErrors.QR_CODE_NOT_RECOGNIZED);
+  });
+});
+
 describe('exiting kiosk mode', () => {
   test.each(['suspend', 'unenroll'] as const)(
     'a manager’s badge, PIN and the choice to %s go to the server with a fresh device proof, and the kiosk follows',

@@ -242,6 +242,31 @@ describe('the typed badge code', () => {
     expect(signedIn).toBeNull();
   });
 
+  test('a badge a hardware scanner typed into the field is read as a scan, and the field forgets it', async () => {
+    acceptPin(PIN);
+    const flow = await openKiosk();
+    flow.typeCodeInstead();
+    expect(flow.codeTyped(` ${BADGE}`)).toBe(true);
+    expect(flow.step).toBe('pin');
+    expect(flow.typedCode).toBe('');
+    await flow.submitPin(PIN);
+    expect(server.bodies('POST /auth/qr-pin/sign-in')).toEqual([{ qr: BADGE, pin: PIN }]);
+  });
+
+  test('half a badge or another organization’s badge typed by a scanner gets the scan screen’s words', async () => {
+    const flow = await openKiosk();
+    flow.typeCodeInstead();
+    expect(flow.codeTyped(BADGE.slice(0, 30))).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(flow.typedCode).toBe('');
+    expect(shown(flow.notice)).toBe(en.signInErrors.QR_CODE_NOT_RECOGNIZED);
+    flow.typeCodeInstead();
+    expect(flow.codeTyped(FOREIGN_BADGE)).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(shown(flow.notice)).toBe(en.signInErrors.foreignBadge);
+    expect(server.count('POST /auth/qr-pin/sign-in')).toBe(0);
+  });
+
   test('“Scan instead” returns to the scan screen with the field emptied', async () => {
     const flow = await openKiosk();
     flow.typeCodeInstead();
