@@ -4,7 +4,7 @@
  */
 export const nfcText = {
   write: 'Write to NFC tag',
-  note: 'The tag will sign this person in like the printed badge: hand it over and keep it as safe.',
+  note: 'A tag signs this person in just like the printed badge: give it to them only.',
   hold: 'Hold the tag to the back of the phone.',
   cancel: 'Cancel',
   written: (name: string) => `Written. This tag now signs ${name} in.`,

@@ -3,7 +3,7 @@ import type { nfcText as english } from '../../nfc-text';
 
 export const nfcText: typeof english = {
   write: 'Grabar en etiqueta NFC',
-  note: 'La etiqueta iniciará sesión de esta persona igual que la credencial impresa: entrégala y guárdala con el mismo cuidado.',
+  note: 'Una etiqueta inicia la sesión de esta persona igual que la credencial impresa: entrégasela solo a ella.',
   hold: 'Acerca la etiqueta a la parte de atrás del teléfono.',
   cancel: 'Cancelar',
   written: (name: string) => `Grabada. Esta etiqueta ahora inicia la sesión de ${name}.`,
