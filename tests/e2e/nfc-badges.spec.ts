@@ -8,6 +8,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { seriousViolations } from './axe.js';
 import { expect, test } from './console-fixtures.js';
 import { signInToHome } from './fixtures.js';
+import { enrolKiosk, MANAGER_PIN, revokeQuietly } from './kiosk-device.js';
 
 const BADGE_TYPE = 'application/vnd.shiftpass.badge';
 
@@ -255,4 +256,36 @@ test('where the browser has no Web NFC, nothing about NFC shows on the kiosk or 
   const panel = page.getByRole('region', { name: `New badge for ${displayName}` });
   await expect(panel.getByRole('button', { name: 'Done' })).toBeVisible();
   await expect(page.getByText(/NFC/)).toHaveCount(0);
+});
+
+test("a manager's NFC badge also opens the way out of kiosk mode (the same scan screen)", async ({
+  adminApi,
+  provisionWorker,
+  openKiosk,
+}) => {
+  let deviceId: string | undefined;
+  try {
+    const kiosk = await enrolKiosk(
+      {
+        adminApi,
+        provisionWorker,
+        openKiosk: (options) => openKiosk({ ...options, initScripts: [nfcStandIn] }),
+      },
+      'Nfc exit',
+    );
+    deviceId = kiosk.deviceId;
+    const { page, manager } = kiosk;
+    // No camera from here (enrolKiosk took it away): only the tag can get the manager on.
+    await page.getByRole('button', { name: 'Manager: exit kiosk mode' }).click();
+    await expect(page.getByRole('heading', { name: 'Manager: scan your badge' })).toBeVisible();
+    await page.getByRole('button', { name: 'Use NFC badges' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Or hold your NFC badge' })).toBeVisible();
+    await holdTag(page, badgeTag(manager.rawContent));
+    await expect(page.getByRole('heading', { name: 'Manager: enter your PIN' })).toBeVisible();
+    await page.getByLabel('PIN', { exact: true }).fill(MANAGER_PIN);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: 'Exit kiosk mode' })).toBeVisible();
+  } finally {
+    await revokeQuietly(adminApi, deviceId);
+  }
 });
