@@ -11,6 +11,7 @@ import { home } from './messages/home';
 import { idle } from './messages/idle';
 import { kioskMode } from './messages/kiosk-mode';
 import { kioskSetup } from './messages/kiosk-setup';
+import { nfc } from './messages/nfc';
 import { pin } from './messages/pin';
 import { pinHints } from './messages/pin-hints';
 import { pinPad } from './messages/pin-pad';
@@ -39,6 +40,7 @@ export const englishMessages = {
   kioskMode,
   kioskSetup,
   appSignIn,
+  nfc,
 };
 
 export type Messages = typeof englishMessages;

@@ -8,6 +8,7 @@ import { home } from './messages/es/home';
 import { idle } from './messages/es/idle';
 import { kioskMode } from './messages/es/kiosk-mode';
 import { kioskSetup } from './messages/es/kiosk-setup';
+import { nfc } from './messages/es/nfc';
 import { pin } from './messages/es/pin';
 import { pinHints } from './messages/es/pin-hints';
 import { pinPad } from './messages/es/pin-pad';
@@ -36,4 +37,5 @@ export const spanishMessages: Messages = {
   kioskMode,
   kioskSetup,
   appSignIn,
+  nfc,
 };
