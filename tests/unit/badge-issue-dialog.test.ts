@@ -88,13 +88,13 @@ describe('defaults from the policy', () => {
   test('a badge stops after the policy’s days, said with the day it stops; a temporary one after its hours', async () => {
     const { dialog, open } = setup();
     await open('first');
-    expect(dialog.defaultStopLabel).toBe('After 365 days (the policy’s default)');
+    expect(dialog.defaultStopLabel).toBe('Policy default: 365 days');
     const inAYear = new Date(NOW.getTime() + 365 * 24 * 3600 * 1000);
     expect(dialog.stopWords).toBe(`Stops working on ${dialog.when(inAYear)}.`);
     expect(dialog.stopWords).toMatch(/2027/);
 
     await open('temporary');
-    expect(dialog.defaultStopLabel).toBe('After 3 hours (the policy’s default)');
+    expect(dialog.defaultStopLabel).toBe('Policy default: 3 hours');
     expect(dialog.stopWords).toBe(`Stops working on ${dialog.when(new Date(2026, 11, 6, 15, 0))}.`);
   });
 
@@ -126,7 +126,7 @@ describe('defaults from the policy', () => {
   test('Spanish words, and dates in Spanish', async () => {
     const { dialog, open } = setup({}, POLICY, badgeIssueTextEs);
     await open('first');
-    expect(dialog.defaultStopLabel).toBe('Después de 365 días (lo que indica la política)');
+    expect(dialog.defaultStopLabel).toBe('Según la política: 365 días');
     expect(dialog.stopWords).toMatch(/^Deja de funcionar el .*2027/);
     expect(dialog.stopWords).toMatch(/dic/);
   });

@@ -35,11 +35,11 @@ export const badgeIssueText = {
   startAtLabel: 'Start date and time',
   startsOn: (when: string) => `Starts on ${when}.`,
   stops: 'Stops working',
-  stopDefaultDays: (days: number) =>
-    days === 1 ? 'After 1 day (the policy’s default)' : `After ${days} days (the policy’s default)`,
+  stopDefaultDays: (days: number) => (days === 1 ? 'Policy default: 1 day' : `Policy default: ${days} days`),
   stopDefaultHours: (hours: number) =>
-    hours === 1 ? 'After 1 hour (the policy’s default)' : `After ${hours} hours (the policy’s default)`,
-  stopDefaultUnknown: 'When the policy says (set by an admin)',
+    hours === 1 ? 'Policy default: 1 hour' : `Policy default: ${hours} hours`,
+  /** A manager cannot read the policy: the server applies it. */
+  stopDefaultUnknown: 'Policy default (set by an admin)',
   stopAt: 'At a date and time',
   stopAtLabel: 'End date and time',
   stopsOn: (when: string) => `Stops working on ${when}.`,

@@ -35,14 +35,10 @@ export const badgeIssueText: typeof english = {
   startsOn: (when: string) => `Empieza el ${when}.`,
   stops: 'Deja de funcionar',
   stopDefaultDays: (days: number) =>
-    days === 1
-      ? 'Después de 1 día (lo que indica la política)'
-      : `Después de ${days} días (lo que indica la política)`,
+    days === 1 ? 'Según la política: 1 día' : `Según la política: ${days} días`,
   stopDefaultHours: (hours: number) =>
-    hours === 1
-      ? 'Después de 1 hora (lo que indica la política)'
-      : `Después de ${hours} horas (lo que indica la política)`,
-  stopDefaultUnknown: 'Cuando lo indique la política (la fija un administrador)',
+    hours === 1 ? 'Según la política: 1 hora' : `Según la política: ${hours} horas`,
+  stopDefaultUnknown: 'Según la política (la fija un administrador)',
   stopAt: 'En una fecha y hora',
   stopAtLabel: 'Fecha y hora de fin',
   stopsOn: (when: string) => `Deja de funcionar el ${when}.`,
