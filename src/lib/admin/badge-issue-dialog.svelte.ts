@@ -4,7 +4,7 @@
  * defaults and the refusals in words. The dialog component only shows it.
  *
  * Rules:
- * - Opening reads the method policy (its defaults and PIN length); until then nothing is sent.
+ * - Opening reads the method policy (its defaults and PIN length); until the first answer nothing is sent.
  * - Nothing is sent while a choice breaks a rule; once "Issue" was pressed, the words follow each
  *   change. A server refusal shows next to its field (or above the form) and the dialog stays open.
  * - Replacing deletes the old badge first, then issues the new one; if the new one is refused, a retry
@@ -197,7 +197,8 @@ export class BadgeIssueDialog {
     this.#oldDeleted = false;
     this.now = this.#clock();
     this.open = true;
-    if (!this.policy) this.policy = await this.#deps.api.issuePolicy();
+    // Read at every opening: an admin may have changed the policy since (the last answer shows meanwhile).
+    this.policy = await this.#deps.api.issuePolicy();
   }
 
   /** Cancel, Escape or the close button: nothing is sent, and a typed PIN is forgotten. */
