@@ -159,3 +159,30 @@ test('the issue dialog sets when a badge starts and stops and takes a typed PIN;
 
   expect(found).toEqual([]);
 });
+
+test('a manager, who may not read the policies, is told the policy decides the end, and issues a badge', async ({
+  adminApi,
+  signedInConsole,
+}) => {
+  test.setTimeout(60_000);
+  const run = Date.now().toString(36);
+  const store = await adminApi.post('/api/admin/groups', { data: { displayName: `Dialog store ${run}` } });
+  expect(store.status()).toBe(201);
+  const { id: storeId } = (await store.json()) as { id: string };
+  const displayName = `Teo Dialog ${run}`;
+  const created = await adminApi.post('/api/admin/users', {
+    data: { userPrincipalName: `teo.${run}@example.test`, displayName, groupIds: [storeId] },
+  });
+  expect(created.status()).toBe(201);
+  const person = (await created.json()) as { id: string };
+
+  const { page } = await signedInConsole({ role: 'manager', groupIds: [storeId] });
+  await page.goto(`/admin/people/${person.id}`);
+  await page.getByRole('button', { name: 'Issue badge' }).click();
+  const dialog = page.getByRole('dialog', { name: `Issue a badge for ${displayName}` });
+  await expect(dialog.getByLabel('Stops working', { exact: true })).toHaveText(
+    /Policy default \(set by an admin\)/,
+  );
+  await dialog.getByRole('button', { name: 'Issue badge' }).click();
+  await expect(page.getByRole('region', { name: `New badge for ${displayName}` })).toBeVisible();
+});
