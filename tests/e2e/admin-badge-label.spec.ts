@@ -44,6 +44,7 @@ test('the downloaded label is the printable badge: QR, name and short code at 30
   const { page } = await signedInConsole({ role: 'admin' });
   await page.goto(`/admin/people/${id}`);
   await page.getByRole('button', { name: 'Issue badge' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Issue badge' }).click();
   const panel = page.getByRole('region', { name: `New badge for ${displayName}` });
   const shortCode = await panel.getByTestId('secret-short-code').innerText();
 

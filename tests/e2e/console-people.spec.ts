@@ -52,6 +52,7 @@ test('people list, person page and import read well in both languages and refuse
     page.getByRole('heading', { name: l === 'en' ? 'Badge and PIN' : 'Credencial y PIN' }),
   );
   await page.getByRole('button', { name: 'Issue badge' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Issue badge' }).click();
   await expect(page.getByRole('region', { name: `New badge for ${person.displayName}` })).toBeVisible();
   await screens(page, 'person-new-badge', found);
   await page.getByRole('button', { name: 'Done' }).click();
@@ -62,15 +63,26 @@ test('people list, person page and import read well in both languages and refuse
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('standard-code')).toContainText('Active');
 
-  for (const [locale, label, issue] of [
-    ['en', 'Temporary badge lasts (hours)', 'Issue temporary badge'],
-    ['es', 'Duración de la credencial temporal (horas)', 'Emitir credencial temporal'],
+  // A temporary badge that would work for less than an hour is refused in words, in each language.
+  for (const [locale, issue, stops, at, end] of [
+    ['en', 'Issue temporary badge', 'Stops working', 'At a date and time', 'End date and time'],
+    ['es', 'Emitir credencial temporal', 'Deja de funcionar', 'En una fecha y hora', 'Fecha y hora de fin'],
   ] as const) {
     await chooseConsoleLanguage(page, locale);
-    await page.getByLabel(label).fill('13');
     await page.getByRole('button', { name: issue }).click();
-    await expect(page.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
+    const temporary = page.getByRole('dialog');
+    await temporary.getByLabel(stops, { exact: true }).click();
+    await page.getByRole('option', { name: at }).click();
+    const soon = await page.evaluate(() => {
+      const moment = new Date(Date.now() + 30 * 60 * 1000);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${moment.getFullYear()}-${two(moment.getMonth() + 1)}-${two(moment.getDate())}T${two(moment.getHours())}:${two(moment.getMinutes())}`;
+    });
+    await temporary.getByLabel(end).fill(soon);
+    await temporary.getByRole('button', { name: issue }).click();
+    await expect(temporary.getByLabel(end)).toHaveAttribute('aria-invalid', 'true');
     await expectProductWords(page, `temporary badge ${locale}`);
+    await temporary.getByRole('button', { name: locale === 'en' ? 'Cancel' : 'Cancelar' }).click();
   }
   await page.getByRole('button', { name: 'Suspender' }).click();
   await expect(page.getByRole('dialog', { name: `¿Suspender a ${person.displayName}?` })).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { badgeOf, temporaryCodeBody } from '../../src/lib/admin/badge-issue.js';
+import { badgeOf } from '../../src/lib/admin/badge-issue.js';
 import {
   createBody,
   emptyPersonDraft,
@@ -101,19 +101,6 @@ describe('a lookalike sign-in name', () => {
 });
 
 describe('issuing badges', () => {
-  test('a temporary code lasts exactly the hours asked for, starting a minute ago', () => {
-    const now = new Date('2026-06-01T08:00:00.000Z');
-    expect(temporaryCodeBody(now, '12')).toEqual({
-      startDateTime: '2026-06-01T07:59:00.000Z',
-      expireDateTime: '2026-06-01T19:59:00.000Z',
-    });
-    expect(temporaryCodeBody(now, ' 1 ')?.expireDateTime).toBe('2026-06-01T08:59:00.000Z');
-  });
-
-  test.each(['', '0', '13', '1.5', '-1', 'two', '100'])('%j hours is refused', (hours) => {
-    expect(temporaryCodeBody(new Date(), hours)).toBeNull();
-  });
-
   test('a badge keeps the PIN only when one was issued with it', () => {
     const code = {
       id: 'C',

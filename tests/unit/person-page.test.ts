@@ -5,7 +5,6 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ApiResult, ClientError } from '../../src/lib/api/client';
-import type { IssuedCodeAnswer } from '../../src/lib/admin/badge-issue';
 import { peopleText } from '../../src/lib/admin/people-text';
 import { peopleText as peopleTextEs } from '../../src/lib/admin/i18n/es/people-text';
 import { PersonPage, type PersonApi } from '../../src/lib/admin/person-page.svelte';
@@ -17,15 +16,6 @@ const refused = (code: ClientError['code'], status = 400): ApiResult<never> => (
   status,
   error: { code, message: `server: ${code}` },
 });
-const code = (shortCode: string): IssuedCodeAnswer => ({
-  id: 'c',
-  startDateTime: '2026-06-01T08:00:00Z',
-  expireDateTime: '2026-06-02T08:00:00Z',
-  createdDateTime: '2026-06-01T08:00:00Z',
-  shortCode,
-  image: { binaryValue: 'PNG', rawContent: 'SP1:x', errorCorrectionLevel: 'M' },
-});
-
 function setup(overrides: Partial<PersonApi> = {}, words = peopleText) {
   const calls: string[] = [];
   const log =
@@ -35,15 +25,6 @@ function setup(overrides: Partial<PersonApi> = {}, words = peopleText) {
       return answer;
     };
   const api: PersonApi = {
-    issueMethod: log(
-      'issueMethod',
-      ok({
-        id: 'm',
-        standardQRCode: code('AAAAA-BBBBB'),
-        pin: { code: '12345678', forceChangePinNextSignIn: true as const },
-      }),
-    ),
-    issueCode: log('issueCode', ok(code('CCCCC-DDDDD'))),
     deleteCode: log('deleteCode', ok(undefined)),
     deleteMethod: log('deleteMethod', ok(undefined)),
     resetPin: log('resetPin', ok({ code: '87654321' })),
@@ -71,7 +52,6 @@ function setup(overrides: Partial<PersonApi> = {}, words = peopleText) {
     refresh: async () => void events.push('refresh'),
     leave: async () => void events.push('leave'),
     notify: (message) => void events.push(`notify: ${message}`),
-    now: () => new Date('2026-06-01T08:00:00.000Z'),
   });
   return { page, calls, events };
 }
@@ -131,47 +111,24 @@ describe('a person page', () => {
     expect(self.page.confirmError).toBe(peopleText.person.cannotDeleteSelf);
   });
 
-  test('the first badge comes with a temporary PIN, held in memory until Done', async () => {
-    const { page, calls } = setup();
-    await page.issueBadge(ana, false);
-    expect(calls).toEqual(['issueMethod']);
-    expect(page.secret?.badge).toMatchObject({
-      displayName: 'Ana Silva',
-      shortCode: 'AAAAA-BBBBB',
-      pin: '12345678',
+  test('a badge from the issue dialog is shown once and the page read again; a working badge offers to replace it', async () => {
+    const { page, events } = setup();
+    page.showConflict();
+    expect(page.conflict).toBe(true);
+    await page.showIssued({
+      userId: ana.id,
+      displayName: ana.displayName,
+      shortCode: 'CCCCC-DDDDD',
+      pngBase64: 'PNG',
+      rawContent: 'SP1:x',
+      expireDateTime: '2026-06-02T08:00:00Z',
+      kind: 'standard',
     });
+    expect(page.conflict).toBe(false);
+    expect(page.secret?.badge?.shortCode).toBe('CCCCC-DDDDD');
+    expect(events).toEqual(['refresh']);
     page.forgetSecret();
     expect(page.secret).toBeNull();
-  });
-
-  test('issuing over a working badge offers to replace it; replacing asks, then issues a new one without a PIN', async () => {
-    const { page, calls } = setup({
-      issueCode: async () => refused('ACTIVE_QR_CODE_EXISTS', 409),
-    });
-    await page.issueBadge(ana, true);
-    expect(page.conflict).toBe(true);
-    expect(page.secret).toBeNull();
-
-    const replacing = setup();
-    replacing.page.askReplace(ana);
-    expect(replacing.page.confirm?.title).toBe('Replace Ana Silva’s badge?');
-    await replacing.page.runConfirm();
-    expect(replacing.calls).toEqual(['deleteCode', 'issueCode']);
-    expect(replacing.page.secret?.badge?.shortCode).toBe('CCCCC-DDDDD');
-    expect(replacing.page.secret?.badge).not.toHaveProperty('pin');
-    expect(calls).toEqual([]);
-  });
-
-  test('a temporary badge needs 1 to 12 whole hours: anything else is refused before sending', async () => {
-    const { page, calls } = setup();
-    page.hours = '13';
-    await page.issueTemporary(ana);
-    expect(page.hoursError).toBe(peopleText.method.hoursError);
-    expect(calls).toEqual([]);
-    page.hours = '4';
-    await page.issueTemporary(ana);
-    expect(page.hoursError).toBeNull();
-    expect(page.secret?.badge?.kind).toBe('temporary');
   });
 
   test('allowing sign-in again is safe: no question, done at once', async () => {

@@ -4,8 +4,6 @@
  */
 import type { IssuedBadge } from './badge';
 
-export const TEMPORARY_CODE_MAX_HOURS = 12;
-
 /** The part of an issued code the API returns once (PUT …/qr-code-pin-method, …/standard-qr-code, …). */
 export interface IssuedCodeAnswer {
   id: string;
@@ -37,28 +35,6 @@ export function badgeOf(
     expireDateTime: code.expireDateTime,
     kind,
     ...(pin === undefined ? {} : { pin }),
-  };
-}
-
-/** How far back a temporary code's start is put, so a browser clock a little ahead of the server's still works at once. */
-const CLOCK_SLACK_MS = 60 * 1000;
-
-/**
- * The body of PUT …/temporary-qr-code for a code that works from now for `hours` (a whole number from
- * 1 to 12), or null when `hours` is not one. The window is exactly `hours` long (the server's limit is
- * on its length) and starts a minute ago.
- */
-export function temporaryCodeBody(
-  now: Date,
-  hours: string,
-): { startDateTime: string; expireDateTime: string } | null {
-  if (!/^\s*\d{1,2}\s*$/.test(hours)) return null;
-  const value = Number(hours);
-  if (value < 1 || value > TEMPORARY_CODE_MAX_HOURS) return null;
-  const start = now.getTime() - CLOCK_SLACK_MS;
-  return {
-    startDateTime: new Date(start).toISOString(),
-    expireDateTime: new Date(start + value * 60 * 60 * 1000).toISOString(),
   };
 }
 

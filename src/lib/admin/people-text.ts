@@ -191,9 +191,6 @@ export const peopleText = {
     issueTemporary: 'Issue temporary badge',
     temporaryTitle: 'A badge for today',
     temporaryIntro: 'For someone who forgot their badge: a second badge that works for a few hours.',
-    hours: 'Temporary badge lasts (hours)',
-    hoursHint: 'From 1 to 12 hours, starting now.',
-    hoursError: 'Enter a whole number of hours from 1 to 12.',
     resetPin: 'Reset PIN',
     resetPinTitle: (name: string) => `Reset ${name}’s PIN?`,
     unlock: 'Unlock',
@@ -207,8 +204,6 @@ export const peopleText = {
     deleteMethodTitle: (name: string) => `Delete ${name}’s badge and PIN?`,
     activeExists: 'This person already has a badge that still works.',
     replace: 'Replace badge',
-    replaceTitle: (name: string) => `Replace ${name}’s badge?`,
-    confirmReplace: 'The old badge stops working at once; the PIN stays the same.',
     confirmResetPin:
       'A new temporary PIN is shown once; the person must choose their own at the next sign-in. Their sessions end and any lockout is cleared.',
     confirmUnlock: 'They can try their PIN again at once.',

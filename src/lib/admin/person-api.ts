@@ -4,7 +4,10 @@
  */
 import type { ApiResult } from '$lib/api/client';
 import { apiClient, call, client } from '$lib/api/typed-client';
+import { MIN_PIN_LENGTH } from '$server/contracts/pin-limits';
 import type { MethodState } from './badge-issue';
+import type { BadgeIssueApi } from './badge-issue-dialog.svelte';
+import type { IssuePolicy } from './badge-issue-rules';
 import type { PersonApi } from './person-page.svelte';
 import { withReauth } from './reauth.svelte';
 
@@ -30,8 +33,29 @@ export async function loadPerson(fetch: typeof globalThis.fetch, id: string) {
 
 const user = client.admin.users[':id'];
 
-export const personApi: PersonApi = {
-  issueMethod: (id) => withReauth(() => call(user['qr-code-pin-method'].$put({ param: { id }, json: {} }))),
+/**
+ * The method policy as the issue dialog needs it. Admins read it whole; a manager may not read the
+ * policies, so they get the PIN length the kiosks are told, and the badge lifetimes stay unknown (the
+ * dialog then says "when the policy says" and sends none, so the server applies the policy).
+ */
+async function issuePolicy(): Promise<IssuePolicy> {
+  const policy = await call(client.admin.policies['qr-code-pin'].$get());
+  if (policy.ok) {
+    const { pinLength, standardQRCodeLifetimeInDays, temporaryQRCodeLifetimeInHours } = policy.data;
+    return { pinLength, standardQRCodeLifetimeInDays, temporaryQRCodeLifetimeInHours };
+  }
+  const kiosk = await call(client.kiosk.config.$get());
+  return {
+    pinLength: kiosk.ok ? kiosk.data.pinLength : MIN_PIN_LENGTH,
+    standardQRCodeLifetimeInDays: null,
+    temporaryQRCodeLifetimeInHours: null,
+  };
+}
+
+export const personApi: PersonApi & BadgeIssueApi = {
+  issuePolicy,
+  issueMethod: (id, body) =>
+    withReauth(() => call(user['qr-code-pin-method'].$put({ param: { id }, json: body }))),
   issueCode: (id, kind, body) => {
     const method = user['qr-code-pin-method'];
     const code = kind === 'standard' ? method['standard-qr-code'] : method['temporary-qr-code'];

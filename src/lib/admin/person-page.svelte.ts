@@ -1,33 +1,27 @@
 /**
- * A person's page as state: what the admin or manager is asked to confirm, what an action answered
- * (a badge or PIN shown once, a refusal in words, a done message) and the temporary badge's hours.
+ * A person's page as state: what the admin or manager is asked to confirm, and what an action answered
+ * (a badge or PIN shown once, a refusal in words, a done message). Issuing a badge has its own
+ * dialog state (badge-issue-dialog.svelte.ts), which hands what it issued to `showIssued`.
  * The page reads the person, their badge state and sessions in +page.ts's load; every action here
  * writes through the API given to the constructor, then `refresh()` (invalidate) reads them again.
  *
  * Rules:
  * - Anything that ends, deletes, replaces, resets or suspends asks first (`confirm`), naming the person;
  *   a refusal stays in the open dialog; success closes it and refreshes.
- * - Issuing a badge to someone who has none issues the method (badge + temporary PIN); to someone who
- *   has a badge that still works, the API refuses and the page offers "Replace badge" (`conflict`).
+ * - Issuing a badge to someone who has a badge that still works is refused by the API; the page then
+ *   offers "Replace badge" (`conflict`).
  * - A badge or PIN lives only in `secret` (memory) until "Done" (`forgetSecret`).
  * - Words come from `words()` at the moment they are needed, so a change of language applies.
  */
 import type { ApiResult, ClientError } from '$lib/api/client';
 import type { UserView } from '$server/contracts/schemas';
 import type { IssuedBadge } from './badge';
-import { badgeOf, temporaryCodeBody, type IssuedCodeAnswer, type IssuedMethodAnswer } from './badge-issue';
 import type { PeopleMessages } from './people-text';
 
 export type CodeKind = 'standard' | 'temporary';
 
 /** The writes a person's page makes (the typed client in the browser, fakes in tests). */
 export interface PersonApi {
-  issueMethod(id: string): Promise<ApiResult<IssuedMethodAnswer>>;
-  issueCode(
-    id: string,
-    kind: CodeKind,
-    body: { startDateTime?: string; expireDateTime?: string },
-  ): Promise<ApiResult<IssuedCodeAnswer>>;
   deleteCode(id: string, kind: CodeKind): Promise<ApiResult<unknown>>;
   deleteMethod(id: string): Promise<ApiResult<unknown>>;
   resetPin(id: string): Promise<ApiResult<{ code: string }>>;
@@ -48,7 +42,6 @@ export interface PersonPageDeps {
   leave: () => Promise<void>;
   /** A short "done" message (a toast). */
   notify: (message: string) => void;
-  now?: () => Date;
 }
 
 export interface ConfirmRequest {
@@ -71,8 +64,6 @@ export class PersonPage {
   conflict = $state(false);
   busy = $state(false);
   error = $state<string | null>(null);
-  hours = $state('8');
-  hoursError = $state<string | null>(null);
 
   readonly #deps: PersonPageDeps;
 
@@ -143,75 +134,17 @@ export class PersonPage {
     this.secret = null;
   }
 
-  async issueBadge(person: Person, hasMethod: boolean): Promise<void> {
+  /** A badge the issue dialog (BadgeIssueDialog) issued: shown once, then the page is read again. */
+  async showIssued(badge: IssuedBadge): Promise<void> {
     this.conflict = false;
-    const { api } = this.#deps;
-    if (!hasMethod) {
-      await this.#act(
-        () => api.issueMethod(person.id),
-        (issued) =>
-          (this.secret = { badge: badgeOf(person, issued.standardQRCode, 'standard', issued.pin.code) }),
-      );
-      return;
-    }
     this.error = null;
-    this.busy = true;
-    const result = await api.issueCode(person.id, 'standard', {});
-    this.busy = false;
-    if (result.ok) {
-      this.secret = { badge: badgeOf(person, result.data, 'standard') };
-      await this.#deps.refresh();
-    } else if (result.error.code === 'ACTIVE_QR_CODE_EXISTS') {
-      this.conflict = true;
-    } else {
-      this.error = this.#refusal(result);
-    }
+    this.secret = { badge };
+    await this.#deps.refresh();
   }
 
-  askReplace(person: Person): void {
-    const t = this.#t.method;
-    const { api } = this.#deps;
-    this.#ask({
-      title: t.replaceTitle(person.displayName),
-      text: t.confirmReplace,
-      confirmLabel: t.replace,
-      danger: true,
-      run: async () => {
-        const removed = await api.deleteCode(person.id, 'standard');
-        if (!removed.ok && removed.status !== 404) return this.#refusal(removed);
-        return this.#confirmed(
-          () => api.issueCode(person.id, 'standard', {}),
-          (code) => {
-            this.conflict = false;
-            this.secret = { badge: badgeOf(person, code, 'standard') };
-          },
-        );
-      },
-    });
-  }
-
-  async issueTemporary(person: Person): Promise<void> {
-    this.hoursError = null;
-    // A moment read once, not state.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const now = this.#deps.now ? this.#deps.now() : new Date();
-    const body = temporaryCodeBody(now, this.hours);
-    if (!body) {
-      this.hoursError = this.#t.method.hoursError;
-      return;
-    }
-    this.error = null;
-    this.busy = true;
-    const result = await this.#deps.api.issueCode(person.id, 'temporary', body);
-    this.busy = false;
-    if (result.ok) {
-      this.secret = { badge: badgeOf(person, result.data, 'temporary') };
-      await this.#deps.refresh();
-    } else if (result.error.code === 'VALIDATION_FAILED') {
-      this.hoursError = this.#t.method.hoursError;
-    } else {
-      this.error = this.#refusal(result);
-    }
+  /** The issue dialog was told the person already has a badge that works: offer to replace it. */
+  showConflict(): void {
+    this.conflict = true;
   }
 
   askResetPin(person: Person): void {

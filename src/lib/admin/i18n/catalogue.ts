@@ -43,6 +43,8 @@ import { storeBadgesText } from '../store-badges-text';
 import { storeBadgesText as storeBadgesTextEs } from './es/store-badges-text';
 import { nfcText } from '../nfc-text';
 import { nfcText as nfcTextEs } from './es/nfc-text';
+import { badgeIssueText } from '../badge-issue-text';
+import { badgeIssueText as badgeIssueTextEs } from './es/badge-issue-text';
 
 const english = {
   access: accessText,
@@ -65,6 +67,7 @@ const english = {
   stores: storesText,
   storeBadges: storeBadgesText,
   nfc: nfcText,
+  badgeIssue: badgeIssueText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -90,6 +93,7 @@ const spanish: ConsoleMessages = {
   stores: storesTextEs,
   storeBadges: storeBadgesTextEs,
   nfc: nfcTextEs,
+  badgeIssue: badgeIssueTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };

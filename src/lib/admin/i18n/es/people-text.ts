@@ -193,9 +193,6 @@ export const peopleText: typeof english = {
     issueTemporary: 'Emitir credencial temporal',
     temporaryTitle: 'Una credencial para hoy',
     temporaryIntro: 'Para quien olvidó su credencial: una segunda credencial que funciona unas horas.',
-    hours: 'Duración de la credencial temporal (horas)',
-    hoursHint: 'De 1 a 12 horas, a partir de ahora.',
-    hoursError: 'Escribe un número entero de horas entre 1 y 12.',
     resetPin: 'Restablecer PIN',
     resetPinTitle: (name: string) => `¿Restablecer el PIN de ${name}?`,
     unlock: 'Desbloquear',
@@ -209,8 +206,6 @@ export const peopleText: typeof english = {
     deleteMethodTitle: (name: string) => `¿Eliminar la credencial y el PIN de ${name}?`,
     activeExists: 'Esta persona ya tiene una credencial que sigue funcionando.',
     replace: 'Sustituir credencial',
-    replaceTitle: (name: string) => `¿Sustituir la credencial de ${name}?`,
-    confirmReplace: 'La credencial anterior deja de funcionar al momento; el PIN sigue siendo el mismo.',
     confirmResetPin:
       'Se muestra una sola vez un PIN temporal nuevo; la persona debe elegir el suyo en el próximo inicio de sesión. Sus sesiones se cierran y se quita cualquier bloqueo.',
     confirmUnlock: 'Podrá volver a probar su PIN al momento.',
