@@ -144,6 +144,9 @@ export const errorTextEs: ErrorText = {
   noSuchDevice: 'Ningún dispositivo tiene este id.',
   noSuchAccessPolicy: 'Ninguna directiva de acceso condicional tiene este id.',
   noSuchNamedLocation: 'Ninguna ubicación con nombre tiene este id.',
+  noSuchPinResetRequest: 'Esta persona no tiene ninguna solicitud de cambio de PIN con este id.',
+  pinResetNeedsPerson:
+    'Un cambio de PIN lo aprueba un responsable o un administrador en la consola, no un token de API.',
   noQrPinMethod: 'Esta persona no tiene credencial con PIN.',
   noQrCodeOfKind: (kind) => `Esta persona no tiene credencial ${kindOf(kind)}.`,
   personDeletedDuringImport: 'esta persona se eliminó durante la importación',

@@ -15,7 +15,8 @@ export const PIN_RESET_REQUESTS_PER_BADGE = 3;
 export const PIN_RESET_APPROVALS_PER_MANAGER = 10;
 export const PIN_RESET_RATE_WINDOW_MS = 60 * 60 * 1000;
 
-export type PinResetStatus = 'pending' | 'approved' | 'declined' | 'cancelled' | 'completed';
+export const PIN_RESET_STATUSES = ['pending', 'approved', 'declined', 'cancelled', 'completed'] as const;
+export type PinResetStatus = (typeof PIN_RESET_STATUSES)[number];
 
 /** Only a worker resets a PIN with a manager; a manager's or an admin's own PIN goes to an admin. */
 export const mayAskForPinReset = (role: Role): boolean => role === 'worker';
