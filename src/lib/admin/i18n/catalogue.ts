@@ -41,6 +41,8 @@ import { storesText } from '../stores-text';
 import { storesText as storesTextEs } from './es/stores-text';
 import { storeBadgesText } from '../store-badges-text';
 import { storeBadgesText as storeBadgesTextEs } from './es/store-badges-text';
+import { pinResetText } from '../pin-reset-text';
+import { pinResetText as pinResetTextEs } from './es/pin-reset-text';
 
 const english = {
   access: accessText,
@@ -62,6 +64,7 @@ const english = {
   reports: reportsText,
   stores: storesText,
   storeBadges: storeBadgesText,
+  pinReset: pinResetText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -86,6 +89,7 @@ const spanish: ConsoleMessages = {
   reports: reportsTextEs,
   stores: storesTextEs,
   storeBadges: storeBadgesTextEs,
+  pinReset: pinResetTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };
