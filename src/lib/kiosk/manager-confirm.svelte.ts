@@ -21,6 +21,9 @@ export interface ManagerConfirmDeps {
   confirm: (qr: string, pin: string) => Promise<ManagerConfirmOutcome>;
 }
 
+/** How long a badge just refused is not read again while it stays in front of the camera. */
+const REFUSED_BADGE_QUIET_MS = 10_000;
+
 /** Refusals after which the same manager's PIN may be typed again (the badge stays). */
 const RETRY_PIN = new Set(['PIN_INCORRECT', 'NETWORK_ERROR']);
 
@@ -29,6 +32,8 @@ export class ManagerConfirm {
   notice = $state<Notice | null>(null);
   busy = $state(false);
   #badge: string | null = null;
+  /** A badge just refused, ignored by the scanner for a moment so the reason can be read. */
+  #refused: { qr: string; until: number } | null = null;
   readonly #deps: ManagerConfirmDeps;
 
   constructor(deps: ManagerConfirmDeps, start: ManagerConfirmStep = 'intro') {
@@ -46,6 +51,8 @@ export class ManagerConfirm {
   /** A decoded QR text: another organization's badge or a non-badge is refused here. */
   badgeScanned(text: string): boolean {
     if (this.step !== 'scan') return false;
+    if (this.#refused && this.#refused.qr === text && performance.now() < this.#refused.until) return false;
+    this.#refused = null;
     const parsed = parseQrPayload(text);
     const issuer = this.#deps.issuerId();
     if (!parsed.ok || (issuer && parsed.payload.issuer !== issuer)) {
@@ -90,6 +97,7 @@ export class ManagerConfirm {
     }
     // Another badge is needed for anything but a mistyped PIN or a lost network.
     if (!RETRY_PIN.has(error.code)) {
+      this.#refused = { qr: badge, until: performance.now() + REFUSED_BADGE_QUIET_MS };
       this.#badge = null;
       this.step = 'scan';
     }

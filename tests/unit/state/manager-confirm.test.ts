@@ -77,6 +77,9 @@ describe('a manager confirms on the phone', () => {
     expect(shown(confirm, es)).toBe(es.signInErrors.APPROVER_NOT_OF_STORE);
     // The badge is forgotten: a PIN alone sends nothing.
     expect(await confirm.pinEntered('50391728')).toBe(false);
+    // Still in front of the camera, the refused badge is not read again at once: the reason stays.
+    expect(confirm.badgeScanned(MANAGER_BADGE)).toBe(false);
+    expect(shown(confirm)).toBe(en.signInErrors.APPROVER_NOT_OF_STORE);
   });
 
   test('reset forgets the manager’s badge', () => {
