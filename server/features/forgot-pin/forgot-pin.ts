@@ -68,17 +68,20 @@ interface KioskRequest {
   userAgent: string | null;
 }
 
-/** One sign-in log row about this path (`purpose` in its details), never with a PIN or badge text. */
+/**
+ * A refusal's sign-in log row (`purpose` in its details), never with a PIN or badge text. What goes
+ * through (a request, an approval's effect, a new PIN) is in the audit log, not counted as a sign-in.
+ */
 async function logKiosk(
   deps: ServiceDeps,
   input: KioskRequest,
-  outcome: { code: ErrorCode | null; purpose: string; reason?: string },
+  outcome: { code: ErrorCode; purpose: string; reason?: string },
   context: { userId?: string | null; codeId?: string | null; deviceId?: string | null } = {},
 ): Promise<void> {
   await deps.repos.logs.signIn({
     id: newId(),
     createdDateTime: deps.clock.now(),
-    result: outcome.code ? 'failure' : 'success',
+    result: 'failure',
     failureCode: outcome.code,
     authMethod: 'qr_pin',
     userId: context.userId ?? null,
@@ -198,7 +201,6 @@ export async function openPinReset(deps: ServiceDeps, input: OpenPinResetInput):
     closedAt: null,
   };
   await deps.repos.pinResets.insert(row);
-  await logKiosk(deps, input, { code: null, purpose: 'forgotPinRequest' }, context);
   await recordAudit(
     deps,
     kioskActor({ id: user.id, role: 'worker' }, 'forgot-pin'),
@@ -326,7 +328,7 @@ export async function pinResetStatus(
   ref: { requestId: string; requestSecret: string },
   input: KioskRequest,
 ): Promise<ForgotPinStatusView> {
-  const row = await heldRequest(deps, ref, input, 'forgotPinStatus');
+  const row = await heldRequest(deps, ref, input, 'forgotPin');
   const stage = pinResetStageAt(row, deps.clock.now());
   const status =
     stage === 'awaiting_approval'
@@ -355,7 +357,7 @@ export async function cancelPinReset(
   ref: { requestId: string; requestSecret: string },
   input: KioskRequest,
 ): Promise<void> {
-  const row = await heldRequest(deps, ref, input, 'forgotPinCancel');
+  const row = await heldRequest(deps, ref, input, 'forgotPin');
   await deps.repos.pinResets.close(row.id, ['pending', 'approved'], 'cancelled', deps.clock.now());
 }
 
@@ -415,7 +417,6 @@ export async function chooseNewPin(deps: ServiceDeps, input: ChooseNewPinInput):
   // Whoever may have been signed in as this worker elsewhere is signed out.
   await endUserSessions(deps, row.userId);
   const approver = row.approvedByUserId ? await deps.repos.users.findById(row.approvedByUserId) : undefined;
-  await logKiosk(deps, input, { code: null, purpose }, context);
   await recordAudit(
     deps,
     kioskActor({ id: user.id, role: user.role as Role }, 'forgot-pin'),

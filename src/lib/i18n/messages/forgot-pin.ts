@@ -10,10 +10,10 @@ export const forgotPin = english({
   title: 'Forgot your PIN?',
   explain:
     'A manager of your store can let you choose a new PIN. They scan their badge and enter their PIN on this phone. They never see your new PIN.',
-  consoleInstead: 'No manager here? Ask one to approve it in the Shiftpass console',
+  consoleInstead: 'No manager here? Get approval online',
   waitingTitle: 'Waiting for a manager',
   waitingBody: (minutes: number) =>
-    `Ask a manager of your store to open your page in the Shiftpass console and approve your PIN reset. This request ends in ${minutes} minutes.`,
+    `Call or message a manager of your store: they open your page in the Shiftpass console and approve your PIN reset. This request ends in ${minutes} minutes.`,
   timeLeft: (countdown: string) => `Time left: ${countdown}`,
   checking: 'Waiting for the approval…',
   approvedBy: (name: string) => `${name} approved your PIN reset. Choose your new PIN.`,

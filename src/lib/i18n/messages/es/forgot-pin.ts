@@ -7,10 +7,10 @@ export const forgotPin: typeof english = {
   title: '¿Olvidó su PIN?',
   explain:
     'Un responsable de su tienda puede dejarle elegir un PIN nuevo. Escanea su credencial e introduce su PIN en este teléfono. Nunca ve su PIN nuevo.',
-  consoleInstead: '¿No hay un responsable aquí? Pida a uno que lo apruebe en la consola de Shiftpass',
+  consoleInstead: '¿No hay un responsable aquí? Aprobación en línea',
   waitingTitle: 'Esperando a un responsable',
   waitingBody: (minutes: number) =>
-    `Pida a un responsable de su tienda que abra su ficha en la consola de Shiftpass y apruebe el cambio de PIN. Esta solicitud termina en ${minutes} minutos.`,
+    `Llame o escriba a un responsable de su tienda: abre su ficha en la consola de Shiftpass y aprueba el cambio de PIN. Esta solicitud termina en ${minutes} minutos.`,
   timeLeft: (countdown: string) => `Tiempo restante: ${countdown}`,
   checking: 'Esperando la aprobación…',
   approvedBy: (name: string) => `${name} aprobó el cambio de su PIN. Elija su PIN nuevo.`,
