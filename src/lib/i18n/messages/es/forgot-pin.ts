@@ -7,7 +7,7 @@ export const forgotPin: typeof english = {
   title: '¿Olvidó su PIN?',
   explain:
     'Un responsable de su tienda puede dejarle elegir un PIN nuevo. Escanea su credencial e introduce su PIN en este teléfono. Nunca ve su PIN nuevo.',
-  consoleInstead: '¿No hay un responsable aquí? Aprobación en línea',
+  consoleInstead: '¿Sin responsable aquí? Aprobación en línea',
   waitingTitle: 'Esperando a un responsable',
   waitingBody: (minutes: number) =>
     `Llame o escriba a un responsable de su tienda: abre su ficha en la consola de Shiftpass y aprueba el cambio de PIN. Esta solicitud termina en ${minutes} minutos.`,

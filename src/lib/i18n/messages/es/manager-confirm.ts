@@ -2,7 +2,7 @@
 import type { managerConfirm as english } from '../manager-confirm';
 
 export const managerConfirm: typeof english = {
-  ask: 'Pedir ayuda a un responsable de su tienda',
+  ask: 'Pedir ayuda a un responsable',
   scanTitle: 'Responsable: escanee su credencial',
   scanHint: 'Un responsable de la tienda de esta persona pone su propia credencial delante de la cámara.',
   pinTitle: 'Responsable: introduzca su PIN',
