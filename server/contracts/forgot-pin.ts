@@ -7,6 +7,9 @@ import { deviceProofBody } from './devices.js';
 import { pinCode } from './schemas.js';
 import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
+/** How long a request waits for a manager's approval (domain/pin-reset.ts), for the kiosk's words. */
+export { PIN_RESET_APPROVAL_WINDOW_MS } from '../domain/pin-reset.js';
+
 const requestId = z.string().min(1).max(64);
 const requestSecret = z.string().min(1).max(128);
 
