@@ -26,6 +26,7 @@ import { adminUserRoutes, USER_IMPORT_PATH } from './features/people/users-route
 import { adminBadgeRoutes } from './features/badges/routes.js';
 import { adminConsoleAccessRoutes } from './features/console-auth/admin-routes.js';
 import { authRoutes } from './features/sign-in/routes.js';
+import { adminPinResetRoutes, forgotPinRoutes } from './features/forgot-pin/routes.js';
 import { consoleAuthRoutes } from './features/console-auth/routes.js';
 import { deviceRoutes, managerDeviceRoutes } from './features/devices/routes.js';
 import type { AppEnv } from './http/env.js';
@@ -67,9 +68,11 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
 
   const routes = app
     .route('/auth/console', consoleAuthRoutes(deps))
+    .route('/auth/qr-pin/forgot-pin', forgotPinRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/admin/users', adminUserRoutes(deps))
     .route('/admin/users', adminConsoleAccessRoutes(deps))
+    .route('/admin/users', adminPinResetRoutes(deps))
     .route('/admin', adminBadgeRoutes(deps))
     .route('/admin/groups', adminGroupRoutes(deps))
     .route('/admin/api-tokens', adminApiTokenRoutes(deps))

@@ -87,6 +87,22 @@ export const ERROR_CODE_TEXT_ES: Record<ErrorCode, string> = {
     'Las apps inician sesión desde el quiosco: inicia sesión allí con tu credencial y tu PIN.',
   OIDC_FRESH_SIGN_IN_REQUIRED:
     'Esta app te pide que vuelvas a iniciar sesión: escanea tu credencial y escribe tu PIN.',
+  APPROVER_NOT_A_MANAGER:
+    'Esta credencial no es de un responsable. Pide ayuda a un responsable de tu tienda.',
+  APPROVER_NOT_OF_STORE:
+    'Esta persona no es responsable de ninguna de tus tiendas. Pide ayuda a un responsable de tu tienda.',
+  APPROVER_IS_REQUESTER: 'No puedes aprobar tu propia solicitud. Pide ayuda a un responsable de tu tienda.',
+  PIN_RESET_NEEDS_ADMIN:
+    'El PIN de un responsable o de un administrador no se puede restablecer en un quiosco. Pide a un administrador que lo restablezca.',
+  PIN_RESET_REQUEST_INVALID: 'Este teléfono no conoce esta solicitud de cambio de PIN. Empieza de nuevo.',
+  PIN_RESET_REQUEST_USED: 'Esta solicitud de cambio de PIN ya se aprobó, se usó o se canceló.',
+  PIN_RESET_REQUEST_EXPIRED: 'Esta solicitud de cambio de PIN caducó (10 minutos). Empieza de nuevo.',
+  PIN_RESET_NOT_APPROVED: 'Ningún responsable ha aprobado todavía este cambio de PIN.',
+  PIN_RESET_DECLINED: 'Un responsable rechazó este cambio de PIN.',
+  PIN_RESET_TOO_MANY_REQUESTS:
+    'Demasiadas solicitudes de cambio de PIN para esta credencial. Vuelve a intentarlo más tarde.',
+  APPROVALS_TOO_MANY:
+    'Este responsable aprobó demasiados cambios de PIN en la última hora. Vuelve a intentarlo más tarde.',
   INTERNAL_ERROR: 'Algo salió mal en el servidor.',
 };
 
@@ -130,6 +146,9 @@ export const errorTextEs: ErrorText = {
   noSuchDevice: 'Ningún dispositivo tiene este id.',
   noSuchAccessPolicy: 'Ninguna directiva de acceso condicional tiene este id.',
   noSuchNamedLocation: 'Ninguna ubicación con nombre tiene este id.',
+  noSuchPinResetRequest: 'Esta persona no tiene ninguna solicitud de cambio de PIN con este id.',
+  pinResetNeedsPerson:
+    'Un cambio de PIN lo aprueba un responsable o un administrador en la consola, no un token de API.',
   noQrPinMethod: 'Esta persona no tiene credencial con PIN.',
   noQrCodeOfKind: (kind) => `Esta persona no tiene credencial ${kindOf(kind)}.`,
   personDeletedDuringImport: 'esta persona se eliminó durante la importación',

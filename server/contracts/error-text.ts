@@ -37,6 +37,9 @@ export const errorText = {
   noSuchAccessPolicy: 'No conditional-access policy has this id.',
   noSuchNamedLocation: 'No named location has this id.',
   noQrPinMethod: 'This user has no QR code + PIN method.',
+  noSuchPinResetRequest: 'This person has no PIN reset request with this id.',
+  pinResetNeedsPerson:
+    'A PIN reset is approved by a manager or an admin in the console, not with an API token.',
   noQrCodeOfKind: (kind: QrCodeKind) => `This user has no ${kind} QR code.`,
   personDeletedDuringImport: 'this person was deleted during the import',
   // Badges and PINs

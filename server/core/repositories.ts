@@ -10,6 +10,7 @@ import { createFirstStepsRepository } from '../features/setup/first-steps-reposi
 import { createLogQueryRepository } from '../features/logs/log-queries-repository.js';
 import { createLogRepository } from '../features/logs/log-writer-repository.js';
 import { createNonceRepository } from '../features/devices/nonces-repository.js';
+import { createPinResetRepository } from '../features/forgot-pin/pin-reset-repository.js';
 import { createOidcModelsRepository } from '../features/oidc/oidc-models-repository.js';
 import { createLogoutDeliveriesRepository } from '../features/oidc/logout-deliveries-repository.js';
 import { createQrPinMethodRepository } from '../features/badges/qr-pin-methods-repository.js';
@@ -42,6 +43,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     oidcSigningKeys: createSigningKeyRepository(db),
     oidcLogoutDeliveries: createLogoutDeliveriesRepository(db),
     firstSteps: createFirstStepsRepository(db),
+    pinResets: createPinResetRepository(db),
   };
 }
 

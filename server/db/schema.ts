@@ -10,6 +10,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { GRANTS, POLICY_STATES } from '../domain/conditional-access.js';
 import { DEVICE_STATUSES } from '../domain/device-status.js';
 import { KIOSK_LANGUAGES } from '../domain/kiosk-languages.js';
+import { PIN_RESET_STATUSES } from '../domain/pin-reset.js';
 import { ROLES } from '../domain/roles.js';
 import type { ApiTokenScope } from '../domain/api-token-scopes.js';
 
@@ -487,5 +488,41 @@ export const oidcLogoutDeliveries = sqliteTable(
     uniqueIndex('oidc_logout_deliveries_app_sid_idx').on(t.appId, t.sid),
     index('oidc_logout_deliveries_next_idx').on(t.nextAttemptAt),
     index('oidc_logout_deliveries_app_created_idx').on(t.appId, t.createdAt),
+  ],
+);
+
+/**
+ * A worker's forgotten-PIN reset with a manager (features/forgot-pin/, docs/security.md): opened by the
+ * kiosk for a scanned badge, bound to that kiosk by a random request secret of which only the SHA-256
+ * is kept; approved by a manager on the phone or in the console within 10 minutes; then the worker
+ * chooses the new PIN. Rows also count the hourly limits per badge and per manager.
+ */
+export const pinResetRequests = sqliteTable(
+  'pin_reset_requests',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The badge (QR code) the request was opened with. */
+    codeId: text('code_id').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    status: text('status', { enum: PIN_RESET_STATUSES }).notNull(),
+    /** The enrolled kiosk that opened it, when it is one. */
+    deviceId: text('device_id'),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    approvedByUserId: text('approved_by_user_id'),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    /** Where it was approved: on the phone (`kiosk`) or in the console. */
+    approvedVia: text('approved_via', { enum: ['kiosk', 'console'] }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('pin_reset_requests_user_idx').on(t.userId, t.createdAt),
+    index('pin_reset_requests_code_idx').on(t.codeId, t.createdAt),
+    index('pin_reset_requests_approver_idx').on(t.approvedByUserId, t.approvedAt),
+    index('pin_reset_requests_created_idx').on(t.createdAt),
   ],
 );

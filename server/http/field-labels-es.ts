@@ -55,6 +55,8 @@ export const FIELD_LABELS_ES: Record<FieldKey, SpanishLabel> = {
   'pin.code': m('PIN'),
   currentPin: m('PIN actual', { the: 'tu PIN actual' }),
   newPin: m('PIN nuevo'),
+  requestId: m('Solicitud de cambio de PIN', { g: 'f' }),
+  requestSecret: m('Clave de la solicitud de cambio de PIN', { g: 'f' }),
   qr: f('Credencial'),
   shortCode: m('Código de la credencial', { the: 'el código impreso en la credencial' }),
   // Policies

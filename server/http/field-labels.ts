@@ -43,6 +43,8 @@ export const FIELD_LABELS = {
   'pin.code': label('PIN', { a: 'a PIN' }),
   currentPin: label('Current PIN', { a: 'your current PIN' }),
   newPin: label('New PIN', { a: 'a new PIN' }),
+  requestId: label('PIN reset request', { a: 'a PIN reset request' }),
+  requestSecret: label('PIN reset request key', { a: 'the PIN reset request key' }),
   qr: label('Badge', { a: 'a badge' }),
   shortCode: label('Badge code', { a: 'the code printed on the badge' }),
   // Policies

@@ -280,6 +280,20 @@ const ROUTES: Route[] = [
     namesUser: true,
     body: false,
   },
+  {
+    method: 'GET',
+    name: '/api/admin/users/{id}/pin-reset-requests',
+    path: () => `/api/admin/users/${userId}/pin-reset-requests`,
+    namesUser: true,
+    body: false,
+  },
+  ...['approve', 'decline'].map((decision) => ({
+    method: 'POST',
+    name: `/api/admin/users/{id}/pin-reset-requests/{requestId}/${decision}`,
+    path: () => `/api/admin/users/${userId}/pin-reset-requests/no-such-request/${decision}`,
+    namesUser: true,
+    body: false,
+  })),
   { method: 'GET', name: '/api/admin/audit-logs', path: () => '/api/admin/audit-logs', body: false },
   { method: 'GET', name: '/api/admin/sign-in-logs', path: () => '/api/admin/sign-in-logs', body: false },
   {
@@ -302,6 +316,12 @@ const ROUTES: Route[] = [
     body: true,
     session: true,
   },
+  ...['', '/approve', '/status', '/cancel', '/new-pin'].map((tail) => ({
+    method: 'POST',
+    name: `/api/auth/qr-pin/forgot-pin${tail}`,
+    path: () => `/api/auth/qr-pin/forgot-pin${tail}`,
+    body: true,
+  })),
   { method: 'POST', name: '/api/auth/sign-out', path: () => '/api/auth/sign-out', body: false },
   { method: 'POST', name: '/api/setup', path: () => '/api/setup', body: true },
   { method: 'POST', name: '/api/setup/status', path: () => '/api/setup/status', body: true },

@@ -88,7 +88,7 @@ const notLookedUp = async (deps: ServiceDeps, badge: BadgeLookup): Promise<Badge
  * the QR-code + PIN policy, read in the same statement as the badge (qr-pin-methods-repository.ts).
  * Reads only.
  */
-async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeAndPolicy> {
+export async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeAndPolicy> {
   const methods = deps.repos.methods;
   if ('shortCode' in badge) {
     const canonical = normaliseShortCode(badge.shortCode);
@@ -121,8 +121,11 @@ async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeA
   return { badge: { found: true, ...found }, policy };
 }
 
-/** Where a badge + PIN check is used: a worker sign-in, or a manager ending kiosk mode. */
-export type BadgePinPurpose = 'signIn' | 'exitKiosk';
+/**
+ * Where a badge + PIN check is used: a worker sign-in, a manager ending kiosk mode, or a manager
+ * confirming for a worker (features/manager-approval/verify-manager-badge.ts).
+ */
+export type BadgePinPurpose = 'signIn' | 'exitKiosk' | 'forgotPinApproval' | 'stepUpApproval';
 
 export interface BadgePinInput {
   badge: BadgeInput;

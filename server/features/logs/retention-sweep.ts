@@ -18,6 +18,8 @@ import { getLogRetentionPolicy } from '../policies/policies.js';
 
 /** Rows one statement deletes at most. */
 export const DELETE_BATCH = 500;
+/** How long a forgotten-PIN reset request is kept (features/forgot-pin/). */
+const PIN_RESET_KEEP_MS = 24 * 60 * 60 * 1000;
 /** A throttle row is forgotten once its window started longer ago than the longest window a budget may have. */
 export const THROTTLE_KEEP_MS = LOCKOUT_LIMITS.clientWindowSeconds.max * 1000;
 /**
@@ -77,6 +79,9 @@ export async function sweepExpiredData(
     batch,
   );
   const consoleLockouts = await deleteIdleUnknownNameLockouts(deps, now, batch);
+  // Forgotten-PIN requests are kept a day (the hourly limits need one hour; the audit log keeps the rest).
+  const pinResetsBefore = new Date(now.getTime() - PIN_RESET_KEEP_MS);
+  await deleteInBatches((limit) => deps.repos.pinResets.deleteOpenedBefore(pinResetsBefore, limit), batch);
   if (signInLogs > 0 || auditLogs > 0) {
     await recordAudit(
       deps,

@@ -118,6 +118,10 @@ export function signInHow(
   const details = record(entry.details);
   if (entry.authMethod === 'qr_pin') {
     if (details?.purpose === 'exitKiosk') return m.how.exitKiosk;
+    const purpose = details?.purpose;
+    if (purpose === 'forgotPin' || purpose === 'forgotPinApproval' || purpose === 'forgotPinNewPin') {
+      return m.how[purpose];
+    }
     return details?.via === 'shortCode' ? m.how.typedCode : m.how.methods.qr_pin;
   }
   return (m.how.methods as Record<string, string>)[entry.authMethod] ?? entry.authMethod;

@@ -135,6 +135,9 @@ export const logsText = {
     methods: { qr_pin: 'Badge + PIN', password: 'Console password', sso: 'App sign-in' },
     typedCode: 'Typed code + PIN',
     exitKiosk: 'Badge + PIN to exit kiosk mode',
+    forgotPin: 'Forgot PIN: reset request',
+    forgotPinApproval: 'Manager’s badge + PIN to approve a PIN reset',
+    forgotPinNewPin: 'Forgot PIN: new PIN chosen',
     signedInTo: (app: string) => `Signed in to ${app}`,
     signInTo: (app: string) => `Sign-in to ${app}`,
   },
@@ -145,6 +148,17 @@ export const logsText = {
     QR_CODE_EXPIRED: 'Badge expired',
     QR_CODE_NOT_YET_ACTIVE: 'Badge not active yet',
     METHOD_LOCKED: 'Locked after too many wrong PINs',
+    APPROVER_NOT_A_MANAGER: 'Approver is not a manager',
+    APPROVER_NOT_OF_STORE: 'Approver manages another store',
+    APPROVER_IS_REQUESTER: 'Tried to approve their own request',
+    PIN_RESET_NEEDS_ADMIN: 'PIN reset asked for a manager or admin',
+    PIN_RESET_REQUEST_INVALID: 'Unknown PIN reset request',
+    PIN_RESET_REQUEST_USED: 'PIN reset request already used',
+    PIN_RESET_REQUEST_EXPIRED: 'PIN reset request expired',
+    PIN_RESET_NOT_APPROVED: 'PIN reset not approved yet',
+    PIN_RESET_DECLINED: 'PIN reset declined',
+    PIN_RESET_TOO_MANY_REQUESTS: 'Too many PIN reset requests for this badge',
+    APPROVALS_TOO_MANY: 'Too many PIN reset approvals by this manager',
     TOO_MANY_ATTEMPTS: 'Too many failures from this device or network',
     METHOD_DISABLED_BY_POLICY: 'QR code sign-in not enabled for this person',
     MOBILE_DEVICE_REQUIRED: 'Desktop browser refused (phones and tablets only)',
@@ -253,6 +267,17 @@ export const logsText = {
     'qrCode.temporary.deleted': (p: SentenceParts) => `${p.person}'s temporary badge deleted by ${p.by}`,
     'pin.reset': (p: SentenceParts) => `${p.person}'s PIN reset by ${p.by}`,
     'pin.changed': (p: SentenceParts) => `${p.person} chose a new PIN`,
+    'pin.resetRequested': (p: SentenceParts) => `${p.person} forgot their PIN and asked a manager on a kiosk`,
+    'pin.resetApproved': (p: SentenceParts) =>
+      p.details?.via === 'console'
+        ? `${p.person}'s PIN reset approved in the console by ${p.by}`
+        : `${p.person}'s PIN reset approved on the kiosk by ${p.by}`,
+    'pin.resetDeclined': (p: SentenceParts) => `${p.person}'s PIN reset declined by ${p.by}`,
+    'pin.resetApprovalRefused': (p: SentenceParts) => `${p.by} could not approve ${p.person}'s PIN reset`,
+    'pin.resetWithManager': (p: SentenceParts) =>
+      typeof p.details?.approvedBy === 'string'
+        ? `${p.person} chose a new PIN after ${p.details.approvedBy} approved`
+        : `${p.person} chose a new PIN after a manager approved`,
     'group.created': (p: SentenceParts) => `Store ${p.target} added by ${p.by}`,
     'group.updated': (p: SentenceParts) => `Store ${p.target} changed by ${p.by}`,
     'group.deleted': (p: SentenceParts) => `Store ${p.target} deleted by ${p.by}`,

@@ -80,6 +80,8 @@ export function describe(m: Messages, notice: Notice, pinLength: number): string
         : notice.problem === 'second-factor'
           ? m.appSignIn.secondFactor
           : m.appSignIn[notice.problem];
+    case 'pin-reset':
+      return m.forgotPin[notice.problem];
     case 'error': {
       const { code, rule } = notice.error;
       if (code === 'PIN_POLICY_VIOLATION' && typeof rule === 'string' && PIN_RULES.includes(rule)) {

@@ -7,11 +7,13 @@ import { appSignIn } from './messages/app-sign-in';
 import { camera } from './messages/camera';
 import { changePin } from './messages/change-pin';
 import { common } from './messages/common';
+import { forgotPin } from './messages/forgot-pin';
 import { home } from './messages/home';
 import { idle } from './messages/idle';
 import { kioskMode } from './messages/kiosk-mode';
 import { kioskSetup } from './messages/kiosk-setup';
 import { nfc } from './messages/nfc';
+import { managerConfirm } from './messages/manager-confirm';
 import { pin } from './messages/pin';
 import { pinHints } from './messages/pin-hints';
 import { pinPad } from './messages/pin-pad';
@@ -41,6 +43,8 @@ export const englishMessages = {
   kioskSetup,
   appSignIn,
   nfc,
+  managerConfirm,
+  forgotPin,
 };
 
 export type Messages = typeof englishMessages;

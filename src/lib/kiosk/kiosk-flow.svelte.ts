@@ -30,10 +30,11 @@ import type { ApiResult, ClientError } from '$lib/api/client';
 import type { AppSignIn } from './app-sign-in.svelte';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
+import type { ForgotPinEnd, ForgotPinFlow } from './forgot-pin.svelte';
 import { PinChange } from './pin-change.svelte';
 import { secondsUntil } from './time-left';
 
-export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'change-pin' | 'home';
+export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'forgot-pin' | 'change-pin' | 'home';
 
 /** The badge the PIN goes with: as scanned, or its short code as typed (normalised). */
 type Badge = { qr: string } | { shortCode: string };
@@ -78,6 +79,8 @@ export class KioskFlow {
   config = $state<KioskConfig | null>(null);
   /** The forced PIN change's two steps, while its screen shows. */
   pinChange = $state<PinChange | null>(null);
+  /** "Forgot PIN?" with a manager, while its screens show (forgot-pin.svelte.ts). */
+  forgotPin = $state<ForgotPinFlow | null>(null);
   /** Seconds until the idle sign-out while the "Still there?" dialog shows; null otherwise. */
   idleSecondsLeft = $state<number | null>(null);
   /** True while a page restored from the back/forward cache has not yet heard from the server. */
@@ -117,6 +120,8 @@ export class KioskFlow {
   readonly #onPageHide = (event: PageTransitionEvent) => {
     // Requests still running when the page goes away fail like a lost network; they are not one.
     this.#leaving = !event.persisted;
+    // A forgotten PIN's reset never outlives the page: the request ends with it.
+    this.forgotPin?.abandon();
     if (event.persisted && this.#signedIn) {
       this.veiled = true;
       flushSync();
@@ -263,6 +268,8 @@ export class KioskFlow {
     this.signInApps = [];
     this.notice = notice;
     this.pinChange = null;
+    this.forgotPin?.abandon();
+    this.forgotPin = null;
     this.idleSecondsLeft = null;
     this.#stopLockCountdown();
     this.step = 'scan';
@@ -324,6 +331,55 @@ export class KioskFlow {
       this.#refused = { qr: badge.qr, until: performance.now() + REFUSED_BADGE_QUIET_MS };
       this.backToScan(errorNotice(error));
     }
+  }
+
+  /**
+   * "Forgot PIN?" on the PIN screen: a reset request for the badge just scanned. Refused (a manager's
+   * badge, too many requests…): said on the PIN screen; a badge the server does not know: back to scan.
+   * `load` brings the flow's code, loaded only when first needed.
+   */
+  async startForgotPin(load: () => Promise<typeof import('./forgot-pin.svelte')>): Promise<void> {
+    const badge = this.#badge;
+    if (!badge || this.busy) return;
+    this.busy = true;
+    this.notice = null;
+    const loaded = await load().catch(() => null);
+    if (!loaded) {
+      this.busy = false;
+      this.notice = errorNotice({ code: 'NETWORK_ERROR', message: 'Not loaded.' });
+      return;
+    }
+    const flow = new loaded.ForgotPinFlow({
+      badge,
+      issuerId: () => this.config?.issuerId ?? null,
+      proofFor: (path) => this.#device?.proofFor(path) ?? Promise.resolve(null),
+      minLength: this.config?.pinLength ?? 8,
+      ended: (end) => this.#forgotPinEnded(end),
+    });
+    const refused = await flow.open();
+    this.busy = false;
+    if (!refused) {
+      this.#stopLockCountdown();
+      this.forgotPin = flow;
+      this.step = 'forgot-pin';
+      return;
+    }
+    if (refused.code.startsWith('DEVICE_')) await this.#device?.refused(refused);
+    if (refused.code === 'QR_CODE_NOT_RECOGNIZED' && 'qr' in badge) {
+      this.#refused = { qr: badge.qr, until: performance.now() + REFUSED_BADGE_QUIET_MS };
+      this.backToScan(errorNotice(refused));
+    } else {
+      this.notice = errorNotice(refused);
+    }
+  }
+
+  /** The reset is over: back to the PIN screen with the same badge, for the new PIN (or to try again). */
+  #forgotPinEnded(end: ForgotPinEnd): void {
+    this.forgotPin = null;
+    if (this.step !== 'forgot-pin') return;
+    this.notice =
+      end.kind === 'done' ? { kind: 'pin-reset', problem: 'done' } : end.kind === 'ended' ? end.notice : null;
+    this.step = 'pin';
   }
 
   /** Counts down a timed lock on the PIN screen; Sign in stays disabled until it ends. */

@@ -20,7 +20,9 @@ export type Notice =
   | { kind: 'pin-incorrect'; remainingAttempts: number | null }
   | { kind: 'signed-out'; reason: Exclude<SignOutReason, 'button' | 'elsewhere'> }
   /** A store app waiting for this sign-in could not be given it (app-sign-in.svelte.ts). */
-  | { kind: 'app-sign-in'; problem: AppSignInProblem; app?: string | null };
+  | { kind: 'app-sign-in'; problem: AppSignInProblem; app?: string | null }
+  /** How a forgotten PIN's reset with a manager ended (forgot-pin.svelte.ts). */
+  | { kind: 'pin-reset'; problem: 'done' | 'declined' | 'expired' };
 
 /**
  * Why a store app's sign-in could not be completed: `expired` also covers one already used; `blocked`

@@ -45,6 +45,8 @@ import { nfcText } from '../nfc-text';
 import { nfcText as nfcTextEs } from './es/nfc-text';
 import { badgeIssueText } from '../badge-issue-text';
 import { badgeIssueText as badgeIssueTextEs } from './es/badge-issue-text';
+import { pinResetText } from '../pin-reset-text';
+import { pinResetText as pinResetTextEs } from './es/pin-reset-text';
 
 const english = {
   access: accessText,
@@ -68,6 +70,7 @@ const english = {
   storeBadges: storeBadgesText,
   nfc: nfcText,
   badgeIssue: badgeIssueText,
+  pinReset: pinResetText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -94,6 +97,7 @@ const spanish: ConsoleMessages = {
   storeBadges: storeBadgesTextEs,
   nfc: nfcTextEs,
   badgeIssue: badgeIssueTextEs,
+  pinReset: pinResetTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };

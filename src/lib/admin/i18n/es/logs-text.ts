@@ -111,6 +111,9 @@ export const logsText: typeof english = {
     methods: { qr_pin: 'Credencial + PIN', password: 'Contraseña de la consola', sso: 'Inicio en una app' },
     typedCode: 'Código escrito + PIN',
     exitKiosk: 'Credencial + PIN para salir del modo quiosco',
+    forgotPin: 'PIN olvidado: solicitud de cambio',
+    forgotPinApproval: 'Credencial y PIN del encargado para aprobar un cambio de PIN',
+    forgotPinNewPin: 'PIN olvidado: PIN nuevo elegido',
     signedInTo: (app: string) => `Inició sesión en ${app}`,
     signInTo: (app: string) => `Inicio de sesión en ${app}`,
   },
@@ -120,6 +123,17 @@ export const logsText: typeof english = {
     QR_CODE_EXPIRED: 'Credencial caducada',
     QR_CODE_NOT_YET_ACTIVE: 'La credencial aún no está activa',
     METHOD_LOCKED: 'Bloqueada tras demasiados PIN incorrectos',
+    APPROVER_NOT_A_MANAGER: 'Quien aprueba no es encargado',
+    APPROVER_NOT_OF_STORE: 'Quien aprueba es encargado de otra tienda',
+    APPROVER_IS_REQUESTER: 'Intentó aprobar su propia solicitud',
+    PIN_RESET_NEEDS_ADMIN: 'Cambio de PIN pedido por un encargado o administrador',
+    PIN_RESET_REQUEST_INVALID: 'Solicitud de cambio de PIN desconocida',
+    PIN_RESET_REQUEST_USED: 'Solicitud de cambio de PIN ya usada',
+    PIN_RESET_REQUEST_EXPIRED: 'Solicitud de cambio de PIN caducada',
+    PIN_RESET_NOT_APPROVED: 'Cambio de PIN aún sin aprobar',
+    PIN_RESET_DECLINED: 'Cambio de PIN rechazado',
+    PIN_RESET_TOO_MANY_REQUESTS: 'Demasiadas solicitudes de cambio de PIN para esta credencial',
+    APPROVALS_TOO_MANY: 'Demasiadas aprobaciones de cambio de PIN de este encargado',
     TOO_MANY_ATTEMPTS: 'Demasiados fallos desde este dispositivo o red',
     METHOD_DISABLED_BY_POLICY: 'El inicio con código QR no está activado para esta persona',
     MOBILE_DEVICE_REQUIRED: 'Navegador de escritorio rechazado (solo teléfonos y tabletas)',
@@ -221,6 +235,19 @@ export const logsText: typeof english = {
     'qrCode.temporary.deleted': (p: SentenceParts) => `${p.by} eliminó la credencial temporal de ${p.person}`,
     'pin.reset': (p: SentenceParts) => `${p.by} restableció el PIN de ${p.person}`,
     'pin.changed': (p: SentenceParts) => `${p.person} eligió un PIN nuevo`,
+    'pin.resetRequested': (p: SentenceParts) =>
+      `${p.person} olvidó su PIN y pidió ayuda a un encargado en un quiosco`,
+    'pin.resetApproved': (p: SentenceParts) =>
+      p.details?.via === 'console'
+        ? `${p.by} aprobó en la consola el cambio de PIN de ${p.person}`
+        : `${p.by} aprobó en el quiosco el cambio de PIN de ${p.person}`,
+    'pin.resetDeclined': (p: SentenceParts) => `${p.by} rechazó el cambio de PIN de ${p.person}`,
+    'pin.resetApprovalRefused': (p: SentenceParts) =>
+      `${p.by} no pudo aprobar el cambio de PIN de ${p.person}`,
+    'pin.resetWithManager': (p: SentenceParts) =>
+      typeof p.details?.approvedBy === 'string'
+        ? `${p.person} eligió un PIN nuevo tras la aprobación de ${p.details.approvedBy}`
+        : `${p.person} eligió un PIN nuevo tras la aprobación de un encargado`,
     'group.created': (p: SentenceParts) => `${p.by} añadió la tienda ${p.target}`,
     'group.updated': (p: SentenceParts) => `${p.by} cambió la tienda ${p.target}`,
     'group.deleted': (p: SentenceParts) => `${p.by} eliminó la tienda ${p.target}`,
