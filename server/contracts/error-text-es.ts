@@ -85,6 +85,18 @@ export const ERROR_CODE_TEXT_ES: Record<ErrorCode, string> = {
     'Las apps inician sesión desde el quiosco: inicia sesión allí con tu credencial y tu PIN.',
   OIDC_FRESH_SIGN_IN_REQUIRED:
     'Esta app te pide que vuelvas a iniciar sesión: escanea tu credencial y escribe tu PIN.',
+  STEP_UP_CHALLENGE_NOT_FOUND:
+    'Esta confirmación de responsable no se conoce aquí. Escanee su credencial e introduzca su PIN de nuevo.',
+  STEP_UP_CHALLENGE_EXPIRED:
+    'Esta confirmación de responsable ha caducado. Escanee su credencial e introduzca su PIN de nuevo.',
+  STEP_UP_CHALLENGE_USED:
+    'Esta confirmación de responsable ya se usó. Escanee su credencial e introduzca su PIN de nuevo.',
+  STEP_UP_SAME_PERSON:
+    'La persona que inicia sesión no puede confirmar su propio inicio de sesión. Debe confirmarlo otro responsable.',
+  STEP_UP_NOT_A_MANAGER: 'Solo un responsable puede confirmar este inicio de sesión.',
+  STEP_UP_WRONG_STORE:
+    'Solo un responsable de una de las tiendas de esta persona puede confirmar este inicio de sesión.',
+  STEP_UP_DEVICE_MISMATCH: 'Este inicio de sesión debe confirmarse en el teléfono donde empezó.',
   INTERNAL_ERROR: 'Algo salió mal en el servidor.',
 };
 

@@ -127,6 +127,32 @@ export const ERRORS = {
     status: 403,
     message: 'This app asks you to sign in again: scan your badge and enter your PIN.',
   },
+  // Step-up by a manager: a manager co-signs a worker's sign-in that needs a second factor.
+  STEP_UP_CHALLENGE_NOT_FOUND: {
+    status: 404,
+    message: 'This manager confirmation is not known here. Scan your badge and enter your PIN again.',
+  },
+  STEP_UP_CHALLENGE_EXPIRED: {
+    status: 410,
+    message: 'This manager confirmation has expired. Scan your badge and enter your PIN again.',
+  },
+  STEP_UP_CHALLENGE_USED: {
+    status: 409,
+    message: 'This manager confirmation was already used. Scan your badge and enter your PIN again.',
+  },
+  STEP_UP_SAME_PERSON: {
+    status: 403,
+    message: 'A sign-in cannot be confirmed by the person signing in. Another manager must confirm it.',
+  },
+  STEP_UP_NOT_A_MANAGER: { status: 403, message: 'Only a manager can confirm this sign-in.' },
+  STEP_UP_WRONG_STORE: {
+    status: 403,
+    message: "Only a manager of one of this person's stores can confirm this sign-in.",
+  },
+  STEP_UP_DEVICE_MISMATCH: {
+    status: 403,
+    message: 'This sign-in must be confirmed on the phone where it started.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

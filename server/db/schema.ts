@@ -309,6 +309,41 @@ export const nonces = sqliteTable(
   (t) => [index('nonces_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Step-up by a manager (features/step-up): a worker whose badge + PIN were right but whose sign-in
+ * needs a second factor gets a short-lived, single-use co-sign challenge (only its SHA-256 is kept),
+ * bound to the worker's badge and the kiosk. A manager of one of the worker's stores completes it with
+ * their own badge + PIN. A used challenge keeps the session it made and who co-signed: an app sign-in
+ * through that session reads it to know a manager confirmed it.
+ */
+export const stepUpChallenges = sqliteTable(
+  'step_up_challenges',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The worker's method and code the badge + PIN were checked against (a badge replaced since does not count). */
+    methodId: text('method_id').notNull(),
+    codeId: text('code_id').notNull(),
+    /** The enrolled kiosk the worker signed in on; null on a phone without device binding. */
+    deviceId: text('device_id'),
+    /** How the worker's badge was given (scanned or typed), for their sign-in log row. */
+    via: text('via', { enum: ['qr', 'shortCode'] }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    /** Once used: the worker's session it made, and the manager who co-signed. */
+    sessionId: text('session_id'),
+    coSignedByUserId: text('co_signed_by_user_id'),
+  },
+  (t) => [
+    index('step_up_challenges_expires_idx').on(t.expiresAt),
+    index('step_up_challenges_session_idx').on(t.sessionId),
+  ],
+);
+
 /** Conditional-access policies (server/domain/conditional-access.ts); conditions as JSON. */
 export const conditionalAccessPolicies = sqliteTable('conditional_access_policies', {
   id: text('id').primaryKey(),

@@ -30,6 +30,7 @@ import type { Role } from '../../domain/roles.js';
 import type { AppRow } from '../apps/apps-repository.js';
 import type { SignInAccessResult } from '../conditional-access/evaluate-sign-in-access.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
+import type { LoggedPerson } from '../badges/verify-badge-and-pin.js';
 import { assessAppSignIn, logAppSignIn, type AppAccessRefusal } from './app-access.js';
 import {
   ACR_BADGE_PIN,
@@ -67,7 +68,13 @@ export async function completeInteractionLogin(
   auth: ResolvedSession,
   request: InteractionRequest,
 ): Promise<InteractionLoginOutcome> {
-  const { outcome, clientId, app, access } = await completeLogin(deps, provider, uid, auth, request);
+  const { outcome, clientId, app, access, coSignedBy } = await completeLogin(
+    deps,
+    provider,
+    uid,
+    auth,
+    request,
+  );
   await logAppSignIn(deps, {
     userId: auth.user.id,
     deviceId: auth.session.deviceId,
@@ -76,6 +83,7 @@ export async function completeInteractionLogin(
     clientAddress: request.ipAddress,
     userAgent: request.userAgent,
     access,
+    coSignedBy,
   });
   return outcome;
 }
@@ -93,6 +101,7 @@ async function completeLogin(
   clientId?: string;
   app?: AppRow;
   access?: SignInAccessResult;
+  coSignedBy?: LoggedPerson;
 }> {
   const interaction = INTERACTION_UID_PATTERN.test(uid) ? await provider.Interaction.find(uid) : undefined;
   const clientId =
@@ -113,9 +122,10 @@ async function completeLogin(
   if (!signedInFreshEnough(interaction, session.createdAt, new Date())) {
     return refuse('OIDC_FRESH_SIGN_IN_REQUIRED');
   }
-  const { refusal, access } = await assessAppSignIn(deps, {
+  const { refusal, access, coSignedBy } = await assessAppSignIn(deps, {
     user: { id: user.id, role: user.role as Role },
     deviceId: session.deviceId,
+    kioskSessionId: session.id,
     app: { id: app.id, name: app.displayName },
     clientAddress: request.ipAddress,
     userAgent: request.userAgent,
@@ -135,7 +145,7 @@ async function completeLogin(
     shiftpass,
   };
   await interaction.save(remaining);
-  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId, app, access };
+  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId, app, access, coSignedBy };
 }
 
 /**
