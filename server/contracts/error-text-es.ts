@@ -85,17 +85,28 @@ export const ERROR_CODE_TEXT_ES: Record<ErrorCode, string> = {
     'Las apps inician sesión desde el quiosco: inicia sesión allí con tu credencial y tu PIN.',
   OIDC_FRESH_SIGN_IN_REQUIRED:
     'Esta app te pide que vuelvas a iniciar sesión: escanea tu credencial y escribe tu PIN.',
+  APPROVER_NOT_A_MANAGER:
+    'Esta credencial no es de un responsable. Pide ayuda a un responsable de tu tienda.',
+  APPROVER_NOT_OF_STORE:
+    'Esta persona no es responsable de ninguna de tus tiendas. Pide ayuda a un responsable de tu tienda.',
+  APPROVER_IS_REQUESTER: 'No puedes aprobar tu propia solicitud. Pide ayuda a un responsable de tu tienda.',
+  PIN_RESET_NEEDS_ADMIN:
+    'El PIN de un responsable o de un administrador no se puede restablecer en un quiosco. Pide a un administrador que lo restablezca.',
+  PIN_RESET_REQUEST_INVALID: 'Este teléfono no conoce esta solicitud de cambio de PIN. Empieza de nuevo.',
+  PIN_RESET_REQUEST_USED: 'Esta solicitud de cambio de PIN ya se aprobó, se usó o se canceló.',
+  PIN_RESET_REQUEST_EXPIRED: 'Esta solicitud de cambio de PIN caducó (10 minutos). Empieza de nuevo.',
+  PIN_RESET_NOT_APPROVED: 'Ningún responsable ha aprobado todavía este cambio de PIN.',
+  PIN_RESET_DECLINED: 'Un responsable rechazó este cambio de PIN.',
+  PIN_RESET_TOO_MANY_REQUESTS:
+    'Demasiadas solicitudes de cambio de PIN para esta credencial. Vuelve a intentarlo más tarde.',
+  APPROVALS_TOO_MANY:
+    'Este responsable aprobó demasiados cambios de PIN en la última hora. Vuelve a intentarlo más tarde.',
   STEP_UP_CHALLENGE_NOT_FOUND:
-    'Esta confirmación de responsable no se conoce aquí. Escanee su credencial e introduzca su PIN de nuevo.',
+    'Esta confirmación de responsable no se conoce aquí. Escanea tu credencial y escribe tu PIN de nuevo.',
   STEP_UP_CHALLENGE_EXPIRED:
-    'Esta confirmación de responsable ha caducado. Escanee su credencial e introduzca su PIN de nuevo.',
+    'Esta confirmación de responsable ha caducado. Escanea tu credencial y escribe tu PIN de nuevo.',
   STEP_UP_CHALLENGE_USED:
-    'Esta confirmación de responsable ya se usó. Escanee su credencial e introduzca su PIN de nuevo.',
-  STEP_UP_SAME_PERSON:
-    'La persona que inicia sesión no puede confirmar su propio inicio de sesión. Debe confirmarlo otro responsable.',
-  STEP_UP_NOT_A_MANAGER: 'Solo un responsable puede confirmar este inicio de sesión.',
-  STEP_UP_WRONG_STORE:
-    'Solo un responsable de una de las tiendas de esta persona puede confirmar este inicio de sesión.',
+    'Esta confirmación de responsable ya se usó. Escanea tu credencial y escribe tu PIN de nuevo.',
   STEP_UP_DEVICE_MISMATCH: 'Este inicio de sesión debe confirmarse en el teléfono donde empezó.',
   INTERNAL_ERROR: 'Algo salió mal en el servidor.',
 };

@@ -127,6 +127,45 @@ export const ERRORS = {
     status: 403,
     message: 'This app asks you to sign in again: scan your badge and enter your PIN.',
   },
+  // A manager confirming for a worker (forgot PIN, step-up), and forgotten-PIN resets.
+  APPROVER_NOT_A_MANAGER: {
+    status: 403,
+    message: "This badge is not a manager's. Ask a manager of your store.",
+  },
+  APPROVER_NOT_OF_STORE: {
+    status: 403,
+    message: 'This manager is not a manager of any of your stores. Ask a manager of your store.',
+  },
+  APPROVER_IS_REQUESTER: {
+    status: 403,
+    message: 'You cannot approve your own request. Ask a manager of your store.',
+  },
+  PIN_RESET_NEEDS_ADMIN: {
+    status: 403,
+    message: "A manager's or an admin's PIN cannot be reset at a kiosk. Ask an admin to reset it.",
+  },
+  PIN_RESET_REQUEST_INVALID: {
+    status: 401,
+    message: 'This PIN reset request is not known on this phone. Start again.',
+  },
+  PIN_RESET_REQUEST_USED: {
+    status: 409,
+    message: 'This PIN reset request was already approved, used or cancelled.',
+  },
+  PIN_RESET_REQUEST_EXPIRED: {
+    status: 410,
+    message: 'This PIN reset request has expired (10 minutes). Start again.',
+  },
+  PIN_RESET_NOT_APPROVED: { status: 409, message: 'No manager has approved this PIN reset yet.' },
+  PIN_RESET_DECLINED: { status: 409, message: 'A manager declined this PIN reset.' },
+  PIN_RESET_TOO_MANY_REQUESTS: {
+    status: 429,
+    message: 'Too many PIN reset requests for this badge. Try again later.',
+  },
+  APPROVALS_TOO_MANY: {
+    status: 429,
+    message: 'This manager has approved too many PIN resets in the last hour. Try again later.',
+  },
   // Step-up by a manager: a manager co-signs a worker's sign-in that needs a second factor.
   STEP_UP_CHALLENGE_NOT_FOUND: {
     status: 404,
@@ -139,15 +178,6 @@ export const ERRORS = {
   STEP_UP_CHALLENGE_USED: {
     status: 409,
     message: 'This manager confirmation was already used. Scan your badge and enter your PIN again.',
-  },
-  STEP_UP_SAME_PERSON: {
-    status: 403,
-    message: 'A sign-in cannot be confirmed by the person signing in. Another manager must confirm it.',
-  },
-  STEP_UP_NOT_A_MANAGER: { status: 403, message: 'Only a manager can confirm this sign-in.' },
-  STEP_UP_WRONG_STORE: {
-    status: 403,
-    message: "Only a manager of one of this person's stores can confirm this sign-in.",
   },
   STEP_UP_DEVICE_MISMATCH: {
     status: 403,

@@ -164,7 +164,7 @@ describe('a manager of the worker’s store co-signs', () => {
     expect(check).toMatchObject({
       result: 'success',
       details: {
-        purpose: 'coSign',
+        purpose: 'stepUpApproval',
         stepUp: { challengeId, coSignFor: { id: worker.user.id, displayName: 'Ana Costa' } },
       },
     });
@@ -220,23 +220,23 @@ describe('who may co-sign', () => {
     });
     const policy = await readJson<PolicyView>(res);
     const challenge = await challengeFor(self);
-    await expectRefused(await coSign(challenge, self), 403, 'STEP_UP_SAME_PERSON');
+    await expectRefused(await coSign(challenge, self), 403, 'APPROVER_IS_REQUESTER');
     await h.request('DELETE', `${CA}/policies/${policy.id}`);
   });
 
   test('not a worker of the same store', async () => {
     const challenge = await challengeFor(worker);
-    await expectRefused(await coSign(challenge, otherWorker), 403, 'STEP_UP_NOT_A_MANAGER');
+    await expectRefused(await coSign(challenge, otherWorker), 403, 'APPROVER_NOT_A_MANAGER');
   });
 
   test('not a manager of another store, and the refusal is logged on the manager’s row', async () => {
     const challenge = await challengeFor(worker);
-    await expectRefused(await coSign(challenge, otherManager), 403, 'STEP_UP_WRONG_STORE');
+    await expectRefused(await coSign(challenge, otherManager), 403, 'APPROVER_NOT_OF_STORE');
     const [row] = await logRows(otherManager.user.id);
     expect(row).toMatchObject({
       result: 'failure',
-      failureCode: 'STEP_UP_WRONG_STORE',
-      details: { purpose: 'coSign', stepUp: { coSignFor: { id: worker.user.id } } },
+      failureCode: 'APPROVER_NOT_OF_STORE',
+      details: { purpose: 'stepUpApproval', stepUp: { coSignFor: { id: worker.user.id } } },
     });
     // The refusal left the challenge for the right manager.
     expect((await coSign(challenge, manager)).status).toBe(200);

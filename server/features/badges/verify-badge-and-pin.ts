@@ -102,7 +102,7 @@ const notLookedUp = async (deps: ServiceDeps, badge: BadgeLookup): Promise<Badge
  * the QR-code + PIN policy, read in the same statement as the badge (qr-pin-methods-repository.ts).
  * Reads only.
  */
-async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeAndPolicy> {
+export async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeAndPolicy> {
   const methods = deps.repos.methods;
   if ('shortCode' in badge) {
     const canonical = normaliseShortCode(badge.shortCode);
@@ -137,9 +137,9 @@ async function lookUpBadge(deps: ServiceDeps, badge: BadgeInput): Promise<BadgeA
 
 /**
  * Where a badge + PIN check is used: a worker sign-in, a manager ending kiosk mode, or a manager
- * co-signing a worker's sign-in (features/step-up).
+ * confirming for a worker (features/manager-approval/verify-manager-badge.ts).
  */
-export type BadgePinPurpose = 'signIn' | 'exitKiosk' | 'coSign';
+export type BadgePinPurpose = 'signIn' | 'exitKiosk' | 'forgotPinApproval' | 'stepUpApproval';
 
 export interface BadgePinInput {
   badge: BadgeInput;

@@ -14,10 +14,10 @@
  * the manager's badge + PIN, checked exactly as a sign-in checks one (features/badges/
  * verify-badge-and-pin.ts: client budget, decoy timing, the manager's own lockout; when the challenge
  * names a kiosk, the request must prove that kiosk) → the challenge (unknown, expired, used) → who
- * may co-sign (domain/step-up.ts) → the worker as they are now (account, badge, the policies
+ * may co-sign (domain/manager-approval.ts, as for a forgotten PIN) → the worker as they are now (account, badge, the policies
  * re-evaluated: a block since then refuses) → the challenge used in one conditional update → the
  * worker's session. Every refusal is written to the sign-in log on the manager's row; a success
- * writes two rows: the manager's check (`purpose: 'coSign'`, naming the worker) and the worker's
+ * writes two rows: the manager's check (`purpose: 'stepUpApproval'`, naming the worker) and the worker's
  * sign-in (naming the manager in `details.stepUp.coSignedBy`).
  */
 import type { DeviceProofBody } from '../../contracts/devices.js';
@@ -25,7 +25,7 @@ import type { ErrorCode } from '../../contracts/errors.js';
 import type { Role, SignInResult } from '../../contracts/schemas.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import { codeWindowAt } from '../../domain/qr-code-window.js';
-import { coSignerRefusal, STEP_UP_CHALLENGE_SECONDS } from '../../domain/step-up.js';
+import { APPROVAL_REFUSAL_CODES, approvalRefusal } from '../../domain/manager-approval.js';
 import { newId, randomToken, sha256 } from '../../platform/crypto.js';
 import {
   verifyBadgeAndPin,
@@ -45,6 +45,9 @@ import { QR_PIN_POLICY_KEY } from '../policies/policies.js';
 import { endDeviceSessions, prepareSession } from '../sessions/sessions.js';
 import type { NewSignInLog } from '../logs/log-writer-repository.js';
 import type { StepUpChallengeRow } from './step-up-repository.js';
+
+/** How long a co-sign challenge waits for the manager. */
+export const STEP_UP_CHALLENGE_SECONDS = 5 * 60;
 
 /** Used challenges are kept as long as the longest session they can have made (24 h), then swept. */
 const USED_CHALLENGE_KEEP_SECONDS = 24 * 60 * 60;
@@ -115,7 +118,7 @@ export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promi
       pin: input.pin,
       ipAddress: input.ipAddress,
       userAgent: input.userAgent,
-      purpose: 'coSign',
+      purpose: 'stepUpApproval',
     },
     async () => {
       // A challenge made on an enrolled kiosk is confirmed on that kiosk, proven again now.
@@ -168,11 +171,19 @@ export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promi
     return refuse('STEP_UP_CHALLENGE_EXPIRED', { stepUp, reason: 'worker_changed' });
   }
   const coSignFor = { id: worker.id, displayName: worker.displayName };
-  const refusal = coSignerRefusal(
-    { id: worker.id, role: worker.role as Role, groupIds: badge.groupIds },
+  // Who may confirm for whom: the same rule as a forgotten PIN's approval (domain/manager-approval.ts).
+  const refusal = approvalRefusal(
     { id: manager.id, role: manager.role as Role, groupIds: managerGroupIds },
+    { id: worker.id, groupIds: badge.groupIds },
   );
-  if (refusal) return refuse(refusal, { stepUp: { ...stepUp, coSignFor } });
+  if (refusal) return refuse(APPROVAL_REFUSAL_CODES[refusal], { stepUp: { ...stepUp, coSignFor } });
+  if (deps.hasher.needsRehash(check.method.pinHash)) {
+    await deps.repos.methods.upgradePinHash(
+      check.method.id,
+      check.method.pinHash,
+      await deps.hasher.hash(input.pin),
+    );
+  }
 
   // The policies again, with this moment's facts: one that blocks now still blocks.
   const access = await evaluateSignInAccess(deps, {

@@ -7,10 +7,12 @@ import { appSignIn } from './messages/app-sign-in';
 import { camera } from './messages/camera';
 import { changePin } from './messages/change-pin';
 import { common } from './messages/common';
+import { forgotPin } from './messages/forgot-pin';
 import { home } from './messages/home';
 import { idle } from './messages/idle';
 import { kioskMode } from './messages/kiosk-mode';
 import { kioskSetup } from './messages/kiosk-setup';
+import { managerConfirm } from './messages/manager-confirm';
 import { pin } from './messages/pin';
 import { pinHints } from './messages/pin-hints';
 import { pinPad } from './messages/pin-pad';
@@ -39,6 +41,8 @@ export const englishMessages = {
   kioskMode,
   kioskSetup,
   appSignIn,
+  managerConfirm,
+  forgotPin,
 };
 
 export type Messages = typeof englishMessages;

@@ -4,10 +4,12 @@ import { appSignIn } from './messages/es/app-sign-in';
 import { camera } from './messages/es/camera';
 import { changePin } from './messages/es/change-pin';
 import { common } from './messages/es/common';
+import { forgotPin } from './messages/es/forgot-pin';
 import { home } from './messages/es/home';
 import { idle } from './messages/es/idle';
 import { kioskMode } from './messages/es/kiosk-mode';
 import { kioskSetup } from './messages/es/kiosk-setup';
+import { managerConfirm } from './messages/es/manager-confirm';
 import { pin } from './messages/es/pin';
 import { pinHints } from './messages/es/pin-hints';
 import { pinPad } from './messages/es/pin-pad';
@@ -36,4 +38,6 @@ export const spanishMessages: Messages = {
   kioskMode,
   kioskSetup,
   appSignIn,
+  managerConfirm,
+  forgotPin,
 };

@@ -36,6 +36,20 @@ export const signInErrors = english({
   DEVICE_ATTESTATION_INVALID:
     'This phone could not prove it is this store’s kiosk. Ask a manager to set it up again.',
   PIN_POLICY_VIOLATION: 'That PIN is not allowed.',
+  // A manager confirming on this phone, and a forgotten PIN's reset.
+  APPROVER_NOT_A_MANAGER: 'This badge is not a manager’s. Ask a manager of your store.',
+  APPROVER_NOT_OF_STORE: 'This manager does not manage your store. Ask a manager of your store.',
+  APPROVER_IS_REQUESTER: 'You cannot approve for yourself. Ask a manager of your store.',
+  PIN_RESET_NEEDS_ADMIN:
+    'Managers and admins cannot reset their own PIN here. Ask an admin to reset it in the Shiftpass console.',
+  PIN_RESET_REQUEST_INVALID: 'This PIN reset is no longer known. Tap “Forgot PIN?” to start again.',
+  PIN_RESET_REQUEST_USED: 'This PIN reset was already used or cancelled. Tap “Forgot PIN?” to start again.',
+  PIN_RESET_REQUEST_EXPIRED: 'This PIN reset ended after 10 minutes. Tap “Forgot PIN?” to start again.',
+  PIN_RESET_NOT_APPROVED: 'No manager has approved your PIN reset yet.',
+  PIN_RESET_DECLINED: 'A manager declined your PIN reset. Ask them, or an admin, for help.',
+  PIN_RESET_TOO_MANY_REQUESTS:
+    'Too many PIN resets for this badge in the last hour. Try again later, or ask an admin.',
+  APPROVALS_TOO_MANY: 'This manager has approved too many PIN resets this hour. Ask another manager.',
   NETWORK_ERROR:
     'Signing in needs the network, and this phone is offline. Check Wi-Fi or mobile data, then try again.',
   VALIDATION_FAILED: 'Something in the form is not valid.',

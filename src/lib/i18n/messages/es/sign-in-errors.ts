@@ -42,6 +42,26 @@ export const signInErrors: typeof english = {
   DEVICE_ATTESTATION_INVALID:
     'Este teléfono no pudo demostrar que es el quiosco de esta tienda. Pida a su responsable que lo configure de nuevo.',
   PIN_POLICY_VIOLATION: 'Ese PIN no está permitido.',
+  APPROVER_NOT_A_MANAGER:
+    'Esta credencial no es de un responsable. Pida ayuda a un responsable de su tienda.',
+  APPROVER_NOT_OF_STORE:
+    'Esta persona no es responsable de su tienda. Pida ayuda a un responsable de su tienda.',
+  APPROVER_IS_REQUESTER: 'No puede aprobar su propia solicitud. Pida ayuda a un responsable de su tienda.',
+  PIN_RESET_NEEDS_ADMIN:
+    'Los responsables y administradores no pueden cambiar aquí su propio PIN. Pida a un administrador que lo cambie en la consola de Shiftpass.',
+  PIN_RESET_REQUEST_INVALID:
+    'Este cambio de PIN ya no existe. Toque «¿Olvidó su PIN?» para empezar de nuevo.',
+  PIN_RESET_REQUEST_USED:
+    'Este cambio de PIN ya se usó o se canceló. Toque «¿Olvidó su PIN?» para empezar de nuevo.',
+  PIN_RESET_REQUEST_EXPIRED:
+    'Este cambio de PIN terminó tras 10 minutos. Toque «¿Olvidó su PIN?» para empezar de nuevo.',
+  PIN_RESET_NOT_APPROVED: 'Ningún responsable ha aprobado todavía el cambio de su PIN.',
+  PIN_RESET_DECLINED:
+    'Un responsable rechazó el cambio de su PIN. Pida ayuda a un responsable o a un administrador.',
+  PIN_RESET_TOO_MANY_REQUESTS:
+    'Demasiados cambios de PIN para esta credencial en la última hora. Inténtelo más tarde o consulte a un administrador.',
+  APPROVALS_TOO_MANY:
+    'Este responsable aprobó demasiados cambios de PIN en esta hora. Pida ayuda a otro responsable.',
   NETWORK_ERROR:
     'Para iniciar sesión se necesita la red y este teléfono no tiene conexión. Compruebe el Wi-Fi o los datos móviles y vuelva a intentarlo.',
   VALIDATION_FAILED: 'Algo del formulario no es válido.',
