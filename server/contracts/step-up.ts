@@ -14,6 +14,13 @@ import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 export interface StepUpOffer {
   challenge: string;
   expiresInSeconds: number;
+  /** Whose sign-in the manager confirms (the badge + PIN were right, so the name may be shown). */
+  displayName: string;
+  /**
+   * The co-signed session will have to change its PIN first: only then does the kiosk keep the PIN
+   * just typed, in memory, for that change (as after any sign-in); it is never sent with the co-sign.
+   */
+  mustChangePin: boolean;
 }
 
 /** POST /api/auth/qr-pin/co-sign: the challenge, and the manager's badge (scanned or typed) + PIN. */

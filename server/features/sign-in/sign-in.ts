@@ -19,6 +19,7 @@ import {
 } from '../devices/device-binding-check.js';
 import { endDeviceSessions, prepareSession } from '../sessions/sessions.js';
 import { offerCoSign } from '../step-up/co-sign.js';
+import type { StepUpOffer } from '../../contracts/step-up.js';
 
 export interface SignInInput {
   badge: BadgeInput;
@@ -97,7 +98,12 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
         {
           reason: access.reason,
           reasonCode: access.reasonCode,
-          stepUp: { challenge: offer.challenge, expiresInSeconds: offer.expiresInSeconds },
+          stepUp: {
+            challenge: offer.challenge,
+            expiresInSeconds: offer.expiresInSeconds,
+            displayName: user.displayName,
+            mustChangePin: method.forceChangePinNextSignIn || method.pinLength < policy.pinLength,
+          } satisfies StepUpOffer,
         },
       ),
     );

@@ -18,6 +18,7 @@ import { pinHints } from './messages/pin-hints';
 import { pinPad } from './messages/pin-pad';
 import { pinRules } from './messages/pin-rules';
 import { scan } from './messages/scan';
+import { stepUp } from './messages/step-up';
 import { signInErrors } from './messages/sign-in-errors';
 import { signOut } from './messages/sign-out';
 import { typeCode } from './messages/type-code';
@@ -43,6 +44,7 @@ export const englishMessages = {
   appSignIn,
   managerConfirm,
   forgotPin,
+  stepUp,
 };
 
 export type Messages = typeof englishMessages;
