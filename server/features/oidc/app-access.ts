@@ -9,7 +9,8 @@
  * - when a signed-in phone gets an app's code without any prompt (silent single sign-on, provider.ts).
  *
  * A badge + PIN cannot give a second factor, so `requireSecondFactor` refuses as at the kiosk, unless
- * a manager co-signed the kiosk sign-in this session came from (features/step-up): then it is met.
+ * a manager co-signed this kiosk session (its sign-in, or later for an app; features/step-up): then it
+ * is met.
  * The row names the manager (`details.stepUp.coSignedBy`).
  * Every app sign-in, allowed or refused, writes one sign-in log row (authMethod `sso`, the app, the
  * device, the policies' verdicts), so the sign-in log shows who opened which app where.

@@ -11,7 +11,9 @@
  * and asks for badge + PIN again (docs/api.md).
  *
  * Conditional access is evaluated with the app as the target (app-access.ts); a refusal leaves the
- * app waiting and answers ACCESS_BLOCKED_BY_POLICY or SECOND_FACTOR_REQUIRED for the kiosk to explain.
+ * app waiting and answers ACCESS_BLOCKED_BY_POLICY or SECOND_FACTOR_REQUIRED for the kiosk to explain;
+ * the latter with a co-sign challenge for the kiosk session (features/step-up): once a manager has
+ * co-signed it on the phone, the kiosk completes the interaction again and it passes.
  *
  * Every completion and every refusal of a signed-in session writes one sign-in log row: the worker,
  * the session's device, authMethod `sso` and details `{ via: 'sso', app: { id, name } }` (no app when
@@ -31,6 +33,8 @@ import type { AppRow } from '../apps/apps-repository.js';
 import type { SignInAccessResult } from '../conditional-access/evaluate-sign-in-access.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
 import type { LoggedPerson } from '../badges/verify-badge-and-pin.js';
+import { offerCoSign } from '../step-up/co-sign.js';
+import type { StepUpOffer } from '../../contracts/step-up.js';
 import { assessAppSignIn, logAppSignIn, type AppAccessRefusal } from './app-access.js';
 import {
   ACR_BADGE_PIN,
@@ -51,6 +55,8 @@ export type InteractionLoginOutcome =
         | 'OIDC_FRESH_SIGN_IN_REQUIRED'
         | 'PIN_CHANGE_REQUIRED'
         | AppAccessRefusal;
+      /** SECOND_FACTOR_REQUIRED: a manager may co-sign this kiosk session (`stepUp`, contracts/step-up.ts). */
+      details?: Record<string, unknown>;
     };
 
 /** The request the kiosk completed the sign-in with, for the sign-in log. */
@@ -131,6 +137,24 @@ async function completeLogin(
     userAgent: request.userAgent,
   });
   // Refused by conditional access: the app keeps waiting (its request expires); the kiosk says why.
+  // A second factor may come from a manager co-signing this kiosk session on the phone (step-up).
+  if (refusal === 'SECOND_FACTOR_REQUIRED' && session.kind === 'kiosk') {
+    const offer = await offerCoSign(deps, {
+      userId: user.id,
+      methodId: null,
+      codeId: null,
+      deviceId: session.deviceId,
+      via: null,
+      sessionId: session.id,
+    });
+    const stepUp: StepUpOffer = {
+      challenge: offer.challenge,
+      expiresInSeconds: offer.expiresInSeconds,
+      displayName: user.displayName,
+      mustChangePin: false,
+    };
+    return { ...refuse(refusal, access), outcome: { ok: false, code: refusal, details: { stepUp } } };
+  }
   if (refusal) return refuse(refusal, access);
   const bound = session.deviceId !== null;
   const shiftpass: ShiftpassLoginResult = { kioskSessionId: session.id, userId: user.id };

@@ -50,7 +50,10 @@ export function authRoutes(deps: ServiceDeps) {
         userAgent: userAgentOf(c),
         device: body.device,
         request: { method: c.req.method, url: c.req.url },
+        currentSessionId: c.get('auth')?.session.id ?? null,
       });
+      // A signed-in kiosk session stepped up for a store app: it carries on, no new cookie.
+      if (outcome.ok && 'steppedUp' in outcome) return c.json(outcome.steppedUp, 200);
       return answerSignIn(c, outcome);
     })
     .get('/session', requireSession({ allowPendingPinChange: true }), (c) =>

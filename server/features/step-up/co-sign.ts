@@ -67,7 +67,15 @@ export interface CoSignOffer {
  */
 export async function offerCoSign(
   deps: ServiceDeps,
-  bound: { userId: string; methodId: string; codeId: string; deviceId: string | null; via: BadgeVia },
+  bound: {
+    userId: string;
+    methodId: string | null;
+    codeId: string | null;
+    deviceId: string | null;
+    via: BadgeVia | null;
+    /** Steps up this signed-in kiosk session (a store app's sign-in asked a second factor of it). */
+    sessionId?: string;
+  },
 ): Promise<CoSignOffer> {
   const now = deps.clock.now();
   const challenge = randomToken(32);
@@ -80,7 +88,7 @@ export async function offerCoSign(
       createdAt: now,
       expiresAt: new Date(now.getTime() + STEP_UP_CHALLENGE_SECONDS * 1000),
       usedAt: null,
-      sessionId: null,
+      sessionId: bound.sessionId ?? null,
       coSignedByUserId: null,
     }),
     deps.repos.stepUp.deleteStale(now, new Date(now.getTime() - USED_CHALLENGE_KEEP_SECONDS * 1000)),
@@ -98,7 +106,15 @@ export interface CoSignInput {
   userAgent: string | null;
   device?: DeviceProofBody;
   request: RequestTarget;
+  /** The kiosk session of the request's cookie, if any (a session's step-up must come from it). */
+  currentSessionId: string | null;
 }
+
+/**
+ * A co-sign's outcome: the worker's new session (a sign-in's challenge), or the worker's signed-in
+ * kiosk session stepped up (a store app's challenge: no new session, the app's sign-in is retried).
+ */
+export type CoSignOutcome = SignInOutcome | { ok: true; steppedUp: SignInResult };
 
 /** Why a challenge cannot be co-signed now, or null when it can (its use is claimed later). */
 function challengeRefusal(row: StepUpChallengeRow | undefined, now: Date): ErrorCode | null {
@@ -109,7 +125,7 @@ function challengeRefusal(row: StepUpChallengeRow | undefined, now: Date): Error
 }
 
 /** POST /api/auth/qr-pin/co-sign: a manager confirms a worker's sign-in (see the header). */
-export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promise<SignInOutcome> {
+export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promise<CoSignOutcome> {
   const row = await deps.repos.stepUp.findByTokenHash(sha256(input.challenge));
   const check = await verifyBadgeAndPin<VerifiedDevice | null>(
     deps,
@@ -156,6 +172,51 @@ export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promi
   const stale = challengeRefusal(row, now);
   if (stale || !row) return refuse(stale ?? 'STEP_UP_CHALLENGE_NOT_FOUND');
   const stepUp = { challengeId: row.id };
+  const rehashManagerPin = async () => {
+    if (!deps.hasher.needsRehash(check.method.pinHash)) return;
+    const hash = await deps.hasher.hash(input.pin);
+    await deps.repos.methods.upgradePinHash(check.method.id, check.method.pinHash, hash);
+  };
+
+  if (row.methodId === null || row.codeId === null) {
+    // A store app's sign-in asked a second factor of a signed-in kiosk session: that session, still
+    // live and the one this request comes from, is stepped up; no new session is made.
+    const current =
+      row.sessionId !== null && input.currentSessionId === row.sessionId
+        ? await deps.repos.sessions.findById(row.sessionId)
+        : undefined;
+    if (
+      !current ||
+      current.session.revokedAt !== null ||
+      current.session.expiresAt.getTime() <= now.getTime() ||
+      !current.user.accountEnabled
+    ) {
+      return refuse('STEP_UP_CHALLENGE_EXPIRED', { stepUp, reason: 'session_ended' });
+    }
+    const worker = current.user;
+    const coSignFor = { id: worker.id, displayName: worker.displayName };
+    const refusal = approvalRefusal(
+      { id: manager.id, role: manager.role as Role, groupIds: managerGroupIds },
+      { id: worker.id, groupIds: await deps.repos.users.groupIdsOf(worker.id) },
+    );
+    if (refusal) return refuse(APPROVAL_REFUSAL_CODES[refusal], { stepUp: { ...stepUp, coSignFor } });
+    await rehashManagerPin();
+    const sessionId = current.session.id;
+    if (!(await deps.repos.stepUp.use(row.id, now, { sessionId, coSignedByUserId: manager.id }))) {
+      return refuse('STEP_UP_CHALLENGE_USED', { stepUp: { ...stepUp, coSignFor } });
+    }
+    await Promise.all([
+      check.acceptPin(),
+      check.logPassed({ ...check.context, stepUp: { ...stepUp, coSignFor } }),
+    ]);
+    return {
+      ok: true,
+      steppedUp: {
+        user: { id: worker.id, displayName: worker.displayName, role: worker.role as Role },
+        mustChangePin: current.session.mustChangePin,
+      },
+    };
+  }
 
   // The worker as they are now: a badge replaced, an account disabled since the offer ends it.
   const read = await deps.repos.methods.findBadge(row.codeId, QR_PIN_POLICY_KEY);
@@ -177,13 +238,7 @@ export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promi
     { id: worker.id, groupIds: badge.groupIds },
   );
   if (refusal) return refuse(APPROVAL_REFUSAL_CODES[refusal], { stepUp: { ...stepUp, coSignFor } });
-  if (deps.hasher.needsRehash(check.method.pinHash)) {
-    await deps.repos.methods.upgradePinHash(
-      check.method.id,
-      check.method.pinHash,
-      await deps.hasher.hash(input.pin),
-    );
-  }
+  await rehashManagerPin();
 
   // The policies again, with this moment's facts: one that blocks now still blocks.
   const access = await evaluateSignInAccess(deps, {
@@ -208,7 +263,7 @@ export async function coSignSignIn(deps: ServiceDeps, input: CoSignInput): Promi
     ipAddress: input.ipAddress,
     userAgent: input.userAgent,
     details: {
-      via: row.via,
+      via: row.via ?? 'qr',
       ...(check.context.deviceCompliance ? { deviceCompliance: check.context.deviceCompliance } : {}),
       conditionalAccess: access,
       stepUp: { ...stepUp, coSignedBy } satisfies StepUpLogDetail,
