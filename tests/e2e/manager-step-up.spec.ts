@@ -82,7 +82,7 @@ for (const language of ['en', 'es'] as const) {
     baseURL,
   }) => {
     const m = messagesFor(language);
-    const storeName = `Cash office ${language} ${Date.now()}`;
+    const storeName = `Porto ${language.toUpperCase()} ${Date.now() % 100_000}`;
     const storeId = await addStore(adminApi, storeName);
     const worker = await provisionWorker('Ana Costa', { groupIds: [storeId] });
     const manager = await provisionWorker('Maria Lopes', { groupIds: [storeId], role: 'manager' });
@@ -106,6 +106,7 @@ for (const language of ['en', 'es'] as const) {
       await expect(page.getByRole('heading', { name: m.managerConfirm.pinTitle })).toBeVisible({
         timeout: SCAN_TIMEOUT,
       });
+      await expect(page.getByText(m.stepUp.confirming('Ana Costa'))).toBeVisible();
       await screen(page, `step-up-2-manager-pin-${language}`);
       await page.getByLabel(m.pin.label, { exact: true }).fill(manager.pin);
       await page.getByRole('button', { name: m.managerConfirm.confirm }).click();
@@ -142,7 +143,7 @@ test('Cancel on the manager step leaves nothing: a fresh scan screen, nobody sig
   baseURL,
 }) => {
   const m = messagesFor('en');
-  const storeName = `Cash office cancel ${Date.now()}`;
+  const storeName = `Porto cancel ${Date.now() % 100_000}`;
   const storeId = await addStore(adminApi, storeName);
   const worker = await provisionWorker('Rita Cancel', { groupIds: [storeId] });
   const policyId = await cashOfficePolicy(adminApi, storeId, storeName);

@@ -29,13 +29,13 @@ import {
 } from '$server/contracts/kiosk-app-link';
 import type { DeviceProofBody } from '$server/contracts/devices';
 import type { KioskConfig, SessionView, SignInResult } from '$server/contracts/schemas';
-import type { StepUpOffer } from '$server/contracts/step-up';
 import type { ApiResult, ClientError } from '$lib/api/client';
 import type { AppSignIn } from './app-sign-in.svelte';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 import { ManagerConfirm, type ManagerConfirmOutcome } from './manager-confirm.svelte';
 import { PinChange } from './pin-change.svelte';
+import { stepUpOfferOf, type StepUpOffer } from './step-up-offer';
 import { secondsUntil } from './time-left';
 
 export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'step-up' | 'change-pin' | 'home';
@@ -75,16 +75,6 @@ const STEP_UP_ENDS = new Set([
   'ACCESS_BLOCKED_BY_POLICY',
 ]);
 
-/** A SECOND_FACTOR_REQUIRED answer's co-sign offer, when it carries one. */
-function stepUpOfferOf(value: unknown): StepUpOffer | null {
-  const offer = value as Partial<StepUpOffer> | null | undefined;
-  return typeof offer?.challenge === 'string' &&
-    typeof offer.expiresInSeconds === 'number' &&
-    typeof offer.displayName === 'string'
-    ? (offer as StepUpOffer)
-    : null;
-}
-
 /** How long a badge the server refused is not read again while it stays in front of the camera. */
 const REFUSED_BADGE_QUIET_MS = 10_000;
 
@@ -122,8 +112,16 @@ export class KioskFlow {
   #sessionEndsAt = 0;
   #sessionTimer: ReturnType<typeof setInterval> | undefined;
 
-  /** A manager confirming this sign-in (an access rule asked for it), while the step-up screen shows. */
-  stepUp = $state<{ confirm: ManagerConfirm; workerName: string } | null>(null);
+  /**
+   * A manager confirming this sign-in (an access rule asked for it), while the step-up screen shows.
+   * `forApp`: the signed-in worker's session, for the store app waiting (`app`: its name, if known).
+   */
+  stepUp = $state<{
+    confirm: ManagerConfirm;
+    workerName: string;
+    forApp: boolean;
+    app: string | null;
+  } | null>(null);
   /** The co-sign challenge the server gave with SECOND_FACTOR_REQUIRED; in memory only. */
   #stepUpChallenge: string | null = null;
   #stepUpIdle: IdleTimer | null = null;
@@ -179,7 +177,9 @@ export class KioskFlow {
   }
 
   get #signedIn(): boolean {
-    return this.step === 'home' || this.step === 'change-pin';
+    return (
+      this.step === 'home' || this.step === 'change-pin' || (this.step === 'step-up' && !!this.stepUp?.forApp)
+    );
   }
 
   /** A session in a forced PIN change this page did not start: it cannot finish it (no PIN in hand). */
@@ -364,16 +364,20 @@ export class KioskFlow {
   }
 
   /**
-   * "A manager must confirm this sign-in": the worker's badge and PIN were right. The PIN is kept (in
-   * memory) only when the session will have to change it first, as after any sign-in.
+   * "A manager must confirm this sign-in": the worker's badge and PIN were right (`pin`: the PIN is
+   * kept, in memory, only when the session will have to change it first, as after any sign-in), or a
+   * store app asked it of the signed-in session (`pin` null).
    */
-  #beginStepUp(offer: StepUpOffer, pin: string): void {
+  #beginStepUp(offer: StepUpOffer, pin: string | null): void {
+    const forApp = pin === null;
     this.#endStepUp();
-    this.#badge = null;
-    this.typedCode = '';
     this.notice = null;
-    this.#stopLockCountdown();
-    this.#currentPin = offer.mustChangePin ? pin : null;
+    if (!forApp) {
+      this.#badge = null;
+      this.typedCode = '';
+      this.#stopLockCountdown();
+      this.#currentPin = offer.mustChangePin ? pin : null;
+    }
     this.#stepUpChallenge = offer.challenge;
     this.stepUp = {
       confirm: new ManagerConfirm({
@@ -381,10 +385,14 @@ export class KioskFlow {
         confirm: (qr, managerPin) => this.#coSign(qr, managerPin),
       }),
       workerName: offer.displayName,
+      forApp,
+      app: this.#app?.appName ?? null,
     };
     this.step = 'step-up';
     const giveUp = () =>
-      this.backToScan(errorNotice({ code: 'STEP_UP_CHALLENGE_EXPIRED', message: 'Not confirmed in time.' }));
+      this.#leaveStepUp(
+        errorNotice({ code: 'STEP_UP_CHALLENGE_EXPIRED', message: 'Not confirmed in time.' }),
+      );
     this.#stepUpEnds = setTimeout(giveUp, offer.expiresInSeconds * 1000);
     this.#stepUpIdle = new IdleTimer({
       signOutAfterMs: STEP_UP_IDLE_MS,
@@ -396,9 +404,22 @@ export class KioskFlow {
     this.#stepUpIdle.start();
   }
 
-  /** "Cancel" on any step-up screen: nothing of this sign-in stays, the scan screen shows. */
+  /**
+   * "Cancel" on any step-up screen: nothing of this sign-in stays, the scan screen shows; for a store
+   * app, the worker stays signed in on their home screen and the app is not opened.
+   */
   cancelStepUp(): void {
-    this.backToScan();
+    this.#leaveStepUp(null);
+  }
+
+  /** The step-up ends unconfirmed: back to a fresh scan, or, for a store app, home with why. */
+  #leaveStepUp(notice: Notice | null): void {
+    if (!this.stepUp?.forApp) return this.backToScan(notice);
+    const app = this.stepUp.app;
+    this.#endStepUp();
+    this.#app?.forget();
+    this.notice = notice ?? { kind: 'app-sign-in', problem: 'second-factor', app };
+    this.step = 'home';
   }
 
   /** The manager's badge and PIN, sent with the challenge; on success the worker is signed in. */
@@ -416,23 +437,33 @@ export class KioskFlow {
       pin,
       ...(device ? { device: device.data } : {}),
     });
-    // Cancelled, or given up, while the answer was on its way: a session it made ends at once.
+    const forApp = this.stepUp?.forApp ?? false;
+    // Cancelled, or given up, while the answer was on its way: a session it made ends at once (a
+    // signed-in session it stepped up for an app just carries on).
     if (this.#stepUpChallenge !== challenge) {
-      if (result.ok) await this.signOut('button');
+      if (result.ok && this.step === 'scan') await this.signOut('button');
       return { ok: false, error: { code: 'STEP_UP_CHALLENGE_NOT_FOUND', message: 'Start again.' } };
     }
     if (!result.ok) {
       const { error } = result;
       if (error.code.startsWith('DEVICE_')) {
         await this.#device?.refused(error);
-        this.backToScan(errorNotice(error));
+        this.#leaveStepUp(errorNotice(error));
+      } else if (error.code === 'UNAUTHENTICATED') {
+        await this.signOut('revoked');
       } else if (STEP_UP_ENDS.has(error.code)) {
-        this.backToScan(errorNotice(error));
+        this.#leaveStepUp(errorNotice(error));
       }
       return { ok: false, error };
     }
     this.#endStepUp();
-    await this.#signedInAs();
+    if (forApp) {
+      // The same session, now confirmed: the waiting app is given it again.
+      this.step = 'home';
+      await this.#openWaitingApp();
+    } else {
+      await this.#signedInAs();
+    }
     return { ok: true };
   }
 
@@ -543,6 +574,8 @@ export class KioskFlow {
     if (outcome.kind === 'change-pin') await this.signOut('freshSignIn');
     else if (outcome.kind === 'signed-out') await this.signOut('revoked');
     else if (outcome.kind === 'sign-in-again') await this.signOut('freshSignIn');
+    // A manager of the worker's store must confirm this session for the app, on this phone.
+    else if (outcome.kind === 'step-up') this.#beginStepUp(outcome.offer, null);
     // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
     else if (outcome.kind === 'refused') {
       this.notice = { kind: 'app-sign-in', problem: outcome.problem, app: this.#app.appName };

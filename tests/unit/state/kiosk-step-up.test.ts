@@ -5,10 +5,20 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { messagesFor } from '../../../src/lib/i18n/catalogue.js';
+import { AppSignIn } from '../../../src/lib/kiosk/app-sign-in.svelte.js';
 import { KioskFlow } from '../../../src/lib/kiosk/kiosk-flow.svelte.js';
 import type { SessionView } from '../../../server/contracts/schemas.js';
 import type { StepUpOffer } from '../../../server/contracts/step-up.js';
-import { FakeServer, installBrowser, ok, refusal, sessionView, settle, shown } from './fakes.js';
+import {
+  FakeAddressBar,
+  FakeServer,
+  installBrowser,
+  ok,
+  refusal,
+  sessionView,
+  settle,
+  shown,
+} from './fakes.js';
 
 const en = messagesFor('en');
 const ISSUER = 'ACME';
@@ -210,5 +220,60 @@ describe('nothing of the sign-in stays', () => {
     await flow.submitPin(PIN);
     expect(flow.step).toBe('scan');
     expect(shown(flow.notice)).toBe(en.signInErrors.SECOND_FACTOR_REQUIRED);
+  });
+});
+
+describe('a store app that needs a manager for the signed-in worker', () => {
+  const KIOSK = 'https://kiosk.example.com';
+  const UID = 'V1StGXR8_Z5jdHi6B-myT';
+  const LOGIN = `POST /oidc/interactions/${UID}/login`;
+  const RETURN_TO = `${KIOSK}/oidc/auth/${UID}`;
+  let confirmed: boolean;
+  let address: FakeAddressBar;
+
+  beforeEach(() => {
+    confirmed = false;
+    address = new FakeAddressBar(`${KIOSK}/?oidc=${UID}`);
+    signedIn = sessionView();
+    server
+      .answer(`GET /oidc/interactions/${UID}`, ok({ appName: 'Cash office' }))
+      .handle(LOGIN, () =>
+        confirmed ? ok({ returnTo: RETURN_TO }) : refusal(403, 'SECOND_FACTOR_REQUIRED', { stepUp: offer() }),
+      );
+  });
+
+  async function openForApp(): Promise<KioskFlow> {
+    const flow = new KioskFlow(null, new AppSignIn(address));
+    flows.push(flow);
+    await flow.load();
+    return flow;
+  }
+
+  test('the manager confirms the session on the phone and the app opens, with no new sign-in', async () => {
+    server.handle('POST /auth/qr-pin/co-sign', () => {
+      confirmed = true;
+      return ok({ user: signedIn!.user, mustChangePin: false });
+    });
+    const flow = await openForApp();
+    expect(flow.step).toBe('step-up');
+    expect(flow.stepUp).toMatchObject({ forApp: true, app: 'Cash office', workerName: 'Ana Silva' });
+    expect(en.stepUp.explanationApp('Ana Silva', 'Cash office')).toContain('To open Cash office');
+    flow.stepUp!.confirm.ask();
+    flow.stepUp!.confirm.badgeScanned(MANAGER_BADGE);
+    expect(await flow.stepUp!.confirm.pinEntered(MANAGER_PIN)).toBe(true);
+    expect(address.visited).toEqual([RETURN_TO]);
+    expect(server.count(LOGIN)).toBe(2);
+    expect(server.count('POST /auth/qr-pin/sign-in')).toBe(0);
+    expect(server.count('POST /auth/sign-out')).toBe(0);
+  });
+
+  test('Cancel keeps the worker signed in on home, told why the app did not open', async () => {
+    const flow = await openForApp();
+    flow.cancelStepUp();
+    expect(flow.step).toBe('home');
+    expect(flow.worker?.displayName).toBe('Ana Silva');
+    expect(shown(flow.notice)).toBe(en.appSignIn.secondFactorApp('Cash office'));
+    expect(address.visited).toEqual([]);
+    expect(server.count('POST /auth/sign-out')).toBe(0);
   });
 });
