@@ -15,6 +15,9 @@ describe('stepUpOf', () => {
     const details = { via: 'qr', stepUp: { challengeId: 'c1', coSignedBy: maria } };
     expect(stepUpOf(details)).toEqual({ confirmedBy: maria });
     expect(english.detail.confirmedBy(maria.displayName)).toBe('Confirmed by Maria Lopes');
+    expect(signInHow({ authMethod: 'qr_pin', details }, true, english)).toBe(
+      'Badge + PIN, confirmed by a manager',
+    );
     expect(spanish.detail.confirmedBy(maria.displayName)).toBe('Confirmado por Maria Lopes');
   });
 

@@ -145,6 +145,8 @@ export function signInHow(
   if (entry.authMethod === 'qr_pin') {
     if (details?.purpose === 'exitKiosk') return m.how.exitKiosk;
     if (details?.purpose === 'stepUpApproval') return m.how.stepUpApproval;
+    const stepUp = stepUpOf(details);
+    if (stepUp && 'confirmedBy' in stepUp) return m.how.coSigned;
     return details?.via === 'shortCode' ? m.how.typedCode : m.how.methods.qr_pin;
   }
   return (m.how.methods as Record<string, string>)[entry.authMethod] ?? entry.authMethod;

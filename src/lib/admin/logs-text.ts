@@ -140,6 +140,7 @@ export const logsText = {
     typedCode: 'Typed code + PIN',
     exitKiosk: 'Badge + PIN to exit kiosk mode',
     stepUpApproval: 'Badge + PIN to confirm a sign-in',
+    coSigned: 'Badge + PIN, confirmed by a manager',
     signedInTo: (app: string) => `Signed in to ${app}`,
     signInTo: (app: string) => `Sign-in to ${app}`,
   },

@@ -115,6 +115,7 @@ export const logsText: typeof english = {
     typedCode: 'Código escrito + PIN',
     exitKiosk: 'Credencial + PIN para salir del modo quiosco',
     stepUpApproval: 'Credencial + PIN para confirmar un inicio de sesión',
+    coSigned: 'Credencial + PIN, confirmado por un responsable',
     signedInTo: (app: string) => `Inició sesión en ${app}`,
     signInTo: (app: string) => `Inicio de sesión en ${app}`,
   },
