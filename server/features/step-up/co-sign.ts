@@ -4,7 +4,9 @@
  * challenge with the SECOND_FACTOR_REQUIRED answer (`offerCoSign`, from sign-in.ts). A manager of
  * one of the worker's stores (or an admin) completes it on the same phone with their own badge + PIN
  * (`coSignSignIn`, POST /api/auth/qr-pin/co-sign), and the worker gets the session a normal sign-in
- * gives.
+ * gives. A store app that asks a second factor of a signed-in kiosk session (oidc/interactions.ts)
+ * gets a challenge bound to that session instead; its co-sign, from that session, steps it up (no new
+ * session), and the app's sign-in then passes (oidc/app-access.ts).
  *
  * The challenge: 32 random bytes, only their SHA-256 stored, 5 minutes, single use, bound to the
  * worker's method and code and to the enrolled kiosk the worker signed in on. The kiosk keeps the
@@ -14,11 +16,11 @@
  * the manager's badge + PIN, checked exactly as a sign-in checks one (features/badges/
  * verify-badge-and-pin.ts: client budget, decoy timing, the manager's own lockout; when the challenge
  * names a kiosk, the request must prove that kiosk) → the challenge (unknown, expired, used) → who
- * may co-sign (domain/manager-approval.ts, as for a forgotten PIN) → the worker as they are now (account, badge, the policies
- * re-evaluated: a block since then refuses) → the challenge used in one conditional update → the
- * worker's session. Every refusal is written to the sign-in log on the manager's row; a success
- * writes two rows: the manager's check (`purpose: 'stepUpApproval'`, naming the worker) and the worker's
- * sign-in (naming the manager in `details.stepUp.coSignedBy`).
+ * may co-sign (domain/manager-approval.ts, as for a forgotten PIN) → the worker as they are now
+ * (account, badge, the policies re-evaluated: a block since then refuses) → the challenge used in one
+ * conditional update → the worker's session. Every refusal is written to the sign-in log on the
+ * manager's row; a success writes two rows: the manager's check (`purpose: 'stepUpApproval'`, naming
+ * the worker) and the worker's sign-in (naming the manager in `details.stepUp.coSignedBy`).
  */
 import type { DeviceProofBody } from '../../contracts/devices.js';
 import type { ErrorCode } from '../../contracts/errors.js';
