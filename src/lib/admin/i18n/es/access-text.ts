@@ -323,9 +323,9 @@ export const accessText: typeof english = {
     problems: 'No se evaluó nada. Corrige lo que está marcado abajo.',
     secondFactorMetBy: {
       qrPin:
-        'En el quiosco se cumple cuando un responsable de la tienda de esta persona (o un administrador) confirma el inicio de sesión en el mismo teléfono con su propia credencial y su PIN.',
+        'En el quiosco se cumple cuando un encargado de la tienda de esta persona (o un administrador) confirma el inicio de sesión en el mismo teléfono con su propia credencial y su PIN.',
       qrPinApp:
-        'Para una app solo se cumple si un responsable confirmó el inicio de sesión en el quiosco desde el que se abre; si no, la app se rechaza.',
+        'Para una app solo se cumple si un encargado confirmó el inicio de sesión en el quiosco desde el que se abre; si no, la app se rechaza.',
       password:
         'En la consola se cumple: la consola siempre pide el código de autenticación después de la contraseña.',
     },
