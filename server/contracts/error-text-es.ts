@@ -103,6 +103,13 @@ export const ERROR_CODE_TEXT_ES: Record<ErrorCode, string> = {
     'Demasiadas solicitudes de cambio de PIN para esta credencial. Vuelve a intentarlo más tarde.',
   APPROVALS_TOO_MANY:
     'Este responsable aprobó demasiados cambios de PIN en la última hora. Vuelve a intentarlo más tarde.',
+  STEP_UP_CHALLENGE_NOT_FOUND:
+    'Esta confirmación de responsable no se conoce aquí. Escanea tu credencial y escribe tu PIN de nuevo.',
+  STEP_UP_CHALLENGE_EXPIRED:
+    'Esta confirmación de responsable ha caducado. Escanea tu credencial y escribe tu PIN de nuevo.',
+  STEP_UP_CHALLENGE_USED:
+    'Esta confirmación de responsable ya se usó. Escanea tu credencial y escribe tu PIN de nuevo.',
+  STEP_UP_DEVICE_MISMATCH: 'Este inicio de sesión debe confirmarse en el teléfono donde empezó.',
   INTERNAL_ERROR: 'Algo salió mal en el servidor.',
 };
 

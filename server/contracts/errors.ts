@@ -170,6 +170,23 @@ export const ERRORS = {
     status: 429,
     message: 'This manager has approved too many PIN resets in the last hour. Try again later.',
   },
+  // Step-up by a manager: a manager co-signs a worker's sign-in that needs a second factor.
+  STEP_UP_CHALLENGE_NOT_FOUND: {
+    status: 404,
+    message: 'This manager confirmation is not known here. Scan your badge and enter your PIN again.',
+  },
+  STEP_UP_CHALLENGE_EXPIRED: {
+    status: 410,
+    message: 'This manager confirmation has expired. Scan your badge and enter your PIN again.',
+  },
+  STEP_UP_CHALLENGE_USED: {
+    status: 409,
+    message: 'This manager confirmation was already used. Scan your badge and enter your PIN again.',
+  },
+  STEP_UP_DEVICE_MISMATCH: {
+    status: 403,
+    message: 'This sign-in must be confirmed on the phone where it started.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

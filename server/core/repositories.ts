@@ -17,6 +17,7 @@ import { createQrPinMethodRepository } from '../features/badges/qr-pin-methods-r
 import { createReportRepository } from '../features/logs/reports-repository.js';
 import { createSessionRepository } from '../features/sessions/sessions-repository.js';
 import { createSettingsRepository } from '../features/policies/settings-repository.js';
+import { createStepUpRepository } from '../features/step-up/step-up-repository.js';
 import { createSigningKeyRepository } from '../features/oidc/signing-keys-repository.js';
 import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
 import { createUserRepository } from '../features/people/users-repository.js';
@@ -44,6 +45,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     oidcLogoutDeliveries: createLogoutDeliveriesRepository(db),
     firstSteps: createFirstStepsRepository(db),
     pinResets: createPinResetRepository(db),
+    stepUp: createStepUpRepository(db),
   };
 }
 

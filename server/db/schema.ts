@@ -310,6 +310,48 @@ export const nonces = sqliteTable(
   (t) => [index('nonces_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Step-up by a manager (features/step-up): a worker whose badge + PIN were right but whose sign-in
+ * needs a second factor gets a short-lived, single-use co-sign challenge (only its SHA-256 is kept),
+ * bound to the worker's badge and the kiosk (or, for a store app's sign-in, to the worker's kiosk
+ * session). A manager of one of the worker's stores completes it with their own badge + PIN. A used
+ * challenge keeps the session and who co-signed: an app sign-in through that session reads it to know
+ * a manager confirmed it.
+ */
+export const stepUpChallenges = sqliteTable(
+  'step_up_challenges',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * The worker's method and code the badge + PIN were checked against (a badge replaced since does
+     * not count); null for a challenge that steps up a kiosk session (`sessionId` set when issued).
+     */
+    methodId: text('method_id'),
+    codeId: text('code_id'),
+    /** The enrolled kiosk the worker signed in on; null on a phone without device binding. */
+    deviceId: text('device_id'),
+    /** How the worker's badge was given (scanned or typed), for their sign-in log row. */
+    via: text('via', { enum: ['qr', 'shortCode'] }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    /**
+     * The worker's session: the one a sign-in's challenge made once used, or, set when issued, the
+     * signed-in kiosk session a store app's sign-in asked a second factor of (step-up of a session).
+     */
+    sessionId: text('session_id'),
+    coSignedByUserId: text('co_signed_by_user_id'),
+  },
+  (t) => [
+    index('step_up_challenges_expires_idx').on(t.expiresAt),
+    index('step_up_challenges_session_idx').on(t.sessionId),
+  ],
+);
+
 /** Conditional-access policies (server/domain/conditional-access.ts); conditions as JSON. */
 export const conditionalAccessPolicies = sqliteTable('conditional_access_policies', {
   id: text('id').primaryKey(),

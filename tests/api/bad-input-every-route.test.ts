@@ -309,6 +309,7 @@ const ROUTES: Route[] = [
     '/api/admin/reports/sign-in-activity',
   ].map((name) => ({ method: 'GET', name, path: () => name, body: false })),
   { method: 'POST', name: '/api/auth/qr-pin/sign-in', path: () => '/api/auth/qr-pin/sign-in', body: true },
+  { method: 'POST', name: '/api/auth/qr-pin/co-sign', path: () => '/api/auth/qr-pin/co-sign', body: true },
   {
     method: 'POST',
     name: '/api/auth/qr-pin/change-pin',

@@ -61,6 +61,22 @@ export interface LogContext {
   conditionalAccess?: unknown;
   /** The device's live compliance, once its binding checked out. */
   deviceCompliance?: DeviceCompliance;
+  /** Step-up by a manager (features/step-up): the challenge offered or used, and who co-signed whom. */
+  stepUp?: StepUpLogDetail;
+}
+
+/** A person as a step-up log row names them (a snapshot: the name they had then). */
+export interface LoggedPerson {
+  id: string;
+  displayName: string;
+}
+
+export interface StepUpLogDetail {
+  challengeId: string;
+  /** On the worker's row: the manager who confirmed the sign-in. */
+  coSignedBy?: LoggedPerson;
+  /** On the manager's row: the worker whose sign-in they confirmed (or tried to). */
+  coSignFor?: LoggedPerson;
 }
 
 /**
@@ -233,6 +249,7 @@ export async function verifyBadgeAndPin<D>(
       ...(context.reason ? { reason: context.reason } : {}),
       ...(context.deviceCompliance ? { deviceCompliance: context.deviceCompliance } : {}),
       ...(context.conditionalAccess ? { conditionalAccess: context.conditionalAccess } : {}),
+      ...(context.stepUp ? { stepUp: context.stepUp } : {}),
     },
   });
   const log = async (outcome: SignInOutcome, context: LogContext = {}): Promise<SignInOutcome> => {

@@ -8,7 +8,10 @@
  * - when the kiosk completes an app's interaction (interactions.ts), and
  * - when a signed-in phone gets an app's code without any prompt (silent single sign-on, provider.ts).
  *
- * A badge + PIN cannot give a second factor, so `requireSecondFactor` refuses as at the kiosk.
+ * A badge + PIN cannot give a second factor, so `requireSecondFactor` refuses as at the kiosk, unless
+ * a manager co-signed this kiosk session (its sign-in, or later for an app; features/step-up): then it
+ * is met.
+ * The row names the manager (`details.stepUp.coSignedBy`).
  * Every app sign-in, allowed or refused, writes one sign-in log row (authMethod `sso`, the app, the
  * device, the policies' verdicts), so the sign-in log shows who opened which app where.
  */
@@ -16,6 +19,7 @@ import type { ErrorCode } from '../../contracts/errors.js';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { Role } from '../../domain/roles.js';
 import { newId } from '../../platform/crypto.js';
+import type { LoggedPerson } from '../badges/verify-badge-and-pin.js';
 import {
   assessSignInAccess,
   deviceFactsOf,
@@ -26,6 +30,8 @@ export interface AppSignInFacts {
   user: { id: string; role: Role };
   /** The kiosk session's device (null: a sign-in without device binding). */
   deviceId: string | null;
+  /** The kiosk session the app is signed in through, if known (a co-signed one meets a second factor). */
+  kioskSessionId?: string | null;
   app: { id: string; name: string };
   clientAddress: string | null;
   userAgent: string | null;
@@ -36,6 +42,15 @@ export type AppAccessRefusal = 'ACCESS_BLOCKED_BY_POLICY' | 'SECOND_FACTOR_REQUI
 export interface AppAccess {
   refusal: AppAccessRefusal | null;
   access: SignInAccessResult;
+  /** The manager who co-signed the kiosk sign-in, when that met the policies' second factor. */
+  coSignedBy?: LoggedPerson;
+}
+
+/** The manager who co-signed the kiosk sign-in that made this session, if one did. */
+async function coSignerOf(deps: ServiceDeps, kioskSessionId: string): Promise<LoggedPerson | undefined> {
+  const managerId = await deps.repos.stepUp.coSignerOfSession(kioskSessionId);
+  const manager = managerId ? await deps.repos.users.findById(managerId) : undefined;
+  return manager ? { id: manager.id, displayName: manager.displayName } : undefined;
 }
 
 /** Conditional access for one sign-in to one app (see the header). */
@@ -56,13 +71,11 @@ export async function assessAppSignIn(deps: ServiceDeps, facts: AppSignInFacts):
     method: 'qrPin',
     app: facts.app,
   });
-  const refusal =
-    access.decision === 'block'
-      ? 'ACCESS_BLOCKED_BY_POLICY'
-      : access.decision === 'requireSecondFactor'
-        ? 'SECOND_FACTOR_REQUIRED'
-        : null;
-  return { refusal, access };
+  if (access.decision === 'requireSecondFactor') {
+    const coSignedBy = facts.kioskSessionId ? await coSignerOf(deps, facts.kioskSessionId) : undefined;
+    return coSignedBy ? { refusal: null, access, coSignedBy } : { refusal: 'SECOND_FACTOR_REQUIRED', access };
+  }
+  return { refusal: access.decision === 'block' ? 'ACCESS_BLOCKED_BY_POLICY' : null, access };
 }
 
 export interface AppSignInLogEntry {
@@ -76,6 +89,8 @@ export interface AppSignInLogEntry {
   /** True when the app got its code without the kiosk (the phone already had a signed-in worker). */
   silent?: boolean;
   access?: SignInAccessResult;
+  /** The manager whose co-sign met a policy's second factor. */
+  coSignedBy?: LoggedPerson;
 }
 
 /** One sign-in log row for a sign-in to a store app (authMethod `sso`). */
@@ -95,6 +110,7 @@ export async function logAppSignIn(deps: ServiceDeps, entry: AppSignInLogEntry):
       ...(entry.app ? { app: entry.app.name ? entry.app : { id: entry.app.id } } : {}),
       ...(entry.silent ? { silent: true } : {}),
       ...(entry.access ? { conditionalAccess: entry.access } : {}),
+      ...(entry.coSignedBy ? { stepUp: { coSignedBy: entry.coSignedBy } } : {}),
     },
   });
 }

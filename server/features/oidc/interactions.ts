@@ -11,7 +11,9 @@
  * and asks for badge + PIN again (docs/api.md).
  *
  * Conditional access is evaluated with the app as the target (app-access.ts); a refusal leaves the
- * app waiting and answers ACCESS_BLOCKED_BY_POLICY or SECOND_FACTOR_REQUIRED for the kiosk to explain.
+ * app waiting and answers ACCESS_BLOCKED_BY_POLICY or SECOND_FACTOR_REQUIRED for the kiosk to explain;
+ * the latter with a co-sign challenge for the kiosk session (features/step-up): once a manager has
+ * co-signed it on the phone, the kiosk completes the interaction again and it passes.
  *
  * Every completion and every refusal of a signed-in session writes one sign-in log row: the worker,
  * the session's device, authMethod `sso` and details `{ via: 'sso', app: { id, name } }` (no app when
@@ -30,6 +32,9 @@ import type { Role } from '../../domain/roles.js';
 import type { AppRow } from '../apps/apps-repository.js';
 import type { SignInAccessResult } from '../conditional-access/evaluate-sign-in-access.js';
 import type { ResolvedSession } from '../sessions/sessions.js';
+import type { LoggedPerson } from '../badges/verify-badge-and-pin.js';
+import { offerCoSign } from '../step-up/co-sign.js';
+import type { StepUpOffer } from '../../contracts/step-up.js';
 import { assessAppSignIn, logAppSignIn, type AppAccessRefusal } from './app-access.js';
 import {
   ACR_BADGE_PIN,
@@ -50,6 +55,8 @@ export type InteractionLoginOutcome =
         | 'OIDC_FRESH_SIGN_IN_REQUIRED'
         | 'PIN_CHANGE_REQUIRED'
         | AppAccessRefusal;
+      /** SECOND_FACTOR_REQUIRED: a manager may co-sign this kiosk session (`stepUp`, contracts/step-up.ts). */
+      details?: Record<string, unknown>;
     };
 
 /** The request the kiosk completed the sign-in with, for the sign-in log. */
@@ -67,7 +74,13 @@ export async function completeInteractionLogin(
   auth: ResolvedSession,
   request: InteractionRequest,
 ): Promise<InteractionLoginOutcome> {
-  const { outcome, clientId, app, access } = await completeLogin(deps, provider, uid, auth, request);
+  const { outcome, clientId, app, access, coSignedBy } = await completeLogin(
+    deps,
+    provider,
+    uid,
+    auth,
+    request,
+  );
   await logAppSignIn(deps, {
     userId: auth.user.id,
     deviceId: auth.session.deviceId,
@@ -76,6 +89,7 @@ export async function completeInteractionLogin(
     clientAddress: request.ipAddress,
     userAgent: request.userAgent,
     access,
+    coSignedBy,
   });
   return outcome;
 }
@@ -93,6 +107,7 @@ async function completeLogin(
   clientId?: string;
   app?: AppRow;
   access?: SignInAccessResult;
+  coSignedBy?: LoggedPerson;
 }> {
   const interaction = INTERACTION_UID_PATTERN.test(uid) ? await provider.Interaction.find(uid) : undefined;
   const clientId =
@@ -113,14 +128,33 @@ async function completeLogin(
   if (!signedInFreshEnough(interaction, session.createdAt, new Date())) {
     return refuse('OIDC_FRESH_SIGN_IN_REQUIRED');
   }
-  const { refusal, access } = await assessAppSignIn(deps, {
+  const { refusal, access, coSignedBy } = await assessAppSignIn(deps, {
     user: { id: user.id, role: user.role as Role },
     deviceId: session.deviceId,
+    kioskSessionId: session.id,
     app: { id: app.id, name: app.displayName },
     clientAddress: request.ipAddress,
     userAgent: request.userAgent,
   });
   // Refused by conditional access: the app keeps waiting (its request expires); the kiosk says why.
+  // A second factor may come from a manager co-signing this kiosk session on the phone (step-up).
+  if (refusal === 'SECOND_FACTOR_REQUIRED' && session.kind === 'kiosk') {
+    const offer = await offerCoSign(deps, {
+      userId: user.id,
+      methodId: null,
+      codeId: null,
+      deviceId: session.deviceId,
+      via: null,
+      sessionId: session.id,
+    });
+    const stepUp: StepUpOffer = {
+      challenge: offer.challenge,
+      expiresInSeconds: offer.expiresInSeconds,
+      displayName: user.displayName,
+      mustChangePin: false,
+    };
+    return { ...refuse(refusal, access), outcome: { ok: false, code: refusal, details: { stepUp } } };
+  }
   if (refusal) return refuse(refusal, access);
   const bound = session.deviceId !== null;
   const shiftpass: ShiftpassLoginResult = { kioskSessionId: session.id, userId: user.id };
@@ -135,7 +169,7 @@ async function completeLogin(
     shiftpass,
   };
   await interaction.save(remaining);
-  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId, app, access };
+  return { outcome: { ok: true, returnTo: interaction.returnTo }, clientId, app, access, coSignedBy };
 }
 
 /**

@@ -275,6 +275,7 @@ async function checkSilentAppSignIn(deps: ServiceDeps, ctx: KoaContextWithOIDC):
   const facts = {
     user: { id: user.id, role: user.role as Role },
     deviceId: kioskSession?.session.deviceId ?? null,
+    kioskSessionId: link.kioskSessionId,
     app: { id: app.id, name: app.displayName },
     clientAddress: clientAddressOf({
       socketAddress: ctx.req.socket.remoteAddress,
@@ -283,7 +284,7 @@ async function checkSilentAppSignIn(deps: ServiceDeps, ctx: KoaContextWithOIDC):
     }).address,
     userAgent: ctx.get('user-agent').slice(0, 512) || null,
   };
-  const { refusal, access } = await assessAppSignIn(deps, facts);
+  const { refusal, access, coSignedBy } = await assessAppSignIn(deps, facts);
   await logAppSignIn(deps, {
     userId: user.id,
     deviceId: facts.deviceId,
@@ -293,6 +294,7 @@ async function checkSilentAppSignIn(deps: ServiceDeps, ctx: KoaContextWithOIDC):
     userAgent: facts.userAgent,
     silent: true,
     access,
+    coSignedBy,
   });
   if (refusal) throw new errors.AccessDenied(`conditional access: ${access.reason}`);
 }

@@ -23,7 +23,7 @@ export function oidcInteractionRoutes(deps: ServiceDeps, provider: (() => Provid
         c.get('auth')!,
         request,
       );
-      if (!outcome.ok) throw new ApiError(outcome.code);
+      if (!outcome.ok) throw new ApiError(outcome.code, undefined, outcome.details);
       return c.json({ returnTo: outcome.returnTo });
     })
     .get('/interactions/:uid', async (c) => {

@@ -18,6 +18,8 @@ import {
   type VerifiedDevice,
 } from '../devices/device-binding-check.js';
 import { endDeviceSessions, prepareSession } from '../sessions/sessions.js';
+import { offerCoSign } from '../step-up/co-sign.js';
+import type { StepUpOffer } from '../../contracts/step-up.js';
 
 export interface SignInInput {
   badge: BadgeInput;
@@ -83,11 +85,30 @@ export async function signInWithQrPin(deps: ServiceDeps, input: SignInInput): Pr
     );
   }
   if (access.decision === 'requireSecondFactor') {
+    // A manager of the worker's stores may co-sign on this phone (features/step-up): the answer
+    // carries the challenge they complete; the sign-in log keeps only its id.
+    const offer = await offerCoSign(deps, {
+      userId: user.id,
+      methodId: method.id,
+      codeId: code.id,
+      deviceId: deviceId ?? null,
+      via: 'shortCode' in input.badge ? 'shortCode' : 'qr',
+    });
     return withAcceptedPin(
-      check.fail('SECOND_FACTOR_REQUIRED', accessContext, {
-        reason: access.reason,
-        reasonCode: access.reasonCode,
-      }),
+      check.fail(
+        'SECOND_FACTOR_REQUIRED',
+        { ...accessContext, stepUp: { challengeId: offer.challengeId } },
+        {
+          reason: access.reason,
+          reasonCode: access.reasonCode,
+          stepUp: {
+            challenge: offer.challenge,
+            expiresInSeconds: offer.expiresInSeconds,
+            displayName: user.displayName,
+            mustChangePin: method.forceChangePinNextSignIn || method.pinLength < policy.pinLength,
+          } satisfies StepUpOffer,
+        },
+      ),
     );
   }
   if (deps.hasher.needsRehash(method.pinHash)) {

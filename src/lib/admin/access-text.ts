@@ -330,6 +330,15 @@ export const accessText = {
     },
     needPerson: 'Choose a person first.',
     problems: 'Nothing was evaluated. Fix what is marked below.',
+    /** What meets a second factor, under a "second factor required" answer (docs/conditional-access.md). */
+    secondFactorMetBy: {
+      qrPin:
+        'At the kiosk a manager of this person’s store (or an admin) meets it by confirming the sign-in on the same phone with their own badge and PIN.',
+      qrPinApp:
+        'For an app, only a kiosk sign-in that a manager confirmed meets it; otherwise the app is refused.',
+      password:
+        'At the console it is met: the console always asks for the authentication code after the password.',
+    },
   },
 
   logs: {

@@ -98,6 +98,32 @@ export function appNameOf(details: unknown): string | null {
   return typeof name === 'string' ? name : null;
 }
 
+/** A person a step-up row names (details `{ stepUp: { coSignedBy | coSignFor: { id, displayName } } }`). */
+export interface StepUpPerson {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * Step-up by a manager on a sign-in row: on the worker's row the manager who confirmed it
+ * (`confirmedBy`), on the manager's own check the worker whose sign-in it was for (`confirmingFor`).
+ */
+export function stepUpOf(
+  details: unknown,
+): { confirmedBy: StepUpPerson } | { confirmingFor: StepUpPerson } | null {
+  const stepUp = record(record(details)?.stepUp);
+  const person = (value: unknown): StepUpPerson | null => {
+    const p = record(value);
+    return typeof p?.id === 'string' && typeof p.displayName === 'string'
+      ? { id: p.id, displayName: p.displayName }
+      : null;
+  };
+  const by = person(stepUp?.coSignedBy);
+  if (by) return { confirmedBy: by };
+  const forWhom = person(stepUp?.coSignFor);
+  return forWhom ? { confirmingFor: forWhom } : null;
+}
+
 /**
  * How many attempts one row stands for: attempts refused for too many tries are counted on one row
  * per device or network and budget window (details `{ refusedAttempts }`), not logged one by one.
@@ -122,6 +148,9 @@ export function signInHow(
     if (purpose === 'forgotPin' || purpose === 'forgotPinApproval' || purpose === 'forgotPinNewPin') {
       return m.how[purpose];
     }
+    if (details?.purpose === 'stepUpApproval') return m.how.stepUpApproval;
+    const stepUp = stepUpOf(details);
+    if (stepUp && 'confirmedBy' in stepUp) return m.how.coSigned;
     return details?.via === 'shortCode' ? m.how.typedCode : m.how.methods.qr_pin;
   }
   return (m.how.methods as Record<string, string>)[entry.authMethod] ?? entry.authMethod;

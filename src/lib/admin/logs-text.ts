@@ -86,6 +86,10 @@ export const logsText = {
     empty: '(empty)',
     yes: 'Yes',
     no: 'No',
+    /** Step-up by a manager: who confirmed a worker's sign-in, or whose sign-in a manager confirmed. */
+    stepUp: 'Manager confirmation',
+    confirmedBy: (manager: string) => `Confirmed by ${manager}`,
+    confirmingFor: (worker: string) => `For the sign-in of ${worker}`,
   },
   views: { label: 'Log', signIns: 'Sign-ins', audit: 'Audit log' },
   filters: {
@@ -138,6 +142,8 @@ export const logsText = {
     forgotPin: 'Forgot PIN: reset request',
     forgotPinApproval: 'Manager’s badge + PIN to approve a PIN reset',
     forgotPinNewPin: 'Forgot PIN: new PIN chosen',
+    stepUpApproval: 'Badge + PIN to confirm a sign-in',
+    coSigned: 'Badge + PIN, confirmed by a manager',
     signedInTo: (app: string) => `Signed in to ${app}`,
     signInTo: (app: string) => `Sign-in to ${app}`,
   },
@@ -183,6 +189,11 @@ export const logsText = {
     DEVICE_NONCE_EXPIRED: "Kiosk's one-time proof expired",
     DEVICE_NONCE_REPLAYED: "Kiosk's one-time proof used twice",
     DEVICE_TOKEN_ALGORITHM_REFUSED: "Kiosk's proof used a refused algorithm",
+    SECOND_FACTOR_REQUIRED: 'Access rule asked for a second factor',
+    STEP_UP_CHALLENGE_NOT_FOUND: 'Manager confirmation unknown',
+    STEP_UP_CHALLENGE_EXPIRED: 'Manager confirmation too late',
+    STEP_UP_CHALLENGE_USED: 'Manager confirmation used twice',
+    STEP_UP_DEVICE_MISMATCH: 'Manager confirmation on another phone',
     UNKNOWN: 'Unknown reason',
   },
   /** Who did it and to what, when the entry has no name for it. */

@@ -19,6 +19,7 @@ import { pinHints } from './messages/pin-hints';
 import { pinPad } from './messages/pin-pad';
 import { pinRules } from './messages/pin-rules';
 import { scan } from './messages/scan';
+import { stepUp } from './messages/step-up';
 import { signInErrors } from './messages/sign-in-errors';
 import { signOut } from './messages/sign-out';
 import { typeCode } from './messages/type-code';
@@ -45,6 +46,7 @@ export const englishMessages = {
   nfc,
   managerConfirm,
   forgotPin,
+  stepUp,
 };
 
 export type Messages = typeof englishMessages;

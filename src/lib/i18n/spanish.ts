@@ -16,6 +16,7 @@ import { pinHints } from './messages/es/pin-hints';
 import { pinPad } from './messages/es/pin-pad';
 import { pinRules } from './messages/es/pin-rules';
 import { scan } from './messages/es/scan';
+import { stepUp } from './messages/es/step-up';
 import { signInErrors } from './messages/es/sign-in-errors';
 import { signOut } from './messages/es/sign-out';
 import { typeCode } from './messages/es/type-code';
@@ -42,4 +43,5 @@ export const spanishMessages: Messages = {
   nfc,
   managerConfirm,
   forgotPin,
+  stepUp,
 };

@@ -12,6 +12,7 @@ import { api, type ApiResult } from '$lib/api/client';
 import type { InteractionLoginView, InteractionView } from '$server/contracts/oidc-interactions';
 import { readInteractionParam } from './interaction-param';
 import type { AppSignInProblem } from './notice';
+import { stepUpOfferOf, type StepUpOffer } from './step-up-offer';
 
 /** The page's address, behind a seam: the browser's (+page.svelte) or a test's. */
 export interface AddressBar {
@@ -37,6 +38,8 @@ export type AppSignInOutcome =
   | { kind: 'sign-in-again' }
   /** Nobody is signed in any more (the session ended on the server). */
   | { kind: 'signed-out' }
+  /** An access rule wants a manager to confirm this session first (step-up); the app keeps waiting. */
+  | { kind: 'step-up'; offer: StepUpOffer }
   | { kind: 'refused'; problem: AppSignInProblem };
 
 export class AppSignIn {
@@ -97,6 +100,14 @@ export class AppSignIn {
     if (!result.ok && result.error.code === 'PIN_CHANGE_REQUIRED') {
       this.#uid = uid;
       return { kind: 'change-pin' };
+    }
+    const offer =
+      !result.ok && result.error.code === 'SECOND_FACTOR_REQUIRED'
+        ? stepUpOfferOf(result.error.stepUp)
+        : null;
+    if (offer) {
+      this.#uid = uid;
+      return { kind: 'step-up', offer };
     }
     if (!result.ok && result.error.code === 'OIDC_FRESH_SIGN_IN_REQUIRED') {
       this.#uid = uid;

@@ -8,6 +8,10 @@
  * sign-on), else right after scan + PIN, and after a forced PIN change once it is done.
  * A forced PIN change is finished only in the page that signed in (it holds the PIN just typed): a
  * page that opens on one (a reload) signs it out, so the next person never inherits it.
+ * When an access rule needs a second factor, the server's refusal may carry a co-sign challenge: a
+ * manager of the worker's store then confirms the sign-in on this phone (`step-up`, ManagerConfirm),
+ * and the worker is signed in as after scan + PIN. Cancel, walking away and the challenge's end all
+ * return to a fresh scan; the challenge lives in memory only.
  */
 import { flushSync } from 'svelte';
 import { api } from '$lib/api/client';
@@ -31,10 +35,20 @@ import type { AppSignIn } from './app-sign-in.svelte';
 import { cachedKioskConfig, rememberKioskConfig } from './config-cache';
 import { errorNotice, signedOutNotice, type Notice, type SignOutReason } from './notice';
 import type { ForgotPinEnd, ForgotPinFlow } from './forgot-pin.svelte';
+import { ManagerConfirm, type ManagerConfirmOutcome } from './manager-confirm.svelte';
 import { PinChange } from './pin-change.svelte';
+import { stepUpOfferOf, type StepUpOffer } from './step-up-offer';
 import { secondsUntil } from './time-left';
 
-export type KioskStep = 'loading' | 'scan' | 'type-code' | 'pin' | 'forgot-pin' | 'change-pin' | 'home';
+export type KioskStep =
+  | 'loading'
+  | 'scan'
+  | 'type-code'
+  | 'pin'
+  | 'forgot-pin'
+  | 'step-up'
+  | 'change-pin'
+  | 'home';
 
 /** The badge the PIN goes with: as scanned, or its short code as typed (normalised). */
 type Badge = { qr: string } | { shortCode: string };
@@ -57,6 +71,19 @@ export interface DeviceBinding {
 }
 
 const SIGN_IN_PATH = '/auth/qr-pin/sign-in';
+const CO_SIGN_PATH = '/auth/qr-pin/co-sign';
+
+/** With nobody touching the phone this long, a sign-in waiting for a manager is given up. */
+const STEP_UP_IDLE_MS = 120_000;
+
+/** A manager's co-sign refused for a reason no other manager can change: the worker starts again. */
+const STEP_UP_ENDS = new Set([
+  'STEP_UP_CHALLENGE_NOT_FOUND',
+  'STEP_UP_CHALLENGE_EXPIRED',
+  'STEP_UP_CHALLENGE_USED',
+  'STEP_UP_DEVICE_MISMATCH',
+  'ACCESS_BLOCKED_BY_POLICY',
+]);
 
 /** How long a badge the server refused is not read again while it stays in front of the camera. */
 const REFUSED_BADGE_QUIET_MS = 10_000;
@@ -96,6 +123,21 @@ export class KioskFlow {
   /** performance.now() at which the session reaches its absolute end, as the server last said. */
   #sessionEndsAt = 0;
   #sessionTimer: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * A manager confirming this sign-in (an access rule asked for it), while the step-up screen shows.
+   * `forApp`: the signed-in worker's session, for the store app waiting (`app`: its name, if known).
+   */
+  stepUp = $state<{
+    confirm: ManagerConfirm;
+    workerName: string;
+    forApp: boolean;
+    app: string | null;
+  } | null>(null);
+  /** The co-sign challenge the server gave with SECOND_FACTOR_REQUIRED; in memory only. */
+  #stepUpChallenge: string | null = null;
+  #stepUpIdle: IdleTimer | null = null;
+  #stepUpEnds: ReturnType<typeof setTimeout> | undefined;
 
   /** What the worker typed on the type-code screen, shown again when the server refuses it. */
   typedCode = $state('');
@@ -149,7 +191,9 @@ export class KioskFlow {
   }
 
   get #signedIn(): boolean {
-    return this.step === 'home' || this.step === 'change-pin';
+    return (
+      this.step === 'home' || this.step === 'change-pin' || (this.step === 'step-up' && !!this.stepUp?.forApp)
+    );
   }
 
   /** A session in a forced PIN change this page did not start: it cannot finish it (no PIN in hand). */
@@ -203,6 +247,7 @@ export class KioskFlow {
   }
 
   destroy(): void {
+    this.#endStepUp();
     this.#stopWatching();
     this.#stopLockCountdown();
     this.#channel?.close();
@@ -260,6 +305,7 @@ export class KioskFlow {
   }
 
   backToScan(notice: Notice | null = null): void {
+    this.#endStepUp();
     this.#badge = null;
     this.typedCode = '';
     this.#currentPin = null;
@@ -294,21 +340,14 @@ export class KioskFlow {
       ...(device ? { device: device.data } : {}),
     });
     if (result.ok) {
-      this.#badge = null;
-      this.typedCode = '';
-      this.notice = null;
       if (result.data.mustChangePin) this.#currentPin = pin;
-      const session = await api<SessionView>('GET', '/auth/session');
-      this.busy = false;
-      if (!session.ok) return this.backToScan(errorNotice(session.error));
-      if (this.#pinChangeNotOurs(session.data)) return this.signOut('pinChangeUnfinished');
-      this.#enterSession(session.data);
-      await this.#openWaitingApp();
-      return;
+      return this.#signedInAs();
     }
     this.busy = false;
     const { error } = result;
     if (error.code.startsWith('DEVICE_')) await this.#device?.refused(error);
+    const offer = error.code === 'SECOND_FACTOR_REQUIRED' ? stepUpOfferOf(error.stepUp) : null;
+    if (offer) return this.#beginStepUp(offer, pin);
     if (error.code === 'PIN_INCORRECT') {
       const remaining = error.remainingAttempts;
       this.notice = {
@@ -380,6 +419,135 @@ export class KioskFlow {
     this.notice =
       end.kind === 'done' ? { kind: 'pin-reset', problem: 'done' } : end.kind === 'ended' ? end.notice : null;
     this.step = 'pin';
+  }
+
+  /** The server set the worker's session cookie (a sign-in, or a manager's co-sign): their screens follow. */
+  async #signedInAs(): Promise<void> {
+    this.#badge = null;
+    this.typedCode = '';
+    this.notice = null;
+    this.busy = true;
+    const session = await api<SessionView>('GET', '/auth/session');
+    this.busy = false;
+    if (!session.ok) return this.backToScan(errorNotice(session.error));
+    if (this.#pinChangeNotOurs(session.data)) return this.signOut('pinChangeUnfinished');
+    this.#enterSession(session.data);
+    await this.#openWaitingApp();
+  }
+
+  /**
+   * "A manager must confirm this sign-in": the worker's badge and PIN were right (`pin`: the PIN is
+   * kept, in memory, only when the session will have to change it first, as after any sign-in), or a
+   * store app asked it of the signed-in session (`pin` null).
+   */
+  #beginStepUp(offer: StepUpOffer, pin: string | null): void {
+    const forApp = pin === null;
+    this.#endStepUp();
+    this.notice = null;
+    if (!forApp) {
+      this.#badge = null;
+      this.typedCode = '';
+      this.#stopLockCountdown();
+      this.#currentPin = offer.mustChangePin ? pin : null;
+    }
+    this.#stepUpChallenge = offer.challenge;
+    this.stepUp = {
+      confirm: new ManagerConfirm({
+        issuerId: () => this.config?.issuerId ?? null,
+        confirm: (qr, managerPin) => this.#coSign(qr, managerPin),
+      }),
+      workerName: offer.displayName,
+      forApp,
+      app: this.#app?.appName ?? null,
+    };
+    this.step = 'step-up';
+    const giveUp = () =>
+      this.#leaveStepUp(
+        errorNotice({ code: 'STEP_UP_CHALLENGE_EXPIRED', message: 'Not confirmed in time.' }),
+      );
+    this.#stepUpEnds = setTimeout(giveUp, offer.expiresInSeconds * 1000);
+    this.#stepUpIdle = new IdleTimer({
+      signOutAfterMs: STEP_UP_IDLE_MS,
+      warningMs: 0,
+      onWarning: () => undefined,
+      onActive: () => undefined,
+      onTimeout: giveUp,
+    });
+    this.#stepUpIdle.start();
+  }
+
+  /**
+   * "Cancel" on any step-up screen: nothing of this sign-in stays, the scan screen shows; for a store
+   * app, the worker stays signed in on their home screen and the app is not opened.
+   */
+  cancelStepUp(): void {
+    this.#leaveStepUp(null);
+  }
+
+  /** The step-up ends unconfirmed: back to a fresh scan, or, for a store app, home with why. */
+  #leaveStepUp(notice: Notice | null): void {
+    if (!this.stepUp?.forApp) return this.backToScan(notice);
+    const app = this.stepUp.app;
+    this.#endStepUp();
+    this.#app?.forget();
+    this.notice = notice ?? { kind: 'app-sign-in', problem: 'second-factor', app };
+    this.step = 'home';
+  }
+
+  /** The manager's badge and PIN, sent with the challenge; on success the worker is signed in. */
+  async #coSign(qr: string, pin: string): Promise<ManagerConfirmOutcome> {
+    const challenge = this.#stepUpChallenge;
+    if (challenge === null) {
+      return { ok: false, error: { code: 'STEP_UP_CHALLENGE_NOT_FOUND', message: 'Start again.' } };
+    }
+    await flushPendingSignOut();
+    const device = (await this.#device?.proofFor(CO_SIGN_PATH)) ?? null;
+    if (device && !device.ok) return { ok: false, error: device.error };
+    const result = await api<SignInResult>('POST', CO_SIGN_PATH, {
+      challenge,
+      qr,
+      pin,
+      ...(device ? { device: device.data } : {}),
+    });
+    const forApp = this.stepUp?.forApp ?? false;
+    // Cancelled, or given up, while the answer was on its way: a session it made ends at once (a
+    // signed-in session it stepped up for an app just carries on).
+    if (this.#stepUpChallenge !== challenge) {
+      if (result.ok && this.step === 'scan') await this.signOut('button');
+      return { ok: false, error: { code: 'STEP_UP_CHALLENGE_NOT_FOUND', message: 'Start again.' } };
+    }
+    if (!result.ok) {
+      const { error } = result;
+      if (error.code.startsWith('DEVICE_')) {
+        await this.#device?.refused(error);
+        this.#leaveStepUp(errorNotice(error));
+      } else if (error.code === 'UNAUTHENTICATED') {
+        await this.signOut('revoked');
+      } else if (STEP_UP_ENDS.has(error.code)) {
+        this.#leaveStepUp(errorNotice(error));
+      }
+      return { ok: false, error };
+    }
+    this.#endStepUp();
+    if (forApp) {
+      // The same session, now confirmed: the waiting app is given it again.
+      this.step = 'home';
+      await this.#openWaitingApp();
+    } else {
+      await this.#signedInAs();
+    }
+    return { ok: true };
+  }
+
+  /** The step-up's challenge, timers and manager screens forgotten. */
+  #endStepUp(): void {
+    this.#stepUpIdle?.stop();
+    this.#stepUpIdle = null;
+    if (this.#stepUpEnds !== undefined) clearTimeout(this.#stepUpEnds);
+    this.#stepUpEnds = undefined;
+    this.#stepUpChallenge = null;
+    this.stepUp?.confirm.reset();
+    this.stepUp = null;
   }
 
   /** Counts down a timed lock on the PIN screen; Sign in stays disabled until it ends. */
@@ -478,6 +646,8 @@ export class KioskFlow {
     if (outcome.kind === 'change-pin') await this.signOut('freshSignIn');
     else if (outcome.kind === 'signed-out') await this.signOut('revoked');
     else if (outcome.kind === 'sign-in-again') await this.signOut('freshSignIn');
+    // A manager of the worker's store must confirm this session for the app, on this phone.
+    else if (outcome.kind === 'step-up') this.#beginStepUp(outcome.offer, null);
     // The worker stays signed in on the kiosk's home, with words saying what happened to the app.
     else if (outcome.kind === 'refused') {
       this.notice = { kind: 'app-sign-in', problem: outcome.problem, app: this.#app.appName };

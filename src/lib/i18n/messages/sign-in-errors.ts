@@ -52,6 +52,14 @@ export const signInErrors = english({
   PIN_RESET_TOO_MANY_REQUESTS:
     'Too many PIN resets for this badge in the last hour. Try again later, or ask an admin.',
   APPROVALS_TOO_MANY: 'This manager has approved too many PIN resets this hour. Ask another manager.',
+  // A manager confirming a sign-in an access rule sends to a second factor (step-up).
+  STEP_UP_CHALLENGE_NOT_FOUND:
+    'This sign-in can no longer be confirmed. Scan your badge and enter your PIN again.',
+  STEP_UP_CHALLENGE_EXPIRED:
+    'No manager confirmed this sign-in in time. Scan your badge and enter your PIN again.',
+  STEP_UP_CHALLENGE_USED: 'This sign-in was already confirmed. Scan your badge and enter your PIN again.',
+  STEP_UP_DEVICE_MISMATCH:
+    'This sign-in must be confirmed on the phone where it started. Scan your badge and enter your PIN again.',
   NETWORK_ERROR:
     'Signing in needs the network, and this phone is offline. Check Wi-Fi or mobile data, then try again.',
   VALIDATION_FAILED: 'Something in the form is not valid.',

@@ -321,6 +321,14 @@ export const accessText: typeof english = {
     },
     needPerson: 'Primero elige una persona.',
     problems: 'No se evaluó nada. Corrige lo que está marcado abajo.',
+    secondFactorMetBy: {
+      qrPin:
+        'En el quiosco se cumple cuando un encargado de la tienda de esta persona (o un administrador) confirma el inicio de sesión en el mismo teléfono con su propia credencial y su PIN.',
+      qrPinApp:
+        'Para una app solo se cumple si un encargado confirmó el inicio de sesión en el quiosco desde el que se abre; si no, la app se rechaza.',
+      password:
+        'En la consola se cumple: la consola siempre pide el código de autenticación después de la contraseña.',
+    },
   },
 
   logs: {

@@ -64,6 +64,14 @@ export const signInErrors: typeof english = {
     'Demasiados cambios de PIN para esta credencial en la última hora. Inténtelo más tarde o consulte a un administrador.',
   APPROVALS_TOO_MANY:
     'Este responsable aprobó demasiados cambios de PIN en esta hora. Pida ayuda a otro responsable.',
+  STEP_UP_CHALLENGE_NOT_FOUND:
+    'Este inicio de sesión ya no se puede confirmar. Escanee su credencial e introduzca su PIN de nuevo.',
+  STEP_UP_CHALLENGE_EXPIRED:
+    'Ningún responsable confirmó este inicio de sesión a tiempo. Escanee su credencial e introduzca su PIN de nuevo.',
+  STEP_UP_CHALLENGE_USED:
+    'Este inicio de sesión ya se confirmó. Escanee su credencial e introduzca su PIN de nuevo.',
+  STEP_UP_DEVICE_MISMATCH:
+    'Este inicio de sesión debe confirmarse en el teléfono donde empezó. Escanee su credencial e introduzca su PIN de nuevo.',
   NETWORK_ERROR:
     'Para iniciar sesión se necesita la red y este teléfono no tiene conexión. Compruebe el Wi-Fi o los datos móviles y vuelva a intentarlo.',
   VALIDATION_FAILED: 'Algo del formulario no es válido.',
