@@ -41,14 +41,7 @@ import { stepUpOfferOf, type StepUpOffer } from './step-up-offer';
 import { secondsUntil } from './time-left';
 
 export type KioskStep =
-  | 'loading'
-  | 'scan'
-  | 'type-code'
-  | 'pin'
-  | 'forgot-pin'
-  | 'step-up'
-  | 'change-pin'
-  | 'home';
+  'loading' | 'scan' | 'type-code' | 'pin' | 'forgot-pin' | 'step-up' | 'change-pin' | 'home';
 
 /** The badge the PIN goes with: as scanned, or its short code as typed (normalised). */
 type Badge = { qr: string } | { shortCode: string };
