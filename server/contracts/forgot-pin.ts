@@ -3,9 +3,9 @@
  * response shapes, shared with the kiosk and the console.
  */
 import { z } from 'zod';
+import { badgeFields, withOneBadge } from './badge-body.js';
 import { deviceProofBody } from './devices.js';
 import { pinCode } from './schemas.js';
-import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
 /** How long a request waits for a manager's approval (domain/pin-reset.ts), for the kiosk's words. */
 export { PIN_RESET_APPROVAL_WINDOW_MS } from '../domain/pin-reset.js';
@@ -14,20 +14,12 @@ const requestId = z.string().min(1).max(64);
 const requestSecret = z.string().min(1).max(128);
 
 /** POST /api/auth/qr-pin/forgot-pin: the worker's scanned badge (or typed short code). */
-export const forgotPinBody = z
-  .strictObject({
-    qr: z.string().max(512).optional(),
-    shortCode: z.string().max(SHORT_CODE_MAX_INPUT_LENGTH).optional(),
+export const forgotPinBody = withOneBadge(
+  z.strictObject({
+    ...badgeFields,
     device: deviceProofBody.optional(),
-  })
-  .refine((body) => body.qr !== undefined || body.shortCode !== undefined, {
-    message: 'give the scanned qr or the typed shortCode',
-    path: ['qr'],
-  })
-  .refine((body) => body.qr === undefined || body.shortCode === undefined, {
-    message: 'give qr or shortCode, not both',
-    path: ['shortCode'],
-  });
+  }),
+);
 
 /** The request and the secret that proves this kiosk opened it, for every later call. */
 export const pinResetRequestRef = z.strictObject({ requestId, requestSecret });

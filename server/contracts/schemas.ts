@@ -1,8 +1,8 @@
 /** Request and response shapes of the public HTTP contract (docs/api.md), shared with src/. */
 import { z } from 'zod';
+import { badgeFields, withOneBadge } from './badge-body.js';
 import { deviceProofBody } from './devices.js';
 import type { KioskApp, SignInApp } from './kiosk-app-link.js';
-import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 import { displayText, signInName } from './text.js';
 import { graphAnnotations } from './graph-body.js';
 
@@ -40,22 +40,14 @@ export const putQrPinMethodBody = z.strictObject({
 export const resetPinBody = z.strictObject({ ...graphAnnotations('qrPin'), code: pinCode.optional() });
 
 /** A badge is given one way: `qr` as scanned, or `shortCode` as typed from the label (any case, spaces, dashes). */
-export const signInBody = z
-  .strictObject({
-    qr: z.string().max(512).optional(),
-    shortCode: z.string().max(SHORT_CODE_MAX_INPUT_LENGTH).optional(),
+export const signInBody = withOneBadge(
+  z.strictObject({
+    ...badgeFields,
     pin: pinCode,
     /** The kiosk's device binding (server/contracts/devices.ts), when the kiosk is enrolled. */
     device: deviceProofBody.optional(),
-  })
-  .refine((body) => body.qr !== undefined || body.shortCode !== undefined, {
-    message: 'give the scanned qr or the typed shortCode',
-    path: ['qr'],
-  })
-  .refine((body) => body.qr === undefined || body.shortCode === undefined, {
-    message: 'give qr or shortCode, not both',
-    path: ['shortCode'],
-  });
+  }),
+);
 
 export const changePinBody = z.strictObject({ currentPin: pinCode, newPin: pinCode });
 

@@ -3,9 +3,9 @@
  * a second factor is confirmed by a manager of one of the worker's stores on the same phone.
  */
 import { z } from 'zod';
+import { badgeFields, withOneBadge } from './badge-body.js';
 import { deviceProofBody } from './devices.js';
 import { pinCode } from './schemas.js';
-import { SHORT_CODE_MAX_INPUT_LENGTH } from '../domain/short-code.js';
 
 /**
  * What a SECOND_FACTOR_REQUIRED answer to POST /api/auth/qr-pin/sign-in carries as `error.stepUp`
@@ -24,20 +24,12 @@ export interface StepUpOffer {
 }
 
 /** POST /api/auth/qr-pin/co-sign: the challenge, and the manager's badge (scanned or typed) + PIN. */
-export const coSignBody = z
-  .strictObject({
+export const coSignBody = withOneBadge(
+  z.strictObject({
     challenge: z.string().min(1).max(128),
-    qr: z.string().max(512).optional(),
-    shortCode: z.string().max(SHORT_CODE_MAX_INPUT_LENGTH).optional(),
+    ...badgeFields,
     pin: pinCode,
     /** The kiosk's device binding, when the kiosk is enrolled (it must be the one the worker used). */
     device: deviceProofBody.optional(),
-  })
-  .refine((body) => body.qr !== undefined || body.shortCode !== undefined, {
-    message: "give the manager's scanned qr or typed shortCode",
-    path: ['qr'],
-  })
-  .refine((body) => body.qr === undefined || body.shortCode === undefined, {
-    message: 'give qr or shortCode, not both',
-    path: ['shortCode'],
-  });
+  }),
+);

@@ -3,6 +3,8 @@
  * zone), the page URL (shareable, instants as ISO strings) and the API query. Pure: no DOM, no fetch.
  */
 
+import { localMoment } from './local-time';
+
 export type LogView = 'sign-ins' | 'audit';
 
 export interface LogFilters {
@@ -106,20 +108,7 @@ export function instantToLocalInput(iso: string): string {
 /** A datetime-local value (local time) as an ISO instant; '' for empty, null when it is not a time. */
 export function localInputToInstant(value: string): string | null {
   if (!value) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = new Date(y, mo - 1, d, h, mi, s);
-  // Refuse values the Date constructor rolled over (31 February, 25:00).
-  if (date.getMonth() !== mo - 1 || date.getDate() !== d || date.getHours() !== h) return null;
-  return date.toISOString();
+  return localMoment(value)?.toISOString() ?? null;
 }
 
 /**
