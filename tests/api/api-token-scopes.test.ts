@@ -223,6 +223,10 @@ const NARROW_ROUTES: Record<string, ApiTokenScope> = {
   'PATCH /api/admin/users/:id/qr-code-pin-method/temporary-qr-code': 'users.write',
   'PATCH /api/admin/users/:id/qr-code-pin-method/pin': 'users.write',
   'POST /api/admin/users/:id/qr-code-pin-method/unlock': 'users.write',
+  // Read with users.read; approving or declining needs users.write and then a console session.
+  'GET /api/admin/users/:id/pin-reset-requests': 'users.read',
+  'POST /api/admin/users/:id/pin-reset-requests/:requestId/approve': 'users.write',
+  'POST /api/admin/users/:id/pin-reset-requests/:requestId/decline': 'users.write',
   'GET /api/admin/groups/:id/badges': 'users.read',
   'POST /api/admin/groups/:id/badges': 'users.write',
   'POST /api/admin/groups': 'users.write',
