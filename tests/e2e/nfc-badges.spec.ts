@@ -212,11 +212,13 @@ test('a manager writes a badge just issued to an NFC tag from their phone: the t
   await page.context().addInitScript(nfcStandIn);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/admin/people/${id}`);
+  // The issue dialog opens; its defaults (from now, the policy's lifetime, a PIN made up) are kept.
+  await page.getByRole('button', { name: 'Issue badge' }).click();
   const [issued] = await Promise.all([
     page.waitForResponse(
       (r) => r.request().method() === 'PUT' && r.url().endsWith(`/users/${id}/qr-code-pin-method`),
     ),
-    page.getByRole('button', { name: 'Issue badge' }).click(),
+    page.getByRole('dialog').getByRole('button', { name: 'Issue badge' }).click(),
   ]);
   const rawContent = ((await issued.json()) as { standardQRCode: { image: { rawContent: string } } })
     .standardQRCode.image.rawContent;
@@ -253,6 +255,7 @@ test('where the browser has no Web NFC, nothing about NFC shows on the kiosk or 
   const { page } = await signedInConsole({ role: 'admin' });
   await page.goto(`/admin/people/${id}`);
   await page.getByRole('button', { name: 'Issue badge' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Issue badge' }).click();
   const panel = page.getByRole('region', { name: `New badge for ${displayName}` });
   await expect(panel.getByRole('button', { name: 'Done' })).toBeVisible();
   await expect(page.getByText(/NFC/)).toHaveCount(0);
