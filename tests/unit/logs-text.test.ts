@@ -255,8 +255,8 @@ describe('sign-in rows', () => {
       'Badge + PIN to exit kiosk mode',
     );
     expect(signInHow({ authMethod: 'qr_pin', details: { via: 'shortCode' } }, true)).toBe('Typed code + PIN');
-    expect(failureReason('FORBIDDEN')).toBe("Not a manager of this kiosk's store");
-    expect(failureReason('DEVICE_SUSPENDED')).toBe('Kiosk suspended');
+    expect(failureReason('FORBIDDEN', english)).toBe("Not a manager of this kiosk's store");
+    expect(failureReason('DEVICE_SUSPENDED', english)).toBe('Kiosk suspended');
     expect(failureReason('PIN_INCORRECT', spanish)).toBe('PIN incorrecto');
     expect(signInHowIn({ authMethod: 'qr_pin', details: { purpose: 'exitKiosk' } }, true, spanish)).toBe(
       'Credencial + PIN para salir del modo quiosco',

@@ -371,35 +371,6 @@ export const FILTERABLE_FAILURE_CODES = Object.keys(logsText.failureReasons).fil
   (code) => code !== 'UNKNOWN',
 );
 
-/** A sign-in failure code in words (the dashboard passes no words: English until it has its area). */
-export const failureReason = (
-  code: string | null,
-  words: Pick<LogsWords, 'failureReasons'> = logsText,
-): string => (code === null ? '' : ((words.failureReasons as Record<string, string>)[code] ?? code));
-
-const signIns = (count: number) => `${count} sign-in${count === 1 ? '' : 's'}`;
-
-export const dashboardText = {
-  activityTitle: 'Sign-ins in the last 24 hours',
-  chartTitle: 'Sign-ins per hour, last 24 hours',
-  chartDescription: (success: number, failure: number) =>
-    `${signIns(success + failure)}: ${success} succeeded, ${failure} failed. The table below has the numbers per hour.`,
-  success: 'Succeeded',
-  failure: 'Failed',
-  total: 'Total',
-  hour: 'Hour starting',
-  dataTable: 'Sign-ins per hour as a table',
-  totals: (success: number, failure: number) =>
-    `${signIns(success + failure)}: ${success} succeeded, ${failure} failed.`,
-  reasonsTitle: 'Why sign-ins failed',
-  noFailures: 'No failed sign-ins in the last 24 hours.',
-  showFailures: 'Show these failures in the log',
-  lockedTitle: 'Locked badges',
-  locked: (n: number) =>
-    n === 0 ? 'No badge is locked right now.' : `${n} badge${n === 1 ? ' is' : 's are'} locked right now.`,
-  lockedLink: 'Go to people to unlock',
-  scopeManager: 'Counts cover the workers of your stores.',
-  loading: 'Loading activity…',
-  viewLogs: 'Open the sign-in log',
-  expiryLink: 'Badges expiring soon',
-};
+/** A sign-in failure code in the console's words (an unknown code, from a newer server, as it is). */
+export const failureReason = (code: string | null, words: Pick<LogsWords, 'failureReasons'>): string =>
+  code === null ? '' : ((words.failureReasons as Record<string, string>)[code] ?? code);
