@@ -29,6 +29,10 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** Answers each request in turn; the last answer repeats. Default 200. */
   answer(...answers: ReceiverAnswer[]): void;
+  /** Answers each request as `decide` says (it sees the request, already recorded). */
+  answerWith(decide: (request: ReceivedWebhook) => ReceiverAnswer): void;
+  /** Requests that were not answered (hanging). */
+  hanging(): number;
   close(): Promise<void>;
 }
 
@@ -64,17 +68,24 @@ export async function startWebhookReceiver(host = 'hooks.test'): Promise<Webhook
   const received: ReceivedWebhook[] = [];
   let answers: ReceiverAnswer[] = [{ status: 200 }];
   let next = 0;
+  let decide: ((request: ReceivedWebhook) => ReceiverAnswer) | undefined;
+  let hanging = 0;
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({
+      const request = {
         path: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-      });
-      const answer = answers[Math.min(next++, answers.length - 1)]!;
-      if (answer === 'hang') return;
+      };
+      received.push(request);
+      const answer = decide ? decide(request) : answers[Math.min(next++, answers.length - 1)]!;
+      if (answer === 'hang') {
+        hanging += 1;
+        res.on('close', () => (hanging -= 1));
+        return;
+      }
       res.writeHead(answer.status, answer.headers).end();
     });
   });
@@ -89,7 +100,12 @@ export async function startWebhookReceiver(host = 'hooks.test'): Promise<Webhook
     answer(...list) {
       answers = list;
       next = 0;
+      decide = undefined;
     },
+    answerWith(fn) {
+      decide = fn;
+    },
+    hanging: () => hanging,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
