@@ -99,6 +99,8 @@ export async function startHarness(
     {
       clock,
       argon2: options.argon2,
+      // Webhooks are sent when a test ticks the deliverer (runtime.webhooks.tick()), never on their own.
+      webhookDeliveryIntervalMs: 0,
       ...options.runtime,
     },
   );
