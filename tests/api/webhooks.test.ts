@@ -313,3 +313,16 @@ describe('deliveries list', () => {
     );
   });
 });
+
+describe('validation words', () => {
+  test('an unknown event name is refused in words naming the events, in English and Spanish', async () => {
+    const body = { url: 'https://siem.example.com/hook', events: ['badge.issued', 'badge.stolen'] };
+    const en = await readError(await h.request('POST', HOOKS, { body }));
+    expect(en.error.field).toBe('events.1');
+    expect(en.error.message).toMatch(/^Event 2 /);
+    const es = await readError(
+      await h.request('POST', HOOKS, { body, headers: { 'accept-language': 'es' } }),
+    );
+    expect(es.error.message).toMatch(/evento 2/i);
+  });
+});

@@ -214,7 +214,7 @@ describe('pickAllowedAddress', () => {
         fc.constantFrom('127.0.0.1', '10.0.0.5', '169.254.169.254', '::1', '::ffff:192.168.0.1', 'fe80::1'),
         fc.nat(),
         (publicOnes, refused, at) => {
-          const list = [...publicOnes];
+          const list: string[] = [...publicOnes];
           list.splice(at % (list.length + 1), 0, refused);
           expect(pickAllowedAddress('h.example', list, EMPTY_ALLOW_LIST)).toBeNull();
         },
