@@ -20,6 +20,9 @@ import { runWrites } from '../../server/db/prepared-writes.js';
 import { deliverDueWebhooks } from '../../server/features/webhooks/deliverer.js';
 import { emitWebhookEvent } from '../../server/features/webhooks/emit.js';
 import { createWebhookSecrets } from '../../server/features/webhooks/webhook-secrets.js';
+import { sendWebhook } from '../../server/features/webhooks/send.js';
+import type { WebhookNetwork } from '../../server/features/webhooks/webhook-network.js';
+import { parseWebhookAllowList } from '../../server/domain/webhook-address.js';
 import {
   createWorker,
   queryRows,
@@ -327,6 +330,32 @@ describe('the outbox', () => {
     expect(receiver.received.map((r) => JSON.parse(r.body).subject.id)).toEqual(['durable']);
     const [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery).toMatchObject({ state: 'delivered' });
+  });
+});
+
+describe('one attempt', () => {
+  const allow = parseWebhookAllowList('127.0.0.1').list;
+  const attempt = (url: string, attemptNetwork: WebhookNetwork) =>
+    sendWebhook({ url, body: '{}', headers: {}, timeoutMs: 5000, allow, network: attemptNetwork });
+
+  test('a certificate that does not verify is a tls failure: not trusted, or for another name', async () => {
+    const untrusted = webhookNetworkFor({ 'hooks.test': ['127.0.0.1'] });
+    expect(await attempt(receiver.url(), untrusted)).toMatchObject({ status: null, failure: 'tls' });
+    const otherName = webhookNetworkFor({ 'other.test': ['127.0.0.1'] }, [receiver]);
+    expect(await attempt(`https://other.test:${receiver.port}/hook`, otherName)).toMatchObject({
+      status: null,
+      failure: 'tls',
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  test('nothing listening, or a name not found, is a connection failure', async () => {
+    const closed = await startWebhookReceiver('closed.test');
+    const url = closed.url();
+    await closed.close();
+    const names = webhookNetworkFor({ 'closed.test': ['127.0.0.1'] }, [closed]);
+    expect(await attempt(url, names)).toMatchObject({ status: null, failure: 'connection' });
+    expect(await attempt('https://unknown.test/hook', names)).toMatchObject({ failure: 'connection' });
   });
 });
 

@@ -88,7 +88,10 @@ export function createWebhookRepository(db: Db) {
         .from(webhookEndpoints);
     },
 
-    /** The latest attempted delivery of each endpoint named (for the list's "last delivery"). */
+    /**
+     * The latest attempted delivery of each endpoint named (for the list's "last delivery"): the newest
+     * event tried, found by walking the endpoint's index from its newest row.
+     */
     async lastAttempted(endpointIds: readonly string[]) {
       const rows = await Promise.all(
         endpointIds.map(async (endpointId) => {
@@ -103,7 +106,7 @@ export function createWebhookRepository(db: Db) {
             .where(
               and(eq(webhookDeliveries.endpointId, endpointId), isNotNull(webhookDeliveries.lastAttemptAt)),
             )
-            .orderBy(desc(webhookDeliveries.lastAttemptAt), desc(webhookDeliveries.seq))
+            .orderBy(desc(webhookDeliveries.seq))
             .limit(1);
           return row;
         }),
