@@ -319,6 +319,35 @@ describe('the outbox', () => {
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
   });
 
+  test('two deliverers running at once send each event once', async () => {
+    await register();
+    for (let i = 0; i < 6; i++) await emit('badge.issued', `twice-${i}`);
+    await Promise.all([deliverDueWebhooks(h.runtime.deps), deliverDueWebhooks(h.runtime.deps)]);
+    const subjects = receiver.received.map((r) => JSON.parse(r.body).subject.id as string);
+    expect(subjects.sort()).toEqual(['twice-0', 'twice-1', 'twice-2', 'twice-3', 'twice-4', 'twice-5']);
+  });
+
+  test('a delivery claimed by a process that died is sent again once its lease ends', async () => {
+    const endpoint = await register();
+    await emit('badge.issued', 'orphan');
+    const [row] = await h.runtime.deps.repos.webhooks.due(h.clock.now(), 10);
+    // Claimed, then nothing: the process stopped mid-send.
+    expect(
+      await h.runtime.deps.repos.webhooks.claim(
+        row!,
+        h.clock.now(),
+        new Date(h.clock.now().getTime() + 60_000),
+      ),
+    ).toBe(true);
+    await tick();
+    expect(receiver.received).toHaveLength(0);
+    h.clock.advanceSeconds(61);
+    await tick();
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = await deliveriesOf(endpoint.id);
+    expect(delivery).toMatchObject({ state: 'delivered', attempts: 2 });
+  });
+
   test('survives a restart on the same database and is delivered after it', async () => {
     const endpoint = await register();
     receiver.answer('hang');
