@@ -18,7 +18,8 @@ import type {
 import type { Page } from '../../server/contracts/pagination.js';
 import { runWrites } from '../../server/db/prepared-writes.js';
 import { deliverDueWebhooks } from '../../server/features/webhooks/deliverer.js';
-import { emitWebhookEvent } from '../../server/features/webhooks/emit.js';
+import { emitWebhookEvent, webhookEventWrite } from '../../server/features/webhooks/emit.js';
+import { settings } from '../../server/db/schema.js';
 import { createWebhookSecrets } from '../../server/features/webhooks/webhook-secrets.js';
 import { sendWebhook } from '../../server/features/webhooks/send.js';
 import type { WebhookNetwork } from '../../server/features/webhooks/webhook-network.js';
@@ -346,6 +347,24 @@ describe('the outbox', () => {
     expect(receiver.received).toHaveLength(1);
     const [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery).toMatchObject({ state: 'delivered', attempts: 2 });
+  });
+
+  test("is written in a caller's drizzle batch too: with the change, or not at all", async () => {
+    const endpoint = await register();
+    const db = h.runtime.database.db;
+    const event = { type: 'badge.issued', subject: { type: 'person', id: 'drizzle' }, data: {} } as const;
+    const change = () =>
+      db.insert(settings).values({ key: 'test.drizzle', value: 1, updatedAt: h.clock.now() });
+    const write = await webhookEventWrite(h.runtime.deps, event);
+    await db.batch([change(), write!.query]);
+    const [delivery] = await deliveriesOf(endpoint.id);
+    expect(delivery?.eventId).toBe(write!.eventId);
+    // The same key again: the change fails, and its event goes with it.
+    const again = await webhookEventWrite(h.runtime.deps, event);
+    await expect(db.batch([change(), again!.query])).rejects.toThrow();
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+    // No endpoint subscribed: nothing to add.
+    expect(await webhookEventWrite(h.runtime.deps, { ...event, type: 'badge.revoked' })).toBeNull();
   });
 
   test('survives a restart on the same database and is delivered after it', async () => {

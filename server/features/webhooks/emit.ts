@@ -4,10 +4,11 @@
  * it later, in the background (deliverer.ts). Nothing here waits on an endpoint, so it may be called
  * on the sign-in path: when no endpoint is subscribed it costs one small read and writes nothing.
  *
- * Durable with the change it reports: a caller that commits its change in one batch passes
- * `{ batch }` and the outbox row is written in that same transaction (`runWrites(db, batch)`), so
- * either both are stored or neither. Without it, the event is written on its own right away (call
- * it after the change is stored).
+ * Durable with the change it reports: a caller that commits its change in one transaction adds the
+ * event's write to it, so either both are stored or neither —
+ * - bound statements run with `runWrites(db, statements)` (the sign-in path): pass `{ batch: statements }`;
+ * - drizzle's `db.batch([...])`: `webhookEventWrite(deps, event)` answers the query to add.
+ * Without either, the event is written on its own right away (call it after the change is stored).
  *
  * The body is built once here and stored as the exact JSON every endpoint receives (docs/webhooks.md
  * "Envelope"): `{ id, type, occurredAt, subject: { type, id }, data }`. `data` must never hold a
@@ -58,6 +59,17 @@ export function envelopeOf(
     subject: { type: event.subject.type, id: event.subject.id },
     data: event.data,
   };
+}
+
+/**
+ * The event's outbox write, not run, for a caller's `db.batch([...])`; null when no enabled endpoint
+ * is subscribed (add nothing). `eventId` is the receivers' `Shiftpass-Event-Id`.
+ */
+export async function webhookEventWrite(deps: ServiceDeps, event: WebhookEventInput) {
+  const repo = deps.repos.webhooks;
+  if (!(await repo.anySubscribed(event.type))) return null;
+  const envelope = envelopeOf(deps, event);
+  return { eventId: envelope.id, query: repo.enqueueQuery(outboxEventOf(envelope)) };
 }
 
 /**

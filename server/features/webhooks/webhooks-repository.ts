@@ -124,6 +124,19 @@ export function createWebhookRepository(db: Db) {
       return rows.length > 0;
     },
     enqueueStatement,
+    /**
+     * The same write as `enqueueStatement`, as a drizzle query (not run until awaited): for a caller
+     * that commits its change with `db.batch([...])`.
+     */
+    enqueueQuery(event: OutboxEvent) {
+      const [eventId, eventType, subjectType, subjectId, body, nextAt, createdAt] = eventArgs(event);
+      return db.run(sql`INSERT INTO webhook_deliveries
+        (id, endpoint_id, event_id, event_type, subject_type, subject_id, body, state, attempts, next_attempt_at, history, created_at)
+        SELECT lower(hex(randomblob(16))), e.id, ${eventId}, ${eventType}, ${subjectType}, ${subjectId}, ${body},
+          'pending', 0, ${nextAt}, '[]', ${createdAt}
+        FROM webhook_endpoints e WHERE e.enabled = 1
+          AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE json_each.value = ${event.eventType})`);
+    },
     async enqueue(event: OutboxEvent): Promise<void> {
       await runWrite(db, enqueueStatement(event));
     },
