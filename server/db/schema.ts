@@ -568,3 +568,50 @@ export const pinResetRequests = sqliteTable(
     index('pin_reset_requests_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * Webhook events' own memory (features/webhooks/events/, docs/webhook-events.md): the locks each store
+ * saw lately (for the burst alert), each store's last burst alert, the badges already warned about as
+ * expiring soon (for the expiry warned about), and the devices already reported non-compliant at a
+ * sign-in. No secret: ids and times only.
+ */
+export const webhookLockoutLocks = sqliteTable(
+  'webhook_lockout_locks',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lockedAt: integer('locked_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('webhook_lockout_locks_store_idx').on(t.storeId, t.lockedAt),
+    index('webhook_lockout_locks_time_idx').on(t.lockedAt),
+  ],
+);
+
+export const webhookLockoutBursts = sqliteTable('webhook_lockout_bursts', {
+  storeId: text('store_id')
+    .primaryKey()
+    .references(() => groups.id, { onDelete: 'cascade' }),
+  alertedAt: integer('alerted_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const webhookBadgeWarnings = sqliteTable('webhook_badge_warnings', {
+  codeId: text('code_id')
+    .primaryKey()
+    .references(() => qrCodes.id, { onDelete: 'cascade' }),
+  /** The expiry the warning was for: a badge whose expiry moves is warned about its new one. */
+  expireAt: integer('expire_at', { mode: 'timestamp_ms' }).notNull(),
+  warnedAt: integer('warned_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const webhookNoncompliantDevices = sqliteTable('webhook_noncompliant_devices', {
+  deviceId: text('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  since: integer('since', { mode: 'timestamp_ms' }).notNull(),
+});
