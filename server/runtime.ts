@@ -14,6 +14,7 @@ import { generatePin, MIN_PIN_LENGTH } from './domain/pin-rules.js';
 import { hmacSha256, randomDigit } from './platform/crypto.js';
 import { createConsoleSecrets } from './platform/console-secrets.js';
 import { createOidcSecrets } from './platform/oidc-secrets.js';
+import { createWebhookSecrets } from './features/webhooks/webhook-secrets.js';
 import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { scheduleHasher } from './platform/hash-scheduler.js';
@@ -113,6 +114,7 @@ export async function startRuntime(
     ),
     consoleSecrets: createConsoleSecrets(key, previous?.key),
     oidcSecrets: createOidcSecrets(key, previous?.key),
+    webhookSecrets: createWebhookSecrets(key, previous?.key),
     deviceTokens: await createAttestationSigner(key, previous?.key),
     settings: {
       issuerId: await issuerIdOf(config.issuerId, repos.settings, key),

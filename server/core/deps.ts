@@ -9,6 +9,7 @@ import type { OidcSecrets } from '../platform/oidc-secrets.js';
 import type { AttestationSigner } from '../platform/device-tokens.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { ShortCodes } from '../platform/short-codes.js';
+import type { WebhookSecrets } from '../features/webhooks/webhook-secrets.js';
 
 /** Fixed for the life of the process; everything an admin can change lives in the database (policies). */
 export interface ServiceSettings {
@@ -39,6 +40,8 @@ export interface ServiceDeps {
   deviceTokens: AttestationSigner;
   /** The OpenID provider's secrets at rest: app client secrets, signing keys, cookie keys. */
   oidcSecrets: OidcSecrets;
+  /** Webhook endpoints' signing secrets, sealed at rest (features/webhooks/webhook-secrets.ts). */
+  webhookSecrets: WebhookSecrets;
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;

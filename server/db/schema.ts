@@ -570,6 +570,63 @@ export const pinResetRequests = sqliteTable(
 );
 
 /**
+ * Webhook endpoints (issue 17, features/webhooks/, docs/webhooks.md): an https address that is sent
+ * signed events. The signing secret is sealed with a subkey of the server key, bound to the
+ * endpoint's id (never stored in the clear; re-sealed by a server key rotation).
+ */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  /** The event names subscribed to (domain/webhook-events.ts), a JSON array. */
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  secretSealed: text('secret_sealed').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * The webhook outbox: one row per event per subscribed endpoint, written with the change it reports
+ * (features/webhooks/emit.ts), sent by the deliverer (features/webhooks/deliverer.ts). `seq` orders
+ * the events about one subject for one endpoint; `body` is the exact JSON sent (no secret in it);
+ * `history` is every attempt's outcome. Removed 30 days after it was created.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    body: text('body').notNull(),
+    state: text('state', { enum: ['pending', 'delivered', 'retrying', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When it is due (or, while an attempt runs, when its lease ends); null once delivered or failed. */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    lastAttemptAt: integer('last_attempt_at', { mode: 'timestamp_ms' }),
+    responseStatus: integer('response_status'),
+    failure: text('failure'),
+    /** [{ at, status, failure, durationMs }], one per attempt, oldest first. */
+    history: text('history', { mode: 'json' })
+      .$type<{ at: string; status: number | null; failure: string | null; durationMs: number }[]>()
+      .notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt),
+    index('webhook_deliveries_subject_idx').on(t.endpointId, t.subjectType, t.subjectId, t.seq),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.seq),
+    index('webhook_deliveries_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
  * Webhook events' own memory (features/webhooks/events/, docs/webhook-events.md): the locks each store
  * saw lately (for the burst alert), each store's last burst alert, the badges already warned about as
  * expiring soon (for the expiry warned about), and the devices already reported non-compliant at a

@@ -1,0 +1,80 @@
+/**
+ * Reporting an event to webhook endpoints (issue 17): `emitWebhookEvent` only writes to the outbox
+ * (`webhook_deliveries`, one row per enabled endpoint subscribed to the event); the deliverer sends
+ * it later, in the background (deliverer.ts). Nothing here waits on an endpoint, so it may be called
+ * on the sign-in path: when no endpoint is subscribed it costs one small read and writes nothing.
+ *
+ * Durable with the change it reports: a caller that commits its change in one batch passes
+ * `{ batch }` and the outbox row is written in that same transaction (`runWrites(db, batch)`), so
+ * either both are stored or neither. Without it, the event is written on its own right away (call
+ * it after the change is stored).
+ *
+ * The body is built once here and stored as the exact JSON every endpoint receives (docs/webhooks.md
+ * "Envelope"): `{ id, type, occurredAt, subject: { type, id }, data }`. `data` must never hold a
+ * secret (PIN, badge payload, token): receivers and the outbox keep it in the clear.
+ */
+import type { InStatement } from '@libsql/client';
+import type { ServiceDeps } from '../../core/deps.js';
+import type { WebhookEventType, WebhookSubject, WEBHOOK_TEST_EVENT } from '../../domain/webhook-events.js';
+import { newId } from '../../platform/crypto.js';
+import type { OutboxEvent } from './webhooks-repository.js';
+
+export interface WebhookEventInput {
+  type: WebhookEventType;
+  subject: WebhookSubject;
+  /** The event's facts (ids, names, times); JSON-serialisable, no secrets. */
+  data: object;
+}
+
+/** What a receiver gets as the request body. */
+export interface WebhookEnvelope {
+  id: string;
+  type: WebhookEventType | typeof WEBHOOK_TEST_EVENT;
+  occurredAt: string;
+  subject: WebhookSubject;
+  data: object;
+}
+
+/** The outbox row's parts and exact body for one event. */
+export function outboxEventOf(envelope: WebhookEnvelope): OutboxEvent {
+  return {
+    eventId: envelope.id,
+    eventType: envelope.type,
+    subjectType: envelope.subject.type,
+    subjectId: envelope.subject.id,
+    body: JSON.stringify(envelope),
+    createdAt: new Date(envelope.occurredAt),
+  };
+}
+
+export function envelopeOf(
+  deps: Pick<ServiceDeps, 'clock'>,
+  event: { type: WebhookEnvelope['type']; subject: WebhookSubject; data: object },
+): WebhookEnvelope {
+  return {
+    id: newId(),
+    type: event.type,
+    occurredAt: deps.clock.now().toISOString(),
+    subject: { type: event.subject.type, id: event.subject.id },
+    data: event.data,
+  };
+}
+
+/**
+ * Queues `event` for every enabled endpoint subscribed to its type; answers the event's id (the
+ * receivers' `Shiftpass-Event-Id`), or null when no endpoint is subscribed (nothing written).
+ * With `options.batch`, the write is appended to the caller's statements instead of run.
+ */
+export async function emitWebhookEvent(
+  deps: ServiceDeps,
+  event: WebhookEventInput,
+  options: { batch?: InStatement[] } = {},
+): Promise<string | null> {
+  const repo = deps.repos.webhooks;
+  if (!(await repo.anySubscribed(event.type))) return null;
+  const envelope = envelopeOf(deps, event);
+  const row = outboxEventOf(envelope);
+  if (options.batch) options.batch.push(repo.enqueueStatement(row));
+  else await repo.enqueue(row);
+  return envelope.id;
+}
