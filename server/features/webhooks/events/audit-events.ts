@@ -1,0 +1,25 @@
+/**
+ * The events of audited changes (domain/webhook-event-audits.ts): the runtime sets
+ * `ServiceDeps.onAudited` to `eventsOfAuditedChange`, so `recordAudit` (core/audit.ts) hands over
+ * each entry before writing it, and the entry's events go into the same batch as the entry itself.
+ * The audit entry and its events are therefore stored together or not at all, and only for a change
+ * that succeeded (a refused change is never audited).
+ */
+import type { InStatement } from '@libsql/client';
+import type { ServiceDeps } from '../../../core/deps.js';
+import { auditEventNeeds, auditEvents, type AuditedChange } from '../../../domain/webhook-event-audits.js';
+import { emitEvents } from './emit-events.js';
+
+export async function eventsOfAuditedChange(
+  deps: ServiceDeps,
+  change: AuditedChange,
+  batch: InStatement[],
+): Promise<void> {
+  const needs = auditEventNeeds(change) ?? {};
+  const repo = deps.repos.webhookEvents;
+  const facts = {
+    person: needs.person ? await repo.personFacts(needs.person) : undefined,
+    device: needs.device ? await repo.deviceFacts(needs.device) : undefined,
+  };
+  await emitEvents(deps, auditEvents(change, facts), batch);
+}
