@@ -1,4 +1,4 @@
-import type { InStatement } from '@libsql/client';
+import type { QueuedWrite } from '../features/webhooks/events/webhook-events-repository.js';
 import { newId } from '../platform/crypto.js';
 import type { Actor, ServiceDeps } from './deps.js';
 
@@ -13,7 +13,7 @@ export async function recordAudit(
   target: { type: string; id: string },
   details?: Record<string, unknown>,
 ): Promise<void> {
-  const alongside: InStatement[] = [];
+  const alongside: QueuedWrite[] = [];
   await deps.onAudited?.(
     {
       actor:

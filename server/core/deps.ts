@@ -1,5 +1,5 @@
 /** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
-import type { InStatement } from '@libsql/client';
+import type { QueuedWrite } from '../features/webhooks/events/webhook-events-repository.js';
 import type { Repositories } from './repositories.js';
 import type { AuditedChange } from '../domain/webhook-event-audits.js';
 import type { Clock } from '../domain/clock.js';
@@ -64,7 +64,7 @@ export interface ServiceDeps {
    * `batch`, which commit in one transaction with the entry. The runtime sets it to the webhook
    * events of audited changes (features/webhooks/events/audit-events.ts), so core need not import them.
    */
-  onAudited?: (change: AuditedChange, batch: InStatement[]) => Promise<void>;
+  onAudited?: (change: AuditedChange, batch: QueuedWrite[]) => Promise<void>;
 }
 
 /**

@@ -5,7 +5,7 @@
  * The audit entry and its events are therefore stored together or not at all, and only for a change
  * that succeeded (a refused change is never audited).
  */
-import type { InStatement } from '@libsql/client';
+import type { QueuedWrite } from './webhook-events-repository.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { auditEventNeeds, auditEvents, type AuditedChange } from '../../../domain/webhook-event-audits.js';
 import { emitEvents } from './emit-events.js';
@@ -13,7 +13,7 @@ import { emitEvents } from './emit-events.js';
 export async function eventsOfAuditedChange(
   deps: ServiceDeps,
   change: AuditedChange,
-  batch: InStatement[],
+  batch: QueuedWrite[],
 ): Promise<void> {
   const needs = auditEventNeeds(change) ?? {};
   const repo = deps.repos.webhookEvents;

@@ -3,7 +3,7 @@
  * (features/webhooks/emit.ts), each in the caller's batch when it has one, so an event is stored in
  * the same transaction as the write that makes it true.
  */
-import type { InStatement } from '@libsql/client';
+import type { QueuedWrite } from './webhook-events-repository.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import type { WebhookEvent } from '../../../domain/webhook-event-payloads.js';
 import { emitWebhookEvent } from '../emit.js';
@@ -12,7 +12,7 @@ import { emitWebhookEvent } from '../emit.js';
 export async function emitEvents(
   deps: ServiceDeps,
   events: readonly WebhookEvent[],
-  batch?: InStatement[],
+  batch?: QueuedWrite[],
 ): Promise<void> {
   for (const event of events) await emitWebhookEvent(deps, event, batch ? { batch } : {});
 }

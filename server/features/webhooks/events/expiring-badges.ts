@@ -6,7 +6,7 @@
  * moves is warned about again for its new expiry. While no endpoint is subscribed nothing is marked,
  * so an endpoint added later still hears about the badges expiring in its first week.
  */
-import type { InStatement } from '@libsql/client';
+import type { QueuedWrite } from './webhook-events-repository.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import { daysLeft, expiringSoonHorizon } from '../../../domain/webhook-event-expiry.js';
 import { webhookEvent } from '../../../domain/webhook-event-payloads.js';
@@ -27,7 +27,7 @@ export async function warnExpiringBadges(deps: ServiceDeps, batchSize = WARN_BAT
   for (;;) {
     const due = await repo.unwarnedExpiringBadges(now, expiringSoonHorizon(now), batchSize);
     for (const badge of due) {
-      const batch: InStatement[] = [repo.markWarnedStatement(badge.codeId, badge.expireDateTime, now)];
+      const batch: QueuedWrite[] = [repo.markWarnedStatement(badge.codeId, badge.expireDateTime, now)];
       const event = webhookEvent('badge.expiringSoon', {
         person: badge.person,
         badge: { kind: 'standard', expireDateTime: badge.expireDateTime.toISOString() },

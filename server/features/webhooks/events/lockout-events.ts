@@ -12,7 +12,7 @@
  * The stores a lock counts for: the enrolled kiosk's store when the wrong PINs came through one (the
  * place being attacked), otherwise the person's stores.
  */
-import type { InStatement } from '@libsql/client';
+import type { QueuedWrite } from './webhook-events-repository.js';
 import type { ServiceDeps } from '../../../core/deps.js';
 import {
   burstVerdictAt,
@@ -50,7 +50,7 @@ export async function reportLock(
   const device = lock.deviceId ? await repo.deviceFacts(lock.deviceId) : undefined;
   const stores: WebhookStore[] = device?.store ? [device.store] : person.stores;
 
-  const batch: InStatement[] = [];
+  const batch: QueuedWrite[] = [];
   const { id, userPrincipalName, displayName, employeeId } = person;
   await emitEvents(
     deps,

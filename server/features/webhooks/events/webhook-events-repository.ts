@@ -5,7 +5,7 @@
  * sign-in. Writes that must commit with an event are handed out as bound statements for the
  * caller's batch (features/webhooks/emit.ts `{ batch }`).
  */
-import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import type { InArgs, InStatement } from '@libsql/client';
 import type { Db } from '../../../db/client.js';
 import { runWrites } from '../../../db/prepared-writes.js';
@@ -23,6 +23,12 @@ import {
 } from '../../../db/schema.js';
 import type { PersonFacts } from '../../../domain/webhook-event-audits.js';
 import type { WebhookDevice, WebhookStore } from '../../../domain/webhook-event-payloads.js';
+
+/**
+ * A write bound but not run, for a caller's batch (one transaction): what services hand around
+ * without importing the database client.
+ */
+export type QueuedWrite = InStatement;
 
 /** A standard badge due an expiry warning, with its person. */
 export interface ExpiringBadgeRow {
@@ -94,11 +100,7 @@ export function createWebhookEventsRepository(db: Db) {
     // Lockout bursts
 
     /** A lock counted for each store, bound for the caller's batch. */
-    recordLocksStatements(
-      locks: { id: string; storeId: string }[],
-      userId: string,
-      at: Date,
-    ): InStatement[] {
+    recordLocksStatements(locks: { id: string; storeId: string }[], userId: string, at: Date): InStatement[] {
       return locks.map((lock) =>
         toStatement(
           db
@@ -178,7 +180,10 @@ export function createWebhookEventsRepository(db: Db) {
             gt(qrCodes.expireDateTime, now),
             lte(qrCodes.expireDateTime, horizon),
             eq(users.accountEnabled, true),
-            or(isNull(webhookBadgeWarnings.codeId), ne(webhookBadgeWarnings.expireAt, qrCodes.expireDateTime)),
+            or(
+              isNull(webhookBadgeWarnings.codeId),
+              ne(webhookBadgeWarnings.expireAt, qrCodes.expireDateTime),
+            ),
           ),
         )
         .orderBy(asc(qrCodes.expireDateTime), asc(qrCodes.id))
