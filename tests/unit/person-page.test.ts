@@ -38,6 +38,7 @@ function setup(overrides: Partial<PersonApi> = {}, words = peopleText) {
         employeeId: null,
         role: 'worker' as const,
         groupIds: [],
+        offboarded: null,
         createdDateTime: '',
       }),
     ),
