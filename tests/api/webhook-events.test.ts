@@ -14,6 +14,7 @@ import {
   createWorker,
   issueMethod,
   queryRows,
+  signIn,
   startHarness,
   type Harness,
   type Worker,
@@ -34,6 +35,8 @@ let mark = 0;
 const secrets: string[] = [];
 
 const THRESHOLD = 3;
+/** Errors the server logged (the transaction test makes one on purpose). */
+const logged: unknown[] = [];
 
 beforeAll(async () => {
   h = await startHarness(
@@ -43,6 +46,7 @@ beforeAll(async () => {
         webhookNetwork: webhookNetworkFor({ 'siem.example.com': ['93.184.216.34'] }),
         webhookDeliveryIntervalMs: 0,
         retentionSweepIntervalMs: 0,
+        logError: (error) => logged.push(error),
       },
     },
   );
@@ -166,6 +170,57 @@ describe('people', () => {
   });
 });
 
+describe('offboarding', () => {
+  test('offboarding: person.disabled and one badge.revoked per working badge; again: nothing', async () => {
+    const w = await worker();
+    const base = `/api/admin/users/${w.user.id}/qr-code-pin-method`;
+    expect((await h.request('PUT', `${base}/temporary-qr-code`, { body: {} })).status).toBe(201);
+    await startWatching();
+    expect((await h.request('POST', `/api/admin/users/${w.user.id}/offboard`)).status).toBe(200);
+    expect((await h.request('POST', `/api/admin/users/${w.user.id}/offboard`)).status).toBe(200);
+    const events = await sent();
+    expect(events.map((e) => [e.type, e.subject.id, e.data.reason])).toEqual([
+      ['person.disabled', w.user.id, 'offboarded'],
+      ['badge.revoked', w.user.id, 'offboarded'],
+      ['badge.revoked', w.user.id, 'offboarded'],
+    ]);
+    expect(events.slice(1).map((e) => (e.data.badge as { kind: string }).kind)).toEqual([
+      'standard',
+      'temporary',
+    ]);
+  });
+});
+
+describe('an event is stored with its change, or not at all', () => {
+  test('when the audit entry cannot be written, neither is its event', async () => {
+    const deps = h.runtime.deps;
+    const hook = deps.onAudited!;
+    const user = await createUser(h);
+    await startWatching();
+    // The change's events are queued, then a write in the same transaction fails.
+    deps.onAudited = async (change, batch) => {
+      await hook(change, batch);
+      batch.push({ sql: 'INSERT INTO no_such_table VALUES (1)', args: [] });
+    };
+    try {
+      const res = await h.request('PATCH', `/api/admin/users/${user.id}`, {
+        body: { accountEnabled: false },
+      });
+      expect(res.status).toBe(500);
+    } finally {
+      deps.onAudited = hook;
+    }
+    expect(String(logged.pop())).toContain('no_such_table');
+    expect(await sent()).toEqual([]);
+    const audits = await queryRows(
+      h,
+      "SELECT id FROM audit_logs WHERE target_id = ? AND activity = 'user.updated'",
+      [user.id],
+    );
+    expect(audits).toEqual([]);
+  });
+});
+
 describe('badges', () => {
   test('issuing a badge and PIN: one badge.issued with the kind and expiry, no payload, code or PIN', async () => {
     const user = await createUser(h);
@@ -268,6 +323,20 @@ describe('lockouts', () => {
       device: null,
       lockedUntil: new Date(h.clock.now().getTime() + 60_000).toISOString(),
     });
+  });
+
+  test('a signed-in worker locking their badge with wrong current PINs: one lockout.locked', async () => {
+    const w = await worker();
+    const { cookie } = await signIn(h, w.qr, w.pin);
+    await startWatching();
+    for (let i = 0; i < THRESHOLD; i += 1) {
+      await h.request('POST', '/api/auth/qr-pin/change-pin', {
+        body: { currentPin: '00000001', newPin: '82614075' },
+        token: null,
+        cookie,
+      });
+    }
+    expect((await sent()).map((e) => [e.type, e.subject.id])).toEqual([['lockout.locked', w.user.id]]);
   });
 
   test('locks on an enrolled kiosk count for the kiosk’s store and name the kiosk', async () => {

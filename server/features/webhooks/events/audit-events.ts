@@ -3,7 +3,8 @@
  * `ServiceDeps.onAudited` to `eventsOfAuditedChange`, so `recordAudit` (core/audit.ts) hands over
  * each entry before writing it, and the entry's events go into the same batch as the entry itself.
  * The audit entry and its events are therefore stored together or not at all, and only for a change
- * that succeeded (a refused change is never audited).
+ * that succeeded (a refused change is never audited). A change that writes its own entry in a
+ * conditional transaction (offboarding) reports its events just after it (`reportAuditedChange`).
  */
 import type { QueuedWrite } from './webhook-events-repository.js';
 import type { ServiceDeps } from '../../../core/deps.js';
@@ -22,4 +23,15 @@ export async function eventsOfAuditedChange(
     device: needs.device ? await repo.deviceFacts(needs.device) : undefined,
   };
   await emitEvents(deps, auditEvents(change, facts), batch);
+}
+
+/**
+ * The events of a change whose audit entry its own repository wrote, inside a transaction that may
+ * or may not apply (offboarding: people/offboarding-repository.ts): called once that transaction
+ * applied, the events are written right after it.
+ */
+export async function reportAuditedChange(deps: ServiceDeps, change: AuditedChange): Promise<void> {
+  const batch: QueuedWrite[] = [];
+  await eventsOfAuditedChange(deps, change, batch);
+  await deps.repos.webhookEvents.writeAll(batch);
 }

@@ -97,6 +97,20 @@ export function createWebhookEventsRepository(db: Db) {
       return { id: row.id, displayName: row.displayName, store };
     },
 
+    /** The person's badges still working at `now` (kind and expiry): what revoking them all revokes. */
+    async workingBadgesOf(
+      userId: string,
+      now: Date,
+    ): Promise<{ kind: 'standard' | 'temporary'; expireDateTime: string }[]> {
+      const rows = await db
+        .select({ kind: qrCodes.kind, expireDateTime: qrCodes.expireDateTime })
+        .from(qrCodes)
+        .innerJoin(qrPinMethods, eq(qrPinMethods.id, qrCodes.methodId))
+        .where(and(eq(qrPinMethods.userId, userId), gt(qrCodes.expireDateTime, now)))
+        .orderBy(asc(qrCodes.kind));
+      return rows.map((row) => ({ kind: row.kind, expireDateTime: row.expireDateTime.toISOString() }));
+    },
+
     // Lockout bursts
 
     /** A lock counted for each store, bound for the caller's batch. */
