@@ -21,9 +21,4 @@ CREATE TABLE `webhook_lockout_locks` (
 );
 --> statement-breakpoint
 CREATE INDEX `webhook_lockout_locks_store_idx` ON `webhook_lockout_locks` (`store_id`,`locked_at`);--> statement-breakpoint
-CREATE INDEX `webhook_lockout_locks_time_idx` ON `webhook_lockout_locks` (`locked_at`);--> statement-breakpoint
-CREATE TABLE `webhook_noncompliant_devices` (
-	`device_id` text PRIMARY KEY NOT NULL,
-	`since` integer NOT NULL,
-	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
-);
+CREATE INDEX `webhook_lockout_locks_time_idx` ON `webhook_lockout_locks` (`locked_at`);

@@ -1,9 +1,8 @@
 /**
  * What the webhook event producers read (the names events carry: a person and their stores, a device
  * and its store) and their own memory (migration 0017): the locks each store saw lately and its last
- * burst alert, the badges warned about as expiring soon, the devices reported non-compliant at a
- * sign-in. Writes that must commit with an event are handed out as bound statements for the
- * caller's batch (features/webhooks/emit.ts `{ batch }`).
+ * burst alert, the badges warned about as expiring soon. Writes that must commit with an event are
+ * handed out as bound statements for the caller's batch (features/webhooks/emit.ts `{ batch }`).
  */
 import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import type { InArgs, InStatement } from '@libsql/client';
@@ -19,10 +18,9 @@ import {
   webhookBadgeWarnings,
   webhookLockoutBursts,
   webhookLockoutLocks,
-  webhookNoncompliantDevices,
 } from '../../../db/schema.js';
 import type { PersonFacts } from '../../../domain/webhook-event-audits.js';
-import type { WebhookDevice, WebhookStore } from '../../../domain/webhook-event-payloads.js';
+import type { WebhookDevice } from '../../../domain/webhook-event-payloads.js';
 
 /**
  * A write bound but not run, for a caller's batch (one transaction): what services hand around
@@ -43,17 +41,7 @@ const toStatement = (query: { toSQL(): { sql: string; params: unknown[] } }): In
 };
 
 export function createWebhookEventsRepository(db: Db) {
-  const storesNamed = async (ids: readonly string[]): Promise<WebhookStore[]> => {
-    if (ids.length === 0) return [];
-    return db
-      .select({ id: groups.id, displayName: groups.displayName })
-      .from(groups)
-      .where(inArray(groups.id, [...ids]))
-      .orderBy(asc(groups.displayName), asc(groups.id));
-  };
   return {
-    storesNamed,
-
     /** Runs bound writes in one transaction (nothing when there are none). */
     async writeAll(statements: InStatement[]): Promise<void> {
       if (statements.length > 0) await runWrites(db, statements);
@@ -217,32 +205,6 @@ export function createWebhookEventsRepository(db: Db) {
           .values({ codeId, expireAt, warnedAt: at })
           .onConflictDoUpdate({ target: webhookBadgeWarnings.codeId, set: { expireAt, warnedAt: at } }),
       );
-    },
-
-    // Devices found non-compliant at sign-in
-
-    /** Notes the device as non-compliant since `at`; true when it was not noted already. */
-    async markNoncompliant(deviceId: string, at: Date): Promise<boolean> {
-      const rows = await db
-        .insert(webhookNoncompliantDevices)
-        .values({ deviceId, since: at })
-        .onConflictDoNothing()
-        .returning({ deviceId: webhookNoncompliantDevices.deviceId });
-      return rows.length === 1;
-    },
-
-    /** Forgets that the device was non-compliant (it is compliant again): a later relapse is reported. */
-    async clearNoncompliant(deviceId: string): Promise<void> {
-      await db.delete(webhookNoncompliantDevices).where(eq(webhookNoncompliantDevices.deviceId, deviceId));
-    },
-
-    /** The devices noted non-compliant, with their live rows' ids (for the sweep to re-check). */
-    async noncompliantDeviceIds(limit: number): Promise<string[]> {
-      const rows = await db
-        .select({ id: webhookNoncompliantDevices.deviceId })
-        .from(webhookNoncompliantDevices)
-        .limit(limit);
-      return rows.map((row) => row.id);
     },
   };
 }
