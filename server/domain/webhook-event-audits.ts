@@ -22,6 +22,7 @@ import {
   type WebhookPolicyName,
   type WebhookStore,
 } from './webhook-event-payloads.js';
+import type { WebhookEventType } from './webhook-events.js';
 
 /** An audit entry as recorded: who, what, on what, with which (secret-free) details. */
 export interface AuditedChange {
@@ -80,6 +81,16 @@ const DEVICE_ACTIVITIES = new Set([
   'device.unenrolledAtKiosk',
   'device.complianceReported',
 ]);
+
+/** The names of the events an entry sends (before any fact is read), so a caller can skip the reads. */
+export function auditEventTypes(change: AuditedChange): WebhookEventType[] {
+  const dryRun = isPersonChange(change)
+    ? personEvents(change, UNREAD_PERSON)
+    : isDeviceChange(change)
+      ? deviceEvents(change, UNREAD_DEVICE)
+      : policyEvents(change);
+  return dryRun.map((event) => event.type);
+}
 
 /** What to read for the entry's events; null when the entry sends none (most entries). */
 export function auditEventNeeds(change: AuditedChange): AuditEventNeeds | null {

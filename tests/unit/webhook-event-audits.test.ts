@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   auditEventNeeds,
   auditEvents,
+  auditEventTypes,
   type AuditedChange,
   type PersonFacts,
 } from '../../server/domain/webhook-event-audits.js';
@@ -173,6 +174,17 @@ describe('auditEvents', () => {
   test('a person or device deleted before the facts were read: no event', () => {
     expect(auditEvents(onUser('user.created'), {})).toEqual([]);
     expect(auditEvents(onDevice('device.enrolled'), {})).toEqual([]);
+  });
+
+  test('the names of the events an entry sends are known before anything is read', () => {
+    const off = onUser('user.updated', {
+      before: { accountEnabled: true },
+      after: { accountEnabled: false },
+    });
+    expect(auditEventTypes(off)).toEqual(['person.disabled']);
+    expect(auditEventTypes(onUser('user.created'))).toEqual(['person.created']);
+    expect(auditEventTypes(onDevice('device.enrolled'))).toEqual(['device.enrolled']);
+    expect(auditEventTypes(change('pin.reset', { type: 'user', id: 'u1' }))).toEqual([]);
   });
 
   test('entries that are no event send nothing', () => {

@@ -8,7 +8,12 @@
  */
 import type { QueuedWrite } from './webhook-events-repository.js';
 import type { ServiceDeps } from '../../../core/deps.js';
-import { auditEventNeeds, auditEvents, type AuditedChange } from '../../../domain/webhook-event-audits.js';
+import {
+  auditEventNeeds,
+  auditEvents,
+  auditEventTypes,
+  type AuditedChange,
+} from '../../../domain/webhook-event-audits.js';
 import { emitEvents } from './emit-events.js';
 
 export async function eventsOfAuditedChange(
@@ -16,6 +21,11 @@ export async function eventsOfAuditedChange(
   change: AuditedChange,
   batch: QueuedWrite[],
 ): Promise<void> {
+  const types = auditEventTypes(change);
+  if (types.length === 0) return;
+  // Nobody listening: no names to read (an import of thousands of people pays one read each).
+  const outbox = deps.repos.webhooks;
+  if (!(await Promise.all(types.map((type) => outbox.anySubscribed(type)))).some(Boolean)) return;
   const needs = auditEventNeeds(change) ?? {};
   const repo = deps.repos.webhookEvents;
   const facts = {
