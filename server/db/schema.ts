@@ -637,7 +637,8 @@ export const webhookDeliveries = sqliteTable(
 /**
  * Webhook events' own memory (features/webhooks/events/, docs/webhook-events.md): the locks each store
  * saw lately (for the burst alert), each store's last burst alert, the badges already warned about as
- * expiring soon (for the expiry warned about). No secret: ids and times only.
+ * expiring soon (for the expiry warned about), and the kiosks already reported non-compliant (until
+ * the sweep forgets them a day later). No secret: ids and times only.
  */
 export const webhookLockoutLocks = sqliteTable(
   'webhook_lockout_locks',
@@ -671,4 +672,11 @@ export const webhookBadgeWarnings = sqliteTable('webhook_badge_warnings', {
   /** The expiry the warning was for: a badge whose expiry moves is warned about its new one. */
   expireAt: integer('expire_at', { mode: 'timestamp_ms' }).notNull(),
   warnedAt: integer('warned_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const webhookNoncompliantDevices = sqliteTable('webhook_noncompliant_devices', {
+  deviceId: text('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
 });

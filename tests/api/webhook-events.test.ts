@@ -19,7 +19,7 @@ import {
   type Harness,
   type Worker,
 } from '../support/api-harness.js';
-import { enrolDevice, signInOnDevice } from '../support/device.js';
+import { deviceBinding, enrolDevice, refreshRequest, signInOnDevice } from '../support/device.js';
 import { webhookNetworkFor } from '../support/webhook-receiver.js';
 
 interface Sent {
@@ -422,6 +422,48 @@ describe('devices', () => {
       detectedBy: 'complianceReport',
     });
     expect(events[3]!.data).toMatchObject({ via: 'console', device: { displayName: 'Front door phone' } });
+  });
+});
+
+describe('kiosks found non-compliant at their requests', () => {
+  test('an old app version: one device.nonCompliant, again only a day later while it stays so', async () => {
+    const store = await addGroup(h);
+    const device = await enrolDevice(h, { groupId: store.id, displayName: 'Old till' });
+    const w = await worker({ groupIds: [store.id] });
+    await startWatching();
+    const old = { appVersion: '0.0.9' };
+    await signInOnDevice(h, device, { qr: w.qr }, w.pin, { binding: await deviceBinding(h, device, old) });
+    await signInOnDevice(h, device, { qr: w.qr }, w.pin, { binding: await deviceBinding(h, device, old) });
+    const found = (await sent()).filter((e) => e.type === 'device.nonCompliant');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.subject).toEqual({ type: 'device', id: device.id });
+    expect(found[0]!.data).toEqual({
+      device: {
+        id: device.id,
+        displayName: 'Old till',
+        store: { id: store.id, displayName: store.displayName },
+      },
+      reasons: ['app version 0.0.9 is older than 0.1.0'],
+      detectedBy: 'signIn',
+    });
+    h.clock.advanceSeconds(25 * 3600);
+    await h.runtime.retention.tick();
+    await startWatching();
+    await refreshRequest(h, device, { appVersion: '0.0.9' });
+    expect((await sent()).filter((e) => e.type === 'device.nonCompliant')).toHaveLength(1);
+  });
+
+  test("an MDM's report is the kiosk's report: its next requests send no second one", async () => {
+    const store = await addGroup(h);
+    const device = await enrolDevice(h, { groupId: store.id });
+    await startWatching();
+    const report = { compliant: false, reasons: ['jailbroken'], source: 'MDM' };
+    expect(
+      (await h.request('POST', `/api/admin/devices/${device.id}/compliance`, { body: report })).status,
+    ).toBe(200);
+    await refreshRequest(h, device);
+    const found = (await sent()).filter((e) => e.type === 'device.nonCompliant');
+    expect(found.map((e) => e.data.detectedBy)).toEqual(['complianceReport']);
   });
 });
 

@@ -21,4 +21,9 @@ CREATE TABLE `webhook_lockout_locks` (
 );
 --> statement-breakpoint
 CREATE INDEX `webhook_lockout_locks_store_idx` ON `webhook_lockout_locks` (`store_id`,`locked_at`);--> statement-breakpoint
-CREATE INDEX `webhook_lockout_locks_time_idx` ON `webhook_lockout_locks` (`locked_at`);
+CREATE INDEX `webhook_lockout_locks_time_idx` ON `webhook_lockout_locks` (`locked_at`);--> statement-breakpoint
+CREATE TABLE `webhook_noncompliant_devices` (
+	`device_id` text PRIMARY KEY NOT NULL,
+	`reported_at` integer NOT NULL,
+	FOREIGN KEY (`device_id`) REFERENCES `devices`(`id`) ON UPDATE no action ON DELETE cascade
+);

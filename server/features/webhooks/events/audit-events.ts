@@ -32,7 +32,13 @@ export async function eventsOfAuditedChange(
     person: needs.person ? await repo.personFacts(needs.person) : undefined,
     device: needs.device ? await repo.deviceFacts(needs.device) : undefined,
   };
-  await emitEvents(deps, auditEvents(change, facts), batch);
+  const events = auditEvents(change, facts);
+  await emitEvents(deps, events, batch);
+  // An MDM's report is the kiosk's non-compliance report: its requests do not report it again.
+  for (const event of events) {
+    if (event.type === 'device.nonCompliant')
+      batch.push(repo.markReportedNoncompliantStatement(event.subject.id, deps.clock.now()));
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../../../core/deps.js';
 import { daysLeft, expiringSoonHorizon } from '../../../domain/webhook-event-expiry.js';
 import { webhookEvent } from '../../../domain/webhook-event-payloads.js';
 import { emitEvents } from './emit-events.js';
+import { NONCOMPLIANT_REPORT_MS } from './device-compliance-events.js';
 
 /** Badges warned about per statement; the sweep repeats until fewer are due. */
 const WARN_BATCH = 200;
@@ -41,10 +42,15 @@ export async function warnExpiringBadges(deps: ServiceDeps, batchSize = WARN_BAT
   }
 }
 
-/** The webhook events' part of the periodic sweep: expiry warnings, then locks past any burst window. */
+/**
+ * The webhook events' part of the periodic sweep: expiry warnings, then locks past any burst window
+ * and non-compliance reports a day old (so a kiosk still non-compliant is reported again).
+ */
 export async function sweepWebhookEventState(deps: ServiceDeps): Promise<void> {
   await warnExpiringBadges(deps);
-  const before = new Date(deps.clock.now().getTime() - LOCK_MEMORY_MS);
+  const now = deps.clock.now().getTime();
+  await deps.repos.webhookEvents.forgetNoncompliantBefore(new Date(now - NONCOMPLIANT_REPORT_MS));
+  const before = new Date(now - LOCK_MEMORY_MS);
   for (;;) {
     if ((await deps.repos.webhookEvents.deleteLocksBefore(before, 500)) < 500) return;
   }

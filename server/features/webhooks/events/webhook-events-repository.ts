@@ -1,7 +1,7 @@
 /**
  * What the webhook event producers read (the names events carry: a person and their stores, a device
  * and its store) and their own memory (migration 0017): the locks each store saw lately and its last
- * burst alert, the badges warned about as expiring soon. Writes that must commit with an event are
+ * burst alert, the badges warned about as expiring soon, the kiosks reported non-compliant. Writes that must commit with an event are
  * handed out as bound statements for the caller's batch (features/webhooks/emit.ts `{ batch }`).
  */
 import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm';
@@ -18,6 +18,7 @@ import {
   webhookBadgeWarnings,
   webhookLockoutBursts,
   webhookLockoutLocks,
+  webhookNoncompliantDevices,
 } from '../../../db/schema.js';
 import type { PersonFacts } from '../../../domain/webhook-event-audits.js';
 import type { WebhookDevice } from '../../../domain/webhook-event-payloads.js';
@@ -205,6 +206,42 @@ export function createWebhookEventsRepository(db: Db) {
           .values({ codeId, expireAt, warnedAt: at })
           .onConflictDoUpdate({ target: webhookBadgeWarnings.codeId, set: { expireAt, warnedAt: at } }),
       );
+    },
+
+    // Kiosks reported non-compliant
+
+    /** Whether the device was reported non-compliant (and not forgotten since). */
+    async isReportedNoncompliant(deviceId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: webhookNoncompliantDevices.deviceId })
+        .from(webhookNoncompliantDevices)
+        .where(eq(webhookNoncompliantDevices.deviceId, deviceId));
+      return row !== undefined;
+    },
+
+    /** Notes the device as reported non-compliant; true for the one caller that noted it. */
+    async markReportedNoncompliant(deviceId: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .insert(webhookNoncompliantDevices)
+        .values({ deviceId, reportedAt: at })
+        .onConflictDoNothing()
+        .returning({ id: webhookNoncompliantDevices.deviceId });
+      return rows.length === 1;
+    },
+
+    /** The same note, bound for the caller's batch (an MDM report's event, written with its audit entry). */
+    markReportedNoncompliantStatement(deviceId: string, at: Date): InStatement {
+      return toStatement(
+        db
+          .insert(webhookNoncompliantDevices)
+          .values({ deviceId, reportedAt: at })
+          .onConflictDoUpdate({ target: webhookNoncompliantDevices.deviceId, set: { reportedAt: at } }),
+      );
+    },
+
+    /** Forgets reports made before `before` (the sweep): a kiosk still non-compliant is reported again. */
+    async forgetNoncompliantBefore(before: Date): Promise<void> {
+      await db.delete(webhookNoncompliantDevices).where(lt(webhookNoncompliantDevices.reportedAt, before));
     },
   };
 }
