@@ -28,6 +28,7 @@ import { storeConsoleSignInPolicyIfAbsent } from './features/policies/policies.j
 import { startOidcHost, type OidcHost } from './features/oidc/oidc-host.js';
 import { deriveIssuerId, issuerIdOf } from './features/server-key/key-rotation.js';
 import { startRetentionSweeper, type RetentionSweeper } from './features/logs/retention-sweep.js';
+import { eventsOfAuditedChange } from './features/webhooks/events/audit-events.js';
 import type { ServiceDeps } from './core/deps.js';
 
 export interface Runtime {
@@ -135,6 +136,8 @@ export async function startRuntime(
     },
     decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };
+  // Every audited change reports its webhook events in the same transaction as its audit entry.
+  deps.onAudited = (change, batch) => eventsOfAuditedChange(deps, change, batch);
   // Before the app serves: the console's lockout is a stored document from the first request on.
   await storeConsoleSignInPolicyIfAbsent(deps);
   const bootstrap = await bootstrapFirstAdmin(deps, config.bootstrap);

@@ -1,5 +1,7 @@
 /** Everything a service needs, passed as one object so tests can hand in fakes or a fresh database. */
+import type { QueuedWrite } from '../features/webhooks/events/webhook-events-repository.js';
 import type { Repositories } from './repositories.js';
+import type { AuditedChange } from '../domain/webhook-event-audits.js';
 import type { Clock } from '../domain/clock.js';
 import type { Role } from '../domain/roles.js';
 import type { ApiTokenScope } from '../domain/api-token-scopes.js';
@@ -57,6 +59,12 @@ export interface ServiceDeps {
    * need not import the provider; it never throws (failures are logged and swept up later).
    */
   onSessionsEnded?: (sessionIds: string[]) => Promise<void>;
+  /**
+   * Called by `recordAudit` with each change before its entry is written; may append writes to
+   * `batch`, which commit in one transaction with the entry. The runtime sets it to the webhook
+   * events of audited changes (features/webhooks/events/audit-events.ts), so core need not import them.
+   */
+  onAudited?: (change: AuditedChange, batch: QueuedWrite[]) => Promise<void>;
 }
 
 /**

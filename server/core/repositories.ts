@@ -22,6 +22,8 @@ import { createSigningKeyRepository } from '../features/oidc/signing-keys-reposi
 import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
 import { createUserRepository } from '../features/people/users-repository.js';
 import { createWebhookRepository } from '../features/webhooks/webhooks-repository.js';
+import { createWebhookEventsRepository } from '../features/webhooks/events/webhook-events-repository.js';
+import { createOffboardingRepository } from '../features/people/offboarding-repository.js';
 
 /** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
 export function createRepositories(db: Db, reads: PreparedReads) {
@@ -48,6 +50,8 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     pinResets: createPinResetRepository(db),
     stepUp: createStepUpRepository(db),
     webhooks: createWebhookRepository(db),
+    webhookEvents: createWebhookEventsRepository(db),
+    offboarding: createOffboardingRepository(db),
   };
 }
 

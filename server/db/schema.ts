@@ -10,6 +10,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { GRANTS, POLICY_STATES } from '../domain/conditional-access.js';
 import { DEVICE_STATUSES } from '../domain/device-status.js';
 import { KIOSK_LANGUAGES } from '../domain/kiosk-languages.js';
+import { OFFBOARDING_SOURCES } from '../domain/offboarding.js';
 import { PIN_RESET_STATUSES } from '../domain/pin-reset.js';
 import { ROLES } from '../domain/roles.js';
 import type { ApiTokenScope } from '../domain/api-token-scopes.js';
@@ -32,6 +33,13 @@ export const users = sqliteTable(
     accountEnabled: integer('account_enabled', { mode: 'boolean' }).notNull().default(true),
     /** argon2id verifier for console (username + password) sign-in; null for badge-only workers. */
     passwordHash: text('password_hash'),
+    /**
+     * When the person was offboarded (features/people/offboarding.ts): turned off, every badge and API
+     * token revoked, every session ended. Null while enabled; cleared whenever the person is enabled.
+     */
+    offboardedAt: integer('offboarded_at', { mode: 'timestamp_ms' }),
+    /** Who offboarded them: the HR system (`scim`) or an admin in the console; null with offboardedAt. */
+    offboardedVia: text('offboarded_via', { enum: OFFBOARDING_SOURCES }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -625,3 +633,50 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * Webhook events' own memory (features/webhooks/events/, docs/webhook-events.md): the locks each store
+ * saw lately (for the burst alert), each store's last burst alert, the badges already warned about as
+ * expiring soon (for the expiry warned about), and the kiosks already reported non-compliant (until
+ * the sweep forgets them a day later). No secret: ids and times only.
+ */
+export const webhookLockoutLocks = sqliteTable(
+  'webhook_lockout_locks',
+  {
+    id: text('id').primaryKey(),
+    storeId: text('store_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lockedAt: integer('locked_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('webhook_lockout_locks_store_idx').on(t.storeId, t.lockedAt),
+    index('webhook_lockout_locks_time_idx').on(t.lockedAt),
+  ],
+);
+
+export const webhookLockoutBursts = sqliteTable('webhook_lockout_bursts', {
+  storeId: text('store_id')
+    .primaryKey()
+    .references(() => groups.id, { onDelete: 'cascade' }),
+  alertedAt: integer('alerted_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const webhookBadgeWarnings = sqliteTable('webhook_badge_warnings', {
+  codeId: text('code_id')
+    .primaryKey()
+    .references(() => qrCodes.id, { onDelete: 'cascade' }),
+  /** The expiry the warning was for: a badge whose expiry moves is warned about its new one. */
+  expireAt: integer('expire_at', { mode: 'timestamp_ms' }).notNull(),
+  warnedAt: integer('warned_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const webhookNoncompliantDevices = sqliteTable('webhook_noncompliant_devices', {
+  deviceId: text('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -351,12 +351,26 @@ export async function getQrPinMethodState(deps: ServiceDeps, actor: Actor, userI
 /** DELETE …/qr-code-pin-method: the PIN and every code go; the user's sessions end. */
 export async function deleteQrPinMethod(deps: ServiceDeps, actor: Actor, userId: string): Promise<void> {
   const user = await loadManagedUser(deps, actor, userId);
+  const method = await deps.repos.methods.findByUserId(user.id);
+  const codes = method ? await deps.repos.methods.codesOf(method.id) : [];
   if (!(await deps.repos.methods.deleteForUser(user.id))) {
     throw new ApiError('NOT_FOUND', say.noQrPinMethod);
   }
   await endUserSessions(deps, user.id);
-  await recordAudit(deps, actor, 'qrPinMethod.deleted', { type: 'user', id: user.id });
+  await recordAudit(
+    deps,
+    actor,
+    'qrPinMethod.deleted',
+    { type: 'user', id: user.id },
+    { revokedBadges: workingBadgesOf(codes, deps.clock.now()) },
+  );
 }
+
+/** The badges among `codes` that still worked: what a deletion revokes (audited, and sent as badge.revoked). */
+const workingBadgesOf = (codes: Pick<QrCodeRow, 'kind' | 'expireDateTime'>[], now: Date) =>
+  codes
+    .filter((code) => code.expireDateTime.getTime() > now.getTime())
+    .map((code) => ({ kind: code.kind, expireDateTime: code.expireDateTime.toISOString() }));
 
 /** PUT …/standard-qr-code or …/temporary-qr-code: a new code for the existing PIN. */
 export async function issueQrCode(
@@ -451,11 +465,16 @@ export async function deleteQrCode(
 ): Promise<void> {
   const user = await loadManagedUser(deps, actor, userId);
   const method = await requireMethod(deps, user);
-  if ((await deps.repos.methods.deleteCodes(method.id, kind)) === 0) {
-    throw new ApiError('NOT_FOUND', say.noQrCodeOfKind(kind));
-  }
+  const deleted = await deps.repos.methods.deleteCodes(method.id, kind);
+  if (deleted.length === 0) throw new ApiError('NOT_FOUND', say.noQrCodeOfKind(kind));
   await endUserSessions(deps, user.id);
-  await recordAudit(deps, actor, `qrCode.${kind}.deleted`, { type: 'user', id: user.id });
+  await recordAudit(
+    deps,
+    actor,
+    `qrCode.${kind}.deleted`,
+    { type: 'user', id: user.id },
+    { revokedBadges: workingBadgesOf(deleted, deps.clock.now()) },
+  );
 }
 
 /** POST …/pin/reset: a new PIN (generated unless given) that must be changed at the next sign-in. */

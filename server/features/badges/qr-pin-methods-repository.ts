@@ -211,12 +211,15 @@ export function createQrPinMethodRepository(db: Db, reads: PreparedReads) {
         .returning({ id: qrCodes.id });
       return rows.length === 1;
     },
-    async deleteCodes(methodId: string, kind: CodeKind): Promise<number> {
-      const rows = await db
+    /** Deletes the method's codes of `kind`; the deleted codes (kind and expiry), none when there were none. */
+    async deleteCodes(
+      methodId: string,
+      kind: CodeKind,
+    ): Promise<{ id: string; kind: CodeKind; expireDateTime: Date }[]> {
+      return db
         .delete(qrCodes)
         .where(and(eq(qrCodes.methodId, methodId), eq(qrCodes.kind, kind)))
-        .returning({ id: qrCodes.id });
-      return rows.length;
+        .returning({ id: qrCodes.id, kind: qrCodes.kind, expireDateTime: qrCodes.expireDateTime });
     },
     /** Sets a new PIN verifier; `clearLockout` also forgets every failure (PIN reset). */
     async updatePin(

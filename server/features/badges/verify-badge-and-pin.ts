@@ -367,6 +367,7 @@ export async function verifyBadgeAndPin<D>(
   const verdict = await checkPinWithLockout(deps, method, input.pin, policy, now, {
     onCorrect: 'caller',
     claimed: claimed && (async () => counters.claimedBy(claimed)),
+    deviceId,
   });
   if (verdict.kind === 'locked') {
     await refundClient();

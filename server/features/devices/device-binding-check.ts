@@ -36,6 +36,7 @@ import { sha256 } from '../../platform/crypto.js';
 import { readToken, sha256Base64url, verifyProof, type TokenProblem } from '../../platform/device-tokens.js';
 import { complianceOf } from './compliance.js';
 import type { ServiceDeps } from '../../core/deps.js';
+import { reportNoncompliantDevice } from '../webhooks/events/device-compliance-events.js';
 
 /** How stale a device's last-seen time may get before a verified request writes it again. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -224,6 +225,9 @@ export async function verifyDeviceRecord(
 
   const live = await noteSeen(deps, record, now, proof.appVersion);
   const compliance = await complianceOf(live, now);
+  if (compliance.state === 'noncompliant' && live.status === 'active') {
+    await reportNoncompliantDevice(deps, live.id, compliance.reasons, now);
+  }
   return {
     ok: true,
     record: live,

@@ -23,6 +23,7 @@ export function createLogRepository(db: Db) {
   // Every sign-in attempt writes a log row, every success a session and the code's last use: their
   // statements are built once (db/prepared-writes.ts).
   const insertSignInLog = prepareInsert(db, signInLogs);
+  const insertAudit = prepareInsert(db, auditLogs);
   const insertSession = prepareInsert(db, sessions);
   const markCodeUsed = prepareWrite<{ at: Date; codeId: string }>(
     db
@@ -31,8 +32,10 @@ export function createLogRepository(db: Db) {
       .where(eq(qrCodes.id, sql.placeholder('codeId'))),
   );
   return {
-    async audit(entry: NewAuditLog): Promise<void> {
-      await db.insert(auditLogs).values(entry);
+    /** An audit entry, with `alongside` (the change's webhook events) in the same transaction. */
+    async audit(entry: NewAuditLog, alongside: InStatement[] = []): Promise<void> {
+      if (alongside.length === 0) await runWrite(db, insertAudit(entry));
+      else await runWrites(db, [insertAudit(entry), ...alongside]);
     },
     async signIn(entry: NewSignInLog): Promise<void> {
       await runWrite(db, insertSignInLog(entry));

@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { LOCKOUT_LIMITS } from '../../domain/lockout-policy.js';
 import { retentionCutoffs } from '../../domain/log-retention.js';
 import { getLogRetentionPolicy } from '../policies/policies.js';
+import { sweepWebhookEventState } from '../webhooks/events/expiring-badges.js';
 
 /** Rows one statement deletes at most. */
 export const DELETE_BATCH = 500;
@@ -82,6 +83,8 @@ export async function sweepExpiredData(
   // Forgotten-PIN requests are kept a day (the hourly limits need one hour; the audit log keeps the rest).
   const pinResetsBefore = new Date(now.getTime() - PIN_RESET_KEEP_MS);
   await deleteInBatches((limit) => deps.repos.pinResets.deleteOpenedBefore(pinResetsBefore, limit), batch);
+  // Badges expiring soon are announced to webhooks; locks past any burst window are forgotten.
+  await sweepWebhookEventState(deps);
   if (signInLogs > 0 || auditLogs > 0) {
     await recordAudit(
       deps,

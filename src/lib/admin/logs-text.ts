@@ -250,6 +250,12 @@ export const logsText = {
       role: 'Role',
       compliant: 'Compliant',
       reasons: 'Reasons',
+      source: 'Requested through',
+      badgesRevoked: 'Badges revoked',
+      sessionsEnded: 'Sessions ended',
+      appsTold: 'Store apps told',
+      apiTokensRevoked: 'API tokens revoked',
+      wasOffboarded: 'Was offboarded',
     } as Record<string, string>,
     unknownEvent: (activity: string, by: string) => `${activity} by ${by}`,
   },
@@ -262,6 +268,14 @@ export const logsText = {
     'user.updated': (p: SentenceParts) => `${p.person}'s details changed by ${p.by}`,
     'user.deleted': (p: SentenceParts) => `${p.person} deleted by ${p.by}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.person} signed out everywhere by ${p.by}`,
+    'user.offboarded': (p: SentenceParts) =>
+      p.details?.source === 'scim'
+        ? `${p.person} offboarded by the HR system (${p.by}): badges revoked, signed out everywhere`
+        : `${p.person} offboarded by ${p.by}: badges revoked, signed out everywhere`,
+    'user.reactivated': (p: SentenceParts) =>
+      p.details?.source === 'scim'
+        ? `${p.person} allowed to sign in again by the HR system (${p.by}); old badges stay revoked`
+        : `${p.person} allowed to sign in again by ${p.by}; old badges stay revoked`,
     'users.imported': (p: SentenceParts) => {
       const added = p.details?.created;
       const changed = p.details?.updated;
