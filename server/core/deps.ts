@@ -12,8 +12,8 @@ import type { OidcSecrets } from '../platform/oidc-secrets.js';
 import type { AttestationSigner } from '../platform/device-tokens.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { ShortCodes } from '../platform/short-codes.js';
-import type { WebhookSecrets } from '../features/webhooks/webhook-secrets.js';
-import type { WebhookNetwork } from '../features/webhooks/webhook-network.js';
+import type { WebhookSecrets } from '../platform/webhook-secrets.js';
+import type { WebhookNetwork } from '../platform/webhook-network.js';
 
 /** Fixed for the life of the process; everything an admin can change lives in the database (policies). */
 export interface ServiceSettings {
@@ -46,7 +46,7 @@ export interface ServiceDeps {
   deviceTokens: AttestationSigner;
   /** The OpenID provider's secrets at rest: app client secrets, signing keys, cookie keys. */
   oidcSecrets: OidcSecrets;
-  /** Webhook endpoints' signing secrets, sealed at rest (features/webhooks/webhook-secrets.ts). */
+  /** Webhook endpoints' signing secrets, sealed at rest (platform/webhook-secrets.ts). */
   webhookSecrets: WebhookSecrets;
   /** How webhook hosts are resolved and which CAs their certificates may chain to (tests inject both). */
   webhookNetwork: WebhookNetwork;

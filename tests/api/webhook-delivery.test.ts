@@ -20,9 +20,9 @@ import { runWrites } from '../../server/db/prepared-writes.js';
 import { deliverDueWebhooks } from '../../server/features/webhooks/deliverer.js';
 import { emitWebhookEvent, webhookEventWrite } from '../../server/features/webhooks/emit.js';
 import { settings } from '../../server/db/schema.js';
-import { createWebhookSecrets } from '../../server/features/webhooks/webhook-secrets.js';
+import { createWebhookSecrets } from '../../server/platform/webhook-secrets.js';
 import { sendWebhook } from '../../server/features/webhooks/send.js';
-import type { WebhookNetwork } from '../../server/features/webhooks/webhook-network.js';
+import type { WebhookNetwork } from '../../server/platform/webhook-network.js';
 import { parseWebhookAllowList } from '../../server/domain/webhook-address.js';
 import {
   createWorker,

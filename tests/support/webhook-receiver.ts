@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import type { WebhookNetwork } from '../../server/features/webhooks/webhook-network.js';
+import type { WebhookNetwork } from '../../server/platform/webhook-network.js';
 
 export interface ReceivedWebhook {
   path: string;

@@ -23,7 +23,7 @@ export interface SealedValues {
   totpSeeds: { userId: string; sealed: string }[];
   clientSecrets: { appId: string; sealed: string }[];
   signingKeys: { kid: string; sealed: string }[];
-  /** Webhook endpoints' signing secrets (features/webhooks/webhook-secrets.ts). */
+  /** Webhook endpoints' signing secrets (platform/webhook-secrets.ts). */
   webhookSecrets: { endpointId: string; sealed: string }[];
 }
 

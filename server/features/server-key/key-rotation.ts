@@ -18,7 +18,7 @@ import { encodeBase32 } from '../../domain/base32.js';
 import { hmacSha256 } from '../../platform/crypto.js';
 import { createConsoleSecrets } from '../../platform/console-secrets.js';
 import { createOidcSecrets } from '../../platform/oidc-secrets.js';
-import { createWebhookSecrets } from '../webhooks/webhook-secrets.js';
+import { createWebhookSecrets } from '../../platform/webhook-secrets.js';
 import {
   loadServerKey,
   newServerKey,

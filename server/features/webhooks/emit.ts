@@ -14,11 +14,10 @@
  * "Envelope"): `{ id, type, occurredAt, subject: { type, id }, data }`. `data` must never hold a
  * secret (PIN, badge payload, token): receivers and the outbox keep it in the clear.
  */
-import type { InStatement } from '@libsql/client';
 import type { ServiceDeps } from '../../core/deps.js';
 import type { WebhookEventType, WebhookSubject, WEBHOOK_TEST_EVENT } from '../../domain/webhook-events.js';
 import { newId } from '../../platform/crypto.js';
-import type { OutboxEvent } from './webhooks-repository.js';
+import type { OutboxEvent, OutboxStatement } from './webhooks-repository.js';
 
 export interface WebhookEventInput {
   type: WebhookEventType;
@@ -80,7 +79,7 @@ export async function webhookEventWrite(deps: ServiceDeps, event: WebhookEventIn
 export async function emitWebhookEvent(
   deps: ServiceDeps,
   event: WebhookEventInput,
-  options: { batch?: InStatement[] } = {},
+  options: { batch?: OutboxStatement[] } = {},
 ): Promise<string | null> {
   const repo = deps.repos.webhooks;
   if (!(await repo.anySubscribed(event.type))) return null;

@@ -15,7 +15,7 @@ import {
   pickAllowedAddress,
   type WebhookAllowList,
 } from '../../domain/webhook-address.js';
-import type { WebhookNetwork } from './webhook-network.js';
+import type { WebhookNetwork } from '../../platform/webhook-network.js';
 
 export const USER_AGENT = 'Shiftpass-Webhooks/1';
 

@@ -44,7 +44,10 @@ const eventArgs = (event: OutboxEvent) => [
  * The one statement that queues `event` for every enabled endpoint subscribed to it, bound but not
  * run: alone, or in the caller's own batch (one transaction with the change the event reports).
  */
-function enqueueStatement(event: OutboxEvent): InStatement {
+/** One outbox write, not yet run: what a caller adds to the statements it commits together. */
+export type OutboxStatement = InStatement;
+
+function enqueueStatement(event: OutboxEvent): OutboxStatement {
   return {
     sql: `${ENQUEUE_COLUMNS} WHERE e.enabled = 1
       AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE json_each.value = ?)`,

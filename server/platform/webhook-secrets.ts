@@ -6,8 +6,8 @@
  * the previous key still open until the rotation has re-sealed them (features/server-key/).
  */
 import { randomBytes } from 'node:crypto';
-import { hmacSha256 } from '../../platform/crypto.js';
-import { createSecretBox } from '../../platform/secret-box.js';
+import { hmacSha256 } from './crypto.js';
+import { createSecretBox } from './secret-box.js';
 
 const LABEL = 'shiftpass webhook secret key';
 /** `whsec_` + 32 random bytes, base64url. */
