@@ -248,6 +248,10 @@ export const logsText = {
       role: 'Role',
       compliant: 'Compliant',
       reasons: 'Reasons',
+      externalId: 'External ID',
+      email: 'Work email',
+      givenName: 'First name',
+      familyName: 'Last name',
     } as Record<string, string>,
     unknownEvent: (activity: string, by: string) => `${activity} by ${by}`,
   },
@@ -260,6 +264,9 @@ export const logsText = {
     'user.updated': (p: SentenceParts) => `${p.person}'s details changed by ${p.by}`,
     'user.deleted': (p: SentenceParts) => `${p.person} deleted by ${p.by}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.person} signed out everywhere by ${p.by}`,
+    'user.deprovisioned': (p: SentenceParts) =>
+      `${p.person} removed by ${p.by} (SCIM): disabled, and kept so the logs keep the name`,
+    'user.reprovisioned': (p: SentenceParts) => `${p.person} added back by ${p.by} (SCIM)`,
     'users.imported': (p: SentenceParts) => {
       const added = p.details?.created;
       const changed = p.details?.updated;

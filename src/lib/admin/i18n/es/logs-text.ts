@@ -218,6 +218,10 @@ export const logsText: typeof english = {
       role: 'Rol',
       compliant: 'Cumple',
       reasons: 'Motivos',
+      externalId: 'ID externo',
+      email: 'Correo del trabajo',
+      givenName: 'Nombre de pila',
+      familyName: 'Apellidos',
     },
     unknownEvent: (activity: string, by: string) => `${activity} (por ${by})`,
   },
@@ -226,6 +230,9 @@ export const logsText: typeof english = {
     'user.updated': (p: SentenceParts) => `${p.by} cambió los datos de ${p.person}`,
     'user.deleted': (p: SentenceParts) => `${p.by} eliminó a ${p.person}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.by} cerró todas las sesiones de ${p.person}`,
+    'user.deprovisioned': (p: SentenceParts) =>
+      `${p.by} quitó a ${p.person} (SCIM): queda desactivado y se conserva para que los registros mantengan el nombre`,
+    'user.reprovisioned': (p: SentenceParts) => `${p.by} volvió a añadir a ${p.person} (SCIM)`,
     'users.imported': (p: SentenceParts) => {
       const added = p.details?.created;
       const changed = p.details?.updated;
