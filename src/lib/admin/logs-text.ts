@@ -252,6 +252,12 @@ export const logsText = {
       email: 'Work email',
       givenName: 'First name',
       familyName: 'Last name',
+      source: 'Requested through',
+      badgesRevoked: 'Badges revoked',
+      sessionsEnded: 'Sessions ended',
+      appsTold: 'Store apps told',
+      apiTokensRevoked: 'API tokens revoked',
+      wasOffboarded: 'Was offboarded',
     } as Record<string, string>,
     unknownEvent: (activity: string, by: string) => `${activity} by ${by}`,
   },
@@ -265,8 +271,16 @@ export const logsText = {
     'user.deleted': (p: SentenceParts) => `${p.person} deleted by ${p.by}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.person} signed out everywhere by ${p.by}`,
     'user.deprovisioned': (p: SentenceParts) =>
-      `${p.person} removed by ${p.by} (SCIM): disabled, and kept so the logs keep the name`,
-    'user.reprovisioned': (p: SentenceParts) => `${p.person} added back by ${p.by} (SCIM)`,
+      `${p.person} removed by the HR system (${p.by}): turned off, and kept so the logs keep the name`,
+    'user.reprovisioned': (p: SentenceParts) => `${p.person} added back by the HR system (${p.by})`,
+    'user.offboarded': (p: SentenceParts) =>
+      p.details?.source === 'scim'
+        ? `${p.person} offboarded by the HR system (${p.by}): badges revoked, signed out everywhere`
+        : `${p.person} offboarded by ${p.by}: badges revoked, signed out everywhere`,
+    'user.reactivated': (p: SentenceParts) =>
+      p.details?.source === 'scim'
+        ? `${p.person} allowed to sign in again by the HR system (${p.by}); old badges stay revoked`
+        : `${p.person} allowed to sign in again by ${p.by}; old badges stay revoked`,
     'users.imported': (p: SentenceParts) => {
       const added = p.details?.created;
       const changed = p.details?.updated;
