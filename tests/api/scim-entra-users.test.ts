@@ -213,6 +213,16 @@ describe("Entra's user cycle", () => {
     // The same with the lowercase ops and real booleans Entra sends once aadOptscim062020 is set.
     expect((await scimBody(await patch([{ op: 'replace', value: { active: false } }]))).active).toBe(false);
     expect((await scimBody(await patch([{ op: 'replace', path: 'active', value: true }]))).active).toBe(true);
+    // Attributes Shiftpass does not keep (a manager sent as a bare id, a job title, a work phone) are
+    // accepted and change nothing.
+    const before = (await scimBody(await entra.get(`/Users/${user.id}`))).meta.version;
+    const ignored = await patch([
+      { op: 'Add', path: `${ENTERPRISE}:manager`, value: '5f8b1f2c-1111-4c1e-9a7e-0b6a3d2e1f00' },
+      { op: 'Add', path: 'title', value: 'Cashier' },
+      { op: 'Add', path: 'phoneNumbers[type eq "work"].value', value: '+34 600 000 000' },
+    ]);
+    expect(ignored.status).toBe(200);
+    expect((await scimBody(ignored)).meta.version).toBe(before);
     // Removing a value Entra no longer has for the person.
     const removed = await scimBody(await patch([{ op: 'Remove', path: `${ENTERPRISE}:employeeNumber` }]));
     expect(removed[ENTERPRISE]).toBeUndefined();

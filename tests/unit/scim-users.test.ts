@@ -9,6 +9,7 @@ import {
   scimUserInputOf,
   scimUserOf,
   ScimValueError,
+  withEntraManager,
   withEntraTypedValues,
   withLenientBooleans,
   withLenientBooleansInUser,
@@ -211,4 +212,21 @@ describe("Entra's leniencies", () => {
     expect(readOnlyPathOf('displayName')).toBeNull();
     expect(readOnlyPathOf('emails[type eq "work"].value')).toBeNull();
   });
+});
+
+test("Entra's bare manager id is read as the complex value it stands for", () => {
+  const path = `${ENTERPRISE_USER_SCHEMA}:manager`;
+  expect(
+    withEntraManager({
+      Operations: [
+        { op: 'Add', path, value: 'm-1' },
+        { op: 'Replace', value: { [path]: 'm-2', displayName: 'x' } },
+        { op: 'Add', path, value: { value: 'm-3' } },
+      ],
+    }).Operations,
+  ).toEqual([
+    { op: 'Add', path, value: { value: 'm-1' } },
+    { op: 'Replace', value: { [path]: { value: 'm-2' }, displayName: 'x' } },
+    { op: 'Add', path, value: { value: 'm-3' } },
+  ]);
 });

@@ -27,6 +27,7 @@ import {
   scimUserInputOf,
   scimUserOf,
   ScimValueError,
+  withEntraManager,
   withEntraTypedValues,
   withOneRole,
   withLenientBooleansInUser,
@@ -439,7 +440,9 @@ export async function replaceScimUser(call: ScimCall, row: ScimUserRow, body: Js
  * (id, meta) and group membership: 400 mutability, nothing written.
  */
 export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json): Promise<ScimUserRow> {
-  const request = withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row)));
+  const request = withEntraManager(
+    withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row))),
+  );
   const operations = request.Operations;
   if (Array.isArray(operations)) {
     if (operations.length > SCIM_MAX_PATCH_OPERATIONS) {
