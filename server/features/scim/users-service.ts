@@ -44,6 +44,8 @@ import { badRequest, notFound, ScimError } from './scim-errors.js';
 import { etagOf, listResponse, parseFilter, type ListWindow } from './scim-http.js';
 import type { ScimColumns, ScimUserRow } from './users-repository.js';
 
+export type { ScimUserRow };
+
 type Json = Record<string, unknown>;
 
 /** What every call needs: the services, the token acting, and where resources are linked from. */
