@@ -4,7 +4,8 @@
  * on first start) → Hono app. Used by the SvelteKit server and by the standalone API entry; both
  * route /oidc to `runtime.oidc.callback`.
  */
-import { createApp } from './app.js';
+import { isScimPath, SCIM_BASE_PATH } from './contracts/scim.js';
+import { createApp, createScimApp, type ScimApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './core/repositories.js';
@@ -35,6 +36,13 @@ export interface Runtime {
   config: Config;
   deps: ServiceDeps;
   app: ReturnType<typeof createApp>;
+  /** The SCIM 2.0 service provider at /scim/v2 (server/features/scim/scim-app.ts). */
+  scim: ScimApp;
+  /**
+   * The HTTP API as every entry serves it: /scim/v2 and below to `scim`, everything else to `app`
+   * (which answers /api and /api/…).
+   */
+  fetch(request: Request, env: { clientAddress?: string }): Response | Promise<Response>;
   database: OpenDatabase;
   bootstrap: BootstrapOutcome;
   /** The OpenID provider: a Node handler for /oidc and /oidc/* (server/features/oidc/oidc-host.ts). */
@@ -154,10 +162,15 @@ export async function startRuntime(
   deps.onSessionsEnded = oidc.endSessionsFor;
   const retention = startRetentionSweeper(deps, { intervalMs: options.retentionSweepIntervalMs, logError });
   const webhooks = startWebhookDeliverer(deps, { intervalMs: options.webhookDeliveryIntervalMs, logError });
+  const app = createApp(deps, { logError, oidcProvider: oidc.provider });
+  const scim = createScimApp(deps, { logError });
   return {
     config,
     deps,
-    app: createApp(deps, { logError, oidcProvider: oidc.provider }),
+    app,
+    scim,
+    fetch: (request, env) =>
+      isScimRequest(request.url) ? scim.fetch(request, env) : app.fetch(request, env),
     database,
     bootstrap,
     oidc,
@@ -172,6 +185,10 @@ export async function startRuntime(
     },
   };
 }
+
+/** Whether an absolute request URL is SCIM's; the cheap test first, the path parsed only then. */
+const isScimRequest = (url: string): boolean =>
+  url.includes(SCIM_BASE_PATH) && isScimPath(new URL(url).pathname);
 
 /** The lines printed at start-up about the first admin; never contains a password or token. */
 export function describeBootstrap(runtime: Runtime): string[] {

@@ -23,6 +23,7 @@ import { createThrottleRepository } from '../features/lockout/throttles-reposito
 import { createUserRepository } from '../features/people/users-repository.js';
 import { createWebhookRepository } from '../features/webhooks/webhooks-repository.js';
 import { createWebhookEventsRepository } from '../features/webhooks/events/webhook-events-repository.js';
+import { createScimUserRepository } from '../features/scim/users-repository.js';
 import { createOffboardingRepository } from '../features/people/offboarding-repository.js';
 
 /** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
@@ -51,6 +52,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     stepUp: createStepUpRepository(db),
     webhooks: createWebhookRepository(db),
     webhookEvents: createWebhookEventsRepository(db),
+    scimUsers: createScimUserRepository(db),
     offboarding: createOffboardingRepository(db),
   };
 }
