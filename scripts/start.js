@@ -1,7 +1,7 @@
 // `npm start`: builds the app when the build is missing or older than the sources (quietly, its output
 // in the data directory's build.log: scripts/build-step.js), then serves the
 // kiosk PWA, the API and the OpenID provider from one process and one Node HTTP server: /oidc and
-// /oidc/* go to the provider's Node handler and /api and /api/* to the API's (both registered by
+// /oidc/* go to the provider's Node handler, /api, /api/* and SCIM's /scim/v2… to the API's (both registered by
 // src/hooks.server.ts when the runtime boots), everything else to adapter-node's handler (SvelteKit).
 // With TLS_CERT_FILE and TLS_KEY_FILE it serves HTTPS itself, so phones get the camera without a proxy.
 import { spawnSync } from 'node:child_process';

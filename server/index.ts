@@ -1,5 +1,5 @@
 /**
- * Standalone API entry (`npm run start:api`): serves /api and the OpenID provider (/oidc), for running
+ * Standalone API entry (`npm run start:api`): serves /api, SCIM (/scim/v2) and the OpenID provider (/oidc), for running
  * several stateless API nodes behind a load balancer on one shared libSQL database.
  */
 import { getRequestListener } from '@hono/node-server';
@@ -24,7 +24,7 @@ try {
     throw new ConfigError(`cannot read the TLS certificate or key: ${(error as Error).message}`);
   }
   const api = getRequestListener((request, env: NodeBindings) =>
-    runtime.app.fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
+    runtime.fetch(request, { clientAddress: env.incoming?.socket?.remoteAddress }),
   );
   const route: RequestListener = (req, res) => {
     prepareExchange(req, res, { tls: tlsFiles !== undefined });

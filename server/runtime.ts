@@ -5,6 +5,8 @@
  * route /oidc to `runtime.oidc.callback`.
  */
 import { createApp } from './app.js';
+import { SCIM_BASE_PATH } from './contracts/scim.js';
+import { createScimApp, isScimPath, type ScimApp } from './features/scim/scim-app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './core/repositories.js';
@@ -31,6 +33,13 @@ export interface Runtime {
   config: Config;
   deps: ServiceDeps;
   app: ReturnType<typeof createApp>;
+  /** The SCIM 2.0 service provider at /scim/v2 (server/features/scim/scim-app.ts). */
+  scim: ScimApp;
+  /**
+   * The HTTP API as every entry serves it: /scim/v2 and below to `scim`, everything else to `app`
+   * (which answers /api and /api/…).
+   */
+  fetch(request: Request, env: { clientAddress?: string }): Response | Promise<Response>;
   database: OpenDatabase;
   bootstrap: BootstrapOutcome;
   /** The OpenID provider: a Node handler for /oidc and /oidc/* (server/features/oidc/oidc-host.ts). */
@@ -138,10 +147,15 @@ export async function startRuntime(
   // Every way a session ends reaches the store apps signed in through it (shared-device sign-out).
   deps.onSessionsEnded = oidc.endSessionsFor;
   const retention = startRetentionSweeper(deps, { intervalMs: options.retentionSweepIntervalMs, logError });
+  const app = createApp(deps, { logError, oidcProvider: oidc.provider });
+  const scim = createScimApp(deps, { logError });
   return {
     config,
     deps,
-    app: createApp(deps, { logError, oidcProvider: oidc.provider }),
+    app,
+    scim,
+    fetch: (request, env) =>
+      isScimRequest(request.url) ? scim.fetch(request, env) : app.fetch(request, env),
     database,
     bootstrap,
     oidc,
@@ -154,6 +168,10 @@ export async function startRuntime(
     },
   };
 }
+
+/** Whether an absolute request URL is SCIM's; the cheap test first, the path parsed only then. */
+const isScimRequest = (url: string): boolean =>
+  url.includes(SCIM_BASE_PATH) && isScimPath(new URL(url).pathname);
 
 /** The lines printed at start-up about the first admin; never contains a password or token. */
 export function describeBootstrap(runtime: Runtime): string[] {

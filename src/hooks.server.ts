@@ -1,6 +1,6 @@
 /**
  * The one process of `npm start`: SvelteKit serves the PWA and forwards every /api request to the
- * Hono app. The runtime (database, migrations, first-run admin, OpenID provider) starts once, before
+ * Hono app (and every /scim/v2 request to the SCIM one, server/features/scim). The runtime (database, migrations, first-run admin, OpenID provider) starts once, before
  * the first request. The provider is a Node handler, not a fetch one: it is registered on globalThis
  * for scripts/start.js, whose HTTP server routes /oidc and /oidc/* to it (`vite dev` does not serve it).
  */
@@ -8,6 +8,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ConfigError } from '$server/config';
 import { describeBootstrap, startRuntime, type Runtime } from '$server/runtime';
 import { nodeApiHandler } from '$server/http/node-api-handler';
+import { isScimPath } from '$server/features/scim/scim-app';
 import { pageCacheControl } from '$lib/page-cache';
 
 let runtime: Runtime | undefined;
@@ -34,9 +35,9 @@ export const init: ServerInit = async () => {
   }
   (globalThis as Record<symbol, unknown>)[OIDC_HANDLER_KEY] = runtime.oidc;
   if (!process.env.ADDRESS_HEADER) {
-    const app = runtime.app;
+    const serve = runtime.fetch;
     (globalThis as Record<symbol, unknown>)[API_HANDLER_KEY] = nodeApiHandler(
-      (request, env) => app.fetch(request, env),
+      (request, env) => serve(request, env),
       { origin: process.env.ORIGIN },
     );
   }
@@ -45,12 +46,12 @@ export const init: ServerInit = async () => {
   for (const line of describeBootstrap(runtime)) console.log(line);
 };
 
-const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/') || isScimPath(path);
 
 export const handle: Handle = async ({ event, resolve }) => {
   if (isApiPath(event.url.pathname)) {
     if (!runtime) throw new Error('Shiftpass runtime did not start');
-    return runtime.app.fetch(event.request, { clientAddress: event.getClientAddress() });
+    return runtime.fetch(event.request, { clientAddress: event.getClientAddress() });
   }
   const response = await resolve(event);
   response.headers.set('Cache-Control', pageCacheControl(event.url.pathname));

@@ -21,6 +21,7 @@ import { createStepUpRepository } from '../features/step-up/step-up-repository.j
 import { createSigningKeyRepository } from '../features/oidc/signing-keys-repository.js';
 import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
 import { createUserRepository } from '../features/people/users-repository.js';
+import { createScimUserRepository } from '../features/scim/users-repository.js';
 
 /** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
 export function createRepositories(db: Db, reads: PreparedReads) {
@@ -46,6 +47,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     firstSteps: createFirstStepsRepository(db),
     pinResets: createPinResetRepository(db),
     stepUp: createStepUpRepository(db),
+    scimUsers: createScimUserRepository(db),
   };
 }
 

@@ -32,11 +32,29 @@ export const users = sqliteTable(
     accountEnabled: integer('account_enabled', { mode: 'boolean' }).notNull().default(true),
     /** argon2id verifier for console (username + password) sign-in; null for badge-only workers. */
     passwordHash: text('password_hash'),
+    /** The provisioning client's own id for the person (SCIM `externalId`, Entra's objectId); null: none. */
+    externalId: text('external_id'),
+    /** Work email (SCIM `emails` of type work); null: none. */
+    email: text('email'),
+    /** SCIM `name.givenName` / `name.familyName` as the provisioning client sent them; null: derived. */
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    /**
+     * When a SCIM client deleted the person (RFC 7644 §3.6): offboarded, then gone for SCIM, but kept
+     * (disabled) for the console and the sign-in logs' names. Null: not deleted.
+     */
+    scimDeletedAt: integer('scim_deleted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
     uniqueIndex('users_upn_unique').on(sql`lower(${t.userPrincipalName})`),
+    uniqueIndex('users_external_id_unique')
+      .on(t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
+    index('users_email_nocase_idx')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.email} IS NOT NULL`),
     index('users_display_name_idx').on(t.displayName),
     index('users_display_name_nocase_idx').on(sql`lower(${t.displayName})`, t.id),
     index('users_employee_id_idx').on(t.employeeId),
@@ -47,15 +65,25 @@ export const users = sqliteTable(
 );
 
 /** Groups double as stores: managers are scoped to the groups they belong to. */
-export const groups = sqliteTable('groups', {
-  id: text('id').primaryKey(),
-  displayName: text('display_name').notNull(),
-  /** IANA time zone for time-window rules (conditional access). */
-  timeZone: text('time_zone'),
-  /** The language a kiosk of this store starts in when the kiosk has none of its own; null: the phone's. */
-  kioskLanguage: text('kiosk_language', { enum: KIOSK_LANGUAGES }),
-  createdAt: createdAt(),
-});
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: text('id').primaryKey(),
+    displayName: text('display_name').notNull(),
+    /** IANA time zone for time-window rules (conditional access). */
+    timeZone: text('time_zone'),
+    /** The language a kiosk of this store starts in when the kiosk has none of its own; null: the phone's. */
+    kioskLanguage: text('kiosk_language', { enum: KIOSK_LANGUAGES }),
+    /** The provisioning client's own id for the group (SCIM `externalId`); null: none. */
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('groups_external_id_unique')
+      .on(t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
+  ],
+);
 
 export const groupMembers = sqliteTable(
   'group_members',

@@ -16,6 +16,10 @@ const SCOPE_INCLUDES = {
   'logs.read': [],
   'users.read': [],
   'users.write': ['users.read'],
+  /** SCIM provisioning (/scim/v2): people and stores, as an HR tool or Entra sends them; never admins. */
+  scim: [],
+  /** SCIM provisioning that may also create admins and change them (a role of `admin`). */
+  'scim.admins': ['scim'],
   'admin.full': [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -21,9 +21,11 @@ import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { jsonTextOf } from './json-text-note.js';
+import { SCIM_BASE_PATH } from '../contracts/scim.js';
+import { isScimPath } from '../features/scim/scim-app.js';
 
 export interface NodeApiHandler {
-  /** Whether this request target is the API's: `/api` or `/api/…` once dot segments are resolved. */
+  /** Whether this request target is the API's: `/api`, `/api/…` or SCIM's `/scim/v2…`, once dot segments are resolved. */
   handles(url: string): boolean;
   callback(req: IncomingMessage, res: ServerResponse): Promise<unknown>;
 }
@@ -31,9 +33,9 @@ export interface NodeApiHandler {
 type ApiFetch = (request: Request, env: { clientAddress?: string }) => Response | Promise<Response>;
 
 export function isApiTarget(url: string): boolean {
-  if (!url.startsWith('/api')) return false;
+  if (!url.startsWith('/api') && !url.startsWith(SCIM_BASE_PATH)) return false;
   const { pathname } = new URL(url, 'http://localhost');
-  return pathname === '/api' || pathname.startsWith('/api/');
+  return pathname === '/api' || pathname.startsWith('/api/') || isScimPath(pathname);
 }
 
 /**

@@ -252,6 +252,8 @@ const HOLDS: Record<Exclude<ApiTokenScope, 'admin.full'>, ApiTokenScope[]> = {
   'logs.read': ['logs.read'],
   'users.read': ['users.read'],
   'users.write': ['users.write', 'users.read'],
+  scim: ['scim'],
+  'scim.admins': ['scim.admins', 'scim'],
 };
 
 describe('every admin route', () => {

@@ -125,8 +125,10 @@ export async function startHarness(
       } else if (requestOptions.raw !== undefined) {
         headers['content-type'] ??= 'application/json';
       }
+      // /scim/v2/… goes to the SCIM app, as every entry routes it (runtime.fetch).
+      const app = path.startsWith('/scim/') ? runtime.scim : runtime.app;
       return Promise.resolve(
-        runtime.app.request(
+        app.request(
           path,
           { method, headers, body },
           { clientAddress: requestOptions.clientAddress ?? '127.0.0.1' },

@@ -78,6 +78,16 @@ export const apiTokensText = {
       hint: 'Add, change and remove people and stores, issue badges and reset PINs. Includes reading them.',
       short: 'Change people',
     },
+    scim: {
+      label: 'Provisioning from HR or Microsoft Entra (SCIM)',
+      hint: 'Add, change, disable and remove people and stores from your HR tool. Never makes or changes admins.',
+      short: 'Provisioning (SCIM)',
+    },
+    'scim.admins': {
+      label: 'Provisioning (SCIM), admins included',
+      hint: 'As provisioning, and it may also make people admins and change admins. Only for a tool you trust as much as an admin.',
+      short: 'Provisioning (SCIM), admins included',
+    },
     'admin.full': {
       label: 'Full admin access — can do anything an admin can, including inviting admins',
       hint: 'Only for a tool you trust as much as an admin. Whoever holds the token can take over any admin account.',

@@ -74,6 +74,16 @@ export const apiTokensText: typeof english = {
       hint: 'Añadir, cambiar y quitar personas y tiendas, emitir credenciales y restablecer PIN. Incluye verlas.',
       short: 'Cambiar personas',
     },
+    scim: {
+      label: 'Alta de personas desde RR. HH. o Microsoft Entra (SCIM)',
+      hint: 'Añadir, cambiar, desactivar y quitar personas y tiendas desde tu herramienta de RR. HH. Nunca crea ni cambia administradores.',
+      short: 'Alta de personas (SCIM)',
+    },
+    'scim.admins': {
+      label: 'Alta de personas (SCIM), administradores incluidos',
+      hint: 'Como el alta de personas, y además puede hacer administradores y cambiarlos. Solo para una herramienta en la que confíes tanto como en un administrador.',
+      short: 'Alta de personas (SCIM), con administradores',
+    },
     'admin.full': {
       label:
         'Acceso de administrador completo: puede hacer todo lo que hace un administrador, incluido invitar administradores',
