@@ -22,6 +22,7 @@ import { createSigningKeyRepository } from '../features/oidc/signing-keys-reposi
 import { createThrottleRepository } from '../features/lockout/throttles-repository.js';
 import { createUserRepository } from '../features/people/users-repository.js';
 import { createScimUserRepository } from '../features/scim/users-repository.js';
+import { createScimGroupRepository } from '../features/scim/groups-repository.js';
 
 /** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
 export function createRepositories(db: Db, reads: PreparedReads) {
@@ -48,6 +49,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     pinResets: createPinResetRepository(db),
     stepUp: createStepUpRepository(db),
     scimUsers: createScimUserRepository(db),
+    scimGroups: createScimGroupRepository(db),
   };
 }
 

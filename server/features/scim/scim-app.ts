@@ -20,6 +20,7 @@ import { requireScimToken, type ScimEnv } from './scim-auth.js';
 import { asScimError, ScimError } from './scim-errors.js';
 import { scimErrorResponse } from './scim-http.js';
 import { scimUserRoutes } from './users-resource.js';
+import { scimGroupRoutes } from './groups-routes.js';
 
 export interface ScimAppOptions {
   /** Where unexpected errors go (never given request bodies). */
@@ -45,6 +46,7 @@ export function createScimApp(deps: ServiceDeps, options: ScimAppOptions = {}) {
   // Each resource type's routes (resource-types.ts lists them for discovery).
   app.route('/', scimDiscoveryRoutes(deps));
   app.route('/Users', scimUserRoutes(deps));
+  app.route('/Groups', scimGroupRoutes(deps));
 
   app.notFound((c) => scimErrorResponse(c, new ScimError(404, null, 'No such SCIM endpoint.')));
   app.onError((error, c) => {
