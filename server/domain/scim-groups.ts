@@ -11,9 +11,6 @@
  */
 export const CORE_GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
-/** The most members one request may name (the body limit allows about this many ids). */
-export const SCIM_MAX_GROUP_MEMBERS = 1000;
-
 /** What SCIM shows of a store. */
 export interface ScimStore {
   id: string;
@@ -94,9 +91,6 @@ export function memberIdsOf(members: unknown): string[] | undefined {
       throw new ScimGroupValueError('members', 'a store holds people (type User), not other groups');
     }
     if (!ids.includes(value)) ids.push(value);
-  }
-  if (ids.length > SCIM_MAX_GROUP_MEMBERS) {
-    throw new ScimGroupValueError('members', `at most ${SCIM_MAX_GROUP_MEMBERS} members per request`);
   }
   return ids;
 }

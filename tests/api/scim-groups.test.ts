@@ -7,6 +7,7 @@
  * filters, pages, ETags, each refusal with its scimType (nothing written), the admin rule, the
  * audit, and a new member showing up in the store's badge queue.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { NewPeopleView } from '../../server/contracts/badge-queue.js';
 import {
@@ -497,5 +498,85 @@ describe('ETags', () => {
       headers: { 'if-none-match': added.meta.version },
     });
     expect(unchanged.status).toBe(304);
+  });
+});
+
+describe('whatever a client sends', () => {
+  const SEED = 20261206;
+  const words = [
+    'displayName',
+    'externalId',
+    'id',
+    'members',
+    'members.value',
+    'meta',
+    'schemas',
+    'value',
+    'display',
+  ];
+  const ops = ['eq', 'ne', 'co', 'sw', 'ew', 'pr', 'gt', 'and', 'or', 'not', 'Add', 'Remove', 'Replace'];
+  const piece = fc.oneof(
+    fc.constantFrom(
+      ...words,
+      ...ops,
+      '"x"',
+      '[',
+      ']',
+      '(',
+      ')',
+      '"',
+      '\\',
+      ' ',
+      '.',
+      ':',
+      '\u0000',
+      '\u202e',
+    ),
+    fc.string({ maxLength: 8 }),
+  );
+  const text = fc.array(piece, { maxLength: 10 }).map((parts) => parts.join(' '));
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.array(fc.record({ value: fc.oneof(fc.string(), fc.constant(null)), $ref: fc.constant(null) }), {
+      maxLength: 3,
+    }),
+  );
+
+  test('a filter is answered 200 or a SCIM 4xx, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (filter) => {
+        const res = await scim.get(`/Groups?filter=${encodeURIComponent(filter)}`);
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) await expectScimError(res, res.status, (await res.clone().json()).scimType);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  test('a PATCH is answered 200 or a SCIM 4xx, never a 5xx', async () => {
+    const group = await createStore();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record(
+            {
+              op: fc.oneof(
+                fc.constantFrom('add', 'Add', 'remove', 'Remove', 'replace', 'Replace'),
+                fc.string(),
+              ),
+              path: text,
+              value,
+            },
+            { requiredKeys: ['op'] },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        async (operations) => {
+          const res = await scim.patch(`/Groups/${group.id}`, operations);
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
+      { seed: SEED, numRuns: 150 },
+    );
   });
 });
