@@ -66,6 +66,12 @@ export interface UserView {
   role: Role;
   groupIds: string[];
   accountEnabled: boolean;
+  /**
+   * Set while the person is offboarded (turned off with every badge revoked and every session ended):
+   * when, and by whom — the HR system through SCIM, or an admin in the console. Null otherwise, also
+   * for a person merely turned off (their badges kept).
+   */
+  offboarded: { dateTime: string; source: 'scim' | 'console' } | null;
   createdDateTime: string;
 }
 

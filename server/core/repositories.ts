@@ -23,6 +23,7 @@ import { createThrottleRepository } from '../features/lockout/throttles-reposito
 import { createUserRepository } from '../features/people/users-repository.js';
 import { createScimUserRepository } from '../features/scim/users-repository.js';
 import { createScimGroupRepository } from '../features/scim/groups-repository.js';
+import { createOffboardingRepository } from '../features/people/offboarding-repository.js';
 
 /** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
 export function createRepositories(db: Db, reads: PreparedReads) {
@@ -50,6 +51,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     stepUp: createStepUpRepository(db),
     scimUsers: createScimUserRepository(db),
     scimGroups: createScimGroupRepository(db),
+    offboarding: createOffboardingRepository(db),
   };
 }
 

@@ -10,6 +10,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { GRANTS, POLICY_STATES } from '../domain/conditional-access.js';
 import { DEVICE_STATUSES } from '../domain/device-status.js';
 import { KIOSK_LANGUAGES } from '../domain/kiosk-languages.js';
+import { OFFBOARDING_SOURCES } from '../domain/offboarding.js';
 import { PIN_RESET_STATUSES } from '../domain/pin-reset.js';
 import { ROLES } from '../domain/roles.js';
 import type { ApiTokenScope } from '../domain/api-token-scopes.js';
@@ -44,6 +45,13 @@ export const users = sqliteTable(
      * (disabled) for the console and the sign-in logs' names. Null: not deleted.
      */
     scimDeletedAt: integer('scim_deleted_at', { mode: 'timestamp_ms' }),
+    /**
+     * When the person was offboarded (features/people/offboarding.ts): turned off, every badge and API
+     * token revoked, every session ended. Null while enabled; cleared whenever the person is enabled.
+     */
+    offboardedAt: integer('offboarded_at', { mode: 'timestamp_ms' }),
+    /** Who offboarded them: the HR system (`scim`) or an admin in the console; null with offboardedAt. */
+    offboardedVia: text('offboarded_via', { enum: OFFBOARDING_SOURCES }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -160,6 +160,8 @@ describe('a token that changes people (users.write)', () => {
       ['PATCH', `/api/admin/users/${admin.id}`, { displayName: 'Renamed' }],
       ['PATCH', `/api/admin/users/${admin.id}`, { accountEnabled: false }],
       ['POST', `/api/admin/users/${admin.id}/revoke-sign-in-sessions`, undefined],
+      ['POST', `/api/admin/users/${admin.id}/offboard`, undefined],
+      ['POST', `/api/admin/users/${admin.id}/reactivate`, undefined],
       ['DELETE', `/api/admin/users/${admin.id}`, undefined],
       ['PATCH', `/api/admin/users/${workerId}`, { role: 'admin' }],
       [
@@ -212,6 +214,8 @@ const NARROW_ROUTES: Record<string, ApiTokenScope> = {
   'PATCH /api/admin/users/:id': 'users.write',
   'DELETE /api/admin/users/:id': 'users.write',
   'POST /api/admin/users/:id/revoke-sign-in-sessions': 'users.write',
+  'POST /api/admin/users/:id/offboard': 'users.write',
+  'POST /api/admin/users/:id/reactivate': 'users.write',
   'PUT /api/admin/users/:id/qr-code-pin-method': 'users.write',
   'DELETE /api/admin/users/:id/qr-code-pin-method': 'users.write',
   'PUT /api/admin/users/:id/qr-code-pin-method/standard-qr-code': 'users.write',

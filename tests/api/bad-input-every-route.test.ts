@@ -274,6 +274,20 @@ const ROUTES: Route[] = [
   },
   {
     method: 'POST',
+    name: '/api/admin/users/{id}/offboard',
+    path: () => `/api/admin/users/${userId}/offboard`,
+    namesUser: true,
+    body: false,
+  },
+  {
+    method: 'POST',
+    name: '/api/admin/users/{id}/reactivate',
+    path: () => `/api/admin/users/${userId}/reactivate`,
+    namesUser: true,
+    body: false,
+  },
+  {
+    method: 'POST',
     name: '/api/admin/users/{id}/console-sign-in/unlock',
     path: () => `/api/admin/users/${userId}/console-sign-in/unlock`,
     namesUser: true,

@@ -98,10 +98,12 @@ function auditKeysInServer(): Set<string> {
   const keys = new Set<string>();
   for (const path of filesUnder(SERVER)) {
     const text = readFileSync(path, 'utf8');
-    if (!text.includes('recordAudit(')) continue;
+    if (!text.includes('recordAudit(') && !text.includes('auditEntryOf(')) continue;
     const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && node.expression.getText(file) === 'recordAudit') {
+      // recordAudit writes an entry; auditEntryOf makes one a repository writes with its change.
+      const callee = ts.isCallExpression(node) ? node.expression.getText(file) : '';
+      if (ts.isCallExpression(node) && (callee === 'recordAudit' || callee === 'auditEntryOf')) {
         const activity = node.arguments[2];
         if (activity) for (const key of keysOf(activity, file)) keys.add(key);
       }

@@ -82,7 +82,13 @@ describe('server refusals land next to their field', () => {
 });
 
 describe('a lookalike sign-in name', () => {
-  const person = { ...draft(), id: 'u2', employeeId: null, createdDateTime: '2026-01-01T00:00:00Z' };
+  const person = {
+    ...draft(),
+    id: 'u2',
+    employeeId: null,
+    offboarded: null,
+    createdDateTime: '2026-01-01T00:00:00Z',
+  };
 
   test('is shown with the existing name and person, asking the admin to check', () => {
     const warning = {

@@ -30,6 +30,8 @@ function setup(overrides: Partial<PersonApi> = {}, words = peopleText) {
     resetPin: log('resetPin', ok({ code: '87654321' })),
     unlock: log('unlock', ok(undefined)),
     endSessions: log('endSessions', ok(undefined)),
+    offboard: log('offboard', ok(undefined)),
+    reactivate: log('reactivate', ok(undefined)),
     setEnabled: log(
       'setEnabled',
       ok({
@@ -38,6 +40,7 @@ function setup(overrides: Partial<PersonApi> = {}, words = peopleText) {
         employeeId: null,
         role: 'worker' as const,
         groupIds: [],
+        offboarded: null,
         createdDateTime: '',
       }),
     ),

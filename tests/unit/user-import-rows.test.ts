@@ -21,6 +21,7 @@ const existingUser: UserView = {
   role: 'worker',
   groupIds: ['g1'],
   accountEnabled: true,
+  offboarded: null,
   createdDateTime: '2026-01-01T00:00:00.000Z',
 };
 

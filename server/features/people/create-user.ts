@@ -15,6 +15,10 @@ export const toUserView = (user: UserRow, groupIds: string[]): UserView => ({
   role: user.role,
   groupIds,
   accountEnabled: user.accountEnabled,
+  offboarded:
+    user.offboardedAt && user.offboardedVia && !user.accountEnabled
+      ? { dateTime: user.offboardedAt.toISOString(), source: user.offboardedVia }
+      : null,
   createdDateTime: user.createdAt.toISOString(),
 });
 

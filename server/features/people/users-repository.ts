@@ -181,12 +181,15 @@ export function createUserRepository(db: Db) {
             sql`coalesce(${role}, t.role) = 'admin' AND coalesce(${enabled}, t.account_enabled) = 1`,
           )
         : sql`1`;
+      // Enabled again, by any path: no longer offboarded (features/people/offboarding.ts).
+      const values =
+        changes.accountEnabled === true ? { ...changes, offboardedAt: null, offboardedVia: null } : changes;
       const updateUser = db
         .update(users)
         .set(
           changes.displayName === undefined
-            ? changes
-            : { ...changes, foldedName: foldedNameOf(changes.displayName) },
+            ? values
+            : { ...values, foldedName: foldedNameOf(changes.displayName) },
         )
         .where(and(eq(users.id, id), guard))
         .returning();

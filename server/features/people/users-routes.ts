@@ -1,6 +1,7 @@
 /**
  * /api/admin/users: people — listing, reading, creating, changing and deleting them, importing a CSV
- * of them, their sessions that still work and ending those sessions. Their badges (the QR-code + PIN
+ * of them, their sessions that still work and ending those sessions, offboarding them (access ended for
+ * good) and turning them on again. Their badges (the QR-code + PIN
  * method) are features/badges/routes.ts; their console access is features/console-auth/admin-routes.ts.
  * Guards are per route, not `.use()`: a router-wide guard would also run in front of the other
  * features' routes that share this prefix.
@@ -19,6 +20,8 @@ import { listUserSessions } from '../sessions/user-sessions.js';
 import { createUser } from './create-user.js';
 import { deleteUser, getUserAsActor, listUsers, updateUser } from './user-directory.js';
 import { importUsers } from './user-import.js';
+import { offboardUser, reactivateUser } from './offboarding.js';
+import type { OffboardingView, ReactivationView } from '../../contracts/offboarding.js';
 import { withLookalikeWarnings } from './lookalike-names.js';
 
 /** The one route whose body may be larger than the API's default cap (a CSV file in JSON). */
@@ -64,5 +67,16 @@ export function adminUserRoutes(deps: ServiceDeps) {
     .post('/:id/revoke-sign-in-sessions', looksAfter, async (c) => {
       await revokeSignInSessions(deps, c.get('actor'), c.req.param('id'));
       return c.body(null, 204);
+    })
+    .post('/:id/offboard', change, async (c) => {
+      const done = await offboardUser(deps, c.get('actor'), c.req.param('id'), { source: 'console' });
+      const view: OffboardingView = done.changed
+        ? { user: done.user, changed: true, counts: done.counts }
+        : { user: done.user, changed: false, counts: null };
+      return c.json(view, 200);
+    })
+    .post('/:id/reactivate', change, async (c) => {
+      const done = await reactivateUser(deps, c.get('actor'), c.req.param('id'), { source: 'console' });
+      return c.json(done satisfies ReactivationView, 200);
     });
 }

@@ -31,7 +31,7 @@ export function serviceProviderConfig(baseUrl: string): Record<string, unknown> 
           },
         ],
       },
-      baseUrl,
+      `${baseUrl}/ServiceProviderConfig`,
     ),
   };
 }

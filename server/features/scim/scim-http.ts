@@ -155,6 +155,10 @@ export function parseFilter(filter: string | undefined): SCIMMY.Types.Filter | u
   if (filter.length > SCIM_MAX_FILTER_LENGTH) {
     throw badRequest('invalidFilter', `The filter is longer than ${SCIM_MAX_FILTER_LENGTH} characters.`);
   }
+  // scimmy reads a dangling `and`/`or`/`not` as nothing; the RFC's grammar does not.
+  if (/(^|[\s)])(and|or|not)\s*$/i.test(filter.trim())) {
+    throw badRequest('invalidFilter', 'The filter ends with a logical operator.');
+  }
   try {
     return new SCIMMY.Types.Filter(filter);
   } catch (error) {

@@ -27,7 +27,9 @@ import {
   scimUserInputOf,
   scimUserOf,
   ScimValueError,
-  withLenientActive,
+  withEntraTypedValues,
+  withOneRole,
+  withLenientBooleansInUser,
   withLenientBooleans,
   type ScimPerson,
   type ScimUserInput,
@@ -92,7 +94,12 @@ export function renderUser(row: ScimUserRow, baseUrl: string, attributes?: SCIMM
   const out = JSON.parse(JSON.stringify(new Schema(full, 'out', `${baseUrl}/Users`, attributes))) as Json;
   const meta = (out.meta ?? {}) as Json;
   return {
-    body: { ...out, meta: { ...meta, location: `${baseUrl}/Users/${row.id}`, version: etag } },
+    body: {
+      // `schemas` is always answered (RFC 7643 §3), whatever `attributes` asked for.
+      schemas: full.schemas,
+      ...out,
+      meta: { ...meta, location: `${baseUrl}/Users/${row.id}`, version: etag },
+    },
     etag,
   };
 }
@@ -114,6 +121,50 @@ const lookupAttribute = (path: string): AttributeFacts | null => {
     return null;
   }
 };
+
+interface SchemaAttribute {
+  name: string;
+  type: string;
+  config: { multiValued?: boolean };
+  subAttributes?: SchemaAttribute[];
+}
+
+/** Each complex attribute empty: [] when multi-valued, else an object of its own complex parts. */
+function emptyComplex(attributes: readonly SchemaAttribute[]): Json {
+  return Object.fromEntries(
+    attributes
+      .filter((attribute) => attribute.type === 'complex')
+      .map((attribute) => [
+        attribute.name,
+        attribute.config.multiValued ? [] : emptyComplex(attribute.subAttributes ?? []),
+      ]),
+  );
+}
+
+let absentComplex: Json | undefined;
+
+/**
+ * A person with every complex attribute they lack present but empty: scimmy's matcher reads into a
+ * complex attribute without checking it is there, so `emails pr` or a filter on `name.familyName`
+ * would fail on a person without emails instead of simply not matching.
+ */
+function withAbsentComplex(view: Json): Json {
+  absentComplex ??= emptyComplex(
+    (userSchema().definition as unknown as { attributes: SchemaAttribute[] }).attributes,
+  );
+  const fill = (defaults: Json, value: Json): Json => {
+    const filled: Json = { ...value };
+    for (const [key, empty] of Object.entries(defaults)) {
+      const present = filled[key];
+      if (present === undefined || present === null) filled[key] = empty;
+      else if (!Array.isArray(empty) && typeof present === 'object' && !Array.isArray(present)) {
+        filled[key] = fill(empty as Json, present as Json);
+      }
+    }
+    return filled;
+  };
+  return fill(absentComplex, view);
+}
 
 /** GET /Users: one page of the people the filter selects (all when none), in creation order. */
 export async function listScimUsers(
@@ -147,7 +198,7 @@ export async function listScimUsers(
         `This filter is matched one person at a time, and there are more than ${SCIM_MATCH_BOUND} people. Filter on userName, externalId, emails, displayName, employeeNumber, id or active with eq, co or sw.`,
       );
     }
-    const views = rows.map((row) => caselessView(representationOf(row)));
+    const views = rows.map((row) => withAbsentComplex(caselessView(representationOf(row))));
     let matched: Json[];
     try {
       matched = new SCIMMY.Types.Filter(canonical).match(views) as Json[];
@@ -184,7 +235,7 @@ const valueError = (error: unknown): never => {
 function inputOfBody(body: Json): ScimUserInput {
   try {
     const Schema = userSchema();
-    const coerced = JSON.parse(JSON.stringify(new Schema(withLenientActive(body), 'in'))) as Json;
+    const coerced = JSON.parse(JSON.stringify(new Schema(withLenientBooleansInUser(body), 'in'))) as Json;
     return scimUserInputOf(coerced);
   } catch (error) {
     return valueError(error);
@@ -383,7 +434,7 @@ export async function replaceScimUser(call: ScimCall, row: ScimUserRow, body: Js
  * (id, meta) and group membership: 400 mutability, nothing written.
  */
 export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json): Promise<ScimUserRow> {
-  const request = withLenientBooleans(body);
+  const request = withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row)));
   const operations = request.Operations;
   if (Array.isArray(operations)) {
     if (operations.length > SCIM_MAX_PATCH_OPERATIONS) {

@@ -88,7 +88,12 @@ export function lockStatus(
   };
 }
 
-export const accountStatus = (person: { accountEnabled: boolean }, m: PeopleMessages): StatusWords =>
-  person.accountEnabled
-    ? { tone: 'success', label: m.list.enabled }
-    : { tone: 'warning', label: m.list.disabled };
+/** Can sign in, suspended (badges kept) or offboarded (badges revoked for good). */
+export const accountStatus = (
+  person: { accountEnabled: boolean; offboarded?: { dateTime: string } | null },
+  m: PeopleMessages,
+): StatusWords => {
+  if (person.accountEnabled) return { tone: 'success', label: m.list.enabled };
+  if (person.offboarded) return { tone: 'neutral', label: m.list.offboarded };
+  return { tone: 'warning', label: m.list.disabled };
+};

@@ -6,6 +6,7 @@
 import type { Role } from '$server/contracts/schemas';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+const day = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'medium' });
 
 export const peopleText = {
   roles: { worker: 'Worker', manager: 'Manager', admin: 'Admin' } satisfies Record<Role, string>,
@@ -53,6 +54,7 @@ export const peopleText = {
     },
     enabled: 'Can sign in',
     disabled: 'Suspended',
+    offboarded: 'Offboarded',
     newPerson: 'New person',
     emptyTitle: 'Nobody matches.',
     emptyHint: 'Check the spelling, or clear the search to see everyone.',
@@ -109,7 +111,13 @@ export const peopleText = {
     profile: 'Profile',
     readOnlyProfile: 'Only admins can change a person’s profile.',
     notFound: 'This person does not exist (any more).',
-    dangerTitle: 'Suspend or delete',
+    offboarded: 'Offboarded',
+    /** Why an offboarded person cannot sign in: who offboarded them, and when (a date). */
+    offboardedBy: {
+      scim: (iso: string) => `Offboarded by your HR system on ${day(iso)} — badges revoked.`,
+      console: (iso: string) => `Offboarded in the console on ${day(iso)} — badges revoked.`,
+    },
+    dangerTitle: 'Suspend, offboard or delete',
     dangerIntro: 'These stop the person signing in. Each asks you to confirm first.',
     suspend: 'Suspend',
     suspendHint:
@@ -121,6 +129,16 @@ export const peopleText = {
     unsuspend: 'Allow sign-in again',
     unsuspendHint: 'This person is suspended: they cannot sign in anywhere.',
     unsuspendedDone: (name: string) => `${name} can sign in again.`,
+    offboard: 'Offboard',
+    offboardHint:
+      'For someone who has left: turns the account off, revokes all their badges and signs them out everywhere. Their old badges never work again.',
+    offboardTitle: (name: string) => `Offboard ${name}?`,
+    confirmOffboard: (name: string) =>
+      `Turns ${name}’s account off, revokes all their badges and signs them out everywhere, store apps included. Their old badges never work again, even if sign-in is allowed later.`,
+    offboardedDone: (name: string) => `${name} is offboarded.`,
+    reactivateHint:
+      'This person is offboarded: they cannot sign in anywhere. Allowing sign-in again does not bring their old badges back: issue a new badge afterwards.',
+    reactivatedDone: (name: string) => `${name} can sign in again. Issue them a new badge.`,
     deleteHint: 'Removes the person with their badge, PIN and sessions. This cannot be undone.',
     delete: 'Delete person',
     deleteTitle: (name: string) => `Delete ${name}?`,

@@ -73,5 +73,7 @@ export const personApi: PersonApi & BadgeIssueApi = {
   endSessions: (id) => withReauth(() => call(user['revoke-sign-in-sessions'].$post({ param: { id } }))),
   setEnabled: (id, accountEnabled) =>
     withReauth(() => call(user.$patch({ param: { id }, json: { accountEnabled } }))),
+  offboard: (id) => withReauth(() => call(user.offboard.$post({ param: { id } }))),
+  reactivate: (id) => withReauth(() => call(user.reactivate.$post({ param: { id } }))),
   deletePerson: (id) => withReauth(() => call(user.$delete({ param: { id } }))),
 };

@@ -6,7 +6,8 @@
  * writes through the API given to the constructor, then `refresh()` (invalidate) reads them again.
  *
  * Rules:
- * - Anything that ends, deletes, replaces, resets or suspends asks first (`confirm`), naming the person;
+ * - Anything that ends, deletes, replaces, resets, suspends or offboards asks first (`confirm`), naming
+ *   the person;
  *   a refusal stays in the open dialog; success closes it and refreshes.
  * - Issuing a badge to someone who has a badge that still works is refused by the API; the page then
  *   offers "Replace badge" (`conflict`).
@@ -28,6 +29,10 @@ export interface PersonApi {
   unlock(id: string): Promise<ApiResult<unknown>>;
   endSessions(id: string): Promise<ApiResult<unknown>>;
   setEnabled(id: string, accountEnabled: boolean): Promise<ApiResult<UserView>>;
+  /** Turns the person off, revokes every badge and ends every session, for good (features/people/offboarding.ts). */
+  offboard(id: string): Promise<ApiResult<unknown>>;
+  /** Turns an offboarded person on again; their old badges stay revoked. */
+  reactivate(id: string): Promise<ApiResult<unknown>>;
   deletePerson(id: string): Promise<ApiResult<unknown>>;
 }
 
@@ -53,7 +58,7 @@ export interface ConfirmRequest {
   run: () => Promise<string | null>;
 }
 
-type Person = Pick<UserView, 'id' | 'displayName' | 'accountEnabled'>;
+type Person = Pick<UserView, 'id' | 'displayName' | 'accountEnabled'> & Partial<Pick<UserView, 'offboarded'>>;
 
 export class PersonPage {
   secret = $state<{ badge?: IssuedBadge; pin?: string } | null>(null);
@@ -246,9 +251,41 @@ export class PersonPage {
     });
   }
 
-  /** Allowing sign-in again is safe: no question. */
+  /**
+   * Offboarding ends the person's access for good (a suspension keeps their badges): it asks first,
+   * saying that old badges never work again.
+   */
+  askOffboard(person: Person): void {
+    const t = this.#t.person;
+    this.#ask({
+      title: t.offboardTitle(person.displayName),
+      text: t.confirmOffboard(person.displayName),
+      confirmLabel: t.offboard,
+      danger: true,
+      run: () =>
+        this.#confirmed(
+          () => this.#deps.api.offboard(person.id),
+          () => {
+            this.conflict = false;
+            this.#deps.notify(t.offboardedDone(person.displayName));
+          },
+        ),
+    });
+  }
+
+  /**
+   * Allowing sign-in again is safe: no question. An offboarded person is turned on through reactivate
+   * (audited as such); their old badges stay revoked, which the done message says.
+   */
   async allowSignIn(person: Person): Promise<void> {
     const t = this.#t.person;
+    if (person.offboarded) {
+      await this.#act(
+        () => this.#deps.api.reactivate(person.id),
+        () => this.#deps.notify(t.reactivatedDone(person.displayName)),
+      );
+      return;
+    }
     await this.#act(
       () => this.#deps.api.setEnabled(person.id, true),
       () => this.#deps.notify(t.unsuspendedDone(person.displayName)),

@@ -218,6 +218,16 @@ export const logsText: typeof english = {
       role: 'Rol',
       compliant: 'Cumple',
       reasons: 'Motivos',
+      externalId: 'ID externo',
+      email: 'Correo del trabajo',
+      givenName: 'Nombre de pila',
+      familyName: 'Apellidos',
+      source: 'Solicitado desde',
+      badgesRevoked: 'Credenciales revocadas',
+      sessionsEnded: 'Sesiones cerradas',
+      appsTold: 'Apps de la tienda avisadas',
+      apiTokensRevoked: 'Tokens de API revocados',
+      wasOffboarded: 'Estaba dada de baja',
     },
     unknownEvent: (activity: string, by: string) => `${activity} (por ${by})`,
   },
@@ -226,6 +236,18 @@ export const logsText: typeof english = {
     'user.updated': (p: SentenceParts) => `${p.by} cambió los datos de ${p.person}`,
     'user.deleted': (p: SentenceParts) => `${p.by} eliminó a ${p.person}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.by} cerró todas las sesiones de ${p.person}`,
+    'user.deprovisioned': (p: SentenceParts) =>
+      `El sistema de RR. HH. (${p.by}) quitó a ${p.person}: queda desactivado y se conserva para que los registros mantengan su nombre`,
+    'user.reprovisioned': (p: SentenceParts) =>
+      `El sistema de RR. HH. (${p.by}) volvió a añadir a ${p.person}`,
+    'user.offboarded': (p: SentenceParts) =>
+      p.details?.source === 'scim'
+        ? `El sistema de RR. HH. (${p.by}) dio de baja a ${p.person}: credenciales revocadas y todas sus sesiones cerradas`
+        : `${p.by} dio de baja a ${p.person}: credenciales revocadas y todas sus sesiones cerradas`,
+    'user.reactivated': (p: SentenceParts) =>
+      p.details?.source === 'scim'
+        ? `El sistema de RR. HH. (${p.by}) volvió a permitir el inicio de sesión a ${p.person}; sus credenciales antiguas siguen revocadas`
+        : `${p.by} volvió a permitir el inicio de sesión a ${p.person}; sus credenciales antiguas siguen revocadas`,
     'users.imported': (p: SentenceParts) => {
       const added = p.details?.created;
       const changed = p.details?.updated;

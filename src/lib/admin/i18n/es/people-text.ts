@@ -2,6 +2,7 @@
 import type { peopleText as english } from '../../people-text';
 
 const when = (iso: string) => new Date(iso).toLocaleString('es', { dateStyle: 'medium', timeStyle: 'short' });
+const day = (iso: string) => new Date(iso).toLocaleDateString('es', { dateStyle: 'medium' });
 
 export const peopleText: typeof english = {
   roles: { worker: 'Empleado', manager: 'Encargado', admin: 'Administrador' },
@@ -49,6 +50,7 @@ export const peopleText: typeof english = {
     },
     enabled: 'Puede iniciar sesión',
     disabled: 'Suspendida',
+    offboarded: 'Dada de baja',
     newPerson: 'Nueva persona',
     emptyTitle: 'No hay coincidencias.',
     emptyHint: 'Revisa cómo está escrito o borra la búsqueda para ver a todos.',
@@ -108,7 +110,12 @@ export const peopleText: typeof english = {
     profile: 'Perfil',
     readOnlyProfile: 'Solo los administradores pueden cambiar el perfil de una persona.',
     notFound: 'Esta persona no existe (o ya no existe).',
-    dangerTitle: 'Suspender o eliminar',
+    offboarded: 'Dada de baja',
+    offboardedBy: {
+      scim: (iso: string) => `Dada de baja por tu sistema de RR. HH. el ${day(iso)}: credenciales revocadas.`,
+      console: (iso: string) => `Dada de baja en la consola el ${day(iso)}: credenciales revocadas.`,
+    },
+    dangerTitle: 'Suspender, dar de baja o eliminar',
     dangerIntro: 'Esto impide que la persona inicie sesión. Siempre se pide confirmación antes.',
     suspend: 'Suspender',
     suspendHint:
@@ -120,6 +127,16 @@ export const peopleText: typeof english = {
     unsuspend: 'Permitir de nuevo el inicio de sesión',
     unsuspendHint: 'Esta persona está suspendida: no puede iniciar sesión en ningún sitio.',
     unsuspendedDone: (name: string) => `${name} ya puede iniciar sesión.`,
+    offboard: 'Dar de baja',
+    offboardHint:
+      'Para quien ya no trabaja aquí: desactiva la cuenta, revoca todas sus credenciales y cierra todas sus sesiones. Sus credenciales antiguas no volverán a funcionar.',
+    offboardTitle: (name: string) => `¿Dar de baja a ${name}?`,
+    confirmOffboard: (name: string) =>
+      `Se desactiva la cuenta de ${name}, se revocan todas sus credenciales y se cierran todas sus sesiones, también en las apps de la tienda. Sus credenciales antiguas no volverán a funcionar, aunque más adelante se permita de nuevo el inicio de sesión.`,
+    offboardedDone: (name: string) => `${name} está dada de baja.`,
+    reactivateHint:
+      'Esta persona está dada de baja: no puede iniciar sesión en ningún sitio. Permitir de nuevo el inicio de sesión no recupera sus credenciales antiguas: después, emite una credencial nueva.',
+    reactivatedDone: (name: string) => `${name} ya puede iniciar sesión. Emítele una credencial nueva.`,
     deleteHint: 'Elimina a la persona con su credencial, su PIN y sus sesiones. No se puede deshacer.',
     delete: 'Eliminar persona',
     deleteTitle: (name: string) => `¿Eliminar a ${name}?`,
