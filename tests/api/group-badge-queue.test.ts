@@ -86,6 +86,17 @@ test('someone whose badge and PIN were both taken away waits again, as a new per
   expect(namesOf(await newPeople(store.id))).toEqual(['Ida Back']);
 });
 
+test('someone offboarded and taken back waits for a new badge: the old one never comes back', async () => {
+  const store = await addGroup(h);
+  const worker = await createWorker(h, { user: { displayName: 'Ivo Rehired', groupIds: [store.id] } });
+  expect(namesOf(await newPeople(store.id))).toEqual([]);
+  expect((await h.request('POST', `/api/admin/users/${worker.user.id}/offboard`)).status).toBe(200);
+  expect(namesOf(await newPeople(store.id))).toEqual([]);
+  expect((await h.request('POST', `/api/admin/users/${worker.user.id}/reactivate`)).status).toBe(200);
+  expect(namesOf(await newPeople(store.id))).toEqual(['Ivo Rehired']);
+  expect((await signIn(h, worker.qr, worker.pin)).res.status).toBe(401);
+});
+
 test('issuing the listed people their badges takes them out at once, and the badges work', async () => {
   const store = await addGroup(h);
   await createWorker(h, { user: { displayName: 'Jo Has One', groupIds: [store.id] } });
