@@ -196,6 +196,17 @@ describe("Entra's group sequence", () => {
   });
 });
 
+describe('discovery', () => {
+  test('ResourceTypes and Schemas name Group at /Groups', async () => {
+    const types = await scimBody(await scim.get('/ResourceTypes'));
+    const group = (types.Resources as Json[]).find((t) => t.id === 'Group');
+    expect(group).toMatchObject({ name: 'Group', endpoint: '/Groups', schema: GROUP_SCHEMA });
+    const schemas = await scimBody(await scim.get('/Schemas'));
+    const definition = (schemas.Resources as Json[]).find((s) => s.id === GROUP_SCHEMA);
+    expect((definition?.attributes as Json[]).map((a) => a.name)).toEqual(['displayName', 'members']);
+  });
+});
+
 describe('members', () => {
   test('a POST may bring members; a PUT replaces them; leaving members out of a PUT keeps them', async () => {
     const [a, b, c] = await Promise.all(
