@@ -235,8 +235,10 @@ describe('members', () => {
       .filter((row) => row.activity === 'group.membersChanged')
       .map((row) => JSON.parse(String(row.details)));
     expect(changes[1]).toEqual({
-      added: [{ id: c!.id, displayName: 'Ed Put' }],
-      removed: [{ id: a!.id, displayName: 'Cy Put' }],
+      added: ['Ed Put'],
+      removed: ['Cy Put'],
+      addedIds: [c!.id],
+      removedIds: [a!.id],
     });
   });
 
@@ -291,6 +293,11 @@ describe('members', () => {
       { op: 'Add', path: 'members', value: [{ value: person.id }] },
     ]);
     await expectScimError(res, 400, 'invalidValue');
+    // The store can go: the person SCIM can no longer see is taken out first, on the record.
+    expect((await scim.delete(`/Groups/${group.id}`)).status).toBe(204);
+    const audit = await auditOf(group.id);
+    expect(audit.slice(-2).map((row) => row.activity)).toEqual(['group.membersChanged', 'group.deleted']);
+    expect(JSON.parse(String(audit.at(-2)!.details))).toMatchObject({ removed: ['Gil Gone'], added: [] });
   });
 
   test("an admin's stores change only with a token that may change admins (scim.admins)", async () => {

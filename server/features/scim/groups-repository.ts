@@ -91,13 +91,12 @@ export function createScimGroupRepository(db: Db) {
       return byGroup;
     },
     /** The store's people SCIM cannot see (a SCIM client deleted them). */
-    async hiddenMemberIds(groupId: string): Promise<string[]> {
-      const rows = await db
-        .select({ id: users.id })
+    async hiddenMembers(groupId: string): Promise<ScimMember[]> {
+      return db
+        .select({ id: users.id, displayName: users.displayName, role: users.role })
         .from(groupMembers)
         .innerJoin(users, eq(users.id, groupMembers.userId))
         .where(and(eq(groupMembers.groupId, groupId), sql`${users.scimDeletedAt} IS NOT NULL`));
-      return rows.map((row) => row.id);
     },
     /** The people among `ids` SCIM can see (others are unknown to a SCIM client). */
     async visiblePeople(ids: readonly string[]): Promise<ScimMember[]> {

@@ -257,13 +257,20 @@ async function writeMembers(
     change.added.map((m) => m.id),
     change.removed.map((m) => m.id),
   );
-  const named = (people: ScimMember[]) => people.map((p) => ({ id: p.id, displayName: p.displayName }));
+  // Names for the console's log, ids to find each person again whatever they are called later.
+  const names = (people: ScimMember[]) => people.map((p) => p.displayName);
+  const ids = (people: ScimMember[]) => people.map((p) => p.id);
   await recordAudit(
     call.deps,
     call.actor,
     'group.membersChanged',
     { type: 'group', id: groupId },
-    { added: named(change.added), removed: named(change.removed) },
+    {
+      added: names(change.added),
+      removed: names(change.removed),
+      addedIds: ids(change.added),
+      removedIds: ids(change.removed),
+    },
   );
 }
 
@@ -383,7 +390,7 @@ export async function patchScimGroup(
 /**
  * DELETE /Groups/{id}: refused while the store has people SCIM can see (409); otherwise deleted by
  * the stores service (which also refuses a store a policy names). People a SCIM client deleted, whom
- * it can no longer remove, leave with the store: the audit entry lists them.
+ * it can no longer remove, are taken out first (audited as any member change), then the store goes.
  */
 export async function deleteScimGroup(call: ScimCall, state: ScimGroupState): Promise<void> {
   if (state.members.length > 0) {
@@ -394,20 +401,8 @@ export async function deleteScimGroup(call: ScimCall, state: ScimGroupState): Pr
       `The store ${state.row.displayName} still has ${n} ${n === 1 ? 'person' : 'people'}: remove the members from the group first, or delete the store in the Shiftpass console.`,
     );
   }
-  const hidden = await call.deps.repos.scimGroups.hiddenMemberIds(state.row.id);
+  // Taken out first, as a change of its own, so the log names each of them and the store.
+  const hidden = await call.deps.repos.scimGroups.hiddenMembers(state.row.id);
+  await writeMembers(call, state.row.id, { added: [], removed: hidden });
   await deleteGroup(call.deps, call.actor, state.row.id);
-  if (hidden.length > 0) {
-    await recordAudit(
-      call.deps,
-      call.actor,
-      'group.membersChanged',
-      { type: 'group', id: state.row.id },
-      {
-        added: [],
-        removed: hidden.map((id) => ({ id })),
-        storeDeleted: true,
-        before: { displayName: state.row.displayName },
-      },
-    );
-  }
 }

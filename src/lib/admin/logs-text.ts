@@ -240,6 +240,10 @@ export const logsText = {
     fields: {
       displayName: 'Name',
       status: 'Status',
+      added: 'People added',
+      removed: 'People removed',
+      addedIds: 'IDs of the people added',
+      removedIds: 'IDs of the people removed',
       groupIds: 'Stores',
       groupId: 'Store',
       userPrincipalName: 'Sign-in name',

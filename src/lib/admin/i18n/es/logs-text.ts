@@ -210,6 +210,10 @@ export const logsText: typeof english = {
     fields: {
       displayName: 'Nombre',
       status: 'Estado',
+      added: 'Personas añadidas',
+      removed: 'Personas quitadas',
+      addedIds: 'ID de las personas añadidas',
+      removedIds: 'ID de las personas quitadas',
       groupIds: 'Tiendas',
       groupId: 'Tienda',
       userPrincipalName: 'Nombre de inicio de sesión',
