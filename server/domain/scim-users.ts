@@ -211,6 +211,40 @@ export function withOneRole(body: Json): Json {
 }
 
 /**
+ * Entra sends the enterprise extension's `manager` (a complex attribute, `{ value }`) as a bare id:
+ * `{ path: "urn:…:User:manager", value: "<id>" }`, or inside a PATCH without a path. It is read as
+ * `{ value: "<id>" }`. Shiftpass does not keep a manager, so the change is then simply accepted.
+ */
+export function withEntraManager(body: Json): Json {
+  const operations = body.Operations;
+  if (!Array.isArray(operations)) return body;
+  const managerPath = `${ENTERPRISE_USER_SCHEMA}:manager`.toLowerCase();
+  const wrapped = (value: unknown) => (typeof value === 'string' ? { value } : value);
+  return {
+    ...body,
+    Operations: operations.map((operation: unknown) => {
+      if (!isRecord(operation)) return operation;
+      const { path, value } = operation;
+      if (typeof path === 'string' && path.trim().toLowerCase() === managerPath) {
+        return { ...operation, value: wrapped(value) };
+      }
+      if (path === undefined && isRecord(value)) {
+        return {
+          ...operation,
+          value: Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => [
+              key,
+              key.toLowerCase() === managerPath ? wrapped(inner) : inner,
+            ]),
+          ),
+        };
+      }
+      return operation;
+    }),
+  };
+}
+
+/**
  * The PATCH paths no client may change: the server's own attributes (RFC 7643 §3.1, readOnly) and
  * group membership, which is changed on the Group (RFC 7643 §4.1.2).
  */

@@ -13,14 +13,8 @@ import {
   type ScimGroupState,
 } from './groups-service.js';
 import type { ScimEnv } from './scim-auth.js';
-import {
-  attributesFilter,
-  checkIfMatch,
-  listWindowOf,
-  readScimBody,
-  scimBaseUrl,
-  scimJson,
-} from './scim-http.js';
+import { attributesFilter, listWindowOf } from './scim-http.js';
+import { checkIfMatch, readScimBody, scimBaseUrl, scimJson } from '../../http/scim-response.js';
 import type { ScimCall } from './users-service.js';
 
 export function scimGroupRoutes(deps: ServiceDeps) {

@@ -27,6 +27,7 @@ import {
   scimUserInputOf,
   scimUserOf,
   ScimValueError,
+  withEntraManager,
   withEntraTypedValues,
   withOneRole,
   withLenientBooleansInUser,
@@ -35,12 +36,15 @@ import {
   type ScimUserInput,
 } from '../../domain/scim-users.js';
 import { createUser } from '../people/create-user.js';
+import { offboardUser, reactivateUser } from '../people/offboarding.js';
 import { updateUser } from '../people/user-directory.js';
 import { extendedUserSchema } from './resource-types.js';
 import { mayProvisionAdmins, type ScimActor } from './scim-auth.js';
 import { badRequest, notFound, ScimError } from './scim-errors.js';
 import { etagOf, listResponse, parseFilter, type ListWindow } from './scim-http.js';
 import type { ScimColumns, ScimUserRow } from './users-repository.js';
+
+export type { ScimUserRow };
 
 type Json = Record<string, unknown>;
 
@@ -313,17 +317,17 @@ const serviceActor = (call: ScimCall): ScimActor =>
     : call.actor;
 
 /**
- * Takes a person out (active false, DELETE): disabled, their sessions ended, in one audited step.
- * The offboarding service (features/people/offboarding.ts) does it once it exists; until then the
- * people service's disable, which ends every session too.
+ * Takes a person out (active false, DELETE) through the offboarding service: turned off, every
+ * badge and API token of theirs revoked, every session ended and the store apps told, in one
+ * audited step (`user.offboarded`, source scim). Already offboarded: nothing more happens.
  */
 async function offboard(call: ScimCall, id: string): Promise<void> {
-  await updateUser(call.deps, serviceActor(call), id, { accountEnabled: false });
+  await offboardUser(call.deps, call.actor, id, { source: 'scim' });
 }
 
-/** Enables a person again; the badges revoked when they were offboarded stay revoked. */
+/** Turns a person on again (`active: true`); the badges revoked when they were offboarded stay revoked. */
 async function reactivate(call: ScimCall, id: string): Promise<void> {
-  await updateUser(call.deps, serviceActor(call), id, { accountEnabled: true });
+  await reactivateUser(call.deps, call.actor, id, { source: 'scim' });
 }
 
 const scimSnapshot = (row: { displayName: string } & ScimColumns) => ({
@@ -350,10 +354,14 @@ async function applyInput(call: ScimCall, row: ScimUserRow, input: ScimUserInput
     columns.email !== row.email ||
     columns.givenName !== row.givenName ||
     columns.familyName !== row.familyName;
+  // `active: false` offboards a person who is not offboarded yet, even one already turned off in
+  // the console (their badges still exist until offboarding revokes them).
   const activeChange =
-    input.accountEnabled !== undefined && input.accountEnabled !== row.accountEnabled
-      ? input.accountEnabled
-      : undefined;
+    input.accountEnabled === false && row.offboardedAt === null
+      ? false
+      : input.accountEnabled === true && !row.accountEnabled
+        ? true
+        : undefined;
   const changesAnything =
     Object.keys(parsedCore.data).length > 0 || columnsChanged || activeChange !== undefined;
   if (!changesAnything) return row;
@@ -434,7 +442,9 @@ export async function replaceScimUser(call: ScimCall, row: ScimUserRow, body: Js
  * (id, meta) and group membership: 400 mutability, nothing written.
  */
 export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json): Promise<ScimUserRow> {
-  const request = withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row)));
+  const request = withEntraManager(
+    withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row))),
+  );
   const operations = request.Operations;
   if (Array.isArray(operations)) {
     if (operations.length > SCIM_MAX_PATCH_OPERATIONS) {
@@ -480,7 +490,7 @@ export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json
 export async function deleteScimUser(call: ScimCall, row: ScimUserRow): Promise<void> {
   const { deps, actor } = call;
   refuseAdmin(call, row.role);
-  if (row.accountEnabled) await offboard(call, row.id);
+  await offboard(call, row.id);
   if (!(await deps.repos.scimUsers.markDeleted(row.id, deps.clock.now()))) {
     throw notFound(`No user with id ${row.id}.`);
   }
