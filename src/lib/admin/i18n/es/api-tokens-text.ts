@@ -75,14 +75,14 @@ export const apiTokensText: typeof english = {
       short: 'Cambiar personas',
     },
     scim: {
-      label: 'Alta de personas desde RR. HH. o Microsoft Entra (SCIM)',
+      label: 'Altas y bajas de personas desde RR. HH. o Microsoft Entra (SCIM)',
       hint: 'Añadir, cambiar, desactivar y quitar personas y tiendas desde tu herramienta de RR. HH. Nunca crea ni cambia administradores.',
-      short: 'Alta de personas (SCIM)',
+      short: 'Altas y bajas (SCIM)',
     },
     'scim.admins': {
-      label: 'Alta de personas (SCIM), administradores incluidos',
-      hint: 'Como el alta de personas, y además puede hacer administradores y cambiarlos. Solo para una herramienta en la que confíes tanto como en un administrador.',
-      short: 'Alta de personas (SCIM), con administradores',
+      label: 'Altas y bajas (SCIM), administradores incluidos',
+      hint: 'Como las altas y bajas, y además puede hacer administradores y cambiarlos. Solo para una herramienta en la que confíes tanto como en un administrador.',
+      short: 'Altas y bajas (SCIM), con administradores',
     },
     'admin.full': {
       label:
