@@ -43,6 +43,7 @@ import { scimDiscoveryRoutes } from './features/scim/discovery-routes.js';
 import type { ScimEnv } from './features/scim/scim-auth.js';
 import { asScimError, ScimError } from './features/scim/scim-errors.js';
 import { scimUserRoutes } from './features/scim/users-routes.js';
+import { scimGroupRoutes } from './features/scim/groups-routes.js';
 import { requireScimToken } from './http/middleware/scim-token.js';
 import { scimErrorResponse } from './http/scim-response.js';
 
@@ -149,6 +150,7 @@ export function createScimApp(deps: ServiceDeps, options: ScimAppOptions = {}) {
   // Each resource type's routes (resource-types.ts lists them for discovery).
   app.route('/', scimDiscoveryRoutes(deps));
   app.route('/Users', scimUserRoutes(deps));
+  app.route('/Groups', scimGroupRoutes(deps));
 
   app.notFound((c) => scimErrorResponse(c, new ScimError(404, null, 'No such SCIM endpoint.')));
   app.onError((error, c) => {

@@ -24,6 +24,7 @@ import { createUserRepository } from '../features/people/users-repository.js';
 import { createWebhookRepository } from '../features/webhooks/webhooks-repository.js';
 import { createWebhookEventsRepository } from '../features/webhooks/events/webhook-events-repository.js';
 import { createScimUserRepository } from '../features/scim/users-repository.js';
+import { createScimGroupRepository } from '../features/scim/groups-repository.js';
 import { createOffboardingRepository } from '../features/people/offboarding-repository.js';
 
 /** `reads`: statements kept prepared for the hottest reads (db/prepared-reads.ts). */
@@ -53,6 +54,7 @@ export function createRepositories(db: Db, reads: PreparedReads) {
     webhooks: createWebhookRepository(db),
     webhookEvents: createWebhookEventsRepository(db),
     scimUsers: createScimUserRepository(db),
+    scimGroups: createScimGroupRepository(db),
     offboarding: createOffboardingRepository(db),
   };
 }

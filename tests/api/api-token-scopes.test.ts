@@ -232,6 +232,7 @@ const NARROW_ROUTES: Record<string, ApiTokenScope> = {
   'POST /api/admin/users/:id/pin-reset-requests/:requestId/approve': 'users.write',
   'POST /api/admin/users/:id/pin-reset-requests/:requestId/decline': 'users.write',
   'GET /api/admin/groups/:id/badges': 'users.read',
+  'GET /api/admin/groups/:id/badges/new-people': 'users.read',
   'POST /api/admin/groups/:id/badges': 'users.write',
   'POST /api/admin/groups': 'users.write',
   'PATCH /api/admin/groups/:id': 'users.write',

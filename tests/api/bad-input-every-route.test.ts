@@ -203,6 +203,12 @@ const ROUTES: Route[] = [
     body: false,
   },
   {
+    method: 'GET',
+    name: '/api/admin/groups/{id}/badges/new-people',
+    path: () => `/api/admin/groups/${groupId}/badges/new-people`,
+    body: false,
+  },
+  {
     method: 'POST',
     name: '/api/admin/groups/{id}/badges',
     path: () => `/api/admin/groups/${groupId}/badges`,

@@ -85,8 +85,9 @@ describe('discovery', () => {
   });
 
   test('ResourceTypes and Schemas describe User with the enterprise extension', async () => {
-    const types = await expectList(await scim.get('/ResourceTypes'), 1);
-    expect(types[0]).toMatchObject({
+    // User and Group (stores: tests/api/scim-groups.test.ts).
+    const types = await expectList(await scim.get('/ResourceTypes'), 2);
+    expect(types.find((type) => type.id === 'User')).toMatchObject({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
       id: 'User',
       name: 'User',
@@ -97,7 +98,7 @@ describe('discovery', () => {
     });
     expect(await scimBody(await scim.get('/ResourceTypes/User'))).toMatchObject({ id: 'User' });
 
-    const schemas = await expectList(await scim.get('/Schemas'), 2);
+    const schemas = await expectList(await scim.get('/Schemas'), 3);
     const core = schemas.find((schema) => schema.id === USER_SCHEMA)!;
     const names = (core.attributes as Json[]).map((attribute) => attribute.name);
     expect(names).toEqual(

@@ -3,7 +3,8 @@
  * and a phone (screenshots under test-results/screens/, axe on each): the store list with its search,
  * the new-store form and the edit dialog fed bad input (refused in the product's words next to the
  * field), a time zone found by typing a city, the kiosk language, deleting a store after a confirmation
- * that names it, and a store's badges page saying "badge" throughout.
+ * that names it, and a store's badges page saying "badge" throughout, its new people waiting for their
+ * first badge listed and badged from that line.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './console-fixtures.js';
@@ -155,6 +156,10 @@ test('a manager sees their own stores and a store’s badges page speaks of badg
     'Issue gives a badge and a temporary PIN.',
   );
   await expect(page.getByRole('button', { name: 'Issue 2 new badges' })).toBeVisible();
+  // Both were just added: the page says they wait for their first badge, by name.
+  const queue = page.getByRole('region', { name: '2 new people need badges' });
+  await expect(queue.getByRole('list', { name: 'New people without a badge' })).toContainText(`Lucía ${tag}`);
+  await expect(queue).toContainText(`Mateo ${tag}`);
   await screensInBothLanguages(page, 'store-badges-preview', found, (locale) =>
     page.getByRole('button', {
       name: locale === 'en' ? 'Issue 2 new badges' : 'Emitir 2 credenciales nuevas',
@@ -163,8 +168,22 @@ test('a manager sees their own stores and a store’s badges page speaks of badg
   await chooseConsoleLanguage(page, 'es');
   await expect(page.getByRole('heading', { name: `Credenciales de ${store.displayName}` })).toBeVisible();
   await expect(preview).toContainText('Al emitir recibe una credencial y un PIN temporal.');
+  await expect(page.getByRole('region', { name: '2 personas nuevas necesitan credencial' })).toContainText(
+    'Alta:',
+  );
   await expect(page.locator('main, #main').first()).not.toContainText(/\blabel|etiqueta|group/i);
   await chooseConsoleLanguage(page, 'en');
+
+  // Their badges are issued from the line itself: shown to print, and nobody is waiting any more.
+  await queue.getByRole('button', { name: 'Issue badges for these 2 people' }).click();
+  await expect(page.getByRole('region', { name: '2 badges issued' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Issue or reprint more' }).click();
+  await page
+    .getByRole('dialog', { name: 'Leave without saving?' })
+    .getByRole('button', { name: 'Leave anyway' })
+    .click();
+  await expect(page.getByText('Everyone who can have a badge has one.')).toBeVisible();
+  await expect(page.getByRole('region', { name: /new people? needs? badges?/ })).toHaveCount(0);
 
   expect(found).toEqual([]);
 });

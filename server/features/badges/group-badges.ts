@@ -18,10 +18,13 @@ import {
 import { ApiError } from '../../contracts/errors.js';
 import { say } from '../../contracts/error-words.js';
 import { recordAudit } from '../../core/audit.js';
+import { mayIssueBadgeFor } from '../../domain/badge-queue.js';
+import type { Role } from '../../domain/roles.js';
 import { badgeHoldingOf, issueStandardBadges, mapInParallel } from './badge-issuing.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 
-async function membersFor(deps: ServiceDeps, actor: Actor, groupId: string) {
+/** The store's members, by name, if `actor` may issue its badges (a manager: their own stores only). */
+export async function membersFor(deps: ServiceDeps, actor: Actor, groupId: string) {
   if (actor.role !== 'admin' && !(await deps.repos.users.groupIdsOf(actor.userId)).includes(groupId)) {
     // Same answer whether the group exists or not: a manager learns nothing about other stores.
     throw new ApiError('FORBIDDEN', say.badgesForOwnStoresOnly);
@@ -30,7 +33,7 @@ async function membersFor(deps: ServiceDeps, actor: Actor, groupId: string) {
   if (!group) throw new ApiError('NOT_FOUND', say.noSuchStore);
   const members = await deps.repos.users.findManyByIds(await deps.repos.groups.memberIdsOf(groupId));
   members.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
-  const mayIssueFor = (m: { role: string }) => actor.role === 'admin' || m.role === 'worker';
+  const mayIssueFor = (m: { role: Role }) => mayIssueBadgeFor(actor.role, m.role);
   return { group, members, mayIssueFor };
 }
 

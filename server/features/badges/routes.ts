@@ -1,7 +1,8 @@
 /**
  * Badges: /api/admin/users/{id}/qr-code-pin-method (a person's QR-code + PIN method: its codes, PIN
- * reset and unlock) and /api/admin/groups/{id}/badges (a store's badges at once). Admins, and managers
- * for workers of their own stores (checked per person in the services).
+ * reset and unlock) and /api/admin/groups/{id}/badges (a store's badges at once, and its new people
+ * waiting for their first one). Admins, and managers for workers of their own stores (checked per
+ * person in the services).
  *
  * Graph's own verbs are here too: PATCH …/standard-qr-code and …/temporary-qr-code are Graph's
  * "Create or update qrCode" (a new code when none is unexpired, 201; else a standard code's new
@@ -15,6 +16,7 @@ import type { ServiceDeps } from '../../core/deps.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireRole } from '../../http/middleware/session.js';
 import { jsonBody } from '../../http/validated.js';
+import { listNewPeopleWithoutBadges } from './badge-queue.js';
 import { issueGroupBadges, previewGroupBadges } from './group-badges.js';
 import {
   deleteQrCode,
@@ -86,6 +88,9 @@ export function adminBadgeRoutes(deps: ServiceDeps) {
     })
     .get('/groups/:id/badges', read, async (c) =>
       c.json(await previewGroupBadges(deps, c.get('actor'), c.req.param('id')), 200),
+    )
+    .get('/groups/:id/badges/new-people', read, async (c) =>
+      c.json(await listNewPeopleWithoutBadges(deps, c.get('actor'), c.req.param('id')), 200),
     )
     .post('/groups/:id/badges', change, jsonBody(groupBadgesBody), async (c) => {
       const body = c.req.valid('json');

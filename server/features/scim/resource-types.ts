@@ -34,4 +34,12 @@ export const SCIM_RESOURCE_TYPES: readonly ScimResourceType[] = [
     schema: extendedUserSchema(),
     extensions: [{ schema: SCIMMY.Schemas.EnterpriseUser, required: false }],
   },
+  {
+    id: 'Group',
+    name: 'Group',
+    endpoint: '/Groups',
+    description: 'A store: its people are its members',
+    schema: SCIMMY.Schemas.Group,
+    extensions: [],
+  },
 ];

@@ -242,6 +242,10 @@ export const logsText = {
     fields: {
       displayName: 'Name',
       status: 'Status',
+      added: 'People added',
+      removed: 'People removed',
+      addedIds: 'IDs of the people added',
+      removedIds: 'IDs of the people removed',
       groupIds: 'Stores',
       groupId: 'Store',
       userPrincipalName: 'Sign-in name',
@@ -315,6 +319,12 @@ export const logsText = {
     'group.created': (p: SentenceParts) => `Store ${p.target} added by ${p.by}`,
     'group.updated': (p: SentenceParts) => `Store ${p.target} changed by ${p.by}`,
     'group.deleted': (p: SentenceParts) => `Store ${p.target} deleted by ${p.by}`,
+    'group.membersChanged': (p: SentenceParts) => {
+      const added = Array.isArray(p.details?.added) ? p.details.added.length : null;
+      const removed = Array.isArray(p.details?.removed) ? p.details.removed.length : null;
+      if (added === null || removed === null) return `People in store ${p.target} changed by ${p.by}`;
+      return `People in store ${p.target} changed by ${p.by}: ${p.count(added, 'person', 'people')} added, ${p.count(removed, 'person', 'people')} removed`;
+    },
     'group.badgesIssued': (p: SentenceParts) => {
       const n = p.details?.issued;
       return `${typeof n === 'number' ? p.count(n, 'badge', 'badges') : 'Badges'} issued for store ${p.target} by ${p.by}`;

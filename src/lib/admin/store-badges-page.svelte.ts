@@ -6,10 +6,11 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { ApiResult, ClientError } from '$lib/api/client';
-import type { GroupBadgePreviewPerson, GroupBadgesResult } from '$server/contracts/bulk';
+import { BADGES_PER_RUN, type GroupBadgePreviewPerson, type GroupBadgesResult } from '$server/contracts/bulk';
 import { chosenForReprint, planGroupBadges, type GroupBadgePlan } from './group-badge-plan';
 
-export type StoreBadgesRequest = Record<string, never> | { replaceExisting: true; userIds: string[] };
+export type StoreBadgesRequest =
+  Record<string, never> | { replaceExisting: true; userIds: string[] } | { userIds: string[] };
 
 export interface StoreBadgesDeps {
   /** The preview's people as loaded now. */
@@ -25,7 +26,7 @@ export interface StoreBadgesDeps {
 
 export class StoreBadgesPage {
   readonly chosen = new SvelteSet<string>();
-  busy = $state<'issue' | 'reprint' | null>(null);
+  busy = $state<'issue' | 'reprint' | 'newPeople' | null>(null);
   error = $state<string | null>(null);
   result = $state<Omit<GroupBadgesResult, 'badges'> | null>(null);
   confirmingReprint = $state(false);
@@ -60,6 +61,15 @@ export class StoreBadgesPage {
     return this.#run('issue', {});
   }
 
+  /**
+   * Badges for exactly the new people the page lists (badge-queue.ts on the server): the first
+   * BADGES_PER_RUN of them, as one run issues at most that many.
+   */
+  issueNewPeople(userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return Promise.resolve();
+    return this.#run('newPeople', { userIds: userIds.slice(0, BADGES_PER_RUN) });
+  }
+
   askReprint(): void {
     if (this.toReprint.length > 0) this.confirmingReprint = true;
   }
@@ -75,7 +85,7 @@ export class StoreBadgesPage {
     this.result = null;
   }
 
-  async #run(kind: 'issue' | 'reprint', body: StoreBadgesRequest): Promise<void> {
+  async #run(kind: NonNullable<StoreBadgesPage['busy']>, body: StoreBadgesRequest): Promise<void> {
     if (this.busy) return;
     this.busy = kind;
     this.error = null;
@@ -83,6 +93,8 @@ export class StoreBadgesPage {
       const response = await this.#deps.send(body);
       if (!response.ok) {
         this.error = this.#deps.describe(response.status, response.error);
+        // Someone chosen left the store meanwhile: show the store as it is now.
+        if (response.status === 400) await this.#deps.refresh();
         return;
       }
       const { badges, ...rest } = response.data;

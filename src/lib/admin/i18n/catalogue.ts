@@ -41,6 +41,8 @@ import { storesText } from '../stores-text';
 import { storesText as storesTextEs } from './es/stores-text';
 import { storeBadgesText } from '../store-badges-text';
 import { storeBadgesText as storeBadgesTextEs } from './es/store-badges-text';
+import { badgeQueueText } from '../badge-queue-text';
+import { badgeQueueText as badgeQueueTextEs } from './es/badge-queue-text';
 import { nfcText } from '../nfc-text';
 import { nfcText as nfcTextEs } from './es/nfc-text';
 import { badgeIssueText } from '../badge-issue-text';
@@ -68,6 +70,7 @@ const english = {
   reports: reportsText,
   stores: storesText,
   storeBadges: storeBadgesText,
+  badgeQueue: badgeQueueText,
   nfc: nfcText,
   badgeIssue: badgeIssueText,
   pinReset: pinResetText,
@@ -95,6 +98,7 @@ const spanish: ConsoleMessages = {
   reports: reportsTextEs,
   stores: storesTextEs,
   storeBadges: storeBadgesTextEs,
+  badgeQueue: badgeQueueTextEs,
   nfc: nfcTextEs,
   badgeIssue: badgeIssueTextEs,
   pinReset: pinResetTextEs,

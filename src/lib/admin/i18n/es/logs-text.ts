@@ -212,6 +212,10 @@ export const logsText: typeof english = {
     fields: {
       displayName: 'Nombre',
       status: 'Estado',
+      added: 'Personas añadidas',
+      removed: 'Personas quitadas',
+      addedIds: 'ID de las personas añadidas',
+      removedIds: 'ID de las personas quitadas',
       groupIds: 'Tiendas',
       groupId: 'Tienda',
       userPrincipalName: 'Nombre de inicio de sesión',
@@ -285,6 +289,12 @@ export const logsText: typeof english = {
     'group.created': (p: SentenceParts) => `${p.by} añadió la tienda ${p.target}`,
     'group.updated': (p: SentenceParts) => `${p.by} cambió la tienda ${p.target}`,
     'group.deleted': (p: SentenceParts) => `${p.by} eliminó la tienda ${p.target}`,
+    'group.membersChanged': (p: SentenceParts) => {
+      const added = Array.isArray(p.details?.added) ? p.details.added.length : null;
+      const removed = Array.isArray(p.details?.removed) ? p.details.removed.length : null;
+      if (added === null || removed === null) return `${p.by} cambió las personas de la tienda ${p.target}`;
+      return `${p.by} cambió las personas de la tienda ${p.target}: ${p.count(added, 'persona añadida', 'personas añadidas')}, ${p.count(removed, 'quitada', 'quitadas')}`;
+    },
     'group.badgesIssued': (p: SentenceParts) => {
       const n = p.details?.issued;
       return `${p.by} emitió ${typeof n === 'number' ? p.count(n, 'credencial', 'credenciales') : 'credenciales'} para la tienda ${p.target}`;
