@@ -34,6 +34,7 @@ import {
 } from '../../domain/scim-users.js';
 import { createUser } from '../people/create-user.js';
 import { updateUser } from '../people/user-directory.js';
+import { offboardUser, reactivateUser } from '../people/offboarding.js';
 import { extendedUserSchema } from './resource-types.js';
 import { mayProvisionAdmins, type ScimActor } from './scim-auth.js';
 import { badRequest, notFound, ScimError } from './scim-errors.js';
@@ -262,17 +263,16 @@ const serviceActor = (call: ScimCall): ScimActor =>
     : call.actor;
 
 /**
- * Takes a person out (active false, DELETE): disabled, their sessions ended, in one audited step.
- * The offboarding service (features/people/offboarding.ts) does it once it exists; until then the
- * people service's disable, which ends every session too.
+ * Takes a person out (active false, DELETE): turned off, every badge revoked, every session ended,
+ * in one audited step (features/people/offboarding.ts).
  */
 async function offboard(call: ScimCall, id: string): Promise<void> {
-  await updateUser(call.deps, serviceActor(call), id, { accountEnabled: false });
+  await offboardUser(call.deps, serviceActor(call), id, { source: 'scim' });
 }
 
 /** Enables a person again; the badges revoked when they were offboarded stay revoked. */
 async function reactivate(call: ScimCall, id: string): Promise<void> {
-  await updateUser(call.deps, serviceActor(call), id, { accountEnabled: true });
+  await reactivateUser(call.deps, serviceActor(call), id, { source: 'scim' });
 }
 
 const scimSnapshot = (row: { displayName: string } & ScimColumns) => ({
