@@ -137,7 +137,7 @@ describe('after offboarding, nothing of the person works any more', () => {
     });
   });
 
-  test('their open forgot-PIN request is closed and their API tokens stop working', async () => {
+  test('their open forgot-PIN request is closed, their API tokens stop working and their console invitation goes', async () => {
     const store = await addGroup(s.h);
     const worker = await createWorker(s.h, { user: { groupIds: [store.id] } });
     const opened = await s.h.request('POST', '/api/auth/qr-pin/forgot-pin', {
@@ -156,8 +156,17 @@ describe('after offboarding, nothing of the person works any more', () => {
     const { token } = await readJson<{ token: string }>(made);
     expect((await s.h.request('GET', '/api/admin/users', { token })).status).toBe(200);
 
+    const storeManager = await createUser(s.h, { role: 'manager', groupIds: [store.id] });
+    const invited = await s.h.request('POST', `/api/admin/users/${storeManager.id}/console-invitation`);
+    expect(invited.status).toBe(201);
+
     expect((await offboard(worker.user.id)).status).toBe(200);
     expect((await offboard(manager.user.id)).status).toBe(200);
+    expect((await offboard(storeManager.id)).status).toBe(200);
+    // The link handed out before is gone, so turning the person on again does not revive it.
+    expect(
+      await queryRows(s.h, 'SELECT id FROM console_invitations WHERE user_id = ?', [storeManager.id]),
+    ).toEqual([]);
 
     const requests = await queryRows(s.h, 'SELECT status FROM pin_reset_requests WHERE user_id = ?', [
       worker.user.id,

@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import {
   apiTokens,
   auditLogs,
+  consoleInvitations,
   oidcLogoutDeliveries,
   pinResetRequests,
   qrPinMethods,
@@ -58,9 +59,10 @@ export function createOffboardingRepository(db: Db) {
     /**
      * Turns the person off and marks them offboarded, deletes their QR-code + PIN method (the PIN, every
      * code and the lockout state: no badge of theirs can ever work again, whatever happens to the
-     * account later), revokes their sessions and API tokens, closes their open forgot-PIN requests and
-     * drops their unused step-up challenges. `entry`'s details get `badgesRevoked` (codes not yet
-     * expired), `sessionsEnded` and `apiTokensRevoked`, counted in the same transaction.
+     * account later), revokes their sessions and API tokens, closes their open forgot-PIN requests,
+     * drops their unused step-up challenges and any console invitation link. `entry`'s details get
+     * `badgesRevoked` (codes not yet expired), `sessionsEnded` and `apiTokensRevoked`, counted in the
+     * same transaction.
      */
     async offboard(userId: string, source: OffboardingSource, entry: NewAuditLog): Promise<OffboardOutcome> {
       const now = entry.activityDateTime!;
@@ -107,6 +109,8 @@ export function createOffboardingRepository(db: Db) {
         db
           .delete(stepUpChallenges)
           .where(and(eq(stepUpChallenges.userId, userId), isNull(stepUpChallenges.usedAt), written)),
+        // A console invitation link handed out before: it must not work should they be turned on again.
+        db.delete(consoleInvitations).where(and(eq(consoleInvitations.userId, userId), written)),
       ]);
       if (await entryExists(entry.id)) {
         return { outcome: 'offboarded', sessionIds: ended.map((row) => row.id) };
