@@ -28,7 +28,7 @@ import type { NewAuditLog } from '../logs/log-writer-repository.js';
 function insertAuditWhen(db: Db, entry: NewAuditLog, extra: SQL, when: SQL) {
   return db.run(sql`INSERT INTO ${auditLogs}
       (id, activity_at, actor_type, actor_id, activity, target_type, target_id, details)
-    SELECT ${entry.id}, ${entry.activityDateTime!.getTime()}, ${entry.actorType}, ${entry.actorId ?? null},
+    SELECT ${entry.id}, ${entry.activityDateTime.getTime()}, ${entry.actorType}, ${entry.actorId ?? null},
       ${entry.activity}, ${entry.targetType ?? null}, ${entry.targetId ?? null},
       json_set(${JSON.stringify(entry.details ?? {})}, ${extra})
     WHERE ${when}`);
@@ -65,7 +65,7 @@ export function createOffboardingRepository(db: Db) {
      * same transaction.
      */
     async offboard(userId: string, source: OffboardingSource, entry: NewAuditLog): Promise<OffboardOutcome> {
-      const now = entry.activityDateTime!;
+      const now = entry.activityDateTime;
       const at = now.getTime();
       const applies = and(
         sql`EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${userId} AND ${users.offboardedAt} IS NULL)`,
@@ -125,7 +125,7 @@ export function createOffboardingRepository(db: Db) {
 
     /** Turns a turned-off person on again (no longer offboarded), with its audit entry; nothing else comes back. */
     async reactivate(userId: string, entry: NewAuditLog): Promise<ReactivateOutcome> {
-      const now = entry.activityDateTime!;
+      const now = entry.activityDateTime;
       const written = entryWritten(entry.id);
       await db.batch([
         insertAuditWhen(

@@ -75,7 +75,7 @@ export async function offboardUser(
   if (done.outcome === 'already_offboarded') return { user: await viewOf(deps, userId), changed: false };
 
   await sessionsEnded(deps, done.sessionIds);
-  const appsTold = await deps.repos.offboarding.logoutsQueuedSince(userId, entry.activityDateTime!);
+  const appsTold = await deps.repos.offboarding.logoutsQueuedSince(userId, entry.activityDateTime);
   await deps.repos.offboarding.addToAuditDetails(entry.id, { appsTold });
   const details = (await deps.repos.offboarding.auditDetails(entry.id)) ?? {};
   const count = (key: keyof OffboardingCounts) => (typeof details[key] === 'number' ? details[key] : 0);
