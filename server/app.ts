@@ -37,6 +37,13 @@ import { oidcInteractionRoutes } from './features/oidc/routes.js';
 import { adminLogoutDeliveryRoutes } from './features/oidc/logout-deliveries-routes.js';
 import type Provider from 'oidc-provider';
 import type { ServiceDeps } from './core/deps.js';
+import { SCIM_BASE_PATH, SCIM_MAX_BODY_BYTES } from './contracts/scim.js';
+import { scimDiscoveryRoutes } from './features/scim/discovery-routes.js';
+import type { ScimEnv } from './features/scim/scim-auth.js';
+import { asScimError, ScimError } from './features/scim/scim-errors.js';
+import { scimUserRoutes } from './features/scim/users-routes.js';
+import { requireScimToken } from './http/middleware/scim-token.js';
+import { scimErrorResponse } from './http/scim-response.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** A CSV import: the file's own cap (IMPORT_MAX_BYTES, checked in the service) plus room for JSON escapes. */
@@ -111,3 +118,50 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
 }
 
 export type ShiftpassApi = ReturnType<typeof createApp>;
+
+/**
+ * createScimApp(deps): the SCIM 2.0 service provider (RFC 7643/7644, server/features/scim) as a Hono
+ * app of its own, served at /scim/v2 beside /api by every entry (scripts/start.js through
+ * src/hooks.server.ts, server/index.ts, vite dev through the hooks, the API test harness), through
+ * `runtime.fetch`. It shares the admin API's security headers, client address and body limit, but no
+ * session and no same-origin rule (a server-to-server API, bearer tokens only), and it answers every
+ * failure as a SCIM error (features/scim/scim-errors.ts), never the admin API's envelope.
+ */
+export interface ScimAppOptions {
+  /** Where unexpected errors go (never given request bodies). */
+  logError?: (error: unknown) => void;
+}
+
+export function createScimApp(deps: ServiceDeps, options: ScimAppOptions = {}) {
+  const logError =
+    options.logError ?? ((error: unknown) => console.error('shiftpass: unexpected SCIM error', error));
+  const app = new Hono<ScimEnv>().basePath(SCIM_BASE_PATH);
+  app.use(keepJsonText());
+  app.use(apiSecurityHeaders());
+  // The admin API's middleware is typed for its own environment; these two only read the request
+  // and set `clientAddress`, which ScimEnv has too.
+  app.use(resolveClientAddress(deps.settings.trustedProxies) as never);
+  app.use(limitBody(SCIM_MAX_BODY_BYTES));
+  app.use(requireScimToken(deps));
+
+  // Each resource type's routes (resource-types.ts lists them for discovery).
+  app.route('/', scimDiscoveryRoutes(deps));
+  app.route('/Users', scimUserRoutes(deps));
+
+  app.notFound((c) => scimErrorResponse(c, new ScimError(404, null, 'No such SCIM endpoint.')));
+  app.onError((error, c) => {
+    const scimError = asScimError(error);
+    if (scimError) return scimErrorResponse(c, scimError);
+    if (isBodyTooLarge(error) || (error instanceof HTTPException && error.status === 413)) {
+      return scimErrorResponse(c, new ScimError(413, null, 'The request body is too large.'));
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return scimErrorResponse(c, new ScimError(error.status, 'invalidSyntax', 'The request is not valid.'));
+    }
+    logError(error);
+    return scimErrorResponse(c, new ScimError(500, null, 'Something went wrong on the server.'));
+  });
+  return app;
+}
+
+export type ScimApp = ReturnType<typeof createScimApp>;

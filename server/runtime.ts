@@ -4,9 +4,8 @@
  * on first start) → Hono app. Used by the SvelteKit server and by the standalone API entry; both
  * route /oidc to `runtime.oidc.callback`.
  */
-import { createApp } from './app.js';
-import { SCIM_BASE_PATH } from './contracts/scim.js';
-import { createScimApp, isScimPath, type ScimApp } from './features/scim/scim-app.js';
+import { isScimPath, SCIM_BASE_PATH } from './contracts/scim.js';
+import { createApp, createScimApp, type ScimApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type OpenDatabase } from './db/client.js';
 import { createRepositories } from './core/repositories.js';

@@ -8,7 +8,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ConfigError } from '$server/config';
 import { describeBootstrap, startRuntime, type Runtime } from '$server/runtime';
 import { nodeApiHandler } from '$server/http/node-api-handler';
-import { isScimPath } from '$server/features/scim/scim-app';
+import { isScimPath } from '$server/contracts/scim';
 import { pageCacheControl } from '$lib/page-cache';
 
 let runtime: Runtime | undefined;

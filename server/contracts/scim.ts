@@ -7,6 +7,10 @@
 /** Where the SCIM API is served, beside /api (not under it): server-to-server, no cookies. */
 export const SCIM_BASE_PATH = '/scim/v2';
 
+/** Whether a request path is SCIM's: /scim/v2 or below (after dot segments are resolved). */
+export const isScimPath = (pathname: string): boolean =>
+  pathname === SCIM_BASE_PATH || pathname.startsWith(`${SCIM_BASE_PATH}/`);
+
 /** RFC 7644 §3.1; `application/json` is accepted too (Entra sends it). */
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 

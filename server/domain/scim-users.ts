@@ -111,10 +111,29 @@ export function lenientBoolean(value: unknown): boolean | null {
   return null;
 }
 
+/** The boolean attributes of a User (and its sub-attributes) Entra may send as strings. */
+const BOOLEAN_NAMES = new Set(['active', 'primary']);
+
+/** `value` with every `active`/`primary` inside it that is "True"/"False" made a boolean. */
+function lenientBooleansIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(lenientBooleansIn);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      const last = key.split('.').pop()!.toLowerCase();
+      const flag = BOOLEAN_NAMES.has(last) ? lenientBoolean(inner) : null;
+      return [key, flag ?? lenientBooleansIn(inner)];
+    }),
+  );
+}
+
+/** A POST/PUT User with Entra's string booleans ("False", `primary: "True"`) as booleans. */
+export const withLenientBooleansInUser = (body: Json): Json => lenientBooleansIn(body) as Json;
+
 /**
  * A PATCH request with Entra's string booleans turned into booleans, so scimmy's typed schema takes
- * them: `{ path: "active", value: "False" }` and `{ value: { active: "False" } }` (no path). Every
- * other operation is left exactly as sent.
+ * them: `{ path: "active", value: "False" }`, `{ value: { active: "False" } }` (no path), a `primary`
+ * anywhere. Every other operation is left exactly as sent.
  */
 export function withLenientBooleans(body: Json): Json {
   const operations = body.Operations;
@@ -122,26 +141,107 @@ export function withLenientBooleans(body: Json): Json {
   return {
     ...body,
     Operations: operations.map((operation: unknown) => {
-      if (!isRecord(operation)) return operation;
+      if (!isRecord(operation) || operation.value === undefined) return operation;
       const { path, value } = operation;
-      if (typeof path === 'string' && path.trim().toLowerCase() === 'active') {
+      const last = typeof path === 'string' ? path.trim().split('.').pop()!.toLowerCase() : '';
+      if (BOOLEAN_NAMES.has(last)) {
         const flag = lenientBoolean(value);
-        return flag === null ? operation : { ...operation, value: flag };
+        if (flag !== null) return { ...operation, value: flag };
       }
-      if (path === undefined && isRecord(value) && 'active' in value) {
-        const flag = lenientBoolean(value.active);
-        return flag === null ? operation : { ...operation, value: { ...value, active: flag } };
-      }
-      return operation;
+      return { ...operation, value: lenientBooleansIn(value) };
     }),
   };
 }
 
-/** A User body with a string `active` ("False") as a boolean, for PUT and POST. */
-export function withLenientActive(body: Json): Json {
-  if (!('active' in body)) return body;
-  const flag = lenientBoolean(body.active);
-  return flag === null ? body : { ...body, active: flag };
+/** `emails[type eq "work"].value`: a multi-valued attribute, the type its filter selects, a sub-attribute. */
+const TYPED_VALUE_PATH = /^([A-Za-z]+)\[\s*type\s+eq\s+"([^"]*)"\s*\]\.([A-Za-z]+)$/i;
+
+/**
+ * Entra sets a typed value the person does not have yet with `add` or `replace` on
+ * `emails[type eq "work"].value`, where RFC 7644 §3.5.2 would find no target. Such an operation is
+ * sent on as `add` of `emails: [{ type: "work", value }]`, which is what Entra means; one whose
+ * filter does match is left as it is.
+ */
+export function withEntraTypedValues(body: Json, current: Json): Json {
+  const operations = body.Operations;
+  if (!Array.isArray(operations)) return body;
+  return {
+    ...body,
+    Operations: operations.map((operation: unknown) => {
+      if (!isRecord(operation) || typeof operation.path !== 'string' || typeof operation.op !== 'string') {
+        return operation;
+      }
+      const op = operation.op.toLowerCase();
+      const match = TYPED_VALUE_PATH.exec(operation.path.trim());
+      if ((op !== 'add' && op !== 'replace') || !match) return operation;
+      const [, attribute, type, sub] = match as unknown as [string, string, string, string];
+      const key = Object.keys(current).find((name) => name.toLowerCase() === attribute.toLowerCase());
+      const values = key ? current[key] : undefined;
+      const hasType =
+        Array.isArray(values) &&
+        values.some(
+          (each) =>
+            isRecord(each) && typeof each.type === 'string' && each.type.toLowerCase() === type.toLowerCase(),
+        );
+      if (hasType) return operation;
+      return { op: 'add', path: key ?? attribute, value: [{ type, [sub]: operation.value }] };
+    }),
+  };
+}
+
+/**
+ * A person holds one role, so a PATCH that adds a role (`add` on `roles`, as Entra sends an app-role
+ * assignment) means that role from now on: it is applied as a `replace`.
+ */
+export function withOneRole(body: Json): Json {
+  const operations = body.Operations;
+  if (!Array.isArray(operations)) return body;
+  return {
+    ...body,
+    Operations: operations.map((operation: unknown) =>
+      isRecord(operation) &&
+      typeof operation.op === 'string' &&
+      operation.op.toLowerCase() === 'add' &&
+      typeof operation.path === 'string' &&
+      operation.path.trim().toLowerCase() === 'roles'
+        ? { ...operation, op: 'replace' }
+        : operation,
+    ),
+  };
+}
+
+/**
+ * Entra sends the enterprise extension's `manager` (a complex attribute, `{ value }`) as a bare id:
+ * `{ path: "urn:…:User:manager", value: "<id>" }`, or inside a PATCH without a path. It is read as
+ * `{ value: "<id>" }`. Shiftpass does not keep a manager, so the change is then simply accepted.
+ */
+export function withEntraManager(body: Json): Json {
+  const operations = body.Operations;
+  if (!Array.isArray(operations)) return body;
+  const managerPath = `${ENTERPRISE_USER_SCHEMA}:manager`.toLowerCase();
+  const wrapped = (value: unknown) => (typeof value === 'string' ? { value } : value);
+  return {
+    ...body,
+    Operations: operations.map((operation: unknown) => {
+      if (!isRecord(operation)) return operation;
+      const { path, value } = operation;
+      if (typeof path === 'string' && path.trim().toLowerCase() === managerPath) {
+        return { ...operation, value: wrapped(value) };
+      }
+      if (path === undefined && isRecord(value)) {
+        return {
+          ...operation,
+          value: Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => [
+              key,
+              key.toLowerCase() === managerPath ? wrapped(inner) : inner,
+            ]),
+          ),
+        };
+      }
+      return operation;
+    }),
+  };
 }
 
 /**

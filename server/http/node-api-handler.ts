@@ -21,8 +21,7 @@ import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { jsonTextOf } from './json-text-note.js';
-import { SCIM_BASE_PATH } from '../contracts/scim.js';
-import { isScimPath } from '../features/scim/scim-app.js';
+import { isScimPath, SCIM_BASE_PATH } from '../contracts/scim.js';
 
 export interface NodeApiHandler {
   /** Whether this request target is the API's: `/api`, `/api/…` or SCIM's `/scim/v2…`, once dot segments are resolved. */

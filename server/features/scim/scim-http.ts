@@ -1,70 +1,14 @@
 /**
- * What every SCIM resource route shares (Users here, Groups in groups-resource.ts): answering in
- * `application/scim+json`, reading a JSON body, list parameters and ListResponse, `attributes` /
- * `excludedAttributes`, ETags and `If-Match`, and the absolute `meta.location` of a resource.
+ * What every SCIM resource shares, apart from HTTP (server/http/scim-response.ts has that part):
+ * ListResponse and its window (`startIndex`/`count`), filters parsed by scimmy, `attributes` /
+ * `excludedAttributes`, and weak ETags taken from a resource's representation.
  */
-import type { Context } from 'hono';
 import SCIMMY from 'scimmy';
 import { createHash } from 'node:crypto';
-import {
-  SCIM_BASE_PATH,
-  SCIM_CONTENT_TYPE,
-  SCIM_LIST_RESPONSE_SCHEMA,
-  SCIM_MAX_FILTER_LENGTH,
-  SCIM_MAX_RESULTS,
-} from '../../contracts/scim.js';
-import type { ServiceDeps } from '../../core/deps.js';
-import type { ScimEnv } from './scim-auth.js';
+import { SCIM_LIST_RESPONSE_SCHEMA, SCIM_MAX_FILTER_LENGTH, SCIM_MAX_RESULTS } from '../../contracts/scim.js';
 import { badRequest, ScimError } from './scim-errors.js';
 
 type Json = Record<string, unknown>;
-
-/** A SCIM answer: the body as `application/scim+json`, with the headers given (ETag, Location). */
-export function scimJson(
-  c: Context<ScimEnv>,
-  body: unknown,
-  status: 200 | 201 = 200,
-  headers: Record<string, string> = {},
-): Response {
-  return c.json(body as Json, status, { 'Content-Type': SCIM_CONTENT_TYPE, ...headers });
-}
-
-/** An error answer, with the status the RFC gives it. */
-export function scimErrorResponse(c: Context<ScimEnv>, error: ScimError): Response {
-  return c.json(error.toBody(), error.status as 400, { 'Content-Type': SCIM_CONTENT_TYPE });
-}
-
-const JSON_MEDIA_TYPES = new Set([SCIM_CONTENT_TYPE, 'application/json']);
-
-/**
- * The request's JSON object. `application/scim+json` or `application/json` (what Entra sends); any
- * other media type, text that is not JSON, or JSON that is not one object: 400 invalidSyntax.
- */
-export async function readScimBody(c: Context<ScimEnv>): Promise<Json> {
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!JSON_MEDIA_TYPES.has(mediaType)) {
-    throw badRequest('invalidSyntax', `Send the body as ${SCIM_CONTENT_TYPE} or application/json.`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await c.req.text());
-  } catch {
-    throw badRequest('invalidSyntax', 'The request body is not valid JSON.');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw badRequest('invalidSyntax', 'The request body must be one JSON object.');
-  }
-  return parsed as Json;
-}
-
-/**
- * Where resources are linked from (`meta.location`, the `Location` header): the configured public
- * origin (PUBLIC_ORIGIN), else this request's own origin (a TLS server with no PUBLIC_ORIGIN).
- */
-export function scimBaseUrl(deps: ServiceDeps, c: Context<ScimEnv>): string {
-  const origin = deps.settings.linkOrigin ?? new URL(c.req.url).origin;
-  return `${origin}${SCIM_BASE_PATH}`;
-}
 
 /**
  * A weak ETag of a resource's representation (without `meta`): it changes whenever anything a
@@ -74,19 +18,6 @@ export function etagOf(resource: Json): string {
   const { meta: _meta, ...rest } = resource;
   const digest = createHash('sha256').update(JSON.stringify(rest)).digest('base64url').slice(0, 22);
   return `W/"${digest}"`;
-}
-
-/**
- * `If-Match` (RFC 7644 §3.14): when the client names versions and none is the current one, the
- * change is refused with 412 before anything is written. `*` matches any existing resource.
- */
-export function checkIfMatch(c: Context<ScimEnv>, currentEtag: string): void {
-  const header = c.req.header('if-match');
-  if (header === undefined) return;
-  const wanted = header.split(',').map((tag) => tag.trim());
-  const opaque = (tag: string) => tag.replace(/^W\//, '');
-  if (wanted.includes('*') || wanted.some((tag) => opaque(tag) === opaque(currentEtag))) return;
-  throw new ScimError(412, null, 'The resource changed since that version was read (If-Match).');
 }
 
 /** `attributes` / `excludedAttributes` as scimmy's attribute filter (undefined: every default one). */
@@ -154,6 +85,10 @@ export function parseFilter(filter: string | undefined): SCIMMY.Types.Filter | u
   if (!filter.trim()) throw badRequest('invalidFilter', 'The filter is empty.');
   if (filter.length > SCIM_MAX_FILTER_LENGTH) {
     throw badRequest('invalidFilter', `The filter is longer than ${SCIM_MAX_FILTER_LENGTH} characters.`);
+  }
+  // scimmy reads a dangling `and`/`or`/`not` as nothing; the RFC's grammar does not.
+  if (/(^|[\s)])(and|or|not)\s*$/i.test(filter.trim())) {
+    throw badRequest('invalidFilter', 'The filter ends with a logical operator.');
   }
   try {
     return new SCIMMY.Types.Filter(filter);

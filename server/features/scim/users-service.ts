@@ -27,19 +27,24 @@ import {
   scimUserInputOf,
   scimUserOf,
   ScimValueError,
-  withLenientActive,
+  withEntraManager,
+  withEntraTypedValues,
+  withOneRole,
+  withLenientBooleansInUser,
   withLenientBooleans,
   type ScimPerson,
   type ScimUserInput,
 } from '../../domain/scim-users.js';
 import { createUser } from '../people/create-user.js';
-import { updateUser } from '../people/user-directory.js';
 import { offboardUser, reactivateUser } from '../people/offboarding.js';
+import { updateUser } from '../people/user-directory.js';
 import { extendedUserSchema } from './resource-types.js';
 import { mayProvisionAdmins, type ScimActor } from './scim-auth.js';
 import { badRequest, notFound, ScimError } from './scim-errors.js';
 import { etagOf, listResponse, parseFilter, type ListWindow } from './scim-http.js';
 import type { ScimColumns, ScimUserRow } from './users-repository.js';
+
+export type { ScimUserRow };
 
 type Json = Record<string, unknown>;
 
@@ -93,7 +98,12 @@ export function renderUser(row: ScimUserRow, baseUrl: string, attributes?: SCIMM
   const out = JSON.parse(JSON.stringify(new Schema(full, 'out', `${baseUrl}/Users`, attributes))) as Json;
   const meta = (out.meta ?? {}) as Json;
   return {
-    body: { ...out, meta: { ...meta, location: `${baseUrl}/Users/${row.id}`, version: etag } },
+    body: {
+      // `schemas` is always answered (RFC 7643 §3), whatever `attributes` asked for.
+      schemas: full.schemas,
+      ...out,
+      meta: { ...meta, location: `${baseUrl}/Users/${row.id}`, version: etag },
+    },
     etag,
   };
 }
@@ -115,6 +125,50 @@ const lookupAttribute = (path: string): AttributeFacts | null => {
     return null;
   }
 };
+
+interface SchemaAttribute {
+  name: string;
+  type: string;
+  config: { multiValued?: boolean };
+  subAttributes?: SchemaAttribute[];
+}
+
+/** Each complex attribute empty: [] when multi-valued, else an object of its own complex parts. */
+function emptyComplex(attributes: readonly SchemaAttribute[]): Json {
+  return Object.fromEntries(
+    attributes
+      .filter((attribute) => attribute.type === 'complex')
+      .map((attribute) => [
+        attribute.name,
+        attribute.config.multiValued ? [] : emptyComplex(attribute.subAttributes ?? []),
+      ]),
+  );
+}
+
+let absentComplex: Json | undefined;
+
+/**
+ * A person with every complex attribute they lack present but empty: scimmy's matcher reads into a
+ * complex attribute without checking it is there, so `emails pr` or a filter on `name.familyName`
+ * would fail on a person without emails instead of simply not matching.
+ */
+function withAbsentComplex(view: Json): Json {
+  absentComplex ??= emptyComplex(
+    (userSchema().definition as unknown as { attributes: SchemaAttribute[] }).attributes,
+  );
+  const fill = (defaults: Json, value: Json): Json => {
+    const filled: Json = { ...value };
+    for (const [key, empty] of Object.entries(defaults)) {
+      const present = filled[key];
+      if (present === undefined || present === null) filled[key] = empty;
+      else if (!Array.isArray(empty) && typeof present === 'object' && !Array.isArray(present)) {
+        filled[key] = fill(empty as Json, present as Json);
+      }
+    }
+    return filled;
+  };
+  return fill(absentComplex, view);
+}
 
 /** GET /Users: one page of the people the filter selects (all when none), in creation order. */
 export async function listScimUsers(
@@ -148,7 +202,7 @@ export async function listScimUsers(
         `This filter is matched one person at a time, and there are more than ${SCIM_MATCH_BOUND} people. Filter on userName, externalId, emails, displayName, employeeNumber, id or active with eq, co or sw.`,
       );
     }
-    const views = rows.map((row) => caselessView(representationOf(row)));
+    const views = rows.map((row) => withAbsentComplex(caselessView(representationOf(row))));
     let matched: Json[];
     try {
       matched = new SCIMMY.Types.Filter(canonical).match(views) as Json[];
@@ -185,7 +239,7 @@ const valueError = (error: unknown): never => {
 function inputOfBody(body: Json): ScimUserInput {
   try {
     const Schema = userSchema();
-    const coerced = JSON.parse(JSON.stringify(new Schema(withLenientActive(body), 'in'))) as Json;
+    const coerced = JSON.parse(JSON.stringify(new Schema(withLenientBooleansInUser(body), 'in'))) as Json;
     return scimUserInputOf(coerced);
   } catch (error) {
     return valueError(error);
@@ -263,16 +317,17 @@ const serviceActor = (call: ScimCall): ScimActor =>
     : call.actor;
 
 /**
- * Takes a person out (active false, DELETE): turned off, every badge revoked, every session ended,
- * in one audited step (features/people/offboarding.ts).
+ * Takes a person out (active false, DELETE) through the offboarding service: turned off, every
+ * badge and API token of theirs revoked, every session ended and the store apps told, in one
+ * audited step (`user.offboarded`, source scim). Already offboarded: nothing more happens.
  */
 async function offboard(call: ScimCall, id: string): Promise<void> {
-  await offboardUser(call.deps, serviceActor(call), id, { source: 'scim' });
+  await offboardUser(call.deps, call.actor, id, { source: 'scim' });
 }
 
-/** Enables a person again; the badges revoked when they were offboarded stay revoked. */
+/** Turns a person on again (`active: true`); the badges revoked when they were offboarded stay revoked. */
 async function reactivate(call: ScimCall, id: string): Promise<void> {
-  await reactivateUser(call.deps, serviceActor(call), id, { source: 'scim' });
+  await reactivateUser(call.deps, call.actor, id, { source: 'scim' });
 }
 
 const scimSnapshot = (row: { displayName: string } & ScimColumns) => ({
@@ -299,10 +354,14 @@ async function applyInput(call: ScimCall, row: ScimUserRow, input: ScimUserInput
     columns.email !== row.email ||
     columns.givenName !== row.givenName ||
     columns.familyName !== row.familyName;
+  // `active: false` offboards a person who is not offboarded yet, even one already turned off in
+  // the console (their badges still exist until offboarding revokes them).
   const activeChange =
-    input.accountEnabled !== undefined && input.accountEnabled !== row.accountEnabled
-      ? input.accountEnabled
-      : undefined;
+    input.accountEnabled === false && row.offboardedAt === null
+      ? false
+      : input.accountEnabled === true && !row.accountEnabled
+        ? true
+        : undefined;
   const changesAnything =
     Object.keys(parsedCore.data).length > 0 || columnsChanged || activeChange !== undefined;
   if (!changesAnything) return row;
@@ -383,7 +442,9 @@ export async function replaceScimUser(call: ScimCall, row: ScimUserRow, body: Js
  * (id, meta) and group membership: 400 mutability, nothing written.
  */
 export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json): Promise<ScimUserRow> {
-  const request = withLenientBooleans(body);
+  const request = withEntraManager(
+    withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row))),
+  );
   const operations = request.Operations;
   if (Array.isArray(operations)) {
     if (operations.length > SCIM_MAX_PATCH_OPERATIONS) {
@@ -429,7 +490,7 @@ export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json
 export async function deleteScimUser(call: ScimCall, row: ScimUserRow): Promise<void> {
   const { deps, actor } = call;
   refuseAdmin(call, row.role);
-  if (row.accountEnabled) await offboard(call, row.id);
+  await offboard(call, row.id);
   if (!(await deps.repos.scimUsers.markDeleted(row.id, deps.clock.now()))) {
     throw notFound(`No user with id ${row.id}.`);
   }

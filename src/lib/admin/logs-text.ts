@@ -248,6 +248,10 @@ export const logsText = {
       role: 'Role',
       compliant: 'Compliant',
       reasons: 'Reasons',
+      externalId: 'External ID',
+      email: 'Work email',
+      givenName: 'First name',
+      familyName: 'Last name',
       source: 'Requested through',
       badgesRevoked: 'Badges revoked',
       sessionsEnded: 'Sessions ended',
@@ -266,6 +270,9 @@ export const logsText = {
     'user.updated': (p: SentenceParts) => `${p.person}'s details changed by ${p.by}`,
     'user.deleted': (p: SentenceParts) => `${p.person} deleted by ${p.by}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.person} signed out everywhere by ${p.by}`,
+    'user.deprovisioned': (p: SentenceParts) =>
+      `${p.person} removed by the HR system (${p.by}): turned off, and kept so the logs keep the name`,
+    'user.reprovisioned': (p: SentenceParts) => `${p.person} added back by the HR system (${p.by})`,
     'user.offboarded': (p: SentenceParts) =>
       p.details?.source === 'scim'
         ? `${p.person} offboarded by the HR system (${p.by}): badges revoked, signed out everywhere`

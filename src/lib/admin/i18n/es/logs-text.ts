@@ -218,6 +218,10 @@ export const logsText: typeof english = {
       role: 'Rol',
       compliant: 'Cumple',
       reasons: 'Motivos',
+      externalId: 'ID externo',
+      email: 'Correo del trabajo',
+      givenName: 'Nombre de pila',
+      familyName: 'Apellidos',
       source: 'Solicitado desde',
       badgesRevoked: 'Credenciales revocadas',
       sessionsEnded: 'Sesiones cerradas',
@@ -232,6 +236,10 @@ export const logsText: typeof english = {
     'user.updated': (p: SentenceParts) => `${p.by} cambió los datos de ${p.person}`,
     'user.deleted': (p: SentenceParts) => `${p.by} eliminó a ${p.person}`,
     'user.sessionsRevoked': (p: SentenceParts) => `${p.by} cerró todas las sesiones de ${p.person}`,
+    'user.deprovisioned': (p: SentenceParts) =>
+      `El sistema de RR. HH. (${p.by}) quitó a ${p.person}: queda desactivado y se conserva para que los registros mantengan su nombre`,
+    'user.reprovisioned': (p: SentenceParts) =>
+      `El sistema de RR. HH. (${p.by}) volvió a añadir a ${p.person}`,
     'user.offboarded': (p: SentenceParts) =>
       p.details?.source === 'scim'
         ? `El sistema de RR. HH. (${p.by}) dio de baja a ${p.person}: credenciales revocadas y todas sus sesiones cerradas`

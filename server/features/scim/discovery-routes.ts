@@ -9,7 +9,8 @@ import type { ServiceDeps } from '../../core/deps.js';
 import { SCIM_RESOURCE_TYPES } from './resource-types.js';
 import type { ScimEnv } from './scim-auth.js';
 import { notFound } from './scim-errors.js';
-import { listResponse, scimBaseUrl, scimJson } from './scim-http.js';
+import { listResponse } from './scim-http.js';
+import { scimBaseUrl, scimJson } from '../../http/scim-response.js';
 
 /** RFC 7643 §5. No bulk, no sort, no password change; PATCH, filters and ETags. */
 export function serviceProviderConfig(baseUrl: string): Record<string, unknown> {
@@ -31,7 +32,7 @@ export function serviceProviderConfig(baseUrl: string): Record<string, unknown> 
           },
         ],
       },
-      baseUrl,
+      `${baseUrl}/ServiceProviderConfig`,
     ),
   };
 }

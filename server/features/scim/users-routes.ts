@@ -1,14 +1,8 @@
 /** The /scim/v2/Users routes (RFC 7644 §3.2–3.6): HTTP only; users-service.ts does the work. */
 import { Hono, type Context } from 'hono';
 import type { ScimEnv } from './scim-auth.js';
-import {
-  attributesFilter,
-  checkIfMatch,
-  listWindowOf,
-  readScimBody,
-  scimBaseUrl,
-  scimJson,
-} from './scim-http.js';
+import { attributesFilter, listWindowOf } from './scim-http.js';
+import { checkIfMatch, readScimBody, scimBaseUrl, scimJson } from '../../http/scim-response.js';
 import {
   createScimUser,
   deleteScimUser,
@@ -19,9 +13,9 @@ import {
   renderUser,
   replaceScimUser,
   type ScimCall,
+  type ScimUserRow,
 } from './users-service.js';
 import type { ServiceDeps } from '../../core/deps.js';
-import type { ScimUserRow } from './users-repository.js';
 
 export function scimUserRoutes(deps: ServiceDeps) {
   const callOf = (c: Context<ScimEnv>): ScimCall => ({
