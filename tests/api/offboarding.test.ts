@@ -32,6 +32,8 @@ import type { OffboardingView, ReactivationView } from '../../server/contracts/o
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { Actor } from '../../server/core/deps.js';
 import { offboardUser, reactivateUser } from '../../server/features/people/offboarding.js';
+import { sweepEndedKioskSessions } from '../../server/features/oidc/global-sign-out.js';
+import { auditEntryOf } from '../../server/core/audit.js';
 
 type Server = Awaited<ReturnType<typeof startOidcServer>>;
 let s: Server;
@@ -132,6 +134,42 @@ describe('after offboarding, nothing of the person works any more', () => {
     expect(outbox).toEqual([
       { app_id: app.id, sub: worker.user.id, sid: expect.any(String), delivered_at: null },
     ]);
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+  });
+
+  test('should the process stop right after the transaction, the sweep still tells the app and revokes its tokens', async () => {
+    const { app, secret } = await registerApp(s.h);
+    const config = await discoverAs(s.issuer, app, secret);
+    const worker = await signedInUser(s.h);
+    const tokens = await redeem(
+      config,
+      await signInThroughKiosk(config, new CookieJar(), s.origin, worker.cookie),
+    );
+    // Only the database part ran (the transaction), as if the process died before telling the apps.
+    const actor = await tokenActor();
+    const entry = auditEntryOf(s.h.runtime.deps, actor, 'user.offboarded', {
+      type: 'user',
+      id: worker.user.id,
+    });
+    const done = await s.h.runtime.deps.repos.offboarding.offboard(worker.user.id, 'scim', entry);
+    expect(done.outcome).toBe('offboarded');
+    expect(
+      await queryRows(s.h, 'SELECT id FROM oidc_logout_deliveries WHERE sub = ?', [worker.user.id]),
+    ).toEqual([]);
+
+    // The deliverer's sweep (every minute in each API process) finds the revoked kiosk session.
+    const swept = await sweepEndedKioskSessions(
+      s.h.runtime.deps,
+      s.h.runtime.oidc.provider(),
+      s.h.clock.now(),
+    );
+    expect(swept).toBeGreaterThanOrEqual(1);
+    const outbox = await queryRows(s.h, 'SELECT app_id FROM oidc_logout_deliveries WHERE sub = ?', [
+      worker.user.id,
+    ]);
+    expect(outbox).toEqual([{ app_id: app.id }]);
     await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
       error: 'invalid_grant',
     });
