@@ -385,6 +385,17 @@ describe('reactivation', () => {
 });
 
 describe('turning a person off in the console stays a suspension', () => {
+  test('a suspended person who is then offboarded loses the badge the suspension kept', async () => {
+    const worker = await createWorker(s.h);
+    await s.h.request('PATCH', `/api/admin/users/${worker.user.id}`, { body: { accountEnabled: false } });
+    const view = await readJson<OffboardingView>(await offboard(worker.user.id));
+    expect(view).toMatchObject({ changed: true, counts: { badgesRevoked: 1, sessionsEnded: 0 } });
+    await reactivate(worker.user.id);
+    expect((await readError((await signIn(s.h, worker.qr, worker.pin)).res)).error.code).toBe(
+      'QR_CODE_NOT_RECOGNIZED',
+    );
+  });
+
   test('their badge is kept and works again once they are turned back on', async () => {
     const worker = await createWorker(s.h);
     await s.h.request('PATCH', `/api/admin/users/${worker.user.id}`, { body: { accountEnabled: false } });
