@@ -38,6 +38,7 @@ test('create a worker, issue a badge, sign in, use the session, sign out', async
     role: 'worker',
     groupIds: [],
     accountEnabled: true,
+    offboarded: null,
     createdDateTime: h.clock.now().toISOString(),
   });
 

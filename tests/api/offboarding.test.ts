@@ -32,6 +32,8 @@ import type { OffboardingView, ReactivationView } from '../../server/contracts/o
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { Actor } from '../../server/core/deps.js';
 import { offboardUser, reactivateUser } from '../../server/features/people/offboarding.js';
+import { sweepEndedKioskSessions } from '../../server/features/oidc/global-sign-out.js';
+import { auditEntryOf } from '../../server/core/audit.js';
 
 type Server = Awaited<ReturnType<typeof startOidcServer>>;
 let s: Server;
@@ -137,7 +139,43 @@ describe('after offboarding, nothing of the person works any more', () => {
     });
   });
 
-  test('their open forgot-PIN request is closed and their API tokens stop working', async () => {
+  test('should the process stop right after the transaction, the sweep still tells the app and revokes its tokens', async () => {
+    const { app, secret } = await registerApp(s.h);
+    const config = await discoverAs(s.issuer, app, secret);
+    const worker = await signedInUser(s.h);
+    const tokens = await redeem(
+      config,
+      await signInThroughKiosk(config, new CookieJar(), s.origin, worker.cookie),
+    );
+    // Only the database part ran (the transaction), as if the process died before telling the apps.
+    const actor = await tokenActor();
+    const entry = auditEntryOf(s.h.runtime.deps, actor, 'user.offboarded', {
+      type: 'user',
+      id: worker.user.id,
+    });
+    const done = await s.h.runtime.deps.repos.offboarding.offboard(worker.user.id, 'scim', entry);
+    expect(done.outcome).toBe('offboarded');
+    expect(
+      await queryRows(s.h, 'SELECT id FROM oidc_logout_deliveries WHERE sub = ?', [worker.user.id]),
+    ).toEqual([]);
+
+    // The deliverer's sweep (every minute in each API process) finds the revoked kiosk session.
+    const swept = await sweepEndedKioskSessions(
+      s.h.runtime.deps,
+      s.h.runtime.oidc.provider(),
+      s.h.clock.now(),
+    );
+    expect(swept).toBeGreaterThanOrEqual(1);
+    const outbox = await queryRows(s.h, 'SELECT app_id FROM oidc_logout_deliveries WHERE sub = ?', [
+      worker.user.id,
+    ]);
+    expect(outbox).toEqual([{ app_id: app.id }]);
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+  });
+
+  test('their open forgot-PIN request is closed, their API tokens stop working and their console invitation goes', async () => {
     const store = await addGroup(s.h);
     const worker = await createWorker(s.h, { user: { groupIds: [store.id] } });
     const opened = await s.h.request('POST', '/api/auth/qr-pin/forgot-pin', {
@@ -156,8 +194,17 @@ describe('after offboarding, nothing of the person works any more', () => {
     const { token } = await readJson<{ token: string }>(made);
     expect((await s.h.request('GET', '/api/admin/users', { token })).status).toBe(200);
 
+    const storeManager = await createUser(s.h, { role: 'manager', groupIds: [store.id] });
+    const invited = await s.h.request('POST', `/api/admin/users/${storeManager.id}/console-invitation`);
+    expect(invited.status).toBe(201);
+
     expect((await offboard(worker.user.id)).status).toBe(200);
     expect((await offboard(manager.user.id)).status).toBe(200);
+    expect((await offboard(storeManager.id)).status).toBe(200);
+    // The link handed out before is gone, so turning the person on again does not revive it.
+    expect(
+      await queryRows(s.h, 'SELECT id FROM console_invitations WHERE user_id = ?', [storeManager.id]),
+    ).toEqual([]);
 
     const requests = await queryRows(s.h, 'SELECT status FROM pin_reset_requests WHERE user_id = ?', [
       worker.user.id,
@@ -338,6 +385,17 @@ describe('reactivation', () => {
 });
 
 describe('turning a person off in the console stays a suspension', () => {
+  test('a suspended person who is then offboarded loses the badge the suspension kept', async () => {
+    const worker = await createWorker(s.h);
+    await s.h.request('PATCH', `/api/admin/users/${worker.user.id}`, { body: { accountEnabled: false } });
+    const view = await readJson<OffboardingView>(await offboard(worker.user.id));
+    expect(view).toMatchObject({ changed: true, counts: { badgesRevoked: 1, sessionsEnded: 0 } });
+    await reactivate(worker.user.id);
+    expect((await readError((await signIn(s.h, worker.qr, worker.pin)).res)).error.code).toBe(
+      'QR_CODE_NOT_RECOGNIZED',
+    );
+  });
+
   test('their badge is kept and works again once they are turned back on', async () => {
     const worker = await createWorker(s.h);
     await s.h.request('PATCH', `/api/admin/users/${worker.user.id}`, { body: { accountEnabled: false } });

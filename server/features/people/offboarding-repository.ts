@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import {
   apiTokens,
   auditLogs,
+  consoleInvitations,
   oidcLogoutDeliveries,
   pinResetRequests,
   qrPinMethods,
@@ -27,7 +28,7 @@ import type { NewAuditLog } from '../logs/log-writer-repository.js';
 function insertAuditWhen(db: Db, entry: NewAuditLog, extra: SQL, when: SQL) {
   return db.run(sql`INSERT INTO ${auditLogs}
       (id, activity_at, actor_type, actor_id, activity, target_type, target_id, details)
-    SELECT ${entry.id}, ${entry.activityDateTime!.getTime()}, ${entry.actorType}, ${entry.actorId ?? null},
+    SELECT ${entry.id}, ${entry.activityDateTime.getTime()}, ${entry.actorType}, ${entry.actorId ?? null},
       ${entry.activity}, ${entry.targetType ?? null}, ${entry.targetId ?? null},
       json_set(${JSON.stringify(entry.details ?? {})}, ${extra})
     WHERE ${when}`);
@@ -58,12 +59,13 @@ export function createOffboardingRepository(db: Db) {
     /**
      * Turns the person off and marks them offboarded, deletes their QR-code + PIN method (the PIN, every
      * code and the lockout state: no badge of theirs can ever work again, whatever happens to the
-     * account later), revokes their sessions and API tokens, closes their open forgot-PIN requests and
-     * drops their unused step-up challenges. `entry`'s details get `badgesRevoked` (codes not yet
-     * expired), `sessionsEnded` and `apiTokensRevoked`, counted in the same transaction.
+     * account later), revokes their sessions and API tokens, closes their open forgot-PIN requests,
+     * drops their unused step-up challenges and any console invitation link. `entry`'s details get
+     * `badgesRevoked` (codes not yet expired), `sessionsEnded` and `apiTokensRevoked`, counted in the
+     * same transaction.
      */
     async offboard(userId: string, source: OffboardingSource, entry: NewAuditLog): Promise<OffboardOutcome> {
-      const now = entry.activityDateTime!;
+      const now = entry.activityDateTime;
       const at = now.getTime();
       const applies = and(
         sql`EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${userId} AND ${users.offboardedAt} IS NULL)`,
@@ -107,6 +109,8 @@ export function createOffboardingRepository(db: Db) {
         db
           .delete(stepUpChallenges)
           .where(and(eq(stepUpChallenges.userId, userId), isNull(stepUpChallenges.usedAt), written)),
+        // A console invitation link handed out before: it must not work should they be turned on again.
+        db.delete(consoleInvitations).where(and(eq(consoleInvitations.userId, userId), written)),
       ]);
       if (await entryExists(entry.id)) {
         return { outcome: 'offboarded', sessionIds: ended.map((row) => row.id) };
@@ -121,7 +125,7 @@ export function createOffboardingRepository(db: Db) {
 
     /** Turns a turned-off person on again (no longer offboarded), with its audit entry; nothing else comes back. */
     async reactivate(userId: string, entry: NewAuditLog): Promise<ReactivateOutcome> {
-      const now = entry.activityDateTime!;
+      const now = entry.activityDateTime;
       const written = entryWritten(entry.id);
       await db.batch([
         insertAuditWhen(

@@ -10,8 +10,9 @@
  *    off and marked offboarded, their QR-code + PIN method deleted (every standard and temporary code,
  *    the PIN and the lockout state: no old badge ever works again, even once the person is turned on),
  *    their sessions (kiosk and console) and API tokens revoked, their open forgot-PIN requests closed,
- *    their unused step-up challenges dropped. Refused for the last enabled admin (`LAST_ADMIN`); a
- *    person already offboarded is answered as is, with nothing changed and nothing recorded;
+ *    their unused step-up challenges and any console invitation link dropped. Refused for the last
+ *    enabled admin (`LAST_ADMIN`); a person already offboarded is answered as is, with nothing changed
+ *    and nothing recorded;
  * 3. the ended sessions announced (`sessionsEnded`): every store app signed in through them gets a
  *    back-channel logout in the durable outbox and loses its grant and tokens at once
  *    (oidc/global-sign-out.ts). Should the process stop between 2 and 3, the deliverer's sweep finds
@@ -79,7 +80,7 @@ export async function offboardUser(
   await reportAuditedChange(deps, auditedChangeOf(actor, 'user.offboarded', offboarded, { revokedBadges }));
 
   await sessionsEnded(deps, done.sessionIds);
-  const appsTold = await deps.repos.offboarding.logoutsQueuedSince(userId, entry.activityDateTime!);
+  const appsTold = await deps.repos.offboarding.logoutsQueuedSince(userId, entry.activityDateTime);
   await deps.repos.offboarding.addToAuditDetails(entry.id, { appsTold });
   const details = (await deps.repos.offboarding.auditDetails(entry.id)) ?? {};
   const count = (key: keyof OffboardingCounts) => (typeof details[key] === 'number' ? details[key] : 0);
