@@ -173,9 +173,8 @@ export const webhooksText = {
     private_address: 'The address points inside your network',
     http_status: 'Refused by your tool',
   } satisfies Record<DeliveryFailure, string>,
-  /** "Delivered · 200", "Retrying · 500 · in 2 min". */
+  /** "Delivered · 200", "Failed · 503". */
   summary: (parts: string[]) => parts.join(' · '),
-  retryIn: (when: string) => `retrying ${when}`,
   noDeliveries: 'No deliveries yet',
   subjects: {
     person: 'Person',

@@ -1,7 +1,7 @@
 /**
  * Webhook events and deliveries in words (pure; the words of the page's language are passed in): the
  * picker's groups, an endpoint's events ("Badge issued, Person locked out and 3 more"), a delivery's
- * state with the receiver's answer code ("Delivered · 200", "Retrying · 500 · retrying in 2 min").
+ * state with the receiver's answer code ("Delivered · 200"), and when it is tried again ("in 2 min").
  */
 import {
   WEBHOOK_EVENT_TYPES,
@@ -74,23 +74,6 @@ function stateWithCode(answered: Answered, t: WebhooksWords): string[] {
 /** The list's "Last delivery" cell: "Delivered · 200", "Retrying · 500", or "No deliveries yet". */
 export function lastDeliverySummary(last: WebhookEndpointView['lastDelivery'], t: WebhooksWords): string {
   return last ? t.summary(stateWithCode(last, t)) : t.noDeliveries;
-}
-
-/**
- * A delivery in one line: its state, the answer code, why it failed when no code says it, and when it
- * is tried again ("Retrying · 500 · retrying in 2 min", "Failed · Could not connect").
- */
-export function deliverySummary(
-  delivery: WebhookDeliveryView,
-  context: { now: Date; locale: string },
-  t: WebhooksWords,
-): string {
-  const parts = stateWithCode(delivery, t);
-  if (delivery.responseStatus === null && delivery.failure) parts.push(t.failures[delivery.failure]);
-  if (delivery.state === 'retrying' && delivery.nextAttemptDateTime) {
-    parts.push(t.retryIn(relativeTime(new Date(delivery.nextAttemptDateTime), context.now, context.locale)));
-  }
-  return t.summary(parts);
 }
 
 /** The log's "Answer" cell: the code, else why no answer came, else nothing yet. */

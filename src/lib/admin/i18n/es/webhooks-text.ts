@@ -166,7 +166,6 @@ export const webhooksText: typeof english = {
     http_status: 'Tu herramienta lo rechazó',
   },
   summary: (parts: string[]) => parts.join(' · '),
-  retryIn: (when: string) => `se reintenta ${when}`,
   noDeliveries: 'Sin envíos todavía',
   subjects: {
     person: 'Persona',
