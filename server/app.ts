@@ -35,6 +35,7 @@ import { firstStepsRoutes, setupRoutes } from './features/setup/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { oidcInteractionRoutes } from './features/oidc/routes.js';
 import { adminLogoutDeliveryRoutes } from './features/oidc/logout-deliveries-routes.js';
+import { adminWebhookRoutes } from './features/webhooks/routes.js';
 import type Provider from 'oidc-provider';
 import type { ServiceDeps } from './core/deps.js';
 
@@ -83,6 +84,7 @@ export function createApp(deps: ServiceDeps, options: AppOptions = {}) {
     .route('/admin/conditional-access', adminConditionalAccessRoutes(deps))
     .route('/admin/apps', adminAppRoutes(deps))
     .route('/admin/apps', adminLogoutDeliveryRoutes(deps))
+    .route('/admin/webhooks', adminWebhookRoutes(deps))
     .route('/admin', adminLogRoutes(deps))
     .route('/devices', deviceRoutes(deps))
     .route('/manager/devices', managerDeviceRoutes(deps))

@@ -8,6 +8,7 @@ import {
   BOOTSTRAP_API_TOKEN_LIFETIME_DAYS,
 } from './domain/api-token-lifetime.js';
 import { IPV6_CLIENT_PREFIX, parseCidrList, type CidrRange } from './domain/ip-address.js';
+import { parseWebhookAllowList, type WebhookAllowList } from './domain/webhook-address.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -78,6 +79,17 @@ const envSchema = z.object({
     }
     return ranges;
   }),
+  SHIFTPASS_WEBHOOK_ALLOWED_HOSTS: optionalText.transform((text, ctx) => {
+    const { list, invalid } = parseWebhookAllowList(text ?? '');
+    if (invalid.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a comma-separated list of host names (siem.internal) and IPv4/IPv6 addresses or ranges (10.20.0.0/16); '${invalid[0]!}' is neither (host bits of a range must be zero)`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  }),
 });
 
 export interface Config {
@@ -105,6 +117,11 @@ export interface Config {
   trustedProxies: CidrRange[];
   /** IPv6 clients are budgeted by this many leading bits (IPV6_CLIENT_PREFIX, 32–128, default 64). */
   ipv6ClientPrefix: number;
+  /**
+   * Hosts and address ranges webhooks may reach although they are private or local
+   * (SHIFTPASS_WEBHOOK_ALLOWED_HOSTS; docs/webhooks.md): a SIEM on the installation's own network.
+   */
+  webhookAllowList: WebhookAllowList;
 }
 
 type Env = Record<string, string | undefined>;
@@ -154,5 +171,6 @@ export function parseConfig(env: Env): Config {
     },
     trustedProxies: e.TRUSTED_PROXIES,
     ipv6ClientPrefix: e.IPV6_CLIENT_PREFIX,
+    webhookAllowList: e.SHIFTPASS_WEBHOOK_ALLOWED_HOSTS,
   };
 }

@@ -15,6 +15,8 @@ import { hmacSha256, randomDigit } from './platform/crypto.js';
 import { createConsoleSecrets } from './platform/console-secrets.js';
 import { createOidcSecrets } from './platform/oidc-secrets.js';
 import { createWebhookSecrets } from './features/webhooks/webhook-secrets.js';
+import { systemWebhookNetwork, type WebhookNetwork } from './features/webhooks/webhook-network.js';
+import { startWebhookDeliverer, type WebhookDeliverer } from './features/webhooks/deliverer.js';
 import { createAttestationSigner } from './platform/device-tokens.js';
 import { createArgon2Hasher, type Argon2Parameters } from './platform/password-hasher.js';
 import { scheduleHasher } from './platform/hash-scheduler.js';
@@ -38,6 +40,8 @@ export interface Runtime {
   oidc: OidcHost;
   /** The background sweep of logs past retention and stale throttle/lockout rows (features/logs/retention-sweep.ts). */
   retention: RetentionSweeper;
+  /** The background sender of the webhook outbox (features/webhooks/deliverer.ts). */
+  webhooks: WebhookDeliverer;
   close(): void;
 }
 
@@ -52,6 +56,10 @@ export interface RuntimeOptions {
   /** How often old logs and stale counters are swept (ms); 0: only on `runtime.retention.tick()`. Default 10 minutes. */
   retentionSweepIntervalMs?: number;
   logError?: (error: unknown) => void;
+  /** How webhook hosts are resolved and which extra CAs are trusted (tests: a local receiver). */
+  webhookNetwork?: WebhookNetwork;
+  /** How often due webhooks are sent (ms); 0: only on `runtime.webhooks.tick()`. Default 2 s. */
+  webhookDeliveryIntervalMs?: number;
 }
 
 /** The address people use: PUBLIC_ORIGIN, or this machine on the configured port. */
@@ -115,6 +123,7 @@ export async function startRuntime(
     consoleSecrets: createConsoleSecrets(key, previous?.key),
     oidcSecrets: createOidcSecrets(key, previous?.key),
     webhookSecrets: createWebhookSecrets(key, previous?.key),
+    webhookNetwork: options.webhookNetwork ?? systemWebhookNetwork,
     deviceTokens: await createAttestationSigner(key, previous?.key),
     settings: {
       issuerId: await issuerIdOf(config.issuerId, repos.settings, key),
@@ -122,6 +131,7 @@ export async function startRuntime(
       linkOrigin: linkOriginOf(config),
       trustedProxies: config.trustedProxies,
       ipv6ClientPrefix: config.ipv6ClientPrefix,
+      webhookAllowList: config.webhookAllowList,
     },
     decoyPinHash: await hasher.hash(generatePin(MIN_PIN_LENGTH, randomDigit)),
   };
@@ -140,6 +150,7 @@ export async function startRuntime(
   // Every way a session ends reaches the store apps signed in through it (shared-device sign-out).
   deps.onSessionsEnded = oidc.endSessionsFor;
   const retention = startRetentionSweeper(deps, { intervalMs: options.retentionSweepIntervalMs, logError });
+  const webhooks = startWebhookDeliverer(deps, { intervalMs: options.webhookDeliveryIntervalMs, logError });
   return {
     config,
     deps,
@@ -148,8 +159,10 @@ export async function startRuntime(
     bootstrap,
     oidc,
     retention,
+    webhooks,
     close: () => {
       retention.stop();
+      webhooks.stop();
       oidc.close();
       reads.close();
       database.close();

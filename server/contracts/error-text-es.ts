@@ -110,6 +110,17 @@ export const ERROR_CODE_TEXT_ES: Record<ErrorCode, string> = {
   STEP_UP_CHALLENGE_USED:
     'Esta confirmación de responsable ya se usó. Escanea tu credencial y escribe tu PIN de nuevo.',
   STEP_UP_DEVICE_MISMATCH: 'Este inicio de sesión debe confirmarse en el teléfono donde empezó.',
+  WEBHOOK_NOT_FOUND: 'Este webhook no existe.',
+  WEBHOOK_URL_INVALID:
+    'La dirección del webhook debe ser completa, como https://siem.example.com/shiftpass, con un nombre de host que exista, sin usuario, contraseña ni parte #.',
+  WEBHOOK_URL_NOT_HTTPS: 'La dirección del webhook debe empezar por https://.',
+  WEBHOOK_URL_PRIVATE_ADDRESS:
+    'La dirección del webhook lleva a una red privada o local. Usa una dirección pública, o pide a quien administra el servidor que permita este host (SHIFTPASS_WEBHOOK_ALLOWED_HOSTS).',
+  WEBHOOK_LIMIT_REACHED:
+    'Esta instalación ya tiene el máximo de webhooks permitido (20). Elimina uno primero.',
+  WEBHOOK_DELIVERY_NOT_FOUND: 'Este envío de webhook no existe (o tiene más de 30 días).',
+  WEBHOOK_DELIVERY_NOT_FAILED:
+    'Solo se puede reintentar un envío fallido; este se entregó o aún se está intentando.',
   INTERNAL_ERROR: 'Algo salió mal en el servidor.',
 };
 

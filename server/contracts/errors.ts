@@ -187,6 +187,31 @@ export const ERRORS = {
     status: 403,
     message: 'This sign-in must be confirmed on the phone where it started.',
   },
+  // Webhook endpoints (issue 17, docs/webhooks.md).
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'This webhook endpoint does not exist.' },
+  WEBHOOK_URL_INVALID: {
+    status: 400,
+    message:
+      'The webhook address must be a full address such as https://siem.example.com/shiftpass, whose host name is found, without a user name, password or # part.',
+  },
+  WEBHOOK_URL_NOT_HTTPS: { status: 400, message: 'The webhook address must start with https://.' },
+  WEBHOOK_URL_PRIVATE_ADDRESS: {
+    status: 400,
+    message:
+      'The webhook address leads to a private or local network. Use a public address, or ask the server operator to allow this host (SHIFTPASS_WEBHOOK_ALLOWED_HOSTS).',
+  },
+  WEBHOOK_LIMIT_REACHED: {
+    status: 409,
+    message: 'This installation already has the most webhook endpoints it may have (20). Delete one first.',
+  },
+  WEBHOOK_DELIVERY_NOT_FOUND: {
+    status: 404,
+    message: 'This webhook delivery does not exist (or is older than 30 days).',
+  },
+  WEBHOOK_DELIVERY_NOT_FAILED: {
+    status: 409,
+    message: 'Only a failed delivery can be retried; this one was delivered or is still being tried.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

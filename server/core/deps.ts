@@ -4,12 +4,14 @@ import type { Clock } from '../domain/clock.js';
 import type { Role } from '../domain/roles.js';
 import type { ApiTokenScope } from '../domain/api-token-scopes.js';
 import type { CidrRange } from '../domain/ip-address.js';
+import type { WebhookAllowList } from '../domain/webhook-address.js';
 import type { ConsoleSecrets } from '../platform/console-secrets.js';
 import type { OidcSecrets } from '../platform/oidc-secrets.js';
 import type { AttestationSigner } from '../platform/device-tokens.js';
 import type { PasswordHasher } from '../platform/password-hasher.js';
 import type { ShortCodes } from '../platform/short-codes.js';
 import type { WebhookSecrets } from '../features/webhooks/webhook-secrets.js';
+import type { WebhookNetwork } from '../features/webhooks/webhook-network.js';
 
 /** Fixed for the life of the process; everything an admin can change lives in the database (policies). */
 export interface ServiceSettings {
@@ -26,6 +28,8 @@ export interface ServiceSettings {
   trustedProxies: readonly CidrRange[];
   /** IPv6 clients are budgeted by their network of this many bits (IPV6_CLIENT_PREFIX, default 64). */
   ipv6ClientPrefix: number;
+  /** Private hosts and ranges webhooks may reach (SHIFTPASS_WEBHOOK_ALLOWED_HOSTS); public ones always. */
+  webhookAllowList: WebhookAllowList;
 }
 
 export interface ServiceDeps {
@@ -42,6 +46,8 @@ export interface ServiceDeps {
   oidcSecrets: OidcSecrets;
   /** Webhook endpoints' signing secrets, sealed at rest (features/webhooks/webhook-secrets.ts). */
   webhookSecrets: WebhookSecrets;
+  /** How webhook hosts are resolved and which CAs their certificates may chain to (tests inject both). */
+  webhookNetwork: WebhookNetwork;
   settings: ServiceSettings;
   /** A verifier of a random PIN, checked when there is no real one so every failure costs one hash. */
   decoyPinHash: string;

@@ -204,4 +204,8 @@ export const FIELD_LABELS_ES: Record<FieldKey, SpanishLabel> = {
   result: m('Resultado'),
   failureCode: m('Motivo del fallo'),
   withinDays: m('Días de antelación', { pl: true }),
+  // Webhooks
+  url: f('Dirección', { the: 'una dirección https:// completa' }),
+  events: m('Eventos', { pl: true, one: 'evento', ones: 'eventos' }),
+  description: f('Descripción'),
 };

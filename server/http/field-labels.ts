@@ -171,6 +171,10 @@ export const FIELD_LABELS = {
   result: label('Result'),
   failureCode: label('Failure reason'),
   withinDays: label('Days ahead'),
+  // Webhooks
+  url: label('Address', { a: 'a full https:// address' }),
+  events: label('Events', { one: 'Event' }),
+  description: label('Description'),
 } satisfies Record<string, FieldLabel>;
 
 /** A field the contract names (a key of FIELD_LABELS). */

@@ -20,6 +20,7 @@ let locationId: string;
 let serverErrors: unknown[];
 let deviceId: string;
 let appId: string;
+let webhookId: string;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -39,6 +40,11 @@ beforeAll(async () => {
     body: { displayName: 'Rota', clientType: 'confidential', redirectUris: ['https://rota.example/cb'] },
   });
   appId = ((await app.json()) as { id: string }).id;
+  // An address written as a public IP: registering it resolves nothing.
+  const webhook = await h.request('POST', HOOKS, {
+    body: { url: 'https://93.184.216.34/hook', events: ['badge.issued'] },
+  });
+  webhookId = ((await webhook.json()) as { id: string }).id;
   serverErrors = [];
   vi.spyOn(console, 'error').mockImplementation((...args) => {
     serverErrors.push(args);
@@ -67,6 +73,7 @@ const IMPORT_BODY_LIMIT_KIB = 3 * 1024;
 const m = () => `/api/admin/users/${userId}/qr-code-pin-method`;
 const CA = '/api/admin/conditional-access';
 const APPS = '/api/admin/apps';
+const HOOKS = '/api/admin/webhooks';
 const ROUTES: Route[] = [
   { method: 'GET', name: APPS, path: () => APPS, body: false },
   { method: 'POST', name: APPS, path: () => APPS, body: true },
@@ -82,6 +89,29 @@ const ROUTES: Route[] = [
     method: 'GET',
     name: `${APPS}/{id}/logout-deliveries`,
     path: () => `${APPS}/${appId}/logout-deliveries`,
+    body: false,
+  },
+  { method: 'GET', name: HOOKS, path: () => HOOKS, body: false },
+  { method: 'POST', name: HOOKS, path: () => HOOKS, body: true },
+  { method: 'GET', name: `${HOOKS}/{id}`, path: () => `${HOOKS}/${webhookId}`, body: false },
+  { method: 'PATCH', name: `${HOOKS}/{id}`, path: () => `${HOOKS}/${webhookId}`, body: true },
+  {
+    method: 'POST',
+    name: `${HOOKS}/{id}/rotate-secret`,
+    path: () => `${HOOKS}/${webhookId}/rotate-secret`,
+    body: false,
+  },
+  { method: 'POST', name: `${HOOKS}/{id}/test`, path: () => `${HOOKS}/${webhookId}/test`, body: false },
+  {
+    method: 'GET',
+    name: `${HOOKS}/{id}/deliveries`,
+    path: () => `${HOOKS}/${webhookId}/deliveries`,
+    body: false,
+  },
+  {
+    method: 'POST',
+    name: `${HOOKS}/{id}/deliveries/{deliveryId}/retry`,
+    path: () => `${HOOKS}/${webhookId}/deliveries/no-such-delivery/retry`,
     body: false,
   },
   ...(
@@ -495,7 +525,7 @@ test.each(ROUTES.filter((r) => r.namesUser))('$method $name with an unknown user
 });
 
 /** The DELETE routes, each with an id nobody has: their bad input is the unknown id. */
-const DELETE_ROUTES: { name: string; unknown: string }[] = [
+const DELETE_ROUTES: { name: string; unknown: string; code?: string }[] = [
   { name: '/api/admin/users/{id}', unknown: '/api/admin/users/no-such-user' },
   {
     name: '/api/admin/users/{id}/qr-code-pin-method',
@@ -514,6 +544,7 @@ const DELETE_ROUTES: { name: string; unknown: string }[] = [
   { name: `${CA}/policies/{id}`, unknown: `${CA}/policies/no-such-policy` },
   { name: `${CA}/named-locations/{id}`, unknown: `${CA}/named-locations/no-such-location` },
   { name: `${APPS}/{id}`, unknown: `${APPS}/no-such-app` },
+  { name: `${HOOKS}/{id}`, unknown: `${HOOKS}/no-such-webhook`, code: 'WEBHOOK_NOT_FOUND' },
 ];
 
 /** A route as Hono registers it: `METHOD /api/…/:id`. */
@@ -552,11 +583,14 @@ test('every route the app registers has bad-input cases here, and every case has
     .toEqual([]);
 });
 
-test.each(DELETE_ROUTES.map((r) => r.unknown))('DELETE %s → 404', async (path) => {
-  const res = await h.request('DELETE', path);
-  expect(res.status).toBe(404);
-  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
-});
+test.each(DELETE_ROUTES.map((r) => [r.unknown, r.code ?? 'NOT_FOUND']))(
+  'DELETE %s → 404 %s',
+  async (path, code) => {
+    const res = await h.request('DELETE', path);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  },
+);
 
 test.each([
   ['GET', '/api/admin/devices/no-such-device', undefined],

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { UserView } from '../../server/contracts/schemas.js';
 import type { Clock } from '../../server/domain/clock.js';
 import type { Argon2Parameters } from '../../server/platform/password-hasher.js';
-import { startRuntime, type Runtime } from '../../server/runtime.js';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../../server/runtime.js';
 import type { IssuedQrPinMethod } from '../../server/features/badges/qr-pin-method.js';
 import { createSession } from '../../server/features/sessions/sessions.js';
 
@@ -82,6 +82,8 @@ export interface HarnessOptions {
   methodPolicy?: 'enabled' | 'default';
   /** argon2id parameters for new verifiers (default: OWASP), to test parameter upgrades. */
   argon2?: Argon2Parameters;
+  /** More runtime options (a webhook resolver and CA, background intervals). */
+  runtime?: RuntimeOptions;
 }
 
 export async function startHarness(
@@ -92,7 +94,16 @@ export async function startHarness(
   const clock = options.clock ?? new TestClock();
   const baseEnv: Record<string, string> = { DATA_DIR: dir };
   if (options.bootstrapApiToken ?? true) baseEnv.BOOTSTRAP_API_TOKEN = ADMIN_TOKEN;
-  const runtime = await startRuntime({ ...baseEnv, ...env }, { clock, argon2: options.argon2 });
+  const runtime = await startRuntime(
+    { ...baseEnv, ...env },
+    {
+      clock,
+      argon2: options.argon2,
+      // Webhooks are sent when a test ticks the deliverer (runtime.webhooks.tick()), never on their own.
+      webhookDeliveryIntervalMs: 0,
+      ...options.runtime,
+    },
+  );
   if ((options.bootstrapApiToken ?? true) && !options.adminTokenExpires && !options.dataDir) {
     await runtime.database.client.execute({
       sql: 'UPDATE api_tokens SET expires_at = NULL WHERE token_hash = ?',

@@ -30,6 +30,7 @@ describe('parseConfig defaults', () => {
         apiTokenLifetimeDays: 30,
       },
       trustedProxies: [],
+      webhookAllowList: { hosts: [], ranges: [] },
       ipv6ClientPrefix: 64,
       shutdownTimeoutSeconds: 10,
     });
@@ -79,6 +80,7 @@ describe('parseConfig defaults', () => {
         apiTokenLifetimeDays: 7,
       },
       trustedProxies: [],
+      webhookAllowList: { hosts: [], ranges: [] },
       ipv6ClientPrefix: 64,
       shutdownTimeoutSeconds: 25,
     });

@@ -15,6 +15,7 @@ import {
   recoveryCodes,
   totpCredentials,
   users,
+  webhookEndpoints,
 } from '../../db/schema.js';
 
 /** Sealed secrets as stored, with what each is bound to (its associated data). */
@@ -22,6 +23,8 @@ export interface SealedValues {
   totpSeeds: { userId: string; sealed: string }[];
   clientSecrets: { appId: string; sealed: string }[];
   signingKeys: { kid: string; sealed: string }[];
+  /** Webhook endpoints' signing secrets (features/webhooks/webhook-secrets.ts). */
+  webhookSecrets: { endpointId: string; sealed: string }[];
 }
 
 /** How many stored values still need the previous key. */
@@ -52,12 +55,16 @@ export function createKeyRotationRepository(db: Db) {
       const signingKeys = await db
         .select({ kid: oidcSigningKeys.kid, sealed: oidcSigningKeys.privateJwkSealed })
         .from(oidcSigningKeys);
+      const webhookSecrets = await db
+        .select({ endpointId: webhookEndpoints.id, sealed: webhookEndpoints.secretSealed })
+        .from(webhookEndpoints);
       return {
         totpSeeds,
         clientSecrets: clientSecrets.flatMap((row) =>
           row.sealed ? [{ appId: row.appId, sealed: row.sealed }] : [],
         ),
         signingKeys,
+        webhookSecrets,
       };
     },
 
@@ -97,6 +104,12 @@ export function createKeyRotationRepository(db: Db) {
             .update(oidcSigningKeys)
             .set({ privateJwkSealed: row.sealed })
             .where(eq(oidcSigningKeys.kid, row.kid)),
+        ),
+        ...resealed.webhookSecrets.map((row) =>
+          db
+            .update(webhookEndpoints)
+            .set({ secretSealed: row.sealed })
+            .where(eq(webhookEndpoints.id, row.endpointId)),
         ),
       ]);
     },

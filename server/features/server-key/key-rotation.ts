@@ -4,7 +4,8 @@
  * 1. the new key is written to `server.next.key` (a server will not start while it exists);
  * 2. in one transaction: every keyed value the outgoing key made and the server cannot recompute
  *    (PIN and password verifiers, short-code and recovery-code hashes) is tagged with the outgoing
- *    key's id, and every sealed secret (TOTP seeds, app client secrets, OpenID signing keys) is
+ *    key's id, and every sealed secret (TOTP seeds, app client secrets, OpenID signing keys, webhook
+ *    signing secrets) is
  *    re-sealed under the new key;
  * 3. the outgoing key becomes `server.previous.key`, the new one `server.key`.
  * Each step can be repeated, so a rotation that was interrupted is finished by running it again.
@@ -17,6 +18,7 @@ import { encodeBase32 } from '../../domain/base32.js';
 import { hmacSha256 } from '../../platform/crypto.js';
 import { createConsoleSecrets } from '../../platform/console-secrets.js';
 import { createOidcSecrets } from '../../platform/oidc-secrets.js';
+import { createWebhookSecrets } from '../webhooks/webhook-secrets.js';
 import {
   loadServerKey,
   newServerKey,
@@ -82,6 +84,7 @@ function reseal(
 ): { resealed: SealedValues; unreadable: number } {
   const consoleSecrets = createConsoleSecrets(newKey, outgoing);
   const oidcSecrets = createOidcSecrets(newKey, outgoing);
+  const webhookSecrets = createWebhookSecrets(newKey, outgoing);
   let unreadable = 0;
   const keep = <T>(value: T | null): value is T => {
     if (value === null) unreadable += 1;
@@ -104,12 +107,21 @@ function reseal(
       const json = oidcSecrets.openSigningKey(row.sealed, row.kid);
       return keep(json) ? [{ kid: row.kid, sealed: oidcSecrets.sealSigningKey(json, row.kid) }] : [];
     }),
+    webhookSecrets: values.webhookSecrets.flatMap((row) => {
+      const secret = webhookSecrets.open(row.sealed, row.endpointId);
+      return keep(secret)
+        ? [{ endpointId: row.endpointId, sealed: webhookSecrets.seal(secret, row.endpointId) }]
+        : [];
+    }),
   };
   return { resealed, unreadable };
 }
 
 const countOf = (values: SealedValues): number =>
-  values.totpSeeds.length + values.clientSecrets.length + values.signingKeys.length;
+  values.totpSeeds.length +
+  values.clientSecrets.length +
+  values.signingKeys.length +
+  values.webhookSecrets.length;
 
 export interface RotationInput {
   source: Config['secretKey'];

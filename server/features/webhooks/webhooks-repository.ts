@@ -5,7 +5,7 @@
  * conditional UPDATE, so of several processes running the deliverer exactly one sends a given row
  * at a given time (as the back-channel logout outbox: features/oidc/logout-deliveries-repository.ts).
  */
-import { and, desc, eq, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.js';
 import { runWrite } from '../../db/prepared-writes.js';
@@ -147,7 +147,8 @@ export function createWebhookRepository(db: Db) {
           and(
             isNotNull(webhookDeliveries.nextAttemptAt),
             lte(webhookDeliveries.nextAttemptAt, now),
-            eq(webhookEndpoints.enabled, true),
+            // A disabled endpoint's deliveries wait; its test event (the console's button) goes anyway.
+            or(eq(webhookEndpoints.enabled, true), eq(webhookDeliveries.eventType, 'webhook.test')),
             sql`NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
               WHERE earlier.endpoint_id = ${webhookDeliveries.endpointId}
                 AND earlier.subject_type = ${webhookDeliveries.subjectType}
