@@ -77,7 +77,7 @@ export const webhooksText = {
   urlNotHttps:
     'The address must start with https://. Shiftpass only sends events over an encrypted connection.',
   urlInvalid:
-    'This is not an address Shiftpass can send to. Write it in full, like https://alerts.example.com/shiftpass, without a user name, password or # part.',
+    'Shiftpass cannot send to this address. Write it in full, like https://alerts.example.com/shiftpass, with a host name that exists, and without a user name, password or # part.',
   urlPrivate:
     'This address points inside your network. Shiftpass only sends to public https addresses unless your administrator allows the host.',
   description: 'Description (optional)',

@@ -1,34 +1,33 @@
 /**
- * The webhooks API calls the console makes (admins only; docs/api.md, "Webhooks"). Changes go through
- * withReauth: the API may ask for the password and a code again before a change.
+ * The webhooks API calls the console makes (admins only; docs/api.md, "Webhooks"), on the typed
+ * client. In a `load`, pass `apiClient(fetch)`. Changes go through withReauth: the API asks for the
+ * password and a code again when the last time was more than 5 minutes ago.
  */
-import { api, type ApiResult } from '$lib/api/client';
+import { call, client } from '$lib/api/typed-client';
 import { withReauth } from '../reauth.svelte';
-import type {
-  CreateWebhookBody,
-  CreatedWebhookEndpoint,
-  DeliveryPage,
-  PatchWebhookBody,
-  WebhookEndpointView,
-} from './types';
 import { LOG_PAGE_SIZE } from './delivery-log.svelte';
+import type { CreateWebhookBody, PatchWebhookBody } from './types';
 
-const base = '/admin/webhooks';
-const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
-
-export const webhookCalls = {
-  list: (): Promise<ApiResult<{ value: WebhookEndpointView[] }>> => api('GET', base),
-  create: (body: CreateWebhookBody) => withReauth(() => api<CreatedWebhookEndpoint>('POST', base, body)),
-  patch: (id: string, body: PatchWebhookBody) =>
-    withReauth(() => api<WebhookEndpointView>('PATCH', at(id), body)),
-  remove: (id: string) => withReauth(() => api<undefined>('DELETE', at(id))),
-  rotate: (id: string) => withReauth(() => api<{ secret: string }>('POST', `${at(id)}/rotate-secret`)),
-  test: (id: string) => api<{ eventId: string }>('POST', `${at(id)}/test`),
-  deliveries: (id: string, cursor: string): Promise<ApiResult<DeliveryPage>> => {
-    const query = new URLSearchParams({ limit: String(LOG_PAGE_SIZE) });
-    if (cursor) query.set('cursor', cursor);
-    return api('GET', `${at(id)}/deliveries?${query}`);
-  },
-  retry: (id: string, deliveryId: string) =>
-    api<undefined>('POST', `${at(id)}/deliveries/${encodeURIComponent(deliveryId)}/retry`),
-};
+export function webhookCalls(api: typeof client = client) {
+  const hooks = api.admin.webhooks;
+  const param = (id: string) => ({ param: { id } });
+  return {
+    list: () => call(hooks.$get()),
+    get: (id: string) => call(hooks[':id'].$get(param(id))),
+    create: (json: CreateWebhookBody) => withReauth(() => call(hooks.$post({ json }))),
+    patch: (id: string, json: PatchWebhookBody) =>
+      withReauth(() => call(hooks[':id'].$patch({ ...param(id), json }))),
+    remove: (id: string) => withReauth(() => call(hooks[':id'].$delete(param(id)))),
+    rotate: (id: string) => withReauth(() => call(hooks[':id']['rotate-secret'].$post(param(id)))),
+    test: (id: string) => call(hooks[':id'].test.$post(param(id))),
+    deliveries: (id: string, cursor: string) =>
+      call(
+        hooks[':id'].deliveries.$get({
+          ...param(id),
+          query: { limit: String(LOG_PAGE_SIZE), ...(cursor ? { cursor } : {}) },
+        }),
+      ),
+    retry: (id: string, deliveryId: string) =>
+      call(hooks[':id'].deliveries[':deliveryId'].retry.$post({ param: { id, deliveryId } })),
+  };
+}

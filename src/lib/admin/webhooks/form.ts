@@ -83,7 +83,7 @@ export function patchBody(form: EndpointForm, endpoint: WebhookEndpointView): Pa
 
 /** The server's refusal of the form next to its field, or null when it is about the whole form. */
 export function problemFromServer(error: ClientError, t: WebhooksWords): EndpointProblems | null {
-  switch (error.code as string) {
+  switch (error.code) {
     case 'WEBHOOK_URL_NOT_HTTPS':
       return { url: t.urlNotHttps };
     case 'WEBHOOK_URL_PRIVATE_ADDRESS':

@@ -33,7 +33,7 @@ export function refusalWords(
   describe: (error: ClientError) => string,
 ): string {
   if (error.code === 'REAUTHENTICATION_REQUIRED') return t.reauthCancelled;
-  if ((error.code as string) === 'WEBHOOK_NOT_FOUND') return t.notFound;
+  if (error.code === 'WEBHOOK_NOT_FOUND') return t.notFound;
   if (status === 403) return t.adminsOnly;
   return describe(error);
 }

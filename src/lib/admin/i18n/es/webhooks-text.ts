@@ -70,7 +70,7 @@ export const webhooksText: typeof english = {
   urlNotHttps:
     'La dirección debe empezar por https://. Shiftpass solo envía eventos por una conexión cifrada.',
   urlInvalid:
-    'Esta no es una dirección a la que Shiftpass pueda enviar. Escríbela completa, como https://alertas.example.com/shiftpass, sin usuario, contraseña ni parte con #.',
+    'Shiftpass no puede enviar a esta dirección. Escríbela completa, como https://alertas.example.com/shiftpass, con un nombre de servidor que exista y sin usuario, contraseña ni parte con #.',
   urlPrivate:
     'Esta dirección apunta dentro de tu red. Shiftpass solo envía a direcciones https públicas, salvo que tu administrador permita ese servidor.',
   description: 'Descripción (opcional)',
