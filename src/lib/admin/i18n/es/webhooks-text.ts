@@ -133,7 +133,7 @@ export const webhooksText: typeof english = {
   logColumns: {
     time: 'Hora',
     event: 'Evento',
-    subject: 'Sobre',
+    subject: 'Afecta a',
     state: 'Estado',
     answer: 'Respuesta',
     attempts: 'Intentos',
