@@ -9,7 +9,7 @@ export const shellText = {
   /** The brand on a phone, where the header has room for one word. */
   brandShort: 'Shiftpass',
   /** Navigation entries beyond messages.ts's `shell` (pages added later). */
-  links: { access: 'Access', devices: 'Devices', apps: 'Apps', reports: 'Reports' },
+  links: { access: 'Access', devices: 'Devices', apps: 'Apps', reports: 'Reports', webhooks: 'Webhooks' },
   dismissToast: 'Dismiss message',
   cancel: 'Cancel',
   skipToContent: 'Skip to the page',

@@ -49,6 +49,8 @@ import { badgeIssueText } from '../badge-issue-text';
 import { badgeIssueText as badgeIssueTextEs } from './es/badge-issue-text';
 import { pinResetText } from '../pin-reset-text';
 import { pinResetText as pinResetTextEs } from './es/pin-reset-text';
+import { webhooksText } from '../webhooks-text';
+import { webhooksText as webhooksTextEs } from './es/webhooks-text';
 
 const english = {
   access: accessText,
@@ -74,6 +76,7 @@ const english = {
   nfc: nfcText,
   badgeIssue: badgeIssueText,
   pinReset: pinResetText,
+  webhooks: webhooksText,
 };
 
 export type ConsoleMessages = typeof english;
@@ -102,6 +105,7 @@ const spanish: ConsoleMessages = {
   nfc: nfcTextEs,
   badgeIssue: badgeIssueTextEs,
   pinReset: pinResetTextEs,
+  webhooks: webhooksTextEs,
 };
 
 export const consoleCatalogue: Record<Locale, ConsoleMessages> = { en: english, es: spanish };

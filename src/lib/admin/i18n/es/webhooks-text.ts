@@ -1,0 +1,183 @@
+/** Spanish for the Webhooks pages (src/lib/admin/webhooks-text.ts is the reference). */
+import { WEBHOOK_TIMEOUT_SECONDS } from '$server/contracts/webhooks';
+import type { webhooksText as english } from '../../webhooks-text';
+
+export const webhooksText: typeof english = {
+  title: 'Webhooks',
+  intro:
+    'Los webhooks avisan al momento a tus propias herramientas (las alertas del equipo de seguridad, RR. HH., el chat) cuando pasa algo en Shiftpass, como un bloqueo o una credencial revocada, con un mensaje firmado a una dirección https que tú eliges.',
+  adminsOnly: 'Solo los administradores pueden ver y cambiar los webhooks.',
+  add: 'Añadir destino',
+  listTitle: 'Destinos',
+  emptyTitle: 'Todavía no hay destinos.',
+  emptyText:
+    'Añade uno para que Shiftpass envíe a tus herramientas eventos como bloqueos y credenciales revocadas en cuanto ocurren.',
+  columns: {
+    url: 'Dirección',
+    events: 'Eventos',
+    state: 'Estado',
+    lastDelivery: 'Último envío',
+  },
+  on: 'Activado',
+  off: 'Desactivado',
+  allEvents: 'Todos los eventos',
+  someEvents: (shown: string, more: number) => (more > 0 ? `${shown} y ${more} más` : shown),
+  noDescription: 'Sin descripción',
+  open: (url: string) => `Abrir ${url}`,
+
+  groups: {
+    badges: 'Credenciales',
+    lockouts: 'Bloqueos',
+    devices: 'Dispositivos',
+    people: 'Personas',
+    policies: 'Políticas',
+  },
+  events: {
+    'badge.issued': 'Credencial emitida',
+    'badge.revoked': 'Credencial revocada',
+    'badge.expiringSoon': 'Credencial a punto de caducar',
+    'lockout.locked': 'Persona bloqueada',
+    'lockout.burst': 'Racha de bloqueos en una tienda',
+    'device.enrolled': 'Dispositivo inscrito',
+    'device.suspended': 'Dispositivo suspendido',
+    'device.revoked': 'Dispositivo revocado',
+    'device.nonCompliant': 'Dispositivo no conforme',
+    'person.created': 'Persona añadida',
+    'person.disabled': 'Persona desactivada',
+    'policy.changed': 'Política cambiada',
+  },
+  eventHints: {
+    'badge.issued': 'Se hizo una credencial nueva o temporal para alguien.',
+    'badge.revoked': 'Una credencial dejó de funcionar antes de tiempo.',
+    'badge.expiringSoon': 'Una credencial deja de funcionar en los próximos días.',
+    'lockout.locked': 'Alguien escribió un PIN incorrecto demasiadas veces y quedó bloqueado.',
+    'lockout.burst': 'Se bloqueó a muchas personas en una misma tienda en pocos minutos.',
+    'device.enrolled': 'Se configuró un teléfono o una tableta como quiosco.',
+    'device.suspended': 'Se suspendió un quiosco: nadie puede iniciar sesión en él.',
+    'device.revoked': 'Se quitó la inscripción de un quiosco.',
+    'device.nonCompliant': 'Tu gestión de dispositivos informó de que un quiosco no es conforme.',
+    'person.created': 'Se añadió a alguien (a mano, con una importación o desde tu herramienta de RR. HH.).',
+    'person.disabled': 'Se desactivó a alguien, por ejemplo al dejar la empresa.',
+    'policy.changed': 'Un administrador cambió una política.',
+  },
+  testEvent: 'Evento de prueba',
+  unknownEvent: 'Otro evento',
+
+  url: 'Dirección del destino',
+  urlHint:
+    'La dirección https de la herramienta que recibe los eventos, por ejemplo https://alertas.example.com/shiftpass.',
+  urlMissing: 'Escribe la dirección que recibe los eventos.',
+  urlNotHttps:
+    'La dirección debe empezar por https://. Shiftpass solo envía eventos por una conexión cifrada.',
+  urlInvalid:
+    'Shiftpass no puede enviar a esta dirección. Escríbela completa, como https://alertas.example.com/shiftpass, con un nombre de servidor que exista y sin usuario, contraseña ni parte con #.',
+  urlPrivate:
+    'Esta dirección apunta dentro de tu red. Shiftpass solo envía a direcciones https públicas, salvo que tu administrador permita ese servidor.',
+  description: 'Descripción (opcional)',
+  descriptionHint:
+    'Qué recibe los eventos, para que lo sepa el próximo administrador; por ejemplo «Alertas del equipo de seguridad».',
+  descriptionTooLong: (max: number) => `La descripción debe tener menos de ${max} caracteres.`,
+  eventsLegend: 'Eventos que se envían',
+  eventsHint: 'Shiftpass solo envía los eventos que marques. Puedes cambiarlos más tarde.',
+  eventsMissing: 'Marca al menos un evento.',
+  selectAll: 'Seleccionar todos los eventos',
+  create: 'Añadir destino',
+  creating: 'Añadiendo…',
+  save: 'Guardar los cambios',
+  saving: 'Guardando…',
+  cancel: 'Cancelar',
+  fixBelow: 'Revisa los campos marcados abajo.',
+  reauthCancelled: 'No se guardó: confirma que eres tú para cambiar los webhooks.',
+  notFound: 'Este destino ya no existe. Puede que alguien lo haya eliminado.',
+  newTitle: 'Añadir un destino',
+  newIntro:
+    'Shiftpass envía cada evento que elijas a esta dirección como un mensaje JSON firmado, y lo vuelve a intentar durante un día si tu herramienta no responde.',
+  back: 'Todos los destinos',
+
+  secretTitle: 'Secreto de firma del destino nuevo',
+  rotatedTitle: 'Nuevo secreto de firma',
+  secretWarning:
+    'Copia este secreto ahora y guárdalo en la herramienta que recibe los eventos: Shiftpass no lo volverá a mostrar. Tu herramienta lo usa para comprobar que cada mensaje viene de verdad de Shiftpass.',
+  rotatedWarning:
+    'Copia este secreto ahora y ponlo en la herramienta que recibe los eventos: Shiftpass no lo volverá a mostrar. Desde ahora los mensajes se firman solo con él, así que la comprobación de tu herramienta fallará con el secreto anterior.',
+  secretLabel: 'Secreto de firma',
+  done: 'Hecho, ya lo he copiado',
+  created: 'Destino añadido.',
+
+  detailTitle: 'Destino',
+  settingsTitle: 'Configuración',
+  state: (on: boolean) => (on ? 'Activado: se envían los eventos' : 'Desactivado: no se envía ningún evento'),
+  turnOff: 'Desactivar',
+  turnOn: 'Activar',
+  turnedOff: 'El destino está desactivado: Shiftpass ya no le envía eventos.',
+  turnedOn: 'El destino está activado: Shiftpass vuelve a enviarle eventos.',
+  saved: 'Cambios guardados.',
+  sendTest: 'Enviar un evento de prueba',
+  sendingTest: 'Enviando…',
+  testQueued: 'Evento de prueba en cola: aparece en el registro de envíos de abajo.',
+  rotate: 'Cambiar el secreto',
+  rotateTitle: '¿Cambiar el secreto de firma?',
+  rotateText: (url: string) =>
+    `Shiftpass crea un secreto nuevo para ${url} y firma con él todos los mensajes desde ahora. Hasta que pongas el secreto nuevo en la herramienta que los recibe, esta los rechazará.`,
+  rotateConfirm: 'Cambiar el secreto',
+  delete: 'Eliminar el destino',
+  deleteTitle: '¿Eliminar este destino?',
+  deleteText: (url: string) =>
+    `Shiftpass deja de enviar eventos a ${url} y olvida su registro de envíos. No se puede deshacer.`,
+  deleteConfirm: 'Eliminar el destino',
+  deleted: (url: string) => `Destino ${url} eliminado.`,
+
+  logTitle: 'Registro de envíos',
+  logIntro:
+    'Cada mensaje enviado a este destino, del más reciente al más antiguo, con la respuesta de tu herramienta.',
+  logColumns: {
+    time: 'Hora',
+    event: 'Evento',
+    subject: 'Afecta a',
+    state: 'Estado',
+    answer: 'Respuesta',
+    attempts: 'Intentos',
+    nextRetry: 'Próximo intento',
+    actions: 'Acciones',
+  },
+  logEmptyTitle: 'Todavía no se ha enviado nada.',
+  logEmptyText: 'Envía un evento de prueba para comprobar que tu herramienta recibe y acepta los mensajes.',
+  refresh: 'Actualizar',
+  previous: 'Anterior',
+  next: 'Siguiente',
+  pageNumber: (n: number) => `Página ${n}`,
+  retry: 'Reintentar ahora',
+  retried: 'Se vuelve a enviar ahora.',
+  logFailed: 'No se pudo leer el registro de envíos.',
+  noAnswer: 'Sin respuesta',
+  none: '—',
+  states: {
+    pending: 'En espera',
+    delivered: 'Entregado',
+    retrying: 'Reintentando',
+    failed: 'Fallido',
+  },
+  failures: {
+    timeout: `Sin respuesta en ${WEBHOOK_TIMEOUT_SECONDS} segundos`,
+    connection: 'No se pudo conectar',
+    tls: 'Falló la conexión segura (certificado)',
+    redirect: 'Respondió con una redirección, que Shiftpass no sigue',
+    private_address: 'La dirección apunta dentro de tu red',
+    http_status: 'Tu herramienta lo rechazó',
+  },
+  summary: (parts: string[]) => parts.join(' · '),
+  noDeliveries: 'Sin envíos todavía',
+  subjects: {
+    person: 'Persona',
+    device: 'Dispositivo',
+    store: 'Tienda',
+    policy: 'Política',
+    webhook: 'Este destino',
+  },
+
+  signatureTitle: 'Cómo comprobar la firma',
+  signatureText:
+    'Cada mensaje lleva la cabecera Shiftpass-Signature: t, la hora de la firma, y v1, un HMAC-SHA256 de «t.cuerpo» con el secreto del destino. Tu herramienta calcula lo mismo, lo compara y rechaza los mensajes de hace más de 5 minutos. En Node.js:',
+  signatureMore:
+    'La guía completa, con el formato de los mensajes y los reintentos, está en docs/webhooks.md de la documentación de Shiftpass.',
+};
