@@ -11,6 +11,13 @@ import { cursorParam, limitParam } from './pagination.js';
 import { searchText } from './text.js';
 
 export { WEBHOOK_URL_MAX_LENGTH };
+export {
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_TEST_EVENT,
+  type WebhookEventType,
+  type WebhookSubject,
+  type WebhookSubjectType,
+} from '../domain/webhook-events.js';
 
 /** Endpoints one installation may have. */
 export const MAX_WEBHOOK_ENDPOINTS = 20;

@@ -27,7 +27,7 @@ describe('scopesGrant', () => {
 describe('normalizeScopes', () => {
   test('keeps known scopes once, in list order; unknown names are dropped, never widened', () => {
     expect(normalizeScopes(['logs.read', 'users.read', 'logs.read'])).toEqual(['logs.read', 'users.read']);
-    expect(normalizeScopes(['scim', 'admin', 'admin.full '])).toEqual([]);
+    expect(normalizeScopes(['scim.write', 'admin', 'admin.full '])).toEqual([]);
     expect(normalizeScopes(['users.read', 42, null])).toEqual(['users.read']);
   });
 });

@@ -3,7 +3,7 @@
  * in English; Spanish in i18n/es/webhooks-text.ts. Event names are never shown as `badge.issued`:
  * each has its words here (`events`), grouped as the picker shows them (`groups`).
  */
-import type { WebhookEventType, WebhookSubjectType } from '$server/domain/webhook-events';
+import type { WebhookEventType, WebhookSubjectType } from '$server/contracts/webhooks';
 import { WEBHOOK_TIMEOUT_SECONDS } from '$server/contracts/webhooks';
 import type { DeliveryFailure, DeliveryState } from './webhooks/types';
 

@@ -6,7 +6,7 @@
  */
 import type { ClientError } from '$lib/api/client';
 import { WEBHOOK_DESCRIPTION_MAX_LENGTH } from '$server/contracts/webhooks';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '$server/domain/webhook-events';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '$server/contracts/webhooks';
 import type { WebhooksWords } from '../webhooks-text';
 import type { CreateWebhookBody, PatchWebhookBody, WebhookEndpointView } from './types';
 

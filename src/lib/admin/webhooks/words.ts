@@ -3,11 +3,7 @@
  * picker's groups, an endpoint's events ("Badge issued, Person locked out and 3 more"), a delivery's
  * state with the receiver's answer code ("Delivered · 200"), and when it is tried again ("in 2 min").
  */
-import {
-  WEBHOOK_EVENT_TYPES,
-  WEBHOOK_TEST_EVENT,
-  type WebhookEventType,
-} from '$server/domain/webhook-events';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT, type WebhookEventType } from '$server/contracts/webhooks';
 import type { WebhooksWords } from '../webhooks-text';
 import type { DeliveryState, WebhookDeliveryView, WebhookEndpointView } from './types';
 
