@@ -17,7 +17,6 @@
 import SCIMMY from 'scimmy';
 import { z } from 'zod';
 import { createGroupBody, patchGroupBody } from '../../contracts/directory.js';
-import { SCIM_MAX_PATCH_OPERATIONS } from '../../contracts/scim.js';
 import { displayText } from '../../contracts/text.js';
 import { recordAudit } from '../../core/audit.js';
 import { groupLookupsOf } from '../../domain/scim-group-filter.js';
@@ -41,6 +40,7 @@ import { createGroup, deleteGroup, updateGroup } from '../people/groups.js';
 import { mayProvisionAdmins } from './scim-auth.js';
 import { badRequest, notFound, ScimError } from './scim-errors.js';
 import { etagOf, listResponse, parseFilter, type ListWindow } from './scim-http.js';
+import { applyScimPatch, refuseReadOnlyPatch } from './scim-patch.js';
 import type { ScimGroupRow, ScimMember } from './groups-repository.js';
 import type { Rendered, ScimCall } from './users-service.js';
 
@@ -350,33 +350,12 @@ export async function patchScimGroup(
   body: Json,
 ): Promise<ScimGroupState> {
   const request = withoutNullMemberRefs(body);
-  const operations = request.Operations;
-  if (Array.isArray(operations)) {
-    if (operations.length > SCIM_MAX_PATCH_OPERATIONS) {
-      throw badRequest('invalidValue', `At most ${SCIM_MAX_PATCH_OPERATIONS} operations per PATCH.`);
-    }
-    for (const operation of operations as unknown[]) {
-      if (typeof operation !== 'object' || operation === null) continue;
-      const { path, value } = operation as { path?: unknown; value?: unknown };
-      const fixed =
-        typeof path === 'string'
-          ? readOnlyGroupPathOf(path)
-          : path === undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? (Object.keys(value)
-                .map(readOnlyGroupPathOf)
-                .find((name) => name !== null) ?? null)
-            : null;
-      if (fixed) throw badRequest('mutability', `${fixed} cannot be changed on a Group.`);
-    }
-  }
-  let patched: Json | undefined;
-  try {
-    const message = new SCIMMY.Messages.PatchOp(request as never);
-    const result = await message.apply(new SCIMMY.Schemas.Group(groupRepresentationOf(state), 'in'));
-    patched = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as Json);
-  } catch (error) {
-    return valueError(error);
-  }
+  refuseReadOnlyPatch(request, readOnlyGroupPathOf, 'Group');
+  const patched = await applyScimPatch(
+    request,
+    () => new SCIMMY.Schemas.Group(groupRepresentationOf(state), 'in'),
+    valueError,
+  );
   if (!patched) return state;
   let input: ScimGroupInput;
   try {

@@ -9,7 +9,6 @@ import SCIMMY from 'scimmy';
 import { z } from 'zod';
 import { createUserBody } from '../../contracts/schemas.js';
 import { patchUserBody } from '../../contracts/directory.js';
-import { SCIM_MAX_PATCH_OPERATIONS } from '../../contracts/scim.js';
 import { displayText, signInName } from '../../contracts/text.js';
 import { recordAudit } from '../../core/audit.js';
 import type { ServiceDeps } from '../../core/deps.js';
@@ -42,6 +41,7 @@ import { extendedUserSchema } from './resource-types.js';
 import { mayProvisionAdmins, type ScimActor } from './scim-auth.js';
 import { badRequest, notFound, ScimError } from './scim-errors.js';
 import { etagOf, listResponse, parseFilter, type ListWindow } from './scim-http.js';
+import { applyScimPatch, refuseReadOnlyPatch } from './scim-patch.js';
 import type { ScimColumns, ScimUserRow } from './users-repository.js';
 
 export type { ScimUserRow };
@@ -445,34 +445,9 @@ export async function patchScimUser(call: ScimCall, row: ScimUserRow, body: Json
   const request = withEntraManager(
     withOneRole(withEntraTypedValues(withLenientBooleans(body), representationOf(row))),
   );
-  const operations = request.Operations;
-  if (Array.isArray(operations)) {
-    if (operations.length > SCIM_MAX_PATCH_OPERATIONS) {
-      throw badRequest('invalidValue', `At most ${SCIM_MAX_PATCH_OPERATIONS} operations per PATCH.`);
-    }
-    for (const operation of operations as unknown[]) {
-      if (typeof operation !== 'object' || operation === null) continue;
-      const { path, value } = operation as { path?: unknown; value?: unknown };
-      const fixed =
-        typeof path === 'string'
-          ? readOnlyPathOf(path)
-          : path === undefined && typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? (Object.keys(value)
-                .map(readOnlyPathOf)
-                .find((name) => name !== null) ?? null)
-            : null;
-      if (fixed) throw badRequest('mutability', `${fixed} cannot be changed on a User.`);
-    }
-  }
-  let patched: Json | undefined;
-  try {
-    const message = new SCIMMY.Messages.PatchOp(request as never);
-    const Schema = userSchema();
-    const result = await message.apply(new Schema(representationOf(row), 'in'));
-    patched = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as Json);
-  } catch (error) {
-    return valueError(error);
-  }
+  refuseReadOnlyPatch(request, readOnlyPathOf, 'User');
+  const Schema = userSchema();
+  const patched = await applyScimPatch(request, () => new Schema(representationOf(row), 'in'), valueError);
   if (!patched) return row;
   let input: ScimUserInput;
   try {
