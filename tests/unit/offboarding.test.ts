@@ -150,11 +150,15 @@ describe('the audit log', () => {
       'Ana Silva offboarded by Maria Lopes: badges revoked, signed out everywhere',
     );
     expect(otherDetailsOf(fromHr.details, logsText)).toEqual([
-      { field: 'Requested through', value: 'scim' },
+      { field: 'Requested through', value: 'The HR system (SCIM)' },
       { field: 'Badges revoked', value: '1' },
       { field: 'Sessions ended', value: '2' },
       { field: 'Store apps told', value: '1' },
     ]);
+    expect(otherDetailsOf(fromHr.details, logsEs)[0]).toEqual({
+      field: 'Solicitado desde',
+      value: 'El sistema de RR. HH. (SCIM)',
+    });
   });
 
   test('words a reactivation, saying old badges stay revoked', () => {

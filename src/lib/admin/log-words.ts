@@ -240,7 +240,13 @@ export function otherDetailsOf(details: unknown, m: LogsWords): { field: string;
   if (!d) return [];
   return Object.entries(d)
     .filter(([key]) => key !== 'before' && key !== 'after')
-    .map(([key, value]) => ({ field: fieldName(key, m), value: valueText(value, m) }));
+    .map(([key, value]) => ({
+      field: fieldName(key, m),
+      value:
+        key === 'source' && typeof value === 'string'
+          ? (m.names.sources[value] ?? value)
+          : valueText(value, m),
+    }));
 }
 
 /** The "Done to" cell: the target's name, a policy's name, or what kind of thing it was. */

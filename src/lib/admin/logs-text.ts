@@ -265,6 +265,8 @@ export const logsText = {
       apiTokensRevoked: 'API tokens revoked',
       wasOffboarded: 'Was offboarded',
     } as Record<string, string>,
+    /** Where an offboarding or reactivation was asked for (the entry's `source`). */
+    sources: { scim: 'The HR system (SCIM)', console: 'The console' } as Record<string, string>,
     unknownEvent: (activity: string, by: string) => `${activity} by ${by}`,
   },
   /**

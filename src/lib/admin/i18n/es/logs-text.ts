@@ -235,6 +235,7 @@ export const logsText: typeof english = {
       apiTokensRevoked: 'Tokens de API revocados',
       wasOffboarded: 'Estaba dada de baja',
     },
+    sources: { scim: 'El sistema de RR. HH. (SCIM)', console: 'La consola' } as Record<string, string>,
     unknownEvent: (activity: string, by: string) => `${activity} (por ${by})`,
   },
   sentences: {
