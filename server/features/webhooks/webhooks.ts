@@ -157,13 +157,16 @@ export async function updateWebhook(
   };
   if (!(await deps.repos.webhooks.updateEndpoint(id, patch))) throw new ApiError('WEBHOOK_NOT_FOUND');
   const after = await endpointOr404(deps, id);
-  await recordAudit(
-    deps,
-    actor,
-    'webhook.updated',
-    { type: 'webhook', id },
-    { before: snapshotOf(before), after: snapshotOf(after) },
-  );
+  // A PATCH that changed nothing (the console's Save with the same values) is not an admin change.
+  if (JSON.stringify(snapshotOf(before)) !== JSON.stringify(snapshotOf(after))) {
+    await recordAudit(
+      deps,
+      actor,
+      'webhook.updated',
+      { type: 'webhook', id },
+      { before: snapshotOf(before), after: snapshotOf(after) },
+    );
+  }
   return getWebhook(deps, id);
 }
 
