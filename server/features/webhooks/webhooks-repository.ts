@@ -40,13 +40,13 @@ const eventArgs = (event: OutboxEvent) => [
   event.createdAt.getTime(),
 ];
 
+/** One outbox write, not yet run: what a caller adds to the statements it commits together. */
+export type OutboxStatement = InStatement;
+
 /**
  * The one statement that queues `event` for every enabled endpoint subscribed to it, bound but not
  * run: alone, or in the caller's own batch (one transaction with the change the event reports).
  */
-/** One outbox write, not yet run: what a caller adds to the statements it commits together. */
-export type OutboxStatement = InStatement;
-
 function enqueueStatement(event: OutboxEvent): OutboxStatement {
   return {
     sql: `${ENQUEUE_COLUMNS} WHERE e.enabled = 1
