@@ -72,6 +72,7 @@ test('an admin adds an endpoint, copies its secret once, and sees a test event d
     await expect(page.getByText('Todavía no hay destinos.')).toBeVisible();
     await screens(page, 'webhooks-empty', found, 'es');
     await chooseConsoleLanguage(page, 'en');
+    await expect(page.getByText('No endpoints yet.')).toBeVisible();
     await screens(page, 'webhooks-empty', found, 'en');
     await page.getByRole('link', { name: 'Add endpoint' }).click();
 
@@ -124,6 +125,7 @@ test('an admin adds an endpoint, copies its secret once, and sees a test event d
     await expect(page.getByRole('row', { name: /Todos los eventos/ })).toContainText('Entregado · 200');
     await screens(page, 'webhooks-list', found, 'es');
     await chooseConsoleLanguage(page, 'en');
+    await expect(page.getByRole('row', { name: /All events/ })).toContainText('Delivered · 200');
     await screens(page, 'webhooks-list', found, 'en');
     expect(found).toEqual([]);
   } finally {
