@@ -96,6 +96,18 @@ const route = (req, res) => {
 const server = tls ? createHttpsServer(tls, route) : createHttpServer(route);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
+// A port already taken (another Shiftpass, another program) or not allowed is said in words, not as
+// a stack trace, and the database is closed before exiting.
+server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+  if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `shiftpass: port ${port} on ${host} is already in use (is Shiftpass already running?). Stop the other program, or start with another PORT, e.g. PORT=3001 npm start.`
+      : `shiftpass: not allowed to listen on port ${port} on ${host}. Ports below 1024 need extra rights: use PORT=3000 behind a proxy (README, "Deployment").`,
+  );
+  closeRuntime();
+  process.exit(1);
+});
 server.listen(port, host, () =>
   console.log(`Listening on ${tls ? 'https' : 'http'}://${host}:${port} (Ctrl+C stops Shiftpass)`),
 );

@@ -246,3 +246,26 @@ describe('files on disk', () => {
     }
   });
 });
+
+describe('a port already in use', () => {
+  test('a second start on the same port says so in words, with no stack trace, and exits 1', async () => {
+    const second = spawnSync(process.execPath, ['scripts/start.js'], {
+      cwd: join(dir, 'tree'),
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: join(dir, 'second-data'),
+        BOOTSTRAP_API_TOKEN: TOKEN,
+      },
+      encoding: 'utf8',
+      timeout: START_TIMEOUT_MS,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    expect(second.stderr).toContain('PORT=3001 npm start');
+    expect(second.stderr).not.toMatch(/\n\s+at \S+ \(/);
+    // The first server still answers.
+    expect((await send('GET', '/api/kiosk/config')).status).toBe(200);
+  });
+});
