@@ -191,6 +191,20 @@ describe('offboarding', () => {
   });
 });
 
+describe('offboarding, twice at once', () => {
+  test('both requests prepare the events, but only the offboarding that applies stores them', async () => {
+    const w = await worker();
+    await startWatching();
+    const answers = await Promise.all([
+      h.request('POST', `/api/admin/users/${w.user.id}/offboard`),
+      h.request('POST', `/api/admin/users/${w.user.id}/offboard`),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const events = await sent();
+    expect(events.map((e) => e.type)).toEqual(['person.disabled', 'badge.revoked']);
+  });
+});
+
 describe('an event is stored with its change, or not at all', () => {
   test('when the audit entry cannot be written, neither is its event', async () => {
     const deps = h.runtime.deps;

@@ -23,6 +23,7 @@ import {
 } from '../../db/schema.js';
 import type { OffboardingSource } from '../../domain/offboarding.js';
 import type { NewAuditLog } from '../logs/log-writer-repository.js';
+import type { OutboxQuery } from '../webhooks/webhooks-repository.js';
 
 /** The audit entry's row, inserted only `when` the condition holds; its details get the counts `extra` adds. */
 function insertAuditWhen(db: Db, entry: NewAuditLog, extra: SQL, when: SQL) {
@@ -64,7 +65,13 @@ export function createOffboardingRepository(db: Db) {
      * `badgesRevoked` (codes not yet expired), `sessionsEnded` and `apiTokensRevoked`, counted in the
      * same transaction.
      */
-    async offboard(userId: string, source: OffboardingSource, entry: NewAuditLog): Promise<OffboardOutcome> {
+    async offboard(
+      userId: string,
+      source: OffboardingSource,
+      entry: NewAuditLog,
+      /** Outbox writes (webhook events) committed with it, each conditional on `entry`. */
+      alongside: readonly OutboxQuery[] = [],
+    ): Promise<OffboardOutcome> {
       const now = entry.activityDateTime;
       const at = now.getTime();
       const applies = and(
@@ -111,6 +118,7 @@ export function createOffboardingRepository(db: Db) {
           .where(and(eq(stepUpChallenges.userId, userId), isNull(stepUpChallenges.usedAt), written)),
         // A console invitation link handed out before: it must not work should they be turned on again.
         db.delete(consoleInvitations).where(and(eq(consoleInvitations.userId, userId), written)),
+        ...alongside,
       ]);
       if (await entryExists(entry.id)) {
         return { outcome: 'offboarded', sessionIds: ended.map((row) => row.id) };

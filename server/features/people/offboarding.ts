@@ -30,7 +30,7 @@ import { auditedChangeOf, auditEntryOf } from '../../core/audit.js';
 import type { Actor, ServiceDeps } from '../../core/deps.js';
 import { sessionsEnded } from '../sessions/sessions.js';
 import { toUserView } from './create-user.js';
-import { reportAuditedChange } from '../webhooks/events/audit-events.js';
+import { outboxWritesOfAuditedChange } from '../webhooks/events/audit-events.js';
 
 export interface OffboardingOptions {
   source: OffboardingSource;
@@ -70,14 +70,19 @@ export async function offboardUser(
 ): Promise<OffboardingResult> {
   await checkConsoleActor(deps, actor, userId, source);
   const entry = auditEntryOf(deps, actor, 'user.offboarded', { type: 'user', id: userId }, { source });
-  // What the batch revokes, for webhooks (person.disabled, badge.revoked), read before it deletes them.
+  // Its webhook events (person.disabled, one badge.revoked per badge it revokes, read before the batch
+  // deletes them) go into the same batch, each written only if the batch's audit entry is.
   const revokedBadges = await deps.repos.webhookEvents.workingBadgesOf(userId, entry.activityDateTime!);
-  const done = await deps.repos.offboarding.offboard(userId, source, entry);
+  const offboarded = { type: 'user', id: userId };
+  const events = await outboxWritesOfAuditedChange(
+    deps,
+    auditedChangeOf(actor, 'user.offboarded', offboarded, { revokedBadges }),
+    entry.id,
+  );
+  const done = await deps.repos.offboarding.offboard(userId, source, entry, events);
   if (done.outcome === 'not_found') throw noSuchUser();
   if (done.outcome === 'last_admin') throw new ApiError('LAST_ADMIN');
   if (done.outcome === 'already_offboarded') return { user: await viewOf(deps, userId), changed: false };
-  const offboarded = { type: 'user', id: userId };
-  await reportAuditedChange(deps, auditedChangeOf(actor, 'user.offboarded', offboarded, { revokedBadges }));
 
   await sessionsEnded(deps, done.sessionIds);
   const appsTold = await deps.repos.offboarding.logoutsQueuedSince(userId, entry.activityDateTime);

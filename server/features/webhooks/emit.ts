@@ -62,13 +62,18 @@ export function envelopeOf(
 
 /**
  * The event's outbox write, not run, for a caller's `db.batch([...])`; null when no enabled endpoint
- * is subscribed (add nothing). `eventId` is the receivers' `Shiftpass-Event-Id`.
+ * is subscribed (add nothing). `eventId` is the receivers' `Shiftpass-Event-Id`. With
+ * `onlyIfAuditEntry`, the write applies only if that audit entry exists when the batch runs.
  */
-export async function webhookEventWrite(deps: ServiceDeps, event: WebhookEventInput) {
+export async function webhookEventWrite(
+  deps: ServiceDeps,
+  event: WebhookEventInput,
+  options: { onlyIfAuditEntry?: string } = {},
+) {
   const repo = deps.repos.webhooks;
   if (!(await repo.anySubscribed(event.type))) return null;
   const envelope = envelopeOf(deps, event);
-  return { eventId: envelope.id, query: repo.enqueueQuery(outboxEventOf(envelope)) };
+  return { eventId: envelope.id, query: repo.enqueueQuery(outboxEventOf(envelope), options) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { and, desc, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.js';
 import { runWrite } from '../../db/prepared-writes.js';
-import { webhookDeliveries, webhookEndpoints } from '../../db/schema.js';
+import { auditLogs, webhookDeliveries, webhookEndpoints } from '../../db/schema.js';
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -131,14 +131,19 @@ export function createWebhookRepository(db: Db) {
      * The same write as `enqueueStatement`, as a drizzle query (not run until awaited): for a caller
      * that commits its change with `db.batch([...])`.
      */
-    enqueueQuery(event: OutboxEvent) {
+    enqueueQuery(event: OutboxEvent, options: { onlyIfAuditEntry?: string } = {}) {
       const [eventId, eventType, subjectType, subjectId, body, nextAt, createdAt] = eventArgs(event);
+      // In a batch whose change is conditional on its own audit entry (offboarding), the event is
+      // queued only if that entry was written: with the change, or not at all.
+      const audited = options.onlyIfAuditEntry
+        ? sql` AND EXISTS (SELECT 1 FROM ${auditLogs} WHERE ${auditLogs.id} = ${options.onlyIfAuditEntry})`
+        : sql``;
       return db.run(sql`INSERT INTO webhook_deliveries
         (id, endpoint_id, event_id, event_type, subject_type, subject_id, body, state, attempts, next_attempt_at, history, created_at)
         SELECT lower(hex(randomblob(16))), e.id, ${eventId}, ${eventType}, ${subjectType}, ${subjectId}, ${body},
           'pending', 0, ${nextAt}, '[]', ${createdAt}
         FROM webhook_endpoints e WHERE e.enabled = 1
-          AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE json_each.value = ${event.eventType})`);
+          AND EXISTS (SELECT 1 FROM json_each(e.events) WHERE json_each.value = ${event.eventType})${audited}`);
     },
     async enqueue(event: OutboxEvent): Promise<void> {
       await runWrite(db, enqueueStatement(event));
@@ -264,3 +269,6 @@ export function createWebhookRepository(db: Db) {
 }
 
 export type WebhookRepository = ReturnType<typeof createWebhookRepository>;
+
+/** One outbox write as a drizzle query, not yet run: an item of a caller's `db.batch([...])`. */
+export type OutboxQuery = ReturnType<WebhookRepository['enqueueQuery']>;
