@@ -16,6 +16,7 @@ import { LOCKOUT_LIMITS } from '../../domain/lockout-policy.js';
 import { retentionCutoffs } from '../../domain/log-retention.js';
 import { getLogRetentionPolicy } from '../policies/policies.js';
 import { sweepWebhookEventState } from '../webhooks/events/expiring-badges.js';
+import { deleteInBatches, startPeriodicJob } from '../../core/background-jobs.js';
 
 /** Rows one statement deletes at most. */
 export const DELETE_BATCH = 500;
@@ -39,22 +40,6 @@ export interface SweepCounts {
   auditLogs: number;
   throttles: number;
   consoleLockouts: number;
-}
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Repeats one bounded delete until it deletes fewer than a batch, yielding between statements. */
-export async function deleteInBatches(
-  deleteBatch: (limit: number) => Promise<number>,
-  batch = DELETE_BATCH,
-): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await deleteBatch(batch);
-    total += deleted;
-    if (deleted < batch) return total;
-    await nextTurn();
-  }
 }
 
 /** One sweep at `deps.clock.now()`; how many rows of each kind went. */
@@ -123,15 +108,8 @@ export function startRetentionSweeper(
   deps: ServiceDeps,
   options: { intervalMs?: number; logError: (error: unknown) => void },
 ): RetentionSweeper {
-  let running: Promise<SweepCounts> | null = null;
-  const tick = () => {
-    running ??= sweepExpiredData(deps).finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const interval = options.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
-  const timer =
-    interval > 0 ? setInterval(() => tick().catch(options.logError), interval).unref() : undefined;
-  return { tick, stop: () => clearInterval(timer) };
+  return startPeriodicJob(() => sweepExpiredData(deps), {
+    intervalMs: options.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
+    logError: options.logError,
+  });
 }

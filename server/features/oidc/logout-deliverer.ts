@@ -22,6 +22,7 @@ import { newId } from '../../platform/crypto.js';
 import { getSessionPolicy, sessionTimeoutsOf } from '../policies/policies.js';
 import type { LogoutDeliveryRow } from './logout-deliveries-repository.js';
 import { sweepEndedKioskSessions } from './global-sign-out.js';
+import { deleteInBatches, startPeriodicJob } from '../../core/background-jobs.js';
 
 /** Waits between attempts: 10 s, 1 min, 5 min, 30 min, 2 h, then every 6 h until GIVE_UP_AFTER_MS. */
 export const RETRY_DELAYS_SECONDS = [10, 60, 300, 1800, 7200, 21600] as const;
@@ -116,21 +117,6 @@ export async function deliverDueLogouts(
 }
 
 /**
- * Repeats one bounded delete until it deletes fewer than a batch; the rows deleted. Between statements
- * the event loop runs (the embedded database answers synchronously), so sign-ins in this process are
- * served between batches rather than after the whole backlog.
- */
-async function deleteInBatches(deleteBatch: (limit: number) => Promise<number>): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await deleteBatch(DELETE_BATCH);
-    total += deleted;
-    if (deleted < DELETE_BATCH) return total;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
-/**
  * Housekeeping: provider rows past their expiry (oidc-provider never reads them again) and deliveries
  * finished before `now` − KEEP_FINISHED_DELIVERIES_MS. Pending deliveries are never touched.
  */
@@ -138,10 +124,14 @@ export async function deleteExpiredRows(
   deps: ServiceDeps,
   now: Date,
 ): Promise<{ providerRows: number; deliveries: number }> {
-  const providerRows = await deleteInBatches((limit) => deps.repos.oidcModels.deleteExpired(limit));
+  const providerRows = await deleteInBatches(
+    (limit) => deps.repos.oidcModels.deleteExpired(limit),
+    DELETE_BATCH,
+  );
   const keepSince = new Date(now.getTime() - KEEP_FINISHED_DELIVERIES_MS);
-  const deliveries = await deleteInBatches((limit) =>
-    deps.repos.oidcLogoutDeliveries.deleteFinishedBefore(keepSince, limit),
+  const deliveries = await deleteInBatches(
+    (limit) => deps.repos.oidcLogoutDeliveries.deleteFinishedBefore(keepSince, limit),
+    DELETE_BATCH,
   );
   return { providerRows, deliveries };
 }
@@ -160,7 +150,6 @@ export function startLogoutDeliverer(
   provider: () => Provider,
   options: { intervalMs?: number; timeoutMs?: number; logError: (error: unknown) => void },
 ): LogoutDeliverer {
-  let running: Promise<void> | null = null;
   let lastSweep = 0;
   const round = async () => {
     const now = deps.clock.now();
@@ -174,14 +163,8 @@ export function startLogoutDeliverer(
     // After the deliveries, so a backlog to delete never delays telling an app a worker signed out.
     if (sweep) await deleteExpiredRows(deps, now);
   };
-  const tick = () => {
-    running ??= round().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const timer =
-    interval > 0 ? setInterval(() => tick().catch(options.logError), interval).unref() : undefined;
-  return { tick, stop: () => clearInterval(timer) };
+  return startPeriodicJob(round, {
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    logError: options.logError,
+  });
 }

@@ -24,6 +24,7 @@ import {
 import { signatureHeader } from './signature.js';
 import { sendWebhook, USER_AGENT } from './send.js';
 import type { WebhookDeliveryRow } from './webhooks-repository.js';
+import { deleteInBatches, startPeriodicJob } from '../../core/background-jobs.js';
 
 /** Waits after the 1st…7th failed attempt: 30 s, 2 min, 10 min, 1 h, 3 h, 6 h, 12 h (≈ 22 h in all). */
 export const RETRY_DELAYS_SECONDS = [30, 120, 600, 3600, 10_800, 21_600, 43_200] as const;
@@ -128,13 +129,7 @@ export async function deliverDueWebhooks(
 /** Deletes deliveries created more than WEBHOOK_KEEP_DAYS before `now`, in bounded statements. */
 export async function pruneWebhookDeliveries(deps: ServiceDeps, now: Date): Promise<number> {
   const before = new Date(now.getTime() - WEBHOOK_KEEP_DAYS * 24 * 3600 * 1000);
-  let total = 0;
-  for (;;) {
-    const deleted = await deps.repos.webhooks.deleteCreatedBefore(before, DELETE_BATCH);
-    total += deleted;
-    if (deleted < DELETE_BATCH) return total;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  return deleteInBatches((limit) => deps.repos.webhooks.deleteCreatedBefore(before, limit), DELETE_BATCH);
 }
 
 export interface WebhookDeliverer {
@@ -151,7 +146,6 @@ export function startWebhookDeliverer(
   options: { intervalMs?: number; timeoutMs?: number; logError: (error: unknown) => void },
 ): WebhookDeliverer {
   const stopping = new AbortController();
-  let running: Promise<void> | null = null;
   let lastPrune = 0;
   const round = async () => {
     await deliverDueWebhooks(deps, { timeoutMs: options.timeoutMs, signal: stopping.signal });
@@ -161,22 +155,16 @@ export function startWebhookDeliverer(
       await pruneWebhookDeliveries(deps, new Date(now));
     }
   };
-  const tick = () => {
-    if (stopping.signal.aborted) return Promise.resolve();
-    running ??= round().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const timer =
-    interval > 0 ? setInterval(() => tick().catch(options.logError), interval).unref() : undefined;
+  const job = startPeriodicJob(round, {
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    logError: options.logError,
+  });
   return {
-    tick,
+    tick: () => (stopping.signal.aborted ? Promise.resolve() : job.tick()),
     stop: () => {
-      clearInterval(timer);
+      job.stop();
       stopping.abort();
     },
-    drain: () => (running ?? Promise.resolve()).catch(() => undefined),
+    drain: job.drain,
   };
 }
