@@ -79,7 +79,10 @@ export async function webhookEventWrite(
 /**
  * Queues `event` for every enabled endpoint subscribed to its type; answers the event's id (the
  * receivers' `Shiftpass-Event-Id`), or null when no endpoint is subscribed (nothing written).
- * With `options.batch`, the write is appended to the caller's statements instead of run.
+ * With `options.batch`, the write is appended to the caller's statements instead of run, without
+ * asking first: batch callers (audited changes, locks, expiring badges) have already asked whether
+ * anyone wants their events, and the statement itself queues only for subscribed endpoints, so for
+ * a type nobody wants it writes nothing.
  */
 export async function emitWebhookEvent(
   deps: ServiceDeps,
@@ -87,10 +90,13 @@ export async function emitWebhookEvent(
   options: { batch?: OutboxStatement[] } = {},
 ): Promise<string | null> {
   const repo = deps.repos.webhooks;
+  if (options.batch) {
+    const envelope = envelopeOf(deps, event);
+    options.batch.push(repo.enqueueStatement(outboxEventOf(envelope)));
+    return envelope.id;
+  }
   if (!(await repo.anySubscribed(event.type))) return null;
   const envelope = envelopeOf(deps, event);
-  const row = outboxEventOf(envelope);
-  if (options.batch) options.batch.push(repo.enqueueStatement(row));
-  else await repo.enqueue(row);
+  await repo.enqueue(outboxEventOf(envelope));
   return envelope.id;
 }
